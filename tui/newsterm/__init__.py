@@ -1,0 +1,3 @@
+"""newsterm: a terminal newsreader."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,96 @@
+"""newsterm's exceptions.
+
+Everything newsterm raises on purpose derives from ``NewstermError``, so the
+command line and the app can turn any of them into one clear line::
+
+    NewstermError
+    ├── ConfigError          feeds.toml cannot be read or is invalid
+    ├── StoreError           the SQLite cache cannot be used
+    │   ├── CacheCorrupt     not a database / damaged; moved aside, never deleted
+    │   ├── CacheTooNew      written by a newer newsterm
+    │   ├── CacheLocked      another process holds the write lock too long
+    │   └── CacheFull        the disk (or page budget) is full
+    └── FetchError           one feed could not be fetched or understood
+        ├── HTTPStatusError  the server answered 4xx/5xx
+        ├── FetchTimeout     the per-feed deadline passed
+        ├── TooLarge         the body passed the size cap
+        ├── TooManyRedirects
+        ├── NetworkError     DNS, refused, reset, TLS
+        └── NotAFeed         the document is neither a feed nor links to one
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class NewstermError(Exception):
+    """Base of every error newsterm reports to the user."""
+
+
+class ConfigError(NewstermError):
+    """feeds.toml is unreadable or invalid; ``problems`` holds one line per fault."""
+
+    def __init__(self, path: Path | None, problems: list[str]) -> None:
+        self.path = path
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+class StoreError(NewstermError):
+    """The cache database cannot be used."""
+
+
+class CacheCorrupt(StoreError):
+    """The cache file was not a usable SQLite database; it was moved to ``moved_to``."""
+
+    def __init__(self, path: Path, moved_to: Path | None, detail: str) -> None:
+        self.path = path
+        self.moved_to = moved_to
+        self.detail = detail
+        where = f"; it was moved to {moved_to}" if moved_to else ""
+        super().__init__(f"cache {path} is damaged ({detail}){where}")
+
+
+class CacheTooNew(StoreError):
+    """The cache was written by a newer newsterm with a newer schema."""
+
+
+class CacheLocked(StoreError):
+    """Another newsterm process holds the cache's write lock."""
+
+
+class CacheFull(StoreError):
+    """The cache could not grow: the disk or its page budget is full."""
+
+
+class FetchError(NewstermError):
+    """A feed could not be fetched; ``str(err)`` is a short reason for the user."""
+
+
+class HTTPStatusError(FetchError):
+    """The server answered with an error status."""
+
+    def __init__(self, status: int, reason: str = "") -> None:
+        self.status = status
+        super().__init__(f"HTTP {status}{' ' + reason if reason else ''}")
+
+
+class FetchTimeout(FetchError):
+    """The whole-request deadline passed."""
+
+
+class TooLarge(FetchError):
+    """The response body passed the size cap."""
+
+
+class TooManyRedirects(FetchError):
+    """The redirect chain was too long or looped."""
+
+
+class NetworkError(FetchError):
+    """The connection failed: DNS, refused, reset or TLS."""
+
+
+class NotAFeed(FetchError):
+    """The document is not a feed and names no feed either."""

@@ -1,0 +1,113 @@
+"""Plain data passed between newsterm's layers: no I/O here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Enclosure:
+    """A media file attached to an entry (podcast audio, image…)."""
+
+    url: str
+    type: str = ""
+    length: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedEntry:
+    """One feed entry, normalised: a stable id, absolute link, UTC dates."""
+
+    id: str
+    title: str
+    link: str
+    author: str
+    published: datetime | None  # aware, UTC; None when the feed gives no date
+    updated: datetime | None
+    content: str  # full HTML content (content:encoded / Atom content), may be ""
+    summary: str  # summary/description HTML, may be ""
+    enclosures: tuple[Enclosure, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedFeed:
+    """What the parser made of one document."""
+
+    title: str
+    link: str  # the site's home page, if the feed names one
+    entries: tuple[ParsedEntry, ...]
+    warning: str | None = None  # feedparser's bozo exception, if any
+
+
+@dataclass(frozen=True, slots=True)
+class FetchResult:
+    """The outcome of one successful fetch (200 or 304)."""
+
+    url: str  # the URL as configured
+    final_url: str  # after redirects and feed discovery: the base for relative links
+    status: int  # 200, 304; 0 for a local file
+    body: bytes | None  # None when not modified
+    content_type: str = ""
+    etag: str | None = None
+    last_modified: str | None = None
+    permanent_redirect: str | None = None  # set when a 301/308 moved the feed
+    discovered_from: str | None = None  # the HTML page that linked to this feed
+
+    @property
+    def not_modified(self) -> bool:
+        return self.body is None
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    """A feed as the cache knows it, with counts for the feed list."""
+
+    url: str
+    title: str  # configured title, else the feed's own, else the URL
+    site: str = ""
+    unread: int = 0
+    total: int = 0
+    error: str | None = None  # last failure, None when the last fetch worked
+    checked_at: datetime | None = None
+    moved_to: str | None = None  # permanent redirect seen, not yet applied
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """The few columns the article list draws, one per visible row."""
+
+    id: int
+    feed_url: str
+    feed_title: str
+    title: str
+    published: datetime
+    read: bool
+    starred: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One cached article with its full content."""
+
+    id: int
+    feed_url: str
+    feed_title: str
+    guid: str
+    title: str
+    link: str
+    author: str
+    published: datetime
+    updated: datetime | None
+    content: str
+    summary: str
+    read: bool
+    starred: bool
+    first_seen: datetime
+    enclosures: tuple[Enclosure, ...] = field(default=())
+
+    @property
+    def body(self) -> str:
+        """The fullest HTML we have: content over summary."""
+        return self.content or self.summary

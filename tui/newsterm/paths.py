@@ -1,0 +1,55 @@
+"""Every filesystem location newsterm uses, with command-line and environment overrides."""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+from platformdirs import user_config_path, user_data_path
+
+APP_NAME = "newsterm"
+FEEDS_ENV = "NEWSTERM_FEEDS"
+DB_ENV = "NEWSTERM_DB"
+
+
+def feeds_path(cli_arg: str | os.PathLike[str] | None = None) -> Path:
+    """feeds.toml: ``--feeds``, else ``$NEWSTERM_FEEDS``, else the XDG config directory."""
+    if cli_arg:
+        return Path(cli_arg).expanduser()
+    if env := os.environ.get(FEEDS_ENV):
+        return Path(env).expanduser()
+    return user_config_path(APP_NAME) / "feeds.toml"
+
+
+def db_path(cli_arg: str | os.PathLike[str] | None = None) -> Path:
+    """The SQLite cache: ``--db``, else ``$NEWSTERM_DB``, else the XDG data directory."""
+    if cli_arg:
+        return Path(cli_arg).expanduser()
+    if env := os.environ.get(DB_ENV):
+        return Path(env).expanduser()
+    return user_data_path(APP_NAME) / "newsterm.db"
+
+
+def default_feeds_text() -> str:
+    """The feeds.toml that ships with newsterm."""
+    return resources.files("newsterm").joinpath("default_feeds.toml").read_text("utf-8")
+
+
+def demo_dir() -> Path:
+    """The bundled sample feeds used by ``newsterm --demo``."""
+    return Path(str(resources.files("newsterm").joinpath("data", "demo")))
+
+
+def ensure_feeds_file(path: Path) -> bool:
+    """Create ``path`` from the default config if it is missing; True when created."""
+    if path.exists():
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Exclusive create: two first runs at once must not truncate each other's file.
+    try:
+        with path.open("x", encoding="utf-8") as f:
+            f.write(default_feeds_text())
+    except FileExistsError:
+        return False
+    return True
