@@ -75,6 +75,7 @@ _SETTING_RULES: dict[str, tuple[tuple[type, ...], Callable[[Any], bool], str]] =
     "keep_days": ((int,), lambda v: 1 <= v <= 36_500, "a whole number of days, 1-36500"),
     "strip_donations": ((bool,), lambda v: True, "true or false"),
 }
+_FILE_SUFFIXES = {".xml", ".rss", ".atom", ".rdf", ".json", ".feed", ".txt", ".html", ".htm"}
 _FEED_KEYS = {f.name for f in fields(Subscription)}
 _SECTION_RE = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\"' -]+?)\s*\]\]?")
 
@@ -228,14 +229,15 @@ def _feed_url(value: Any, path: Path | None, fault: Callable[[str, str], None]) 
     if scheme and len(scheme) > 1:  # one letter is a Windows drive, not a scheme
         fault("url", f"url {value!r}: only http, https and file URLs are supported")
         return None
-    first_part = re.split(r"[/\\]", value, maxsplit=1)[0]
-    if not value.startswith(("/", "~", ".")) and ("." in first_part or first_part == value):
-        # "example.com/feed" is a URL missing its scheme, not a relative path.
-        fault("url", f"url {value!r} is not a URL; did you mean https://{value}?")
-        return None
     local = Path(value).expanduser()
     if not local.is_absolute() and path is not None:
         local = path.parent / local
+    first_part = re.split(r"[/\\]", value, maxsplit=1)[0]
+    looks_like_host = "." in first_part and local.suffix.lower() not in _FILE_SUFFIXES
+    if not value.startswith(("/", "~", ".")) and looks_like_host and not local.exists():
+        # "example.com/feed" is a URL missing its scheme, not a relative path.
+        fault("url", f"url {value!r} is not a URL; did you mean https://{value}?")
+        return None
     return local.resolve().as_uri()
 
 

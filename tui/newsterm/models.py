@@ -85,6 +85,7 @@ class ArticleRow:
     published: datetime
     read: bool
     starred: bool
+    link: str = ""
 
 
 @dataclass(frozen=True, slots=True)

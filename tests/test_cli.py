@@ -1,0 +1,189 @@
+"""The command line as a user runs it: real processes, real files, no network."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def rss(title: str, items: list[tuple[str, str, int]]) -> str:
+    """An RSS document whose items are (guid, title, day of November 2026)."""
+    body = "".join(
+        f"<item><title>{t}</title><link>https://example.org/{g}</link><guid>{g}</guid>"
+        f"<pubDate>{day:02d} Nov 2026 10:00:00 GMT</pubDate>"
+        f"<description>&lt;p&gt;Body of {t}.&lt;/p&gt;</description></item>"
+        for g, t, day in items
+    )
+    channel = f"<channel><title>{title}</title>{body}</channel>"
+    return f'<?xml version="1.0"?><rss version="2.0">{channel}</rss>'
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    """An environment whose XDG folders are inside tmp_path, so no test sees the user's files."""
+    home = tmp_path / "home"
+    home.mkdir()
+    return {
+        **{k: v for k, v in os.environ.items() if not k.startswith("NEWSTERM_")},
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_DATA_HOME": str(home / ".local/share"),
+    }
+
+
+@pytest.fixture
+def feeds(tmp_path: Path) -> Path:
+    (tmp_path / "a.xml").write_text(rss("Alpha", [("a1", "First", 1), ("a2", "Second", 2)]))
+    (tmp_path / "b.xml").write_text(rss("Beta", [("b1", "Third", 3)]))
+    path = tmp_path / "feeds.toml"
+    path.write_text('[[feed]]\nurl = "a.xml"\n\n[[feed]]\nurl = "b.xml"\ntitle = "Bee"\n')
+    return path
+
+
+def newsterm(*args: str, env: dict[str, str], stdin: str | None = None):
+    return subprocess.run(
+        [sys.executable, "-m", "newsterm", *args],
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_version_and_help(env: dict[str, str]) -> None:
+    from newsterm import __version__
+
+    assert newsterm("--version", env=env).stdout.strip() == f"newsterm {__version__}"
+    out = newsterm("--help", env=env)
+    assert out.returncode == 0
+    for command in ("refresh", "articles", "show", "strip", "--demo"):
+        assert command in out.stdout
+
+
+def test_refresh_then_articles(env: dict[str, str], feeds: Path, tmp_path: Path) -> None:
+    db = tmp_path / "cache.db"
+    first = newsterm("refresh", "--feeds", str(feeds), "--db", str(db), env=env)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.startswith("2 feeds: 2 ok (0 not modified), 0 failed; 3 new articles in")
+    second = newsterm("refresh", "--feeds", str(feeds), "--db", str(db), env=env)
+    assert "; 0 new articles in" in second.stdout
+
+    out = newsterm("articles", "--json", "--feeds", str(feeds), "--db", str(db), env=env)
+    records = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [r["title"] for r in records] == ["Third", "Second", "First"]
+    assert set(records[0]) == {
+        "id",
+        "feed_url",
+        "feed_title",
+        "title",
+        "link",
+        "published",
+        "read",
+        "starred",
+    }
+    assert records[0]["feed_title"] == "Bee"
+    assert records[1]["link"] == "https://example.org/a2"
+    assert records[0]["published"].startswith("2026-11-03T10:00:00")
+    assert not any(r["read"] or r["starred"] for r in records)
+
+    only_b = newsterm(
+        "articles",
+        "--json",
+        "--feed",
+        records[0]["feed_url"],
+        "--feeds",
+        str(feeds),
+        "--db",
+        str(db),
+        env=env,
+    )
+    assert len(only_b.stdout.splitlines()) == 1
+
+
+def test_failed_feed_is_reported_not_fatal(env: dict[str, str], tmp_path: Path) -> None:
+    (tmp_path / "ok.xml").write_text(rss("Ok", [("x", "X", 1)]))
+    feeds = tmp_path / "feeds.toml"
+    feeds.write_text('[[feed]]\nurl = "ok.xml"\n[[feed]]\nurl = "missing.xml"\n')
+    out = newsterm("refresh", "--feeds", str(feeds), "--db", str(tmp_path / "c.db"), env=env)
+    assert out.returncode == 0
+    assert "2 feeds: 1 ok (0 not modified), 1 failed; 1 new article in" in out.stdout
+    assert "failed: " in out.stderr and "missing.xml" in out.stderr
+    assert "Traceback" not in out.stderr
+
+
+def test_bad_config_exits_2_with_file_and_line(env: dict[str, str], tmp_path: Path) -> None:
+    feeds = tmp_path / "feeds.toml"
+    feeds.write_text('[settings]\nconcurrency = "lots"\n\n[[feed]]\ntitle = "no url"\n')
+    out = newsterm("refresh", "--feeds", str(feeds), "--db", str(tmp_path / "c.db"), env=env)
+    assert out.returncode == 2
+    lines = out.stderr.splitlines()
+    assert lines == [
+        f"newsterm: {feeds}:2: settings.concurrency must be a whole number, 1-256, not 'lots'",
+        f"newsterm: {feeds}:4: feed #1: missing url",
+    ]
+    assert not (tmp_path / "c.db").exists() or "Traceback" not in out.stderr
+
+
+def test_first_run_creates_default_feeds_file(env: dict[str, str]) -> None:
+    out = newsterm("articles", env=env)
+    created = Path(env["XDG_CONFIG_HOME"]) / "newsterm" / "feeds.toml"
+    assert out.returncode == 0, out.stderr
+    assert created.exists()
+    assert f"created {created}" in out.stderr
+    assert (Path(env["XDG_DATA_HOME"]) / "newsterm" / "newsterm.db").exists()
+    again = newsterm("articles", env=env)
+    assert "created" not in again.stderr
+
+
+def test_environment_overrides_paths(env: dict[str, str], feeds: Path, tmp_path: Path) -> None:
+    db = tmp_path / "env.db"
+    env = {**env, "NEWSTERM_FEEDS": str(feeds), "NEWSTERM_DB": str(db)}
+    assert newsterm("refresh", env=env).returncode == 0
+    assert db.exists()
+    assert not (Path(env["XDG_CONFIG_HOME"]) / "newsterm").exists()
+
+
+def test_corrupt_cache_is_moved_aside_not_deleted(
+    env: dict[str, str], feeds: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "cache.db"
+    garbage = b"this is not a database\x00" * 300
+    db.write_bytes(garbage)
+    out = newsterm("refresh", "--feeds", str(feeds), "--db", str(db), env=env)
+    assert out.returncode == 0, out.stderr
+    assert "damaged" in out.stderr and "moved to" in out.stderr
+    moved = [p for p in tmp_path.iterdir() if p.name.startswith("cache.db.corrupt-")]
+    assert len(moved) == 1 and moved[0].read_bytes() == garbage
+    assert moved[0].name in out.stderr
+    assert sqlite3.connect(db).execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_newer_cache_is_refused(env: dict[str, str], feeds: Path, tmp_path: Path) -> None:
+    db = tmp_path / "cache.db"
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA user_version = 9999")
+    con.close()
+    out = newsterm("articles", "--feeds", str(feeds), "--db", str(db), env=env)
+    assert out.returncode == 2
+    assert "newer" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_output_to_a_closed_pipe_is_quiet(env: dict[str, str], feeds: Path, tmp_path: Path) -> None:
+    db = tmp_path / "cache.db"
+    newsterm("refresh", "--feeds", str(feeds), "--db", str(db), env=env)
+    proc = subprocess.run(
+        f"{sys.executable} -m newsterm articles --feeds {feeds} --db {db} | head -1",
+        shell=True,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "Traceback" not in proc.stderr
