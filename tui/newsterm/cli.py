@@ -107,16 +107,19 @@ def _store(args: argparse.Namespace) -> Store:
 
 def _refresh(args: argparse.Namespace) -> int:
     from newsterm.cli_progress import Progress
-    from newsterm.refresh import refresh
+    from newsterm.refresh import parse_pool, refresh
 
     config = _config(args)
+    pool = parse_pool(len(config.feeds))
     store = _store(args)
     progress = Progress(sys.stderr, total=len(config.feeds))
     try:
-        summary = asyncio.run(refresh(config, store, on_outcome=progress.update))
+        summary = asyncio.run(refresh(config, store, on_outcome=progress.update, parse_pool=pool))
     finally:
         progress.close()
         store.close()
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     for outcome in summary.outcomes:
         if outcome.error:
             print(f"failed: {outcome.title}: {outcome.error}", file=sys.stderr)

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import multiprocessing
+import os
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from concurrent.futures import BrokenExecutor, Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 
 import httpx
 
@@ -16,6 +20,7 @@ from newsterm.config import Config, Subscription
 from newsterm.errors import FetchError, StoreError
 from newsterm.feeds.fetch import fetch_feed, host_key, make_client
 from newsterm.feeds.parse import parse_feed
+from newsterm.models import FetchResult, ParsedFeed
 from newsterm.store import Store
 
 PER_HOST = 4
@@ -84,8 +89,13 @@ async def refresh(
     urls: Sequence[str] | None = None,
     client: httpx.AsyncClient | None = None,
     on_outcome: OutcomeCallback | None = None,
+    parse_pool: Executor | None = None,
 ) -> RefreshSummary:
-    """Refresh the configured feeds (or just ``urls``); one failing feed never stops the rest."""
+    """Refresh the configured feeds (or just ``urls``); one failing feed never stops the rest.
+
+    Parsing runs in ``parse_pool`` when given (a process pool puts a second core to work:
+    feedparser is pure Python and holds the GIL), else in a thread.
+    """
     started = time.monotonic()
     subs = [s for s in config.feeds if urls is None or s.url in urls]
     await asyncio.to_thread(store.sync_feeds, config.feeds)
@@ -95,10 +105,11 @@ async def refresh(
     outcomes: list[FeedOutcome] = []
     own_client = client is None
     http = client or make_client(concurrency=settings.concurrency)
+    parser = _Parser(parse_pool)
 
     async def one(sub: Subscription) -> None:
         async with per_host[host_key(sub.url)], overall:
-            outcome = await _refresh_one(http, store, sub, settings.timeout_seconds)
+            outcome = await _refresh_one(http, store, parser, sub, settings.timeout_seconds)
         outcomes.append(outcome)
         if on_outcome is not None:
             on_outcome(outcome, len(outcomes), len(subs))
@@ -116,8 +127,27 @@ async def refresh(
     return RefreshSummary(tuple(outcomes), time.monotonic() - started)
 
 
+class _Parser:
+    """Runs parse_feed off the event loop, in a process pool while one keeps working."""
+
+    def __init__(self, pool: Executor | None) -> None:
+        self.pool = pool
+
+    async def parse(self, result: FetchResult) -> ParsedFeed:
+        assert result.body is not None
+        job = partial(
+            parse_feed, result.body, url=result.final_url, content_type=result.content_type
+        )
+        if self.pool is not None:
+            try:
+                return await asyncio.get_running_loop().run_in_executor(self.pool, job)
+            except BrokenExecutor:
+                self.pool = None  # a worker died (killed, out of memory): carry on in threads
+        return await asyncio.to_thread(job)
+
+
 async def _refresh_one(
-    client: httpx.AsyncClient, store: Store, sub: Subscription, timeout: float
+    client: httpx.AsyncClient, store: Store, parser: _Parser, sub: Subscription, timeout: float
 ) -> FeedOutcome:
     title = sub.title or sub.url
     try:
@@ -127,9 +157,7 @@ async def _refresh_one(
         )
         parsed = None
         if result.body is not None:
-            parsed = await asyncio.to_thread(
-                parse_feed, result.body, url=result.final_url, content_type=result.content_type
-            )
+            parsed = await parser.parse(result)
             title = sub.title or parsed.title or sub.url
         new = await asyncio.to_thread(store.save_feed, sub.url, result, parsed, now=_now())
     except FetchError as exc:
@@ -157,6 +185,22 @@ async def _record_failure(store: Store, url: str, error: str) -> None:
     # The failure is still reported to the user when the cache can't hold it.
     with contextlib.suppress(StoreError):
         await asyncio.to_thread(store.save_failure, url, error, now=_now())
+
+
+def parse_pool(feeds: int) -> Executor | None:
+    """A process pool for parsing many feeds, or None where it would not pay.
+
+    Call it before any thread starts: the workers are forked, which is quick and shares
+    the already imported parser, and forking a process with threads is unsafe.
+    """
+    cpus = os.cpu_count() or 1
+    if feeds < 16 or cpus < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    pool = ProcessPoolExecutor(
+        max_workers=min(cpus, 4), mp_context=multiprocessing.get_context("fork")
+    )
+    pool.submit(int).result()  # start the workers now, while this process has one thread
+    return pool
 
 
 def _now() -> datetime:
