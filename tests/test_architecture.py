@@ -1,0 +1,48 @@
+"""The core never imports the UI toolkit, and the code stays lint-clean."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORE_MODULES = [
+    "newsterm.cli",
+    "newsterm.config",
+    "newsterm.paths",
+    "newsterm.models",
+    "newsterm.errors",
+    "newsterm.refresh",
+    "newsterm.feeds.fetch",
+    "newsterm.feeds.parse",
+    "newsterm.store",
+    "newsterm.text.html",
+    "newsterm.text.strip",
+    "newsterm.text.plain",
+]
+
+
+def test_core_does_not_import_textual_or_rich() -> None:
+    # A fresh interpreter: this test process may already have textual loaded.
+    code = (
+        "import importlib, sys\n"
+        f"for name in {CORE_MODULES!r}: importlib.import_module(name)\n"
+        "leaks = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
+        "print(','.join(leaks))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_ruff_is_clean() -> None:
+    ruff = shutil.which("ruff", path=str(Path(sys.executable).parent))
+    if ruff is None:
+        pytest.skip("ruff is not installed in this environment")
+    result = subprocess.run(
+        [ruff, "check", "--quiet", "tui", "tests"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -1,0 +1,537 @@
+"""The appeal stripper: appeals of every kind go, whole; journalism about money stays."""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsterm.models import Article
+from newsterm.text.plain import render_article, render_text
+from newsterm.text.strip import StripResult, hidden_note, strip_appeals, strip_result_json
+
+BASE = "https://news.example/2024/05/story"
+
+NEWS = [
+    "The city council voted 5-2 on Tuesday to approve a $48 million budget that expands "
+    "library hours and repairs roads in the eastern districts.",
+    "Opponents argued that the plan leaned too heavily on reserves, and two members asked "
+    "for a delay until the auditor's report arrives in June.",
+    "The measure has broad support among residents, according to a survey by the university, "
+    "though turnout at public hearings was low.",
+    "Construction on the first section is expected to begin in the autumn and take about "
+    "eighteen months, officials said.",
+    "“We have waited a long time for this,” said Maria Lopez, who has run a bakery on Main "
+    "Street for thirty years. “Our customers will finally have a sidewalk.”",
+    "The council will meet again next week to discuss the school board's request for an "
+    "additional $3 million.",
+]
+
+
+def article(*middle: str, top: str = "", bottom: str = "") -> str:
+    parts = [top, *(f"<p>{p}</p>" for p in NEWS[:3]), *middle]
+    parts += [f"<p>{p}</p>" for p in NEWS[3:]] + [bottom]
+    return "<div class='entry-content'>" + "".join(parts) + "</div>"
+
+
+def removed(result: StripResult) -> list[str]:
+    return [v.block.text for v in result.verdicts if v.removed]
+
+
+def assert_news_kept(result: StripResult) -> None:
+    kept = {v.block.text for v in result.verdicts if not v.removed}
+    for paragraph in NEWS:
+        assert paragraph in kept
+
+
+# -- appeals: English ----------------------------------------------------------------------
+
+
+def test_top_banner_appeal_is_removed() -> None:
+    top = (
+        "<p><em>The Tyee is a vital news source for British Columbia. If you think our work "
+        "is valuable, support us with a donation of any size.</em></p>"
+    )
+    result = strip_appeals(article(top=top), base_url=BASE)
+    assert removed(result) == [
+        "The Tyee is a vital news source for British Columbia. If you think our work is "
+        "valuable, support us with a donation of any size."
+    ]
+    assert result.removed_count == 1
+    assert "donation ask" in result.verdicts[0].reason
+    assert_news_kept(result)
+
+
+def test_bottom_fund_drive_with_deadline_is_removed() -> None:
+    bottom = (
+        "<p>We've launched a fundraising campaign with a goal to raise $27,000 in the next 72 "
+        "hours. Make a tax-deductible one-time or monthly donation now!</p>"
+    )
+    result = strip_appeals(article(bottom=bottom), base_url=BASE)
+    assert len(removed(result)) == 1 and removed(result)[0].startswith("We've launched")
+    assert_news_kept(result)
+
+
+def test_mid_article_favour_box_is_removed_as_one_unit() -> None:
+    box = (
+        '<aside class="inline-appeal"><h4>We have a small favour to ask</h4>'
+        "<p>Millions turn to us for open, independent reporting. Unlike many others, we have "
+        "no billionaire owner, and our journalism is free for everyone.</p>"
+        '<p><a class="button" href="https://support.news.example/contribute">Support us</a>'
+        "</p></aside>"
+    )
+    result = strip_appeals(article(box), base_url=BASE)
+    assert removed(result) == [
+        "We have a small favour to ask",
+        "Millions turn to us for open, independent reporting. Unlike many others, we have no "
+        "billionaire owner, and our journalism is free for everyone.",
+        "Support us[1]",
+    ]
+    assert result.removed_count == 1
+    assert len({v.unit for v in result.verdicts if v.removed}) == 1
+    assert_news_kept(result)
+
+
+def test_heading_pitch_and_button_leave_together() -> None:
+    unit = (
+        "<h3>Support HuffPost</h3><p>At HuffPost, we believe that everyone needs high-quality "
+        "journalism, but we understand that not everyone can afford to pay for expensive news "
+        'subscriptions.</p><p><a class="cta" href="/donate">Donate</a></p>'
+    )
+    result = strip_appeals(article(unit), base_url=BASE)
+    assert [t.split(",")[0] for t in removed(result)] == [
+        "Support HuffPost",
+        "At HuffPost",
+        "Donate[1]",
+    ]
+    assert result.removed_count == 1
+    assert_news_kept(result)
+
+
+def test_newsletter_sign_up_box_is_removed() -> None:
+    box = (
+        '<div class="newsletter-promo"><p><strong>SUBSCRIBE TO OUR FREE NEWSLETTER</strong>'
+        "</p><p>Get the stories that matter delivered to your inbox every morning.</p>"
+        '<form action="/newsletter/subscribe"><input type="email" placeholder="Email">'
+        '<input type="submit" value="Sign up"></form></div>'
+    )
+    result = strip_appeals(article(box), base_url=BASE)
+    assert removed(result) == [
+        "SUBSCRIBE TO OUR FREE NEWSLETTER",
+        "Get the stories that matter delivered to your inbox every morning.",
+        "Sign up",
+    ]
+    assert result.verdicts[3].reason.startswith("newsletter sign-up")
+    assert result.removed_count == 1
+
+
+ENGLISH_APPEALS = [
+    "This story is funded by readers like you.",
+    "Become a member today and help keep local news alive in our town.",
+    "If you value independent journalism, please consider supporting us on "
+    "<a href='https://www.patreon.com/townnews'>Patreon</a>.",
+    "Chip in $5 today to keep our reporting free for everyone.",
+    "<a href='https://buymeacoffee.com/writer'>Buy me a coffee</a> if you enjoyed this post.",
+    "<a href='https://donorbox.org/newsroom'>Donate now</a>",
+    "ProPublica is a nonprofit newsroom that investigates abuses of power. Sign up for our "
+    "newsletter to receive our biggest stories as soon as they're published.",
+    "Subscribe now for unlimited access to all of our journalism for just $1 a week.",
+    "Your tax-deductible gift will be matched dollar for dollar through December 31.",
+    "<strong>Before you go:</strong> we rely on readers like you to fund our newsroom. "
+    "<a href='/membership'>Join today</a>.",
+    "Thank you for reading. Our nonprofit newsroom depends on donations from readers. "
+    "Please give what you can.",
+]
+
+
+@pytest.mark.parametrize("appeal", ENGLISH_APPEALS)
+def test_english_appeals_anywhere(appeal: str) -> None:
+    for place in ("top", "middle", "bottom"):
+        block = f"<p>{appeal}</p>"
+        html = article(block) if place == "middle" else article(**{place: block})
+        result = strip_appeals(html, base_url=BASE)
+        assert len(removed(result)) == 1, (place, removed(result))
+        assert_news_kept(result)
+
+
+# -- appeals: other languages --------------------------------------------------------------
+
+
+OTHER_APPEALS = [
+    # Spanish
+    "Este periodismo independiente es posible gracias a lectores como tú. Hazte socio "
+    "desde 5 euros al mes.",
+    "Suscríbete a nuestro boletín y recibe las noticias más importantes en tu correo.",
+    "Apoya nuestro periodismo: haz una donación de cualquier cantidad.",
+    # German
+    "Unabhängiger Journalismus kostet Geld. Unterstützen Sie uns mit einer Spende – jeder "
+    "Betrag hilft.",
+    "Jetzt Mitglied werden und unseren Journalismus sichern.",
+    "Abonnieren Sie unseren Newsletter und verpassen Sie keine Recherche.",
+    # French
+    "Mediapart est un journal indépendant. Soutenez-nous : faites un don, il est "
+    "défiscalisé à 66 %.",
+    "Abonnez-vous à notre newsletter pour recevoir nos enquêtes.",
+    "Devenez membre et soutenez notre rédaction indépendante.",
+    # Portuguese
+    "O jornalismo independente depende de leitores como você. Apoie o nosso trabalho: "
+    "faça uma doação de qualquer valor.",
+    "Assine a nossa newsletter e receba as notícias no seu e-mail.",
+    "Seja assinante e tenha acesso ilimitado ao nosso jornalismo.",
+]
+
+
+@pytest.mark.parametrize("appeal", OTHER_APPEALS)
+def test_appeals_in_other_languages(appeal: str) -> None:
+    result = strip_appeals(article(bottom=f"<p>{appeal}</p>"), base_url=BASE)
+    assert removed(result) == [" ".join(appeal.split())]
+
+
+# -- traps: journalism about money stays ---------------------------------------------------
+
+TRAPS = [
+    "Musk donated $250 million to the super PAC supporting Trump, according to filings.",
+    "The charity telethon raised £2m for children's hospitals, organisers said.",
+    "The nonprofit lost its federal grant last year and laid off six staff members.",
+    "Patreon changed its fees on Monday, angering creators who rely on monthly memberships.",
+    "Subscribers to the newspaper rose 5% in the quarter as digital subscriptions grew.",
+    "“Please donate whatever you can,” the mayor told residents at the shelter.",
+    "The campaign urged supporters to donate before the end-of-quarter deadline, its filings show.",
+    "Donations to the food bank are tax-deductible, the IRS said.",
+    "Readers of the Post have donated more than $1 million to the relief fund since Friday.",
+    "Membership in the union fell by 10,000 last year.",
+    "Substack said it would let writers charge readers for subscriptions to newsletters.",
+    "The foundation matched every donation up to $50,000, the group announced.",
+    "Fans can support the band on Patreon, where it has more than 4,000 paying members.",
+    "The fundraising email read: “Chip in $5 now to help us reach our goal before midnight.”",
+    "The senator's campaign raised $12 million in the second quarter, much of it from small "
+    "donors giving less than $200.",
+    "Public radio stations rely on listener donations for about a third of their budgets, "
+    "according to the corporation.",
+    "To help victims, you can donate to the Red Cross at "
+    "<a href='https://www.redcross.org/donate'>redcross.org</a>.",
+    "We must protect our democracy, and our institutions depend on citizens who vote.",
+    "The Morning newsletter, which has 17 million subscribers, lands in readers' inboxes at "
+    "6 a.m., the company said.",
+    "La fundación donó 3 millones de euros a la campaña, según el informe.",
+    "Die Stiftung spendete zwei Millionen Euro an die Tafel, sagte ein Sprecher.",
+    "Selon le rapport, les dons aux associations ont reculé de 5 % en 2023.",
+    "A fundação doou R$ 2 milhões à campanha, segundo o relatório.",
+    "Members of Congress voted to support the aid package, which will fund schools.",
+]
+
+
+APPEAL = "Our newsroom relies on readers like you. Please donate today."
+
+
+@pytest.mark.parametrize("trap", TRAPS)
+def test_news_about_donations_is_kept(trap: str) -> None:
+    for place in ("top", "middle", "bottom"):
+        block = f"<p>{trap}</p>"
+        html = article(block) if place == "middle" else article(**{place: block})
+        result = strip_appeals(html, base_url=BASE)
+        assert removed(result) == [], place
+    for pair in (f"<p>{APPEAL}</p><p>{trap}</p>", f"<p>{trap}</p><p>{APPEAL}</p>"):
+        result = strip_appeals(article(pair), base_url=BASE)
+        assert removed(result) == [APPEAL], "next to an appeal"
+
+
+def test_trap_next_to_an_appeal_stays() -> None:
+    html = article(
+        bottom="<p>The senator's campaign raised $12 million in the quarter, filings show.</p>"
+        "<p>Our nonprofit newsroom relies on readers like you. Donate today.</p>"
+    )
+    result = strip_appeals(html, base_url=BASE)
+    assert removed(result) == ["Our nonprofit newsroom relies on readers like you. Donate today."]
+
+
+def test_mostly_article_block_with_one_ask_sentence_is_kept() -> None:
+    mixed = " ".join(NEWS[:3]) + " Support our journalism: donate today."
+    result = strip_appeals(article(f"<p>{mixed}</p>"), base_url=BASE)
+    assert removed(result) == []
+
+
+def test_article_that_is_only_short_paragraphs_survives_an_appeal() -> None:
+    html = (
+        "<div><p>The bridge reopened Monday.</p><p>Traffic was light.</p>"
+        "<p>Support our journalism: donate today.</p></div>"
+    )
+    result = strip_appeals(html, base_url=BASE)
+    assert removed(result) == ["Support our journalism: donate today."]
+
+
+def test_plain_text_article() -> None:
+    text = "\n\n".join([NEWS[0], "Support independent journalism. Donate today.", NEWS[1]])
+    result = strip_appeals(text)
+    assert removed(result) == ["Support independent journalism. Donate today."]
+    assert result.removed_count == 1
+
+
+def test_separate_appeals_count_separately() -> None:
+    html = article(
+        top="<p>Support independent journalism. Donate today.</p>",
+        bottom='<div class="newsletter"><p>Sign up for our free newsletter.</p></div>',
+    )
+    result = strip_appeals(html, base_url=BASE)
+    assert result.removed_count == 2
+    assert hidden_note(result) == "2 donation appeals hidden"
+
+
+# -- the feed's own rules ------------------------------------------------------------------
+
+
+def test_feed_patterns_and_selectors() -> None:
+    html = article(
+        '<div class="house-ad"><p>Visit our shop</p><p>Mugs and more</p></div>',
+        bottom="<p>ADVERTISEMENT</p>",
+    )
+    result = strip_appeals(
+        html, base_url=BASE, patterns=[r"^advertisement$"], selectors=["div.house-ad"]
+    )
+    reasons = {v.block.text: v.reason for v in result.verdicts if v.removed}
+    assert reasons == {
+        "Visit our shop": "feed selector",
+        "Mugs and more": "feed selector",
+        "ADVERTISEMENT": "feed pattern",
+    }
+    assert result.removed_count == 2
+    assert_news_kept(result)
+
+
+def test_invalid_feed_rules_are_value_errors() -> None:
+    with pytest.raises(ValueError, match="pattern"):
+        strip_appeals("<p>x</p>", patterns=["(unclosed"])
+    with pytest.raises(ValueError, match="selector"):
+        strip_appeals("<p>x</p>", selectors=["div[["])
+
+
+# -- output shapes -------------------------------------------------------------------------
+
+
+def test_json_shape_covers_the_whole_article_in_order() -> None:
+    html = article(top="<p>Support   independent journalism.\nDonate today.</p>")
+    result = strip_appeals(html, base_url=BASE)
+    shape = strip_result_json(result)
+    assert shape["kept"] == NEWS
+    [only] = shape["removed"]
+    assert only["text"] == "Support independent journalism. Donate today."
+    assert only["reason"].startswith("donation ask: ")
+
+
+def test_hidden_note_and_no_appeals() -> None:
+    result = strip_appeals(article(), base_url=BASE)
+    assert result.removed_count == 0 and hidden_note(result) == ""
+    assert [v.block for v in result.verdicts] == list(result.document.blocks)
+    one = strip_appeals(article(top="<p>Please donate today.</p>"), base_url=BASE)
+    assert hidden_note(one) == "1 donation appeal hidden"
+
+
+def test_render_stripped_and_original() -> None:
+    html = article(top="<p>Support independent journalism. <a href='/donate'>Donate</a>.</p>")
+    result = strip_appeals(html, base_url=BASE)
+    stripped = render_text(result, width=1000)
+    assert "Donate" not in stripped and NEWS[0] in stripped
+    assert "/donate" not in stripped  # its link goes with it
+    original = render_text(result, width=1000, show_removed=True)
+    assert original.startswith("┃ hidden: donation ask")
+    assert "┃ Support independent journalism. Donate[1]." in original
+    assert original.rstrip().endswith("[1] https://news.example/donate")
+
+
+def test_core_does_not_import_the_ui() -> None:
+    code = (
+        "import sys, newsterm.text.strip, newsterm.text.plain, newsterm.text.html;"
+        "newsterm.text.strip.strip_appeals('<p>x</p>');"
+        "assert 'textual' not in sys.modules and 'rich' not in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# -- more shapes seen across outlets -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "appeal",
+    [
+        "Will you help keep our site free for all? Support our work by making a financial "
+        "contribution.",
+        "Thanks for reading Field Notes! Subscribe for free to receive new posts and support "
+        "my work.",
+        "We're independent of corporate interests — and powered by members. Join us.",
+        "Looking for news you can trust? Subscribe to our daily newsletter to have our top "
+        "stories delivered directly to your inbox.",
+        "Truthout is a nonprofit and we rely on your support. Please donate today.",
+        "Like this article? Sign up for our weekly newsletter.",
+        "Reporterre ne vit que des dons de ses lecteurs. Je soutiens Reporterre.",
+        "Unterstütze unsere Arbeit mit einer Spende.",
+        "Si te gusta nuestro trabajo, hazte socia de nuestra cooperativa.",
+        "Apoie a Agência Pública: nosso jornalismo é independente e gratuito.",
+    ],
+)
+def test_appeal_shapes_from_many_outlets(appeal: str) -> None:
+    result = strip_appeals(article(bottom=f"<p>{appeal}</p>"), base_url=BASE)
+    assert removed(result) == [appeal]
+
+
+@pytest.mark.parametrize(
+    "news",
+    [
+        "Disclosure: The university has been a financial supporter of The Texas Tribune, a "
+        "nonprofit news organization funded in part by donations from members and foundations.",
+        "Our work is licensed under Creative Commons. Feel free to republish and share widely.",
+        "Sweden will become a member of NATO once Hungary ratifies the treaty.",
+        "Support for the measure fell to 40% in the latest poll.",
+        "Few economists subscribe to the theory that tariffs lower prices.",
+        "Help is on the way, officials said, as crews restored power to 40,000 homes.",
+        "The NFL will donate $1 million to relief efforts, the league said on Sunday.",
+        "Netflix added 9 million subscribers in the quarter and raised prices again.",
+        "Volunteers at the food drive asked shoppers to give canned goods and diapers.",
+        "Ahead of Giving Tuesday, charities say donations from small donors have fallen.",
+        "In lieu of flowers, the family asks that donations be made to the American Cancer "
+        "Society.",
+        "How to help: Donate to the Maui Strong Fund at hawaiicommunityfoundation.org.",
+        "<a href='/comments/123'>Join the conversation</a>",
+        "Support for this coverage comes from the Harbor Foundation.",
+        "Make sure you make a donation to a qualified charity before Dec. 31 so your gift is "
+        "tax-deductible.",
+    ],
+)
+def test_more_news_that_stays(news: str) -> None:
+    for place in ("top", "bottom"):
+        result = strip_appeals(article(**{place: f"<p>{news}</p>"}), base_url=BASE)
+        assert removed(result) == [], place
+    appeal = "<p>Our newsroom relies on readers like you. Donate today.</p>"
+    result = strip_appeals(article(bottom=appeal + f"<p>{news}</p>"), base_url=BASE)
+    assert removed(result) == ["Our newsroom relies on readers like you. Donate today."]
+
+
+def test_appeal_made_of_an_image_banner_and_a_button() -> None:
+    html = article(
+        bottom="<p><a href='https://donorbox.org/paper'><img src='b.png' alt='Donate to the "
+        "Paper'></a></p><p><a class='button' href='/donate'>Give now</a></p>"
+    )
+    result = strip_appeals(html, base_url=BASE)
+    assert removed(result) == ["[image: Donate to the Paper][1]", "Give now[2]"]
+    assert result.removed_count == 1
+
+
+def test_whole_page_keeps_its_chrome_and_drops_its_asks() -> None:
+    page = (
+        "<html><head><title>T</title><script>var a = 'Donate now';</script></head><body>"
+        "<p class='cookie'>We use cookies to improve your experience.</p>"
+        "<header><a href='/'>The Harbor Post</a><nav><ul><li><a href='/news'>News</a></li>"
+        "<li><a href='/newsletters'>Newsletters</a></li></ul></nav>"
+        "<p><a class='btn' href='/donate'>Donate</a></p></header><main><article>"
+        f"<h1>Port hearing draws 400</h1><p>{NEWS[0]}</p><p>{NEWS[1]}</p>"
+        "<p><a href='/comments'>Join the conversation</a></p></article><aside>"
+        "<div class='newsletter-box'><h3>The Morning Tide</h3><p>Get the day's top stories in "
+        "your inbox.</p><form action='/newsletter'><input type='email'><button>Sign up</button>"
+        "</form></div></aside></main><footer><ul><li><a href='/about'>About us</a></li>"
+        "<li><a href='/donate'>Donate</a></li></ul><p>© 2026 The Harbor Post</p></footer>"
+        "</body></html>"
+    )
+    result = strip_appeals(page, base_url=BASE)
+    assert removed(result) == [
+        "Donate[4]",
+        "The Morning Tide",
+        "Get the day's top stories in your inbox.",
+        "Sign up",
+        "• Donate[4]",
+    ]
+    kept = [b.text for b in result.kept]
+    assert "• Newsletters[3]" in kept and "Join the conversation[5]" in kept
+    assert "We use cookies to improve your experience." in kept
+
+
+def test_random_mixes_remove_exactly_the_appeals() -> None:
+    rng = random.Random(7)
+    appeals = [a for a in ENGLISH_APPEALS + OTHER_APPEALS if "<" not in a]
+    for _ in range(150):
+        asks = rng.sample(appeals, rng.randint(1, 2))
+        news = rng.sample(NEWS + TRAPS, rng.randint(3, 8))
+        blocks = news + asks
+        rng.shuffle(blocks)
+        html = "".join(f"<p>{b}</p>" for b in blocks)
+        result = strip_appeals(html, base_url=BASE)
+        plain = [" ".join(a.split()) for a in asks]
+        kept_traps = [b for b in blocks if b not in asks and "<" not in b]
+        assert sorted(removed(result)) == sorted(plain), blocks
+        assert all(t in [b.text for b in result.kept] for t in kept_traps)
+
+
+def test_many_appeals_in_a_huge_page_take_linear_time() -> None:
+    unit = "<div class='donate'><p>Support us. Donate today.</p></div><p>Council news.</p>"
+    strip_appeals(unit)
+    started = time.perf_counter()
+    small = strip_appeals(unit * 1_000)
+    small_time = time.perf_counter() - started
+    started = time.perf_counter()
+    big = strip_appeals(unit * 8_000)
+    assert time.perf_counter() - started < small_time * 8 * 3 + 0.5
+    assert (small.removed_count, big.removed_count) == (1_000, 8_000)
+
+
+def test_render_article_as_the_reader_shows_it() -> None:
+    when = datetime(2026, 5, 4, 12, 0, tzinfo=UTC)
+    story = Article(
+        id=1,
+        feed_url="https://news.example/feed.xml",
+        feed_title="Harbor Post",
+        guid="g1",
+        title="Council \x1b[31mapproves budget",
+        link=BASE,
+        author="Ana Ruiz",
+        published=when,
+        updated=None,
+        content=article(top="<p>Support independent journalism. <a href='/donate'>Donate</a>.</p>"),
+        summary="",
+        read=False,
+        starred=False,
+        first_seen=when,
+    )
+    stripped = render_article(story, width=200)
+    lines = stripped.splitlines()
+    assert lines[0] == "Council [31mapproves budget"
+    assert lines[1].startswith("Harbor Post · Ana Ruiz · 2026-05-0")
+    assert lines[2] == BASE and lines[3] == "─" * 200
+    assert lines[4] == "1 donation appeal hidden (--original shows them)"
+    assert "Donate" not in stripped and NEWS[0] in stripped
+    original = render_article(story, width=200, show_removed=True)
+    assert "Original view: 1 donation appeal marked ┃" in original
+    assert "┃ Support independent journalism. Donate[1]." in original
+    assert "Donate[1]" in render_article(story, width=200, strip=False)
+    broken = render_article(story, width=200, selectors=["p[["])
+    assert "Appeals not hidden: invalid CSS selector" in broken and "Donate[1]" in broken
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *NEWS,
+                *TRAPS,
+                *ENGLISH_APPEALS,
+                "<div class='donate'>",
+                "</div>",
+                "<h3>Support</h3>",
+                "<a href='/donate'>Donate</a>",
+                "<br><br>",
+                "<ul><li>x</li></ul>",
+                "\x1b[2J",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_any_mix_gives_one_verdict_per_block(parts: list[str]) -> None:
+    result = strip_appeals("".join(f"<p>{p}</p>" if p[:1] != "<" else p for p in parts))
+    assert [v.block for v in result.verdicts] == list(result.document.blocks)
+    assert result.removed_count == len({v.unit for v in result.verdicts if v.removed})
+    assert all(v.reason for v in result.verdicts if v.removed)

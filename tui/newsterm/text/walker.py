@@ -1,0 +1,242 @@
+"""Walk a parsed DOM once, with an explicit stack, turning it into display blocks."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urljoin
+
+from selectolax.lexbor import LexborNode
+
+from newsterm.text.elements import (
+    BR,
+    HANDLERS,
+    SKIP,
+    Box,
+    OpenLink,
+    hidden,
+    normalise,
+)
+from newsterm.text.html import Block, Link
+from newsterm.text.sanitize import strip_controls
+from newsterm.text.tables import TABLE_HANDLERS
+
+__all__ = ["Walker"]
+
+_OPENABLE = ("http://", "https://", "mailto:")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_ALL_HANDLERS = {**HANDLERS, **TABLE_HANDLERS}
+
+
+class Walker:
+    """Turns one DOM into blocks: the element handlers drive this state, walk() the order."""
+
+    def __init__(self, base_url: str, chosen: set[int], char_refs: bool = True) -> None:
+        self.base_url = base_url
+        # The caller stripped controls from the source; only character references such as
+        # "&#27;" can bring them back, so text is re-checked only when the source has any.
+        self.char_refs = char_refs
+        self.chosen = chosen  # mem_ids of elements matched by feed selectors
+        self.chosen_depth = 0
+        self.blocks: list[Block] = []
+        self.boxes: list[Box] = []
+        self.selected: set[int] = set()
+        self.links: list[Link] = []
+        self.link_numbers: dict[str, int] = {}
+        self.modes: list[tuple[str, int]] = [("paragraph", 0)]  # kind and level of new blocks
+        self.hints: list[str] = [""]
+        self.box_ids: list[int] = [0]
+        self.next_box = 1
+        self.lists: list[list[int]] = []  # per open list: [next number], or [] if unordered
+        self.marker = ""  # list marker waiting for the first block of its item
+        self.quote_depth = 0
+        self.in_para = 0  # inside <p> and the like, where a blank line is only whitespace
+        self.emphasis = 0
+        self.button = 0
+        self.link: OpenLink | None = None
+        self.table: list[list[list[str]]] | None = None  # rows of cells of text parts
+        self.table_depth = 0
+        self.reset()
+
+    def reset(self) -> None:
+        """Start an empty block buffer."""
+        self.parts: list[str] = []
+        self.has_text = False
+        self.plain = False  # some text outside emphasis
+        self.unlinked = False  # some text outside links
+        self.unbuttoned = False  # some text outside buttons
+        self.hrefs: list[str] = []
+        self.numbers: list[int] = []
+        self.inline_hints: list[str] = []
+        self.buffer_chosen = False
+        self.after_br = False
+        if self.link is not None:
+            self.link.in_buffer = False
+
+    def walk(self, root: LexborNode) -> None:
+        """Visit every node under root in document order, without recursion."""
+        stack: list[Any] = []
+        child = root.last_child
+        while child is not None:
+            stack.append(child)
+            child = child.prev
+        handlers = _ALL_HANDLERS
+        while stack:
+            node = stack.pop()
+            if type(node) is tuple:  # leaving an element
+                node[0](self, node[1])
+                continue
+            tag = node.tag
+            if tag == "-text":
+                self.text(node.text_content)
+                continue
+            if tag in SKIP or tag[0] == "-" or tag[0] == "!":
+                continue
+            attrs = node.attributes
+            if attrs and hidden(attrs):
+                continue
+            if self.chosen and node.mem_id in self.chosen:
+                self.chosen_depth += 1
+                stack.append((Walker.leave_chosen, None))
+            handler = handlers.get(tag)
+            if handler is not None:
+                leave = handler(self, node, attrs)
+                if leave is False:
+                    continue
+                if leave is not None:
+                    stack.append(leave)
+            child = node.last_child
+            while child is not None:
+                stack.append(child)
+                child = child.prev
+        self.flush()
+
+    def leave_chosen(self, _: object) -> None:
+        """Leave an element matched by a feed selector."""
+        self.chosen_depth -= 1
+
+    def text(self, text: str | None) -> None:
+        """Add text to the block being built, noting what it is inside of."""
+        if not text:
+            return
+        if (
+            text.count("\n") > 1
+            and not self.in_para
+            and self.modes[-1][0] in ("paragraph", "quote")
+        ):
+            pieces = _BLANK_LINE.split(text)
+            if len(pieces) > 1:  # loose text with blank lines: paragraphs without <p> tags
+                for n, piece in enumerate(pieces):
+                    if n:
+                        self.flush()
+                    self.text(piece)
+                return
+        self.parts.append(text)
+        link = self.link
+        if link is not None:
+            link.parts.append(text)
+        if text.isspace():
+            return
+        self.has_text = True
+        self.after_br = False
+        if not self.emphasis:
+            self.plain = True
+        if not self.button:
+            self.unbuttoned = True
+        if self.chosen_depth:
+            self.buffer_chosen = True
+        if link is None:
+            self.unlinked = True
+        elif not link.in_buffer:  # a link's evidence goes with every block holding its text
+            self.link_evidence(link)
+
+    def link_evidence(self, link: OpenLink) -> None:
+        """Number the open link on its first visible text and note it in this block."""
+        link.in_buffer = True
+        if link.url:
+            self.hrefs.append(link.url)
+            if not link.number:
+                link.number = self.number(link.url)
+        if link.hint:
+            self.inline_hints.append(link.hint)
+
+    def flush(self) -> None:
+        """Close the block being built (if it has any text) and start a new one."""
+        if self.table is not None:
+            return
+        if not self.has_text and not (self.parts or self.hrefs or self.inline_hints):
+            return  # nothing to close (most calls: block elements flush on entry and exit)
+        if self.has_text:
+            link = self.link
+            if link is not None and link.in_buffer and link.number:  # a link spanning blocks
+                self.parts.append(f"[{link.number}]")
+                self.numbers.append(link.number)
+                link.parts.append(" ")
+            kind, level = self.modes[-1]
+            raw = "".join(self.parts)
+            if kind == "pre":
+                text = strip_controls(raw) if self.char_refs else raw
+                text = text.replace(BR, "\n").strip("\n").rstrip()
+            else:
+                text = normalise(raw, self.char_refs)
+            if text:
+                if kind == "list_item" and self.marker:
+                    text = self.marker + text
+                    self.marker = ""
+                self.emit(kind, text, level)
+        self.reset()
+
+    def emit(self, kind: str, text: str, level: int) -> None:
+        """Append a finished block carrying the current buffer's evidence."""
+        hint = self.hints[-1]
+        if self.inline_hints:
+            hint = " ".join([*dict.fromkeys(self.inline_hints), hint]).strip()
+        if self.buffer_chosen or self.chosen_depth:
+            self.selected.add(len(self.blocks))
+        has_text = self.has_text
+        self.blocks.append(
+            Block(
+                kind,
+                text,
+                level,
+                tuple(dict.fromkeys(self.numbers)),
+                hint,
+                tuple(dict.fromkeys(self.hrefs)),
+                emphasis=has_text and not self.plain,
+                button=has_text and not self.unbuttoned,
+                linked=has_text and not self.unlinked,
+                box=self.box_ids[-1],
+            )
+        )
+
+    def push_hint(self, own: str) -> None:
+        """Enter an element: its hint words go in front of its ancestors'."""
+        parent = self.hints[-1]
+        self.hints.append(f"{own} {parent}"[:200].rstrip() if own else parent)
+
+    def resolve(self, href: str) -> str:
+        """An href made absolute against the base URL when possible ("" for in-page anchors)."""
+        href = strip_controls(href).strip().replace("\n", "").replace("\t", "")
+        if not href or href[0] == "#":
+            return ""
+        if href[:8].lower().startswith(("http://", "https://")):
+            return href
+        if href.startswith("//") and not self.base_url:
+            return "https:" + href
+        if self.base_url:
+            try:
+                return urljoin(self.base_url, href)
+            except ValueError:
+                return href
+        return href
+
+    def number(self, url: str) -> int:
+        """The link number for a URL (same URL, same number), or 0 if it cannot be opened."""
+        if not url[:8].lower().startswith(_OPENABLE):
+            return 0
+        number = self.link_numbers.get(url)
+        if number is None:
+            number = len(self.links) + 1
+            self.links.append(Link(number, url, ""))
+            self.link_numbers[url] = number
+        return number
