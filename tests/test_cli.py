@@ -187,3 +187,71 @@ def test_output_to_a_closed_pipe_is_quiet(env: dict[str, str], feeds: Path, tmp_
         timeout=60,
     )
     assert "Traceback" not in proc.stderr
+
+
+ARTICLE = (
+    "<p>The council voted 7-2 on Tuesday to approve the new budget.</p>"
+    "<p>Musk donated $250 million to the super PAC, filings show.</p>"
+    '<p>We rely on readers like you. <a href="https://example.org/donate">Make a '
+    "tax-deductible donation today</a> to support our nonprofit newsroom.</p>"
+)
+
+
+def test_strip_prints_kept_text_and_json_covers_the_whole_article(env: dict[str, str]) -> None:
+    out = newsterm("strip", "-", env=env, stdin=ARTICLE)
+    assert out.returncode == 0, out.stderr
+    assert "council voted 7-2" in out.stdout and "Musk donated" in out.stdout
+    assert "tax-deductible" not in out.stdout
+
+    record = json.loads(newsterm("strip", "--json", env=env, stdin=ARTICLE).stdout)
+    assert record["kept"] == [
+        "The council voted 7-2 on Tuesday to approve the new budget.",
+        "Musk donated $250 million to the super PAC, filings show.",
+    ]
+    (removed,) = record["removed"]
+    assert removed["text"].startswith("We rely on readers like you.")
+    assert "tax-deductible" in removed["reason"] or "donat" in removed["reason"]
+
+
+def test_strip_reads_plain_text_files(env: dict[str, str], tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Rain is expected all weekend.\n\n"
+        "Support independent journalism: become a member today for $5 a month.\n"
+    )
+    out = newsterm("strip", str(path), env=env)
+    assert "Rain is expected" in out.stdout and "become a member" not in out.stdout
+    missing = newsterm("strip", str(tmp_path / "nope.html"), env=env)
+    assert missing.returncode == 2 and "cannot read" in missing.stderr
+
+
+def test_show_prints_the_stripped_article_and_the_original_on_request(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    content = ARTICLE.replace("<", "&lt;").replace(">", "&gt;")
+    (tmp_path / "f.xml").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>City Desk</title>'
+        "<item><title>Budget passes</title><guid>b1</guid><link>https://example.org/b</link>"
+        f"<description>{content}</description></item></channel></rss>"
+    )
+    feeds = tmp_path / "feeds.toml"
+    feeds.write_text('[[feed]]\nurl = "f.xml"\n')
+    db = str(tmp_path / "c.db")
+    newsterm("refresh", "--feeds", str(feeds), "--db", db, env=env)
+    (record,) = [
+        json.loads(line)
+        for line in newsterm(
+            "articles", "--json", "--feeds", str(feeds), "--db", db, env=env
+        ).stdout.splitlines()
+    ]
+    shown = newsterm("show", str(record["id"]), "--feeds", str(feeds), "--db", db, env=env)
+    assert shown.returncode == 0, shown.stderr
+    assert "Budget passes" in shown.stdout and "council voted 7-2" in shown.stdout
+    assert "tax-deductible" not in shown.stdout
+    assert "1 donation appeal hidden" in shown.stdout
+    original = newsterm(
+        "show", str(record["id"]), "--original", "--feeds", str(feeds), "--db", db, env=env
+    )
+    assert "tax-deductible" in original.stdout
+    absent = newsterm("show", "999", "--feeds", str(feeds), "--db", db, env=env)
+    assert absent.returncode == 1 and "no article with id 999" in absent.stderr
