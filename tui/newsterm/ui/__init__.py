@@ -1,0 +1,1 @@
+"""newsterm in the terminal: the only package that imports textual or rich."""

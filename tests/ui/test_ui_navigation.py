@@ -1,0 +1,323 @@
+"""Moving around: start-up focus, panes, views, opening, read state, filter, help, quitting."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import ui_sample as sample
+from textual.notifications import Notify
+from textual.widgets import Input, Static
+from ui_helpers import Setup, main_screen, settle
+
+from newsterm.ui.screens.help import HelpScreen
+from newsterm.ui.widgets.article_list import ArticleList
+from newsterm.ui.widgets.reader import ReaderView
+
+ALL = sum(f.count for f in sample.FEEDS)
+
+
+async def test_opens_on_all_articles_with_the_newest_highlighted(setup: Setup) -> None:
+    app = setup.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        assert isinstance(screen.focused, ArticleList)
+        articles = screen.article_list
+        assert articles.view is not None and articles.view.is_all
+        assert articles.count == ALL
+        assert articles.cursor == 0
+        row = articles.highlighted_row
+        assert row is not None and row.title == "Example story 1"  # the newest (T0)
+        labels = [e.view.label for e in screen.feed_list.entries]
+        assert labels == [
+            "All articles",
+            "news",
+            "Example News",
+            "tech",
+            "Tech Daily",
+            "Broken Feed",
+            "Hostile [b]Feed[/b]",
+        ]
+        assert [e.unread for e in screen.feed_list.entries][:3] == [ALL, 6, 6]
+        assert screen.status.text == f"{ALL} unread · 4 feeds · 1 failing"
+
+
+async def test_enter_reads_the_article_and_marks_it_read_in_the_cache(setup: Setup) -> None:
+    app = setup.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        row = screen.article_list.highlighted_row
+        assert row is not None and row.title == "Example story 2" and row.read
+        assert isinstance(screen.focused, ReaderView)
+        page = screen.reader.page
+        assert page is not None and page.article.id == row.id
+        text = [line.plain for line in screen.reader.lines]
+        assert text[:2] == ["Example story 2", "Example News · A. Writer · 2024-03-01 08:00"]
+        assert screen.feed_list.entries[0].unread == ALL - 1
+        other = setup.reopen()
+        try:
+            article = other.article(row.id)
+            assert article is not None and article.read
+            assert other.count_articles(unread_only=True) == ALL - 1
+        finally:
+            other.close()
+
+
+async def test_the_reader_renders_blocks_links_and_hides_appeals(setup: Setup) -> None:
+    app = setup.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        text = "\n".join(line.plain for line in screen.reader.lines)
+        assert "donation appeals hidden · s to show" in text
+        assert "Donate today" not in text
+        assert "transit plan[1]" in text
+        assert "• Buses every ten minutes" in text
+        assert "│ It is a good day for riders." in text
+        assert "[image: Route map]" in text
+        assert "[1] https://news.example/plan" in text
+        await pilot.press("s")
+        original = "\n".join(line.plain for line in screen.reader.lines)
+        assert "▌ Donate today: we rely on readers like you. Please donate." in original
+        assert "▌ hidden:" in original
+        await pilot.press("space")
+        assert screen.reader.scroll_y > 0
+
+
+async def test_tab_moves_between_panes_and_q_goes_back_then_quits(setup: Setup) -> None:
+    app = setup.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert screen.current_pane() == "reader"
+        await pilot.press("tab")
+        await pilot.pause()
+        assert screen.current_pane() == "feeds"
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert screen.current_pane() == "reader"
+        await pilot.press("q")
+        await pilot.pause()
+        assert screen.current_pane() == "articles"
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_narrow_terminal_shows_one_pane_at_a_time(setup: Setup) -> None:
+    app = setup.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        panes = {
+            "feeds": screen.feed_list,
+            "articles": screen.query_one("#list-pane"),
+            "reader": screen.reader,
+        }
+
+        def shown() -> list[str]:
+            return [name for name, w in panes.items() if w.display and w.region.width > 0]
+
+        assert shown() == ["articles"]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert shown() == ["reader"]
+        await pilot.press("tab")
+        await pilot.pause()
+        assert shown() == ["feeds"]
+        await pilot.press("tab")
+        await pilot.pause()
+        assert shown() == ["articles"]
+
+
+async def test_choosing_a_feed_shows_its_articles_and_its_failure(setup: Setup) -> None:
+    app = setup.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        banner = screen.query_one("#feed-error", Static)
+        await pilot.press("shift+tab")  # articles -> feeds
+        await pilot.pause()
+        assert screen.current_pane() == "feeds"
+        await pilot.press("j", "j")  # news, Example News
+        await settle(pilot)
+        assert screen.article_list.count == 6
+        assert not banner.display
+        await pilot.press("G", "k")  # Broken Feed
+        await settle(pilot)
+        assert screen.article_list.count == 2
+        assert banner.display
+        assert "HTTP 404 Not Found" in str(banner.render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.current_pane() == "articles"
+        await pilot.press("q")  # back to the feeds pane, not out of the app
+        await pilot.pause()
+        assert screen.current_pane() == "feeds"
+        assert app.return_code is None
+
+
+async def test_n_and_p_walk_unread_articles_across_feeds(setup: Setup) -> None:
+    app = setup.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        await pilot.press("n")  # the highlighted newest article is unread: read it
+        await settle(pilot)
+        assert screen.reader.page is not None
+        assert screen.reader.page.article.title == "Example story 1"
+        await pilot.press("n")
+        await settle(pilot)
+        assert screen.reader.page.article.title == "Example story 2"
+        await pilot.press("p")  # story 1 is read now: nothing unread above
+        await settle(pilot)
+        assert screen.reader.page.article.title == "Example story 2"
+        # In one feed's view, n moves on to the next feed with unread articles.
+        await pilot.press("q")  # back to the list
+        await pilot.press("shift+tab")  # the feeds pane
+        await pilot.press("j", "j")
+        await settle(pilot)
+        assert screen.article_list.view is not None
+        assert screen.article_list.view.label == "Example News"
+        await pilot.press("A")  # Example News all read
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert screen.article_list.view is not None
+        assert screen.article_list.view.label == "Tech Daily"
+        assert screen.reader.page.article.title == "Tech story 1"
+
+
+async def test_toggle_read_and_mark_all_read_persist(setup: Setup) -> None:
+    app = setup.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        first = screen.article_list.highlighted_row
+        assert first is not None
+        await pilot.press("N")
+        await settle(pilot)
+        assert screen.feed_list.entries[0].unread == ALL - 1
+        await pilot.press("N")
+        await settle(pilot)
+        assert screen.feed_list.entries[0].unread == ALL
+        await pilot.press("A")
+        await settle(pilot)
+        assert screen.feed_list.entries[0].unread == 0
+        row = screen.article_list.highlighted_row
+        assert row is not None and row.read
+    other = setup.reopen()
+    try:
+        assert other.count_articles(unread_only=True) == 0
+    finally:
+        other.close()
+
+
+async def test_slash_filters_by_title_and_escape_clears(setup: Setup) -> None:
+    app = setup.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        await pilot.press("slash")
+        await pilot.pause()
+        assert isinstance(screen.focused, Input)
+        await pilot.press("T", "e", "c", "h", "q")  # q is typed, not a command
+        await settle(pilot)
+        assert screen.article_list.count == 0
+        await pilot.press("backspace")
+        await settle(pilot)
+        assert screen.article_list.count == 5
+        assert "matching “Tech”" in str(screen.query_one("#list-pane").border_title)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(screen.focused, ArticleList)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert screen.article_list.count == ALL
+        assert app.return_code is None
+
+
+async def test_g_and_G_jump_to_the_ends(setup: Setup) -> None:
+    app = setup.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        await pilot.press("G")
+        await settle(pilot)
+        assert screen.article_list.cursor == ALL - 1
+        row = screen.article_list.highlighted_row
+        assert row is not None and row.title == sample.HOSTILE_TITLE
+        await pilot.press("g")
+        assert screen.article_list.cursor == 0
+
+
+async def test_help_lists_every_key_and_ctrl_q_quits(setup: Setup) -> None:
+    app = setup.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help-text", Static).render())
+        for needle in (
+            "Open the next unread article",
+            "Mark the article read or unread",
+            "Mark the whole feed",
+            "Refresh all feeds",
+            "1…9",
+            "Edit feeds.toml",
+            "Filter the article list",
+            "Quit newsterm",
+            "Page down",
+            "Previous pane",
+        ):
+            assert needle in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("ctrl+q")  # from the reader, straight out
+    assert app.return_code == 0
+
+
+async def test_command_palette_runs_key_actions(setup: Setup) -> None:
+    app = setup.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"whole")
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.3)  # the palette debounces its search
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.feed_list.entries[0].unread == 0
+
+
+async def test_a_failed_background_job_is_reported_in_words(setup: Setup) -> None:
+    notes: list[str] = []
+
+    def hook(message: object) -> None:
+        if isinstance(message, Notify):
+            notes.append(message.notification.message)
+
+    app = setup.app()
+    async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
+        await settle(pilot)
+        row = main_screen(pilot).article_list.highlighted_row
+        assert row is not None
+        setup.store.set_read([row.id])  # read and old: the next prune removes it
+        assert setup.store.prune(1, now=sample.T0 + timedelta(days=30)) == 1
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.is_running
+    assert "Opening the article failed: the article is no longer in the cache" in notes

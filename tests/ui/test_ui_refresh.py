@@ -1,0 +1,255 @@
+"""Refreshing from a real loopback server: progress, failures named, the list keeps its place."""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import sys
+import threading
+from datetime import timedelta
+from pathlib import Path
+
+import httpx
+import pytest
+import ui_sample as sample
+from textual.notifications import Notify
+from textual.widgets import ProgressBar
+from ui_helpers import main_screen, settle
+
+from httpserver import RSS, LoopbackServer, Reply, Request, respond
+from newsterm.config import load_config
+from newsterm.feeds.parse import parse_feed
+from newsterm.models import FetchResult
+from newsterm.store import Store
+from newsterm.ui.app import NewstermApp
+from newsterm.ui.messages import RefreshFinished, RefreshProgressed, RefreshStarted
+from newsterm.ui.screens import main as main_module
+
+T0 = sample.T0
+
+
+def _items(prefix: str, count: int, start_hours: int = 0) -> list:
+    return [
+        (f"{prefix}-{n}", f"{prefix} item {n}", T0 + timedelta(hours=start_hours - n))
+        for n in range(count)
+    ]
+
+
+def _config(tmp_path: Path, urls: list[str], *, refresh_on_start: bool) -> Path:
+    path = tmp_path / "feeds.toml"
+    feeds = "".join(f'[[feed]]\nurl = "{url}"\n\n' for url in urls)
+    start = "true" if refresh_on_start else "false"
+    path.write_text(f"[settings]\nrefresh_on_start = {start}\n\n{feeds}", encoding="utf-8")
+    return path
+
+
+async def test_refresh_shows_progress_and_names_failed_feeds(
+    tmp_path: Path, http_server: LoopbackServer
+) -> None:
+    gate = threading.Event()
+
+    def held(request: Request, reply: Reply) -> None:
+        gate.wait(10)
+        reply.send(200, sample.rss("Slow", _items("slow", 2)), {"Content-Type": RSS})
+
+    good = http_server.route("/good.xml", respond(sample.rss("Good", _items("good", 3))))
+    bad = http_server.route("/gone.xml", respond(b"gone", status=404, content_type="text/plain"))
+    slow = http_server.route("/slow.xml", held)
+    path = _config(tmp_path, [good, bad, slow], refresh_on_start=True)
+    store = Store.open(tmp_path / "cache.db")
+    two_done = threading.Event()
+    seen: list[object] = []
+
+    def hook(message: object) -> None:
+        seen.append(message)
+        if isinstance(message, RefreshProgressed) and message.done == 2:
+            two_done.set()
+
+    app = NewstermApp(load_config(path), path, store, open_url=print, watch_interval=0)
+    try:
+        async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
+            assert await asyncio.to_thread(two_done.wait, 10)
+            await pilot.pause()
+            screen = main_screen(pilot)
+            assert screen.status.text == "Refreshing 2/3"
+            bar = screen.status.query_one(ProgressBar)
+            assert bar.display and bar.total == 3 and bar.progress == 2
+            gate.set()
+            await settle(pilot)
+            assert screen.status.text.endswith("Refreshed 3 feeds · 5 new · 1 failed")
+            assert not screen.status.has_class("-busy")
+            assert screen.article_list.count == 5
+            broken = [e for e in screen.feed_list.entries if e.error]
+            assert [e.view.feed_urls for e in broken] == [(bad,)]
+            assert "404" in (broken[0].error or "")
+    finally:
+        gate.set()
+        store.close()
+    assert any(isinstance(m, RefreshStarted) and m.total == 3 for m in seen)
+    notes = [m.notification for m in seen if isinstance(m, Notify)]
+    failure = [n for n in notes if n.severity == "warning"]
+    assert len(failure) == 1
+    assert "1 feed failed" in failure[0].message and bad in failure[0].message
+    assert "404" in failure[0].message
+
+
+async def test_refresh_keeps_the_highlighted_article(
+    tmp_path: Path, http_server: LoopbackServer
+) -> None:
+    url = http_server.url("/feed.xml")
+    old = _items("item", 6)
+    new = _items("new", 3, start_hours=10)  # all newer than the cached ones
+    http_server.route("/feed.xml", respond(sample.rss("Loop", new + old)))
+    path = _config(tmp_path, [url], refresh_on_start=False)
+    config = load_config(path)
+    store = Store.open(tmp_path / "cache.db")
+    store.sync_feeds(config.feeds)
+    body = sample.rss("Loop", old)
+    result = FetchResult(url=url, final_url=url, status=200, body=body)
+    store.save_feed(url, result, parse_feed(body, url=url), now=T0)
+    app = NewstermApp(config, path, store, open_url=print, watch_interval=0)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            screen = main_screen(pilot)
+            articles = screen.article_list
+            await pilot.press("j", "j", "j")
+            before = articles.highlighted_row
+            assert before is not None and before.title == "item item 3"
+            await pilot.press("R")
+            await settle(pilot)
+            assert screen.article_list is articles  # updated in place, never rebuilt
+            assert articles.count == 9
+            after = articles.highlighted_row
+            assert after is not None and after.id == before.id
+            assert articles.cursor == 6
+            assert screen.feed_list.entries[0].unread == 9
+    finally:
+        store.close()
+
+
+async def test_r_refreshes_only_the_selected_feed(
+    tmp_path: Path, http_server: LoopbackServer
+) -> None:
+    one = http_server.route("/one.xml", respond(sample.rss("One", _items("one", 2))))
+    two = http_server.route("/two.xml", respond(sample.rss("Two", _items("two", 2))))
+    path = _config(tmp_path, [one, two], refresh_on_start=False)
+    store = Store.open(tmp_path / "cache.db")
+    app = NewstermApp(load_config(path), path, store, open_url=print, watch_interval=0)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            screen = main_screen(pilot)
+            await pilot.press("shift+tab", "G")  # the feeds pane, the last feed
+            await settle(pilot)
+            await pilot.press("r")
+            await settle(pilot)
+            assert screen.article_list.count == 2
+            assert [r.path for r in http_server.requests] == ["/two.xml"]
+    finally:
+        store.close()
+
+
+QUIT_SCRIPT = """
+import asyncio, sys, time
+from pathlib import Path
+from newsterm.config import load_config
+from newsterm.store import Store
+from newsterm.ui.app import NewstermApp
+
+path, db = Path(sys.argv[1]), Path(sys.argv[2])
+store = Store.open(db)
+app = NewstermApp(load_config(path), path, store, open_url=print, watch_interval=0)
+
+async def auto(pilot):
+    while not Path(sys.argv[3]).exists():  # the server saw the request
+        await asyncio.sleep(0.05)
+    await pilot.press("q")
+
+started = time.monotonic()
+app.run(headless=True, auto_pilot=auto)
+store.close()
+print(app.return_code, round(time.monotonic() - started, 2))
+"""
+
+
+def test_quitting_mid_refresh_does_not_wait_for_slow_feeds(
+    tmp_path: Path, http_server: LoopbackServer
+) -> None:
+    gate = threading.Event()
+    asked = tmp_path / "asked"
+
+    def stuck(request: Request, reply: Reply) -> None:
+        asked.touch()
+        gate.wait(30)
+        reply.send(200, sample.rss("Stuck", _items("stuck", 1)), {"Content-Type": RSS})
+
+    url = http_server.route("/stuck.xml", stuck)
+    path = _config(tmp_path, [url], refresh_on_start=True)
+    script = tmp_path / "quit.py"
+    script.write_text(QUIT_SCRIPT, encoding="utf-8")
+    argv = [sys.executable, str(script), str(path), str(tmp_path / "cache.db"), str(asked)]
+    try:
+        # A real run: asyncio.run() joins worker threads on the way out, so a refresh that
+        # ignored the quit would hold the process until the feed answered (30 s).
+        done = subprocess.run(argv, capture_output=True, text=True, timeout=20, check=True)
+    finally:
+        gate.set()
+    code, seconds = done.stdout.split()[-2:]
+    assert code == "0"
+    assert float(seconds) < 10, done.stdout
+
+
+async def test_feeds_refresh_again_every_refresh_minutes(
+    tmp_path: Path, http_server: LoopbackServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(main_module, "SECONDS_PER_MINUTE", 0.05)
+    url = http_server.route("/feed.xml", respond(sample.rss("Loop", _items("item", 2))))
+    path = _config(tmp_path, [url], refresh_on_start=False)
+    path.write_text(path.read_text().replace("[settings]", "[settings]\nrefresh_minutes = 1"))
+    store = Store.open(tmp_path / "cache.db")
+    finished = threading.Semaphore(0)
+    seen: set[int] = set()
+
+    def hook(message: object) -> None:
+        # The hook sees a message again at each parent it bubbles to: count each once.
+        if isinstance(message, RefreshFinished) and id(message.summary) not in seen:
+            seen.add(id(message.summary))
+            finished.release()
+
+    app = NewstermApp(load_config(path), path, store, open_url=print, watch_interval=0)
+    try:
+        async with app.run_test(size=(120, 40), message_hook=hook):
+            for _ in range(2):  # nothing but the timer starts these
+                assert await asyncio.to_thread(finished.acquire, True, 10)
+        assert len(http_server.requests_to("/feed.xml")) >= 2
+    finally:
+        store.close()
+
+
+async def test_an_injected_transport_carries_the_refresh(tmp_path: Path) -> None:
+    seen: list[str] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(str(request.url))
+        body = sample.rss("Mocked", _items("mock", 4))
+        # stream=, not content=: fetch reads the raw stream, which content= has consumed.
+        return httpx.Response(200, stream=httpx.ByteStream(body), headers={"Content-Type": RSS})
+
+    path = _config(tmp_path, ["https://mock.example/feed"], refresh_on_start=True)
+    store = Store.open(tmp_path / "cache.db")
+    app = NewstermApp(
+        load_config(path),
+        path,
+        store,
+        open_url=print,
+        transport=httpx.MockTransport(answer),
+        watch_interval=0,
+    )
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            assert main_screen(pilot).article_list.count == 4
+    finally:
+        store.close()
+    assert seen == ["https://mock.example/feed"]

@@ -1,0 +1,56 @@
+"""Helpers for the app's tests: the Setup bundle and waiting for the app to settle."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.worker import WorkerCancelled, WorkerFailed, WorkerState
+
+from newsterm.config import Config
+from newsterm.store import Store
+from newsterm.ui.app import NewstermApp
+from newsterm.ui.screens.main import MainScreen
+
+
+@dataclass
+class Setup:
+    """Everything a test needs to build, drive and inspect an app."""
+
+    config: Config
+    feeds_path: Path
+    store: Store
+    db_path: Path
+    opened: list[str] = field(default_factory=list)
+
+    def app(self, **kwargs: object) -> NewstermApp:
+        kwargs.setdefault("open_url", self.opened.append)
+        kwargs.setdefault("watch_interval", 0)
+        return NewstermApp(self.config, self.feeds_path, self.store, **kwargs)  # type: ignore[arg-type]
+
+    def reopen(self) -> Store:
+        """A second connection to the cache file, to see what was really written."""
+        return Store.open(self.db_path)
+
+
+async def settle(pilot: Pilot[object], rounds: int = 12) -> None:
+    """Let workers finish and their messages be handled, until no work is left.
+
+    Work can start more work (a loaded view starts page loads), so wait in rounds.
+    """
+    app = pilot.app
+    for _ in range(rounds):
+        # A worker replaced by a newer exclusive one, or a failed one (the app reports it).
+        with contextlib.suppress(WorkerCancelled, WorkerFailed):
+            await app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers):
+            return
+
+
+def main_screen(pilot: Pilot[object]) -> MainScreen:
+    screen = pilot.app.screen
+    assert isinstance(screen, MainScreen)
+    return screen

@@ -1,0 +1,55 @@
+"""The newsterm app: wires the config, the cache and the outside world to the main screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import ClassVar
+
+import httpx
+from textual.app import App
+from textual.binding import BindingType
+
+from newsterm.config import Config
+from newsterm.store import Store
+from newsterm.ui.commands import KeyCommands
+from newsterm.ui.keys import QUIT
+from newsterm.ui.launch import open_in_browser
+from newsterm.ui.screens.main import MainScreen
+
+
+class NewstermApp(App[None]):
+    """Feeds, articles and the reader; ``return_code`` is 0 after a normal quit."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "newsterm"
+    BINDINGS: ClassVar[list[BindingType]] = [QUIT]
+    COMMANDS = App.COMMANDS | {KeyCommands}
+
+    def __init__(
+        self,
+        config: Config,
+        config_path: Path,
+        store: Store,
+        *,
+        open_url: Callable[[str], object] | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        watch_interval: float = 1.0,
+    ) -> None:
+        super().__init__()
+        self._config = config
+        self._config_path = config_path
+        self._store = store
+        self._open_url = open_url or open_in_browser
+        self._transport = transport
+        self._watch_interval = watch_interval
+
+    def get_default_screen(self) -> MainScreen:
+        return MainScreen(
+            self._config,
+            self._config_path,
+            self._store,
+            open_url=self._open_url,
+            transport=self._transport,
+            watch_interval=self._watch_interval,
+        )

@@ -1,0 +1,111 @@
+"""The key table: every key with an id and a description, shared by footer, help and palette.
+
+Widgets that stand alone (the article list, the reader, the feeds pane) keep their own
+BINDINGS next to their actions; the keys that work anywhere on the main screen live here.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding, BindingType
+
+QUIT = Binding(
+    "ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit", tooltip="Quit newsterm"
+)
+
+LINK_KEYS = [
+    Binding(
+        str(n),
+        f"open_link({n})",
+        f"Open link {n}",
+        show=False,
+        id=f"main.open-link-{n}",
+        tooltip=f"Open link [{n}] in the web browser",
+    )
+    for n in range(1, 10)
+]
+
+MAIN_KEYS: list[BindingType] = [
+    Binding("tab", "next_pane", "Next pane", show=False, id="main.next-pane"),
+    Binding("shift+tab", "previous_pane", "Previous pane", show=False, id="main.prev-pane"),
+    Binding(
+        "n",
+        "next_unread",
+        "Next unread",
+        id="main.next-unread",
+        tooltip="Open the next unread article, across feeds",
+    ),
+    Binding(
+        "p",
+        "previous_unread",
+        "Previous unread",
+        show=False,
+        id="main.prev-unread",
+        tooltip="Open the previous unread article, across feeds",
+    ),
+    Binding(
+        "N",
+        "toggle_read",
+        "Toggle read",
+        show=False,
+        id="main.toggle-read",
+        tooltip="Mark the article read or unread",
+    ),
+    Binding(
+        "A",
+        "mark_view_read",
+        "Mark all read",
+        show=False,
+        id="main.mark-all-read",
+        tooltip="Mark the whole feed (or view) read",
+    ),
+    Binding(
+        "r",
+        "refresh_selected",
+        "Refresh feed",
+        show=False,
+        id="main.refresh",
+        tooltip="Refresh the selected feed",
+    ),
+    Binding("R", "refresh_all", "Refresh", id="main.refresh-all", tooltip="Refresh all feeds"),
+    Binding(
+        "o",
+        "open_article_link",
+        "Open",
+        id="main.open",
+        tooltip="Open the article in the web browser",
+    ),
+    *LINK_KEYS,
+    Binding(
+        "s",
+        "toggle_original",
+        "Original",
+        show=False,
+        id="main.strip",
+        tooltip="Show the original article, or the stripped one",
+    ),
+    Binding(
+        "e",
+        "edit_feeds",
+        "Edit feeds",
+        show=False,
+        id="main.edit",
+        tooltip="Edit feeds.toml in $VISUAL or $EDITOR",
+    ),
+    Binding(
+        "slash",
+        "filter",
+        "Filter",
+        id="main.filter",
+        tooltip="Filter the article list by title",
+    ),
+    Binding("question_mark", "help", "Help", id="main.help", tooltip="Show every key"),
+    Binding(
+        "escape",
+        "back",
+        "Back",
+        show=False,
+        id="main.escape",
+        tooltip="Close the filter or go back a pane",
+    ),
+    Binding("q", "back", "Back", id="main.back", tooltip="Go back a level; quit from the top"),
+]

@@ -1,0 +1,143 @@
+"""Messages the app's parts post upward: small dataclasses named for what happened."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from newsterm.config import Config
+from newsterm.models import ArticleRow, Feed
+from newsterm.refresh import FeedOutcome, RefreshSummary
+from newsterm.ui.render import ReaderPage
+from newsterm.ui.view import View
+
+
+@dataclass
+class FeedsLoaded(Message):
+    """Feeds and their counts were read from the cache."""
+
+    feeds: tuple[Feed, ...]
+    generation: int = 0  # which load this answers: an older one finishing late is ignored
+
+
+@dataclass
+class ViewHighlighted(Message):
+    """The feeds pane's cursor moved to another view (All, a tag, a feed)."""
+
+    view: View
+
+
+@dataclass
+class ViewChosen(Message):
+    """The user pressed enter on a view in the feeds pane."""
+
+    view: View
+
+
+@dataclass
+class ArticlesCounted(Message):
+    """The article list finished loading a view; ``count`` rows are there."""
+
+    view: View
+    count: int
+
+
+@dataclass
+class ArticleHighlighted(Message):
+    """The article list's cursor moved to ``row`` (None when the list is empty)."""
+
+    row: ArticleRow | None
+
+
+@dataclass
+class ArticleChosen(Message):
+    """The user asked to read ``row`` (enter or click)."""
+
+    row: ArticleRow
+
+
+@dataclass
+class ArticleOpened(Message):
+    """An article was read from the cache for the reader (and marked read if it was unread)."""
+
+    page: ReaderPage
+    was_unread: bool
+
+
+@dataclass
+class UnreadFound(Message):
+    """A next/previous-unread search placed the cursor on ``row``."""
+
+    row: ArticleRow
+
+
+@dataclass
+class UnreadExhausted(Message):
+    """No unread article lies in that direction in the current view."""
+
+    forward: bool
+
+
+@dataclass
+class ReadChanged(Message):
+    """Articles were marked read or unread in the cache."""
+
+    ids: tuple[int, ...]
+    read: bool
+
+
+@dataclass
+class ViewMarkedRead(Message):
+    """Every article in ``view`` was marked read; ``count`` changed."""
+
+    view: View
+    count: int
+
+
+@dataclass
+class RefreshStarted(Message):
+    """A refresh of ``total`` feeds began."""
+
+    total: int
+
+
+@dataclass
+class RefreshProgressed(Message):
+    """One more feed finished refreshing; chatty, so a newer one replaces a queued one."""
+
+    done: int
+    total: int
+    outcome: FeedOutcome
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, RefreshProgressed)
+
+
+@dataclass
+class RefreshFinished(Message):
+    """A refresh ended; ``summary`` names what failed."""
+
+    summary: RefreshSummary
+
+
+@dataclass
+class ConfigReloaded(Message):
+    """feeds.toml changed on disk and is valid."""
+
+    config: Config
+
+
+@dataclass
+class ConfigBroken(Message):
+    """feeds.toml changed on disk and is invalid; ``error`` names file and line."""
+
+    error: str
+
+
+@dataclass
+class WorkFailed(Message):
+    """A background job raised; ``job`` says which, in words a user understands."""
+
+    job: str
+    error: BaseException

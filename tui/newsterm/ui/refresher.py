@@ -1,0 +1,111 @@
+"""Background refresh: newsterm.refresh in a thread worker, one run at a time, with progress."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+
+import httpx
+from textual import on, work
+from textual.widget import Widget
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from newsterm.config import Config
+from newsterm.feeds.fetch import make_client
+from newsterm.refresh import FeedOutcome, OutcomeCallback, RefreshSummary, refresh
+from newsterm.store import Store
+from newsterm.ui.messages import (
+    RefreshFinished,
+    RefreshProgressed,
+    RefreshStarted,
+    WorkFailed,
+)
+
+_CANCEL_POLL = 0.25  # seconds between checks that the app still wants this refresh
+
+
+class Refresher(Widget):
+    """Owns refreshing; a request made while one runs is queued and runs right after."""
+
+    DEFAULT_CSS = "Refresher { display: none; }"
+
+    def __init__(
+        self, store: Store, config: Config, *, transport: httpx.AsyncBaseTransport | None = None
+    ) -> None:
+        super().__init__()
+        self._store = store
+        self.config = config
+        """Set by the screen when feeds.toml is reloaded; used by the next run."""
+        self._transport = transport
+        self._busy = False
+        self._queued_all = False
+        self._queued: set[str] = set()
+
+    @property
+    def running(self) -> bool:
+        return self._busy
+
+    def start(self, urls: Sequence[str] | None = None) -> None:
+        """Refresh ``urls`` (every configured feed for None), now or after the current run."""
+        if self._busy:
+            if urls is None:
+                self._queued_all = True
+            else:
+                self._queued.update(urls)
+            return
+        self._busy = True
+        self._refresh(self.config, tuple(urls) if urls is not None else None)
+
+    @work(thread=True, group="refresh", exit_on_error=False, name="refreshing feeds")
+    def _refresh(self, config: Config, urls: tuple[str, ...] | None) -> None:
+        worker = get_current_worker()
+        total = sum(1 for s in config.feeds if urls is None or s.url in urls)
+        self.post_message(RefreshStarted(total))
+
+        def on_outcome(outcome: FeedOutcome, done: int, total: int) -> None:
+            self.post_message(RefreshProgressed(done, total, outcome))
+
+        summary = asyncio.run(self._run(worker, config, urls, on_outcome))
+        self.post_message(RefreshFinished(summary))
+
+    async def _run(
+        self,
+        worker: Worker[None],
+        config: Config,
+        urls: tuple[str, ...] | None,
+        on_outcome: OutcomeCallback,
+    ) -> RefreshSummary:
+        settings = config.settings
+        async with make_client(
+            concurrency=settings.concurrency, transport=self._transport
+        ) as client:
+            task = asyncio.create_task(
+                refresh(config, self._store, urls=urls, client=client, on_outcome=on_outcome)
+            )
+            # A thread worker cannot be interrupted; watch for the app cancelling it (on quit)
+            # so quitting never waits for slow feeds.
+            while not task.done():
+                if worker.is_cancelled:
+                    task.cancel()
+                await asyncio.wait({task}, timeout=_CANCEL_POLL)
+            return task.result()
+
+    @on(RefreshFinished)
+    def _finished(self) -> None:
+        self._busy = False
+        self._start_queued()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state in (WorkerState.ERROR, WorkerState.CANCELLED):
+            self._busy = False
+            if event.state == WorkerState.ERROR and event.worker.error is not None:
+                self.post_message(WorkFailed(event.worker.name, event.worker.error))
+            self._start_queued()
+
+    def _start_queued(self) -> None:
+        if self._queued_all:
+            self._queued_all, self._queued = False, set()
+            self.start(None)
+        elif self._queued:
+            urls, self._queued = sorted(self._queued), set()
+            self.start(urls)

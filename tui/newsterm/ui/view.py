@@ -1,0 +1,85 @@
+"""What the article list can show: all articles, one tag's feeds, or one feed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsterm.config import Config
+from newsterm.models import Feed
+
+ALL_KEY = "all"
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """A selection of feeds the article list reads from the cache."""
+
+    key: str  # "all", "tag:<name>" or "feed:<url>"
+    label: str
+    feed_urls: tuple[str, ...]
+
+    @property
+    def is_all(self) -> bool:
+        return self.key == ALL_KEY
+
+    @property
+    def is_feed(self) -> bool:
+        return self.key.startswith("feed:")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One row of the feeds pane."""
+
+    id: str  # unique in the pane (a feed under two tags appears twice)
+    view: View
+    unread: int
+    depth: int = 0  # 1 for a feed listed under its tag
+    error: str | None = None
+    is_group: bool = False
+
+
+def all_view(config: Config) -> View:
+    """The "All articles" view over every configured feed."""
+    return View(ALL_KEY, "All articles", tuple(s.url for s in config.feeds))
+
+
+def feed_view(feed: Feed) -> View:
+    """The view of one feed, named by its title (its address until it has been fetched)."""
+    label = feed.title if feed.title and feed.title != feed.url else _short_url(feed.url)
+    return View(f"feed:{feed.url}", label, (feed.url,))
+
+
+def _short_url(url: str) -> str:
+    """An address without its scheme: what a person would type."""
+    for prefix in ("https://", "http://", "file://"):
+        if url.startswith(prefix):
+            return url[len(prefix) :]
+    return url
+
+
+def build_entries(config: Config, feeds: Sequence[Feed]) -> list[Entry]:
+    """All articles first, then each tag with its feeds, then the untagged feeds."""
+    configured = {s.url for s in config.feeds}
+    feeds = [f for f in feeds if f.url in configured]
+    tags_of = {s.url: s.tags for s in config.feeds}
+    entries = [Entry(ALL_KEY, all_view(config), sum(f.unread for f in feeds))]
+    tags: dict[str, list[Feed]] = {}
+    for feed in feeds:
+        for tag in tags_of.get(feed.url) or feed.tags:
+            tags.setdefault(tag, []).append(feed)
+    for tag, members in tags.items():
+        view = View(f"tag:{tag}", tag, tuple(f.url for f in members))
+        unread = sum(f.unread for f in members)
+        entries.append(Entry(view.key, view, unread, is_group=True))
+        for feed in members:
+            entries.append(_feed_entry(feed, f"tag:{tag}:feed:{feed.url}", depth=1))
+    for feed in feeds:
+        if not (tags_of.get(feed.url) or feed.tags):
+            entries.append(_feed_entry(feed, f"feed:{feed.url}", depth=0))
+    return entries
+
+
+def _feed_entry(feed: Feed, entry_id: str, depth: int) -> Entry:
+    return Entry(entry_id, feed_view(feed), feed.unread, depth=depth, error=feed.error)

@@ -1,0 +1,1 @@
+"""The app's widgets: feeds pane, virtual article list, reader and status line."""

@@ -1,0 +1,130 @@
+"""The feeds pane: All articles, tag groups and feeds, each with its unread count."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual import on
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from newsterm.text.sanitize import one_line
+from newsterm.ui.messages import ViewChosen, ViewHighlighted
+from newsterm.ui.view import Entry
+
+
+class FeedList(OptionList):
+    """Views to pick from; moving the cursor shows that view's articles at once."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Show articles", id="feed-list.show"),
+        Binding("j", "cursor_down", "Next feed", show=False, id="feed-list.down"),
+        Binding("k", "cursor_up", "Previous feed", show=False, id="feed-list.up"),
+        Binding("g", "first", "First feed", show=False, id="feed-list.first"),
+        Binding("G", "last", "Last feed", show=False, id="feed-list.last"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = OptionList.COMPONENT_CLASSES | {
+        "feed-list--count",
+        "feed-list--group",
+        "feed-list--error",
+    }
+
+    DEFAULT_CSS = """
+    FeedList {
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+        & > .feed-list--count { color: $text-accent; }
+        & > .feed-list--group { text-style: bold; }
+        & > .feed-list--error { color: $text-error; text-style: bold; }
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._entries: list[Entry] = []
+        self._announced: tuple[str, tuple[str, ...]] | None = None  # last view posted
+
+    @property
+    def entries(self) -> list[Entry]:
+        return self._entries
+
+    @property
+    def highlighted_entry(self) -> Entry | None:
+        index = self.highlighted
+        return self._entries[index] if index is not None and index < len(self._entries) else None
+
+    def set_entries(self, entries: Sequence[Entry]) -> None:
+        """Show ``entries``, keeping the cursor on the same row when it is still there."""
+        old_ids = [e.id for e in self._entries]
+        keep = self.highlighted_entry
+        self._entries = list(entries)
+        if old_ids == [e.id for e in entries]:
+            for index, entry in enumerate(entries):
+                self.replace_option_prompt_at_index(index, _prompt(entry))
+            self._announce()
+            return
+        self.set_options(Option(_prompt(e), id=e.id) for e in entries)
+        ids = [e.id for e in entries]
+        target = keep.id if keep is not None and keep.id in ids else None
+        if target is None and keep is not None:
+            # The row went (a feed moved between tags): stay on the same view if possible.
+            target = next((e.id for e in entries if e.view.key == keep.view.key), None)
+        self.highlighted = ids.index(target) if target else (0 if entries else None)
+        self._announce()
+
+    def highlight_view(self, key: str) -> bool:
+        """Put the cursor on the first row showing view ``key``; False when there is none."""
+        for index, entry in enumerate(self._entries):
+            if entry.view.key == key:
+                self.highlighted = index
+                return True
+        return False
+
+    def neighbour_with_unread(self, forward: bool) -> Entry | None:
+        """The nearest feed below (or above) the cursor that has unread articles."""
+        start = self.highlighted if self.highlighted is not None else 0
+        current = self.highlighted_entry
+        indices = range(start + 1, len(self._entries)) if forward else range(start - 1, -1, -1)
+        for index in indices:
+            entry = self._entries[index]
+            same = current is not None and entry.view.key == current.view.key
+            if entry.view.is_feed and entry.unread and not same:
+                return entry
+        return None
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self._announce()
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        entry = self.highlighted_entry
+        if entry is not None:
+            self.post_message(ViewChosen(entry.view))
+
+    def _announce(self) -> None:
+        entry = self.highlighted_entry
+        if entry is not None and (entry.view.key, entry.view.feed_urls) != self._announced:
+            self._announced = (entry.view.key, entry.view.feed_urls)
+            self.post_message(ViewHighlighted(entry.view))
+
+
+def _prompt(entry: Entry) -> Content:
+    count = Content.styled(f"{entry.unread:>5} ", ".feed-list--count") if entry.unread else "      "
+    indent = "  " * entry.depth
+    title = one_line(entry.view.label)
+    if entry.is_group:
+        name = Content.styled(f"▾ {title}", ".feed-list--group")
+    elif entry.error:
+        name = Content.assemble(("! ", ".feed-list--error"), (title, ".feed-list--error"))
+    elif entry.view.is_all:
+        name = Content.styled(title, ".feed-list--group")
+    else:
+        name = Content(title)
+    return Content.assemble(count, indent, name)

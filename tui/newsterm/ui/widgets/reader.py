@@ -1,0 +1,173 @@
+"""The reader: one article laid out as wrapped lines, drawn with the Line API."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.events import Resize
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.visual import Visual
+
+from newsterm.text.html import Link
+from newsterm.ui.render import ReaderPage, layout
+
+EMPTY_HINT = "Press enter on an article to read it here."
+
+
+class ReaderView(ScrollView, can_focus=True):
+    """Shows a ReaderPage in its stripped or original view; scrolls by line and page."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "space,pagedown",
+            "page_down",
+            "Scroll",
+            key_display="space",
+            id="reader.page-down",
+            tooltip="Page down",
+        ),
+        Binding("b,pageup", "page_up", "Page up", show=False, id="reader.page-up"),
+        Binding("j,down", "line_down", "Scroll down", show=False, id="reader.down"),
+        Binding("k,up", "line_up", "Scroll up", show=False, id="reader.up"),
+        Binding("g,home", "top", "Top", show=False, id="reader.top"),
+        Binding("G,end", "bottom", "Bottom", show=False, id="reader.bottom"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "reader--title",
+        "reader--meta",
+        "reader--link",
+        "reader--rule",
+        "reader--notice",
+        "reader--h1",
+        "reader--h2",
+        "reader--quote",
+        "reader--quote-bar",
+        "reader--pre",
+        "reader--table-head",
+        "reader--image",
+        "reader--link-number",
+        "reader--removed",
+        "reader--removed-mark",
+        "reader--removed-reason",
+        "reader--hint",
+    }
+
+    DEFAULT_CSS = """
+    ReaderView {
+        overflow-x: hidden;
+        scrollbar-gutter: stable;  /* the text width must not change when a scrollbar appears */
+        padding: 0 1;
+        & > .reader--title { text-style: bold; color: $text-primary; }
+        & > .reader--meta { color: $text-muted; }
+        & > .reader--link { color: $text-secondary; }
+        & > .reader--rule { color: $foreground 25%; }
+        & > .reader--notice { color: $text-muted; text-style: italic; }
+        & > .reader--h1 { text-style: bold underline; color: $text-accent; }
+        & > .reader--h2 { text-style: bold; color: $text-accent; }
+        & > .reader--quote { text-style: italic; color: $text-muted; }
+        & > .reader--quote-bar { color: $accent; }
+        & > .reader--pre { background: $boost; }
+        & > .reader--table-head { text-style: bold; }
+        & > .reader--image { color: $text-secondary; text-style: italic; }
+        & > .reader--link-number { color: $text-accent; }
+        & > .reader--removed { color: $text-disabled; }
+        & > .reader--removed-mark { color: $warning; }
+        & > .reader--removed-reason { color: $text-warning; text-style: italic; }
+        & > .reader--hint { color: $text-muted; }
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._page: ReaderPage | None = None
+        self._original = False
+        self._lines: list[Content] = []
+        self._strips: dict[int, Strip] = {}
+        self._laid_out_width = -1
+
+    @property
+    def page(self) -> ReaderPage | None:
+        return self._page
+
+    @property
+    def showing_original(self) -> bool:
+        return self._original
+
+    @property
+    def links(self) -> tuple[Link, ...]:
+        """The numbered links of what is on screen."""
+        return self._page.links(self._original) if self._page else ()
+
+    @property
+    def lines(self) -> list[Content]:
+        """The laid-out lines (for tests and the plain-text view)."""
+        return self._lines
+
+    def show(self, page: ReaderPage | None) -> None:
+        """Show ``page`` from its top, in the stripped view."""
+        self._page = page
+        self._original = False
+        self._relayout()
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def toggle_original(self) -> bool:
+        """Switch between the stripped and the original view; return True for original."""
+        self._original = not self._original
+        self._relayout()
+        return self._original
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()  # a new theme or focus style: draw the lines again
+
+    def on_resize(self, event: Resize) -> None:
+        if self.scrollable_content_region.width != self._laid_out_width:
+            self._relayout()
+
+    def _relayout(self) -> None:
+        width = self.scrollable_content_region.width
+        self._laid_out_width = width
+        if self._page is None:
+            self._lines = [Content(""), Content.styled(EMPTY_HINT, ".reader--hint")]
+        else:
+            self._lines = layout(self._page, width, original=self._original)
+        self._strips.clear()
+        self.virtual_size = Size(width, len(self._lines))
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        index = self.scroll_offset.y + y
+        width = self.scrollable_content_region.width
+        style = self.get_visual_style()
+        if index >= len(self._lines):
+            return Strip.blank(width, style.rich_style)
+        strip = self._strips.get(index)
+        if strip is None or strip.cell_length != width:
+            strips = Visual.to_strips(self, self._lines[index], width, 1, style)
+            strip = strips[0] if strips else Strip.blank(width)
+            strip = strip.extend_cell_length(width, style.rich_style).crop(0, width)
+            self._strips[index] = strip
+        return strip
+
+    def action_page_down(self) -> None:
+        self.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        self.scroll_page_up(animate=False)
+
+    def action_line_down(self) -> None:
+        self.scroll_down(animate=False)
+
+    def action_line_up(self) -> None:
+        self.scroll_up(animate=False)
+
+    def action_top(self) -> None:
+        self.scroll_home(animate=False)
+
+    def action_bottom(self) -> None:
+        self.scroll_end(animate=False)

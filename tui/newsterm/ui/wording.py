@@ -1,0 +1,74 @@
+"""What the app says about refreshes, reloads and failures, in one place."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+from newsterm.errors import NewstermError
+from newsterm.models import Feed
+from newsterm.refresh import RefreshSummary
+from newsterm.text.sanitize import one_line
+
+MAX_NAMED_FAILURES = 5
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def idle_status(feeds: Sequence[Feed], last_refresh: str | None) -> str:
+    """The status line between refreshes: unread and failing counts, then the last refresh."""
+    parts = [f"{sum(f.unread for f in feeds):,} unread", _plural(len(feeds), "feed")]
+    failing = sum(1 for f in feeds if f.error)
+    if failing:
+        parts.append(f"{failing} failing")
+    if last_refresh:
+        parts.append(last_refresh)
+    return " · ".join(parts)
+
+
+def summary_line(summary: RefreshSummary) -> str:
+    """The status line after a refresh: no clock, so it reads the same in every test."""
+    parts = [f"Refreshed {_plural(summary.feeds, 'feed')}", f"{summary.new} new"]
+    if summary.failed:
+        parts.append(f"{len(summary.failed)} failed")
+    return " · ".join(parts)
+
+
+def summary_notification(
+    summary: RefreshSummary,
+) -> tuple[str, Literal["information", "warning"]]:
+    """The notification ending a refresh, naming each failed feed and why."""
+    text = f"{_plural(summary.feeds, 'feed')} refreshed: {_plural(summary.new, 'new article')}."
+    moved = [o for o in summary.outcomes if o.moved_to]
+    for outcome in moved[:MAX_NAMED_FAILURES]:
+        text += (
+            f"\n{one_line(outcome.title)} moved permanently to {one_line(outcome.moved_to or '')}"
+        )
+    if not summary.failed:
+        return text, "information"
+    text += f"\n{_plural(len(summary.failed), 'feed')} failed:"
+    for outcome in summary.failed[:MAX_NAMED_FAILURES]:
+        text += f"\n• {one_line(outcome.title)}: {one_line(outcome.error or 'unknown error')}"
+    if len(summary.failed) > MAX_NAMED_FAILURES:
+        text += f"\n…and {len(summary.failed) - MAX_NAMED_FAILURES} more"
+    return text, "warning"
+
+
+def reload_message(added: Sequence[str], removed: Sequence[str]) -> str:
+    """The notification after feeds.toml was reloaded."""
+    changes = []
+    if added:
+        changes.append(f"{_plural(len(added), 'feed')} added")
+    if removed:
+        changes.append(f"{_plural(len(removed), 'feed')} removed")
+    return "feeds.toml reloaded" + (f": {', '.join(changes)}" if changes else "")
+
+
+def failure_text(job: str, error: BaseException) -> str:
+    """A failed background job as one specific sentence."""
+    what = job[:1].upper() + job[1:] if job else "A background task"
+    if isinstance(error, NewstermError | LookupError | OSError):
+        return f"{what} failed: {error}"
+    return f"{what} failed: {type(error).__name__}: {error}"
