@@ -535,3 +535,191 @@ def test_any_mix_gives_one_verdict_per_block(parts: list[str]) -> None:
     assert [v.block for v in result.verdicts] == list(result.document.blocks)
     assert result.removed_count == len({v.unit for v in result.verdicts if v.removed})
     assert all(v.reason for v in result.verdicts if v.removed)
+
+
+# -- asks that are not for money: a generic verb needs money, membership or a target ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "With the vote two days away, our pollster drops by to help us make sense of the "
+        "numbers from the suburbs.",
+        "Please join the call five minutes early so we can test the audio.",
+        "Tell us what you think in the comments to help us continue improving the guide!",
+        "We paused the forum while we work to help ensure the board stays free of spam.",
+        "Contribute translations and bug reports on the project's tracker.",
+        "<a href='https://help.example.com/'>Support Forums</a>",
+        "Thanks for your support!",
+        "Thanks to everyone who tested the beta: open source is fun because of people like you!",
+        "Please give the installer a few minutes to finish.",
+        "Support may take many forms, including one-time gifts, memberships or monthly donations.",
+        "Please donate blood this week: the regional bank is short of O-negative.",
+        "Pledge drive season is here again, and your chance to hear every tote bag joke.",
+    ],
+)
+def test_generic_asks_without_money_words_are_kept(text: str) -> None:
+    for place in ("top", "middle", "bottom"):
+        block = f"<p>{text}</p>"
+        html = article(block) if place == "middle" else article(**{place: block})
+        assert removed(strip_appeals(html, base_url=BASE)) == [], place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please help us keep going with a small monthly donation.",
+        "<a href='/donate'>Help us keep reporting</a>",
+        "<a href='https://donate.news.example/'>Give now</a>",
+        "Give today: every dollar is matched through Friday.",
+        "Our spring member drive ends Sunday. Please give now.",
+        "Join us today: members fund every story we publish.",
+        "Thank you for supporting independent journalism!",
+        "Support for this program comes from listeners like you.",
+    ],
+)
+def test_generic_asks_with_money_words_or_a_donation_link_are_removed(text: str) -> None:
+    result = strip_appeals(article(bottom=f"<p>{text}</p>"), base_url=BASE)
+    assert len(removed(result)) == 1
+    assert_news_kept(result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If this guide saved you an afternoon, take a moment today to donate and keep the "
+        "<a href='/donate'>guides coming</a>!",
+        "Bonus episodes on <a href='https://www.patreon.com/harborcast'>Patreon</a> every week.",
+    ],
+)
+def test_asks_without_an_ask_verb_up_front_are_removed(text: str) -> None:
+    result = strip_appeals(article(bottom=f"<p>{text}</p>"), base_url=BASE)
+    assert len(removed(result)) == 1
+    assert_news_kept(result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cut through the rumours: sign up for the free Harbor Daily newsletter.",
+        "Hello, readers! It's pledge season, and we encourage you to donate a few dollars to "
+        "keep the Ledger independent.",
+        "So please help us out! This is the last week of our spring fundraising drive.",
+    ],
+)
+def test_named_newsletters_and_spoken_asks_are_removed(text: str) -> None:
+    result = strip_appeals(article(bottom=f"<p>{text}</p>"), base_url=BASE)
+    assert removed(result) == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We don't subscribe to the idea that newsletters can replace a front page.",
+        "I urge you to support the bill when it reaches the floor next week.",
+    ],
+)
+def test_look_alikes_of_spoken_asks_are_kept(text: str) -> None:
+    for place in ("top", "bottom"):
+        result = strip_appeals(article(**{place: f"<p>{text}</p>"}), base_url=BASE)
+        assert removed(result) == [], place
+
+
+def test_a_lone_verb_is_backed_by_its_link_not_by_itself() -> None:
+    kept = article(bottom="<ul><li><a href='/design'>Contribute icons</a></li></ul>")
+    assert removed(strip_appeals(kept, base_url=BASE)) == []
+    gone = article(bottom="<p><a class='button' href='/donate'>Contribute</a></p>")
+    assert removed(strip_appeals(gone, base_url=BASE)) == ["Contribute[1]"]
+
+
+def test_thanks_under_a_donate_button_goes_with_it() -> None:
+    unit = (
+        "<p>The Ledger is reader-funded: no paywall, no billionaire owner.</p>"
+        "<p><a class='button' href='/donate'>Donate</a></p><p>Thank you for your support!</p>"
+    )
+    result = strip_appeals(article(bottom=unit), base_url=BASE)
+    assert removed(result)[-2:] == ["Donate[1]", "Thank you for your support!"]
+    assert result.removed_count == 1
+
+
+# -- newsletter boxes need sign-up words in a short block ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mail server migration: move your email to the new host before June.",
+        "The setup screen asks you to enter your email and a password, then sends a code.",
+        "Why does a bakery need a mailing strategy? Because your email list subscribers are "
+        "the customers most likely to come back, and a short monthly note with a recipe and a "
+        "coupon keeps the shop on their minds without costing much; in this guide you will "
+        "learn how to build that list and what to send it.",
+        "Your email address will not be published.",
+    ],
+)
+def test_email_words_alone_are_not_a_newsletter_box(text: str) -> None:
+    for place in ("middle", "bottom"):
+        block = f"<p>{text}</p>"
+        html = article(block) if place == "middle" else article(**{place: block})
+        assert removed(strip_appeals(html, base_url=BASE)) == [], place
+
+
+def test_short_sign_up_line_with_email_words_is_a_newsletter_box() -> None:
+    line = "Enter your email to get the Morning Tide newsletter."
+    result = strip_appeals(article(f"<p>{line}</p>"), base_url=BASE)
+    assert removed(result) == [line]
+    assert result.verdicts[3].reason.startswith("newsletter sign-up")
+
+
+# -- someone else's ask: sponsors, charities, other products ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "• Harbor Weekly Podcast: Subscribe now in your podcast app!",
+        "Subscribe to our YouTube channel for the full match highlights.",
+        "Please give some money to Bayview Children's Hospital. It funds cancer research.",
+        "That doesn't mean you should wait: do yourself and the charities a favour and give "
+        "now, before the holiday rush.",
+        "A note on streaming deals: you can sign up for a 30-day trial membership of the "
+        "service if you're not already a member.",
+        "I encourage you to donate to nonprofit newsrooms this month, when your gifts will be "
+        "doubled.",
+    ],
+)
+def test_asks_for_someone_else_are_kept(text: str) -> None:
+    for place in ("top", "middle", "bottom"):
+        block = f"<p>{text}</p>"
+        html = article(block) if place == "middle" else article(**{place: block})
+        assert removed(strip_appeals(html, base_url=BASE)) == [], place
+
+
+def test_sponsor_reads_are_kept_and_the_shows_own_ask_goes() -> None:
+    notes = (
+        "<p>This week: keyboards, again.</p><p>Sponsored by:</p><ul>"
+        "<li><a href='https://mail.example/'>Acme Mail</a>: Join over a million members and "
+        "sign up today for 20% off your first year.</li>"
+        "<li><a href='https://casts.example/brief'>The Brief</a>: Subscribe now!</li></ul>"
+        "<p>This episode is brought to you by Acme VPN. Sign up today: members get 3 months "
+        "free.</p><p><a href='/join'>Become a member</a> to get the ad-free feed.</p>"
+    )
+    result = strip_appeals(notes, base_url=BASE)
+    assert removed(result) == ["Become a member[3] to get the ad-free feed."]
+    own = "<p>This newsletter is brought to you by readers like you. Please donate today.</p>"
+    assert len(removed(strip_appeals(article(bottom=own), base_url=BASE))) == 1
+
+
+def test_heading_id_made_from_its_own_words_is_no_appeal_markup() -> None:
+    show_notes = (
+        "<h2 class='wp-block-heading' id='h-subscribe'>Subscribe</h2>"
+        "<ul><li><a href='https://podcasts.example/show'>Podcasts</a></li>"
+        "<li><a href='https://casts.example/show'>Casts</a></li></ul>"
+    )
+    assert removed(strip_appeals(article(bottom=show_notes), base_url=BASE)) == []
+    box = (
+        "<div class='newsletter-box'><h2 id='subscribe'>Subscribe</h2>"
+        "<p>Our best stories, every Friday, in your inbox.</p></div>"
+    )
+    result = strip_appeals(article(bottom=box), base_url=BASE)
+    assert removed(result) == ["Subscribe", "Our best stories, every Friday, in your inbox."]

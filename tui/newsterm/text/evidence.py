@@ -52,10 +52,15 @@ _PATH = re.compile(
     r"apoie|apoiar|apoya|assine|assinatura|suscri\w+|hazte-socio|socios?|colabora|checkout|"
     r"fundraising|paywall|givingtuesday|giving-tuesday)(?=[/?#._-]|$)"
 )
+# Host names of donation pages ("support." is left out: it is mostly a help desk).
+_HOST_WORDS = frozenset(
+    str.split("donate donations give giving join members membership subscribe spenden doar donar")
+)
 _QUERY = re.compile(
     r"utm_(?:campaign|source|medium|content)=[^&#]*(?:donat|support|member|appeal|fundrais|"
     r"giving|subscri|newsletter|eoy|year-?end|spend|don-)"
 )
+_SLUG = re.compile(r"[^a-z0-9]+")
 _TEXT_URL = re.compile(r"\b[\w-]+(?:\.[\w-]+)+/[^\s\"'<>)\]]+")
 _HINT_STRONG = re.compile(
     r"donat|donor|appeal|fundrais|support-?us|supportus|support-(?:box|banner|cta|module)|"
@@ -120,10 +125,6 @@ class Evaluator:
 
     def _evaluate(self, index: int) -> BlockEvidence:
         block = self.blocks[index]
-        if block.kind in ("pre", "table", "rule") or not block.text:
-            text = _NO_TEXT  # code, data and rules are never appeals by their words
-        else:
-            text = text_evidence(block.text)
         link, link_kind, link_cue = 0.0, "", ""
         hrefs = block.hrefs
         if "/" in block.text and not hrefs:  # "visit example.org/donate" written out
@@ -133,6 +134,14 @@ class Evaluator:
             if weight > link:
                 link, link_kind, link_cue = weight, kind, cue
         hint = self.hint_score(block.hint) if block.hint else 0.0
+        if hint and len(block.text) <= 60:
+            hint = self.hint_score(_own_words_out(block.hint, block.text))
+        if block.kind in ("pre", "table", "rule") or not block.text:
+            text = _NO_TEXT  # code, data and rules are never appeals by their words
+        else:
+            text = text_evidence(block.text)
+            if text.soft and (link >= 1.5 or hint):  # "help us keep going" + /donate
+                text = text_evidence(block.text, backed=True)
         words = block.text.count(" ") + 1
         score = text.score + link
         if text.score > 0 or link:
@@ -173,6 +182,10 @@ class Evaluator:
         if m:
             weight, kind = _path_kind(m.group(1))
             cue = parts.path[: m.end()]
+        label = host.partition(".")[0]
+        if not weight and label in _HOST_WORDS and host.count(".") >= 2:
+            weight, kind = _path_kind(label)  # donate.example.org
+            cue = host
         if _QUERY.search(parts.query) and weight < 2.0:
             weight, kind, cue = 2.0, kind or "donation", cue or "a campaign link"
         if weight and host and self.base_host and not _same_site(host, self.base_host):
@@ -190,6 +203,15 @@ class Evaluator:
                 found = 1.0
             self.hints[hint] = found
         return found
+
+
+def _own_words_out(hint: str, text: str) -> str:
+    """The markup words without ids made from the block's own text: a heading "Subscribe"
+    with the id "h-subscribe" is marked by nothing but its words."""
+    slug = _SLUG.sub("-", text.lower()).strip("-")
+    if not slug or slug not in hint:
+        return hint
+    return " ".join(w for w in hint.split() if not (w.endswith(slug) and len(w) <= len(slug) + 4))
 
 
 def _host(url: str) -> str:

@@ -8,6 +8,10 @@ words.
 
 Categories:
   ask     a request to give money, join, subscribe or sign up: the core of an appeal
+  soft    a request that could be for anything ("help us", "please join", "your email"):
+          an ask only beside money, membership or publisher words (or, see evidence.py, a
+          donation link or appeal markup); newsletter ones also need sign-up words and a
+          short block
   imp     an ask verb that counts only as an imperative (opening a sentence, after "please")
   self    the publisher speaking of itself and its funding to the reader
   you     the reader addressed ("you", "your", "vous", "dein"...)
@@ -47,14 +51,15 @@ _EN = """
 ask     3.5 D  donate (now|today|here|monthly|securely|online|to us|to our newsroom)
 ask     3.0 D  (make|making) (a|your) (one-time |monthly |recurring |tax-deductible |year-end |
                small |generous |special |)(donation|gift|contribution|pledge)
-ask     3.0 D  give (now|today|monthly|generously|what you can)
+ask     3.0 D  give (monthly|generously|what you can)
+soft    3.0 D  give (now|today)
 ask     3.0 D  (make|making) (a|your) (one-time|monthly|recurring|tax-deductible|year-end|
                generous)
 ask     2.5 D  (donation|gift|contribution|pledge) (now|today)
 ask     3.0 D  (double|triple|match) my (impact|gift|donation)
 ask     3.0 D  yes, i('ll| will|'d like to|want to) (give|donate|support|become|join|chip|help)
 ask     3.0 S  upgrade to (paid|premium|a paid subscription|a paid plan|a premium)
-ask     3.0 D  show your (support|appreciation|love) (with|by|for|today)
+soft    3.0 D  show your (support|appreciation|love) (with|by|for|today)
 ask     3.0 S  (reached your limit|free articles|free stories|article limit|free article limit|
                articles remaining|stories remaining)
 ask     3.0 D  sponsor (me|us|my work|our work|this project|this blog|this newsletter) (on|via|
@@ -89,57 +94,85 @@ ask     3.5 M  become a (member|sustainer|patron|supporter|subscriber|monthly do
                sustaining member|founding member|paid subscriber|paying subscriber|
                premium member|friend of|champion|monthly supporter|contributor)
 ask     3.0 M  (join|support) (us|me) on (patreon|ko-fi|substack|steady)
-ask     3.0 M  join (us today|us now|today|now|our community of|the thousands of|
-               thousands of readers|our members|our supporters|our sustainers|the club|our club)
+ask     2.5 M  (bonus|exclusive|extra|ad-free|early) (content|episodes|episode|posts|videos) (on|at|
+               via|over at) (patreon|ko-fi|substack|steady|supercast|memberful)
+ask     3.0 M  join (our members|our supporters|our sustainers|thousands of (members|
+               supporters|donors|sustainers))
+soft    3.0 M  join (us today|us now|our community of|the thousands of|thousands of readers|
+               the club|our club)
 ask     3.0 D  consider (supporting|donating|a donation|making a|becoming|subscribing|
                a subscription|a contribution|chipping in|joining|a gift|giving|a one-time|
                a monthly|upgrading|a paid|a tax-deductible)
-ask     3.0 D  please (donate|give|support|consider|subscribe|help|contribute|join|become|chip)
-ask     3.0 D  (donate|give|contribute|subscribe|join|support us|sign up) (today|now)
-ask     3.0 D  your (support|donation|gift|contribution|membership|subscription|
-               tax-deductible gift|generosity|pledge|help) (helps|makes|keeps|ensures|will|
+ask     3.0 D  please (donate|chip)
+soft    3.0 D  please (give|support|consider|subscribe|help|contribute|join|become)
+soft    3.0 D  (we|i) (encourage|urge|invite|ask|are asking|am asking) you to (donate|give|support|
+               chip in|become|join|subscribe|contribute|make a)
+soft    3.0 D  (we're|i'm) asking you to (donate|give|support|chip in|become|join|subscribe|
+               contribute|make a)
+ask     3.0 D  (donate|support us) (today|now)
+soft    3.0 D  (give|contribute|subscribe|join|sign up) (today|now)
+soft    3.0 D  your (support|generosity|help) (helps|makes|keeps|ensures|will|
                allows|enables|is what|goes|matters|today|powers|funds|sustains|means|supports|
                pays|can|directly)
-ask     3.0 D  help (us|keep|fund|sustain|support|protect|power|ensure) (keep|continue|grow|
+ask     3.0 D  your (donation|gift|contribution|membership|subscription|
+               tax-deductible gift|pledge) (helps|makes|keeps|ensures|will|
+               allows|enables|is what|goes|matters|today|powers|funds|sustains|means|supports|
+               pays|can|directly)
+soft    3.0 D  help (us|keep|fund|sustain|support|protect|power|ensure) (keep|continue|grow|
                produce|sustain|fund|make|bring|do|cover|reach|hit|meet|raise|stay|remain|our|
                this|independent|local|journalism|reporting|it|the)
 ask     3.5 D  (buy|get) (me|us) a (coffee|beer|pizza)
 ask     3.0 D  (small|quick|big) (favor|favour) to ask
-ask     3.0 D  (can't|cannot|can not|couldn't) (do|continue) (this|it|our work) without (you|
+soft    3.0 D  (can't|cannot|can not|couldn't) (do|continue) (this|it|our work) without (you|
                your|readers|our readers)
 ask     3.0 D  (any|every) (amount|size|gift|contribution|donation|dollar|bit|pledge) (helps|
                counts|matters|makes|makes a difference)
 ask     3.0 D  of any (size|amount)
-ask     2.5 D  (for|with|from|starting at) as little as
-ask     2.0 D  (it only takes|it takes just|takes only|only takes) (a minute|a moment|a few seconds|
+ask     3.0 D  take (a minute|a moment|a few minutes|a second|one minute) (now |today |)to (donate|
+               give|chip in|pledge|become a member|support us|support our work)
+soft    2.5 D  (for|with|from|starting at) as little as
+soft    2.0 D  (it only takes|it takes just|takes only|only takes) (a minute|a moment|a few seconds|
                seconds|one minute)
 money   1.5 D  tax(-| )deductible
-ask     3.0 D  (fund|pledge|membership|spring|fall|winter|year-end) drive
+urge    1.0 D  (fund|pledge|membership|member|spring|fall|winter|year-end) drive
+urge    1.0 D  (fundraising|membership|year-end|end-of-year) (drive|campaign|push|appeal)
 ask     3.0 D  (will be|gets|get|is|are|be) (matched|doubled|tripled)
 ask     3.0 D  (double|triple|doubles|triples) (your|its|the) (gift|donation|impact)
 ask     2.5 D  matching (gift|gifts|donation|donations|challenge|campaign)
-ask     3.0 D  (readers|donors|members|supporters|listeners|viewers|people|folks) like you
+ask     3.0 D  (donors|members|supporters|patrons|sustainers) like you
+soft    3.0 D  (readers|listeners|viewers|people|folks) like you
 ask     3.0 D  (is|was|are|were) (made possible|funded|supported|paid for|powered|
                brought to you) by (readers|
                members|donors|supporters|you|listeners|viewers|our readers|our members)
-ask     3.0 D  (thank you|thanks) (for|to) (your support|supporting|our (members|donors|
-               supporters|sustainers|subscribers|readers)|all our (members|donors|supporters)|
-               everyone who (gave|donated|gives|donates|supports))
+ask     3.0 D  (thank you|thanks) (for|to) (our (members|donors|supporters|sustainers|
+               subscribers)|all our (members|donors|supporters)|
+               everyone who (gave|donated|gives|donates))
+soft    3.0 D  (thank you|thanks) (for|to) (your support|supporting|our readers|
+               everyone who supports)
+ask     3.0 D  (thank you|thanks) for supporting (us|our work|our journalism|our newsroom|
+               this newsletter|this podcast|the show|my work|independent journalism|
+               local journalism|local news|nonprofit journalism|nonprofit news|public radio|
+               public media)
+ask     3.0 D  (comes|come) from (listeners|readers|viewers|members|supporters|donors|people)
+               like you
 ask     2.5 S  subscribe (now|today|here|for free|to continue|to read|to keep|to get|to unlock|
                and save|for just|for only|for less)
 ask     2.5 S  (start|begin|try) (your|a) (free |)(trial|subscription)
-ask     2.5 S  (already a|existing) (subscriber|member)
+ask     2.5 S  (already a|existing) (subscriber|member)(?|? log in|? sign in|, log in|
+               , sign in| log in| sign in)
 ask     2.5 S  (get|unlock|enjoy) (unlimited|full|digital|premium|ad-free) access
 ask     2.5 S  (by|for) subscribing
 ask     2.5 S  (exclusive to|for|only for) (subscribers|members|paid subscribers)
 ask     3.0 N  (sign up|sign-up|subscribe|register) (for|to) (our|my|the) (free |daily |weekly |
                )(newsletter*|email*|briefing|digest)
 ask     2.5 N  (sign up|signup|sign-up|subscribe) (for|to) (our|my)
+ask     2.5 N  sign up (here |now |today |)to (get|receive) (an email|emails|email alerts|
+               our emails|our newsletter|the newsletter|a weekly email|a daily email)
 ask     3.0 N  (get|receive) (our|the) (free |daily |weekly |morning |evening |)(newsletter|
                briefing|digest|email)
 ask     3.0 N  (delivered|sent|straight|directly|right) (to|into|in) your inbox
 ask     2.5 N  (to|in|into|hit) your inbox
-ask     2.5 N  (enter|your) email( address|)
+soft    2.5 N  (enter your|your|enter an|enter) email( address|)
 ask     2.5 N  (never|don't|do not) miss (a|an|another) (story|issue|update|thing|beat|
                newsletter|edition|post|episode)
 ask     2.5 N  join (our|the) (mailing list|newsletter|email list)
@@ -148,12 +181,22 @@ ask     2.5 N  by signing up
 ask     2.5 N  free newsletter*
 imp     2.0 D  (donate|give|contribute|chip|pledge|support|help|fund)
 money   1.0 D  (donate|contribute|pledge)
+none    0.0 -  (please |)(donate|donating|give|giving) (blood|plasma|platelets|bone marrow|
+               organs|a kidney)
 none    0.0 -  (support|help|give|fund|join) (for|from|among|of|has|had|is|was|grew|grows|fell|
                rose|dropped|remains|waned|wanes|wanted|desk|center|centre|line|way|up|forces|
-               managers|manager)
+               managers|manager|may|might|can|could|will|would|should|must|comes|came|varies|
+               includes|included|remained|depends)
 imp     2.0 M  (join|become)
 imp     2.0 S  subscribe
 imp     2.0 N  (sign up|signup)
+none    0.0 -  (subscribe|follow|listen) (now |today |for free |)(in|on|via|with|using|at|
+               wherever|anywhere) (your podcast app|your favorite podcast app|
+               your favourite podcast app|your podcast player|your podcatcher|any podcast app|
+               apple podcasts|itunes|spotify|youtube|overcast|pocket casts|google podcasts|
+               you get your podcasts|you listen|you get podcasts)
+none    0.0 -  (subscribe|subscribe to|sign up for|follow) (our|my|the) (youtube|youtube channel|
+               channel|podcast|rss feed|feed|playlist|twitch|instagram|tiktok|facebook page)
 self    1.5 D  our (journalism|reporting|newsroom|journalists|reporters|work|mission|coverage|
                independence|nonprofit|site|website|podcast|newsletter|members|donors|supporters|
                sustainers|readers|listeners|writers|editors|stories|fundraising|paywall|
@@ -165,6 +208,8 @@ self    1.5 D  (we're|we are|we've always been|we remain) (a |an |)(small|nonpro
 self    1.5 D  as a (nonprofit|non-profit|independent|small|reader-supported) (newsroom|
                news organization|publication|outlet|site|media)
 self    1.5 D  (nonprofit|non-profit|independent|reader-supported) newsroom
+self    1.5 D  supporting (independent|local|nonprofit|non-profit|public-interest|investigative|
+               community|public) (journalism|news|media|reporting|radio)
 self    1.5 D  independent(,|) (nonprofit|non-profit|reader-supported|
                reader-funded) (journalism|news|media|newsroom|publication)
 self    2.0 D  (reader|listener|viewer|member|community|people|audience)(-| )(supported|funded|
@@ -172,7 +217,8 @@ self    2.0 D  (reader|listener|viewer|member|community|people|audience)(-| )(su
 self    1.5 D  funded by (readers|our readers|you|members|people like you|our members)
 self    2.0 D  owned by (its|our|the) (readers|members|subscribers|community|employees|staff)
 self    1.5 D  keep (local news|the news|journalism|local journalism|this newsletter|this site|
-               this project|us) (coming|going|alive|free|independent|running|afloat|online)
+               this project|us) (coming|going|alive|free|independent|running|afloat|online|
+               strong|thriving|on the air)
 self    1.5 D  (free|open) (for|to) (everyone|all|anyone|read|all readers)
 self    1.5 D  (no|without a|without any|never put up a|don't have a|won't put up a) paywall*
 self    1.5 D  paywall-free
@@ -189,7 +235,7 @@ money   0.5 M  (membership|memberships|member|members|patron|patrons|pledge)
 money   0.5 S  (subscription|subscriptions|subscriber|subscribers|newsletter*|inbox)
 money   1.0 S  (group|gift|student|annual|digital) (subscription|subscriptions|membership|
                memberships)
-money   0.5 D  (gift|gifts|dollars|support|supporters|donor|donors)
+money   0.5 D  (gift|gifts|dollar|dollars|support|supporters|donor|donors)
 urge    1.0 D  (our|the|this|your) (goal|deadline|target)
 urge    1.0 D  (goal|target) (to raise|of raising|is to raise)
 lead    1.0 D  if you want more (posts|stories|articles|reporting|journalism|coverage|essays|
@@ -214,9 +260,10 @@ report -1.5 -  (said|says|told|according to|announced|reported that|reported on|
                records show|data show|court documents)
 third  -1.0 -  (donate|give|contribute|donations|contributions|donating|giving) to (the|a|an|
                local|victims|families|relief|organizations|charities|groups|those|people)
+third  -1.5 -  (charity|charities|good cause|good causes|those in need)
 third  -1.0 -  (donated|contributed|pledged|raised|gave|donors|fundraiser|fundraisers|
-               campaign finance|super pac|political action committee|pac|foundation|charity|
-               charities|telethon|grant|grants|endowment|philanthropist|billionaire|gofundme|
+               campaign finance|super pac|political action committee|pac|foundation|
+               telethon|grant|grants|endowment|philanthropist|billionaire|gofundme|
                crowdfunding|the campaign|his campaign|her campaign|their campaign)
 """
 
@@ -224,7 +271,8 @@ _ES = """
 ask     3.5 D  (dona|donar|haz una donación|haz un donativo|realiza una donación|colabora|
                aporta|contribuye) (ahora|hoy|aquí|ya)
 ask     3.0 D  haz (una|tu) (donación|aportación|aporte|contribución)
-ask     3.5 D  (apóyanos|apoyanos|ayúdanos|ayudanos|súmate|sumate)
+ask     3.5 D  (apóyanos|apoyanos)
+soft    3.5 D  (ayúdanos|ayudanos|súmate|sumate)
 ask     3.5 D  apoya (nuestro|el|a|al|este) (periodismo|trabajo|medio|proyecto|diario)
 ask     3.0 D  (colabora|colaborar) con (nosotros|nuestro)
 ask     3.0 D  (tu|su) (apoyo|aporte|aportación|donación|contribución|suscripción) (es|nos|hace|

@@ -15,7 +15,7 @@ from newsterm.text.patterns import expand, trie_regex
 from newsterm.text.phrases import PHRASES
 from newsterm.text.prefilter import KeySet, key_words, words_of
 
-__all__ = ["TextEvidence", "text_evidence"]
+__all__ = ["BACKING", "TextEvidence", "text_evidence"]
 
 _YOU = (
     "you your yours you're you've you'll you'd yourself tú tu tus te ti usted ustedes "
@@ -46,14 +46,39 @@ _SENTENCE_END = ".!?:;\n–—•|»>)"
 _PLEASE = ("please", "por favor", "bitte", "s'il vous plaît", "por favor,")
 _MONEY = re.compile(r"[$€£]\s?\d|\d\s?(?:€|\$|£)|\b\d+\s?(?:euros?|dollars|reais)\b|r\$\s?\d")
 _DEADLINE = re.compile(r"\b(?:in|within) the next \d+ (?:hours|days)\b|\b\d+% off\b")
+# A sign-up for a newsletter with a name ("Sign up for the free Harbor Daily newsletter").
+# Its name is in capitals: "subscribe to the idea that newsletters…" is no sign-up.
+_NAMED_NEWSLETTER = re.compile(
+    r"\b(?i:sign up|sign-up|subscribe|register)(?i: now| today| here)? (?i:for|to) "
+    r"(?i:the|our|my) (?:(?:[A-Z0-9][\w'’&.-]*|free|daily|weekly|monthly|morning|evening|new) )"
+    r"{0,5}?(?i:newsletters?|briefing|digest)\b"
+)
+_NEWSLETTER_WORDS = ("newsletter", "briefing", "digest")
 _RECIPIENT = re.compile(
     r"\b(?:to|for|toward|towards|a|an|à|para)\s+(?:a|an|the|your|local|their|other|la|una|"
     r"die|eine|einen|une|l'|o|uma)\s+(?:\w+\s+)?(?:charit(?:y|ies)|non-?profits?|food banks?|"
     r"shelters?|churche?s?|mosques?|synagogues?|hospitals?|causes?|relief funds?|candidates?|"
     r"foundations?|organi[sz]ations?|fundación|asociación|ong|stiftung|organisation|tafel|"
     r"association|fondation|instituição|fundação|campanha|campaña)\b"
+    # giving to many ("donate to nonprofit newsrooms"): not to the publisher alone
+    r"|\b(?:donate|give|contribute|donating|giving)\s+to\s+(?:\w+\s+)?(?:newsrooms|charities|"
+    r"non-?profits|causes|organi[sz]ations|groups)\b"
 )
 _MONEY_HINTS = ("$", "€", "£", "euro", "dollar", "reais")
+# Giving to someone the text names ("please give to St. Jude"): their cause, not the publisher's.
+_NAMED_RECIPIENT = re.compile(
+    r"\b(?:[Gg]ive|[Dd]onate|[Dd]onating|[Gg]iving|[Cc]ontribute|[Ss]end)\b"
+    r"(?: [a-z$\d][\w$.,]*){0,3}? to (?:the )?(?!Us\b|Our\b|Me\b|My\b|This\b|Your\b)[A-Z]"
+)
+BACKING = 1.0  # money words that make a lone ask verb an appeal: one strong or two weak ones
+# Kinds of ask and of backing word that go together: a sign-up verb and "newsletter", say.
+_FAMILY = {
+    "donation": "donation",
+    "membership": "membership",
+    "subscription": "news",
+    "newsletter": "news",
+}
+_SHORT_WORDS = 40  # a newsletter box is short; a longer text about email is an article
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»|„[^“”]*[“”]")
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 _CAPS = {"ask": 7.0, "self": 3.0, "money": 2.0, "urge": 2.0, "lead": 1.5}
@@ -77,6 +102,9 @@ class TextEvidence:
     report: float = 0.0  # attribution and reporting (negative)
     third: float = 0.0  # third parties giving or raising money (negative)
     appeal_share: float = 1.0  # share of the text in sentences carrying signals
+    kin: bool = False  # a backing word of the ask's own kind ("Sign up" + "newsletter")
+    soft: float = 0.0  # soft asks left out for want of money or membership words beside them
+    backing: float = 0.0  # money and membership words other than the ask verbs themselves
     sums: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -101,6 +129,9 @@ class _Entry:
     report: bool
     imperative: bool  # an unambiguous imperative: it addresses the reader
     plain: bool  # only pronouns, reporting or third parties: no appeal signal at all
+    soft: bool  # an ask only with backing (see phrases.py)
+    backs: float  # money words that back an ask (the ask's own verb never backs itself)
+    news: bool  # sign-up, subscription or newsletter vocabulary
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +166,8 @@ def _tables() -> _Tables:
         longer = len(words) > 1 or len(parts) > 1
         you = int(longer and not _YOU_WORDS.isdisjoint(parts))
         we = int(longer and not _WE_WORDS.isdisjoint(parts))
+        categories = {category for category, _, _ in found}
+        asks = bool(categories & {"ask", "imp", "soft"})
         table[phrase] = _Entry(
             tuple(found),
             you,
@@ -143,6 +176,12 @@ def _tables() -> _Tables:
             any(category == "report" for category, _, _ in found),
             words[0] in _IMPERATIVES or (len(words) > 1 and words[1] in ("sie", "du")),
             all(c in _PLAIN for c, _, _ in found) and not (you or we or "us" in words),
+            "soft" in categories,
+            0.0 if asks else sum(w for c, w, _ in found if c == "money"),
+            any(
+                c in ("ask", "imp", "money") and k in ("newsletter", "subscription")
+                for c, _, k in found
+            ),
         )
     regex = re.compile(trie_regex(sorted(phrases)))
     return _Tables(regex, table, KeySet(keys), KeySet(report_keys))
@@ -181,17 +220,20 @@ _NOTHING = TextEvidence()
 _CACHE_TEXT_LIMIT = 2_000  # long texts are rarely repeated; keep the cache small
 
 
-def text_evidence(text: str) -> TextEvidence:
-    """Score the words of one block (the result may be shared: treat it as read-only)."""
-    return _cached_evidence(text) if len(text) <= _CACHE_TEXT_LIMIT else _evidence(text)
+def text_evidence(text: str, *, backed: bool = False) -> TextEvidence:
+    """Score the words of one block (the result may be shared: treat it as read-only);
+    `backed`: the block's link or markup marks an appeal, so soft asks count as asks."""
+    if len(text) > _CACHE_TEXT_LIMIT:
+        return _evidence(text, backed)
+    return _cached_evidence(text, backed)
 
 
 @lru_cache(maxsize=4096)  # feeds repeat their appeals and footers in every article
-def _cached_evidence(text: str) -> TextEvidence:
-    return _evidence(text)
+def _cached_evidence(text: str, backed: bool) -> TextEvidence:
+    return _evidence(text, backed)
 
 
-def _evidence(text: str) -> TextEvidence:
+def _evidence(text: str, backed: bool = False) -> TextEvidence:
     tables = _tables()
     low = text.lower().replace("’", "'")
     words = words_of(low)
@@ -211,6 +253,10 @@ def _evidence(text: str) -> TextEvidence:
     hot: list[int] = []  # match positions that carry appeal signals
     best = 0.0
     running = text.count(" ") > 12  # running text, where a Title Case phrase is a name
+    soft: list[tuple[int, int, _Entry]] = []  # decided once the whole text is seen
+    backing = 0.0
+    news = False
+    kinds: set[str] = set()  # kinds of the backing words
     for start, end, phrase in matches:
         if quoted and any(a <= start < b for a, b in quoted):
             continue  # someone else's words, reported
@@ -221,34 +267,40 @@ def _evidence(text: str) -> TextEvidence:
             continue  # the United States, not the publisher
         ev.you += entry.you
         ev.we += entry.we
-        for category, weight, kind in entry.infos:
-            if category == "imp":
-                if not _imperative(low, start):
-                    continue
-                category = "ask"
-                ev.imperative = True
-            elif category == "ask":
-                ev.phrase_ask += weight
-            if category == "ask":
-                if weight > best:
-                    best, ev.kind, ev.cue = weight, kind, text[start:end]
-                if entry.imperative or _imperative(low, start):
-                    ev.imperative = True
-            if category == "you":
-                ev.you += 1
-            elif category == "we":
-                ev.we += 1
-            else:
-                sums[category] = sums.get(category, 0.0) + weight
-            if category in _HOT:
-                hot.append(start)
+        if entry.backs:
+            backing += entry.backs
+            kinds.update(_FAMILY.get(k, k) for c, _, k in entry.infos if c == "money")
+        news = news or entry.news
+        if entry.soft:
+            soft.append((start, end, entry))
+            continue
+        best = _apply(ev, sums, hot, entry, (text, low, start, end), best)
     if any(c in low for c in _MONEY_HINTS) and _MONEY.search(low):
         sums["money"] = sums.get("money", 0.0) + 0.5
-    if _RECIPIENT.search(low):  # giving to a charity, a campaign: someone else's cause
-        sums["third"] = sums.get("third", 0.0) - 1.5
+        backing += 0.5
+        kinds.add("donation")
+    if any(w in low for w in _NEWSLETTER_WORDS) and (named := _NAMED_NEWSLETTER.search(text)):
+        ev.phrase_ask += 3.0
+        sums["ask"] = sums.get("ask", 0.0) + 3.0
+        hot.append(named.start())
+        if best < 3.0:
+            best, ev.kind, ev.cue = 3.0, "newsletter", text[named.start() : named.end()]
+        ev.imperative = ev.imperative or _imperative(low, named.start())
     if ("next" in low or "%" in low) and (deadline := _DEADLINE.search(low)):
         sums["urge"] = sums.get("urge", 0.0) + 1.0
         hot.append(deadline.start())
+    # a phrase ask needs one money or membership word; a lone verb needs more (strip.py)
+    general = backing > 0 or ev.phrase_ask > 0 or "self" in sums or "urge" in sums
+    short = text.count(" ") < _SHORT_WORDS
+    for start, end, entry in soft:
+        _, weight, kind = next(info for info in entry.infos if info[0] == "soft")
+        # "your email" is a sign-up box only beside sign-up words, in a short block
+        if backed or (news and short if kind == "newsletter" else general):
+            best = _apply(ev, sums, hot, entry, (text, low, start, end), best)
+        else:
+            ev.soft += weight
+    if _RECIPIENT.search(low) or (" to " in text and _NAMED_RECIPIENT.search(text)):
+        sums["third"] = sums.get("third", 0.0) - 1.5  # someone else's cause
     for category, cap in _CAPS.items():
         if category in sums:
             sums[category] = min(sums[category], cap)
@@ -256,6 +308,8 @@ def _evidence(text: str) -> TextEvidence:
         if category in sums:
             sums[category] = max(sums[category], floor)
     ev.sums = sums
+    ev.backing = backing
+    ev.kin = _FAMILY.get(ev.kind, "") in kinds
     ev.ask = sums.get("ask", 0.0)
     ev.self_ref = sums.get("self", 0.0)
     ev.lead = sums.get("lead", 0.0)
@@ -265,6 +319,42 @@ def _evidence(text: str) -> TextEvidence:
     if len(text) > 320 and hot:
         ev.appeal_share = _share(text, hot)
     return ev
+
+
+def _apply(
+    ev: TextEvidence,
+    sums: dict[str, float],
+    hot: list[int],
+    entry: _Entry,
+    match: tuple[str, str, int, int],
+    best: float,
+) -> float:
+    """Add one matched phrase (text, lower-cased text, start, end) to the evidence; returns
+    the weight of the strongest ask so far."""
+    text, low, start, end = match
+    for category, weight, kind in entry.infos:
+        if category == "imp":
+            if not _imperative(low, start):
+                continue
+            category = "ask"
+            ev.imperative = True
+        elif category in ("ask", "soft"):
+            category = "ask"
+            ev.phrase_ask += weight
+        if category == "ask":
+            if weight > best:
+                best, ev.kind, ev.cue = weight, kind, text[start:end]
+            if entry.imperative or _imperative(low, start):
+                ev.imperative = True
+        if category == "you":
+            ev.you += 1
+        elif category == "we":
+            ev.we += 1
+        else:
+            sums[category] = sums.get(category, 0.0) + weight
+        if category in _HOT:
+            hot.append(start)
+    return best
 
 
 def _light_evidence(words: set[bytes], tables: _Tables) -> TextEvidence:

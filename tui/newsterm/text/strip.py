@@ -17,7 +17,7 @@ from functools import lru_cache
 from newsterm.text.dom import Box, Parsed, parse_html
 from newsterm.text.evidence import SEED_SCORE, BlockEvidence, Evaluator
 from newsterm.text.html import Block, Document, looks_like_html, text_to_document
-from newsterm.text.signals import TextEvidence
+from newsterm.text.signals import BACKING, TextEvidence, text_evidence
 
 __all__ = [
     "StripResult",
@@ -36,6 +36,16 @@ _LABELS = {
 _NEVER = ("pre", "table", "rule")  # code, data and rules are never appeals by themselves
 _MAX_BOX_BLOCKS = 12
 _MAX_BOX_CHARS = 2500
+# "Sponsored by:" over a podcast's sponsor reads: their offers are someone else's asks
+# ("…brought to you by readers like you" is the publisher's own appeal, not a sponsor).
+_SPONSOR = re.compile(
+    r"^\W*(?:(?:this|today's|our) (?:episode|show|podcast|newsletter|issue|video)(?:'s)? "
+    r"(?:is |was )?)?(?:sponsored by|sponsors?(?:\s*:|$)|brought to you by|thanks to (?:our|this "
+    r"week's|today's) sponsors?|(?:today's|this week's) sponsors?|a word from our sponsors?)"
+    r"(?! (?:readers|listeners|viewers|members|supporters|subscribers|patrons|donors|paid|you|"
+    r"people like|our))",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +136,7 @@ class _Stripper:
         self.box_by_id = {box.id: box for box in parsed.boxes}
         self.next_unit = 1
         self.total_chars = sum(len(b.text) for b in self.blocks) or 1
+        self.sponsored = _sponsored(self.blocks)
 
     def run(self) -> StripResult:
         """Decide every block: the feed's rules, then appeals grown from their seeds."""
@@ -165,7 +176,7 @@ class _Stripper:
     def _seed(self, i: int) -> bool:
         """A block that is an appeal on its own evidence."""
         block = self.blocks[i]
-        if i in self.reasons or block.kind in _NEVER:
+        if i in self.reasons or block.kind in _NEVER or i in self.sponsored:
             return False
         ev = self.ev[i]
         text = ev.text
@@ -186,10 +197,10 @@ class _Stripper:
     def _joins(self, i: int, step: int) -> bool:
         """A neighbour of an appeal (at i - step) that belongs to it: a heading, a button…"""
         block = self.blocks[i]
-        if i in self.reasons or block.kind in _NEVER:
+        if i in self.reasons or block.kind in _NEVER or i in self.sponsored:
             return False
         ev = self.ev[i]
-        text = ev.text
+        text = self._beside_appeal(i)
         if text.report <= -1.5 or text.appeal_share < 0.5 or _someone_elses(ev):
             return False
         if text.directed and text.positive - (text.ask - text.phrase_ask) >= 2.0:
@@ -204,7 +215,8 @@ class _Stripper:
         shaped = block.kind == "heading" or block.button or block.linked or block.emphasis
         if (text.directed or shaped) and (text.phrase_ask or text.lead):
             return True
-        if text.ask and (_backing(text) or ev.link >= 1.5 or ev.hint):
+        # next to an appeal, a money verb backs itself ("Support HuffPost" over its pitch)
+        if text.ask and (_backing(text) or text.sums.get("money") or ev.link >= 1.5 or ev.hint):
             return True
         return ev.link >= 1.5 and block.box == self.blocks[i - step].box
 
@@ -234,13 +246,21 @@ class _Stripper:
                     break
                 j += step
 
+    def _beside_appeal(self, i: int) -> TextEvidence:
+        """Block i's words next to an appeal, which backs a short soft ask ("Thank you for
+        your support!" under a donate button)."""
+        ev = self.ev[i]
+        if ev.text.soft and ev.words <= 15:
+            return text_evidence(self.blocks[i].text, backed=True)
+        return ev.text
+
     def _bridges(self, j: int, step: int) -> bool:
         """A softly worded block between an appeal and its heading or lead-in."""
         k = j + step
         if not 0 <= k < len(self.blocks) or k in self.units or not self._joins(k, step):
             return False
-        ev, far = self.ev[j], self.ev[k]
-        if not (far.text.ask or far.text.lead) or self.blocks[j].kind in _NEVER:
+        ev, far = self.ev[j], self._beside_appeal(k)
+        if not (far.ask or far.lead) or self.blocks[j].kind in _NEVER:
             return False
         text = ev.text
         if not text.directed or text.report or ev.words > 80:
@@ -275,7 +295,7 @@ class _Stripper:
     def _fits_box(self, j: int, unit: int, marked: bool) -> bool:
         if self.units.get(j) == unit:
             return True
-        if j in self.reasons:
+        if j in self.reasons or j in self.sponsored:
             return False
         block, ev = self.blocks[j], self.ev[j]
         text = ev.text
@@ -329,6 +349,23 @@ class _Stripper:
         return f"part of a {label} appeal{own}"
 
 
+def _sponsored(blocks: tuple[Block, ...]) -> frozenset[int]:
+    """Sponsor lead-ins ("Sponsored by:") and the sponsor reads listed right under them."""
+    found: set[int] = set()
+    for i, block in enumerate(blocks):
+        head = block.text[:80]
+        if ("ponsor" not in head and "rought to you" not in head) or not _SPONSOR.match(head):
+            continue
+        found.add(i)
+        j = i + 1
+        while j < len(blocks) and blocks[j].kind == "list_item":
+            found.add(j)
+            j += 1
+        if j == i + 1 and j < len(blocks) and block.text.rstrip().endswith(":"):
+            found.add(j)  # "Sponsored by:" over a single read
+    return frozenset(found)
+
+
 def _someone_elses(ev: BlockEvidence) -> bool:
     """Giving to a charity or a campaign, with no word of the publisher: someone else's cause."""
     text = ev.text
@@ -336,9 +373,11 @@ def _someone_elses(ev: BlockEvidence) -> bool:
 
 
 def _backing(text: TextEvidence) -> bool:
-    """Signals besides the ask itself that make it an appeal for money or membership."""
+    """Signals besides the ask itself that make it an appeal for money or membership (the
+    verb never backs itself: "Contribute designs" and "Support" alone are not appeals)."""
     sums = text.sums
-    return bool(sums.get("money") or sums.get("self") or sums.get("urge") or sums.get("lead"))
+    enough = text.backing >= BACKING or (text.backing and text.kin)
+    return bool(enough or sums.get("self") or sums.get("urge") or sums.get("lead"))
 
 
 def _clip(text: str, limit: int = 48) -> str:
