@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import signal
@@ -9,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -75,17 +77,59 @@ def kill_loop(tmp_path: Path, server: LoopbackServer, kills: int, seed: int) -> 
     assert len(before) == FEEDS * ITEMS
 
     rng = random.Random(seed)
+    torn = 0
     for kill in range(kills):
         # New content each round, so every refresh really writes; slow feeds keep it busy.
         serve(server, kill + 2, 0.05)
+        server.reset_counters()
         proc = refresh_proc(feeds, db)
-        time.sleep(rng.uniform(0.3, 1.5))  # a subprocess's random moment, not a UI wait
+        # Kill once part of the feeds were served: mid-refresh by construction.
+        wait_until(lambda: len(server.requests) >= rng.randint(2, FEEDS - 5))
+        workers = children(proc.pid)
+        assert workers, "the refresh parses in forked workers"
         os.kill(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=10)
+        assert proc.wait(timeout=10) == -signal.SIGKILL
+        wait_until(lambda: not any(alive(pid) for pid in workers))  # noqa: B023
         after = state(db)
         assert after.keys() == before.keys()
         for guid, flags in before.items():
             assert after[guid] == flags, guid
+        versions = {v for v in titles(db)}
+        torn += len(versions) > 1
+    # At least one kill landed between two feeds' transactions: old and new content mix.
+    assert torn > 0
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 20.0) -> None:
+    """Poll a condition about another process (not a UI: there is no event to wait on)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.02)
+
+
+def children(pid: int) -> list[int]:
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        with contextlib.suppress(OSError):
+            found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def titles(db: Path) -> set[str]:
+    con = sqlite3.connect(db)
+    try:
+        return {t.rsplit(" ", 1)[1] for (t,) in con.execute("SELECT title FROM articles")}
+    finally:
+        con.close()
 
 
 def test_sigkill_mid_refresh_keeps_cache_consistent(tmp_path: Path, http_server) -> None:

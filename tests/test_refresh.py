@@ -158,15 +158,22 @@ async def test_only_the_named_feeds_are_refreshed(
     assert http_server.requests_to("/a.xml") == []
 
 
-async def test_a_process_pool_parses_the_same(http_server: LoopbackServer, store: Store) -> None:
+@pytest.fixture
+def pool():
+    """A forked parse pool, made before any server thread starts: forking with threads is unsafe."""
     from newsterm.refresh import parse_pool
 
-    urls = [http_server.route(f"/{n}.xml", respond(rss(n))) for n in range(16)]
-    pool = parse_pool(16)
-    if pool is None:
+    made = parse_pool(16)
+    if made is None:
         pytest.skip("one CPU or no fork here: refresh parses in threads")
-    try:
-        summary = await refresh(config(*urls), store, parse_pool=pool)
-    finally:
-        pool.shutdown()
-    assert summary.new == 48
+    yield made
+    made.shutdown()
+
+
+# `pool` comes first: fixtures are set up in argument order, so it forks before the server.
+async def test_a_process_pool_parses_the_same(
+    pool, http_server: LoopbackServer, store: Store
+) -> None:
+    urls = [http_server.route(f"/{n}.xml", respond(rss(n))) for n in range(16)]
+    summary = await refresh(config(*urls), store, parse_pool=pool)
+    assert summary.new == 48 and summary.ok == 16

@@ -11,11 +11,15 @@ import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsterm import __version__, paths
 from newsterm.config import Config, load_config
-from newsterm.errors import ConfigError, NewstermError, StoreError
+from newsterm.errors import ConfigError, NewstermError
 from newsterm.store import Store
+
+if TYPE_CHECKING:
+    from newsterm.refresh import FeedOutcome
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -95,7 +99,6 @@ def _config(args: argparse.Namespace) -> Config:
 
 def _store(args: argparse.Namespace) -> Store:
     path = paths.db_path(args.db)
-    path.parent.mkdir(parents=True, exist_ok=True)
     store = Store.open(path, recover=True)
     if store.recovered_from is not None:
         _error(
@@ -120,7 +123,14 @@ def _refresh(args: argparse.Namespace) -> int:
         store.close()
         if pool is not None:
             pool.shutdown(cancel_futures=True)
-    for outcome in summary.outcomes:
+    _report_outcomes(summary.outcomes)
+    print(summary.describe())
+    return EXIT_OK
+
+
+def _report_outcomes(outcomes: Sequence[FeedOutcome]) -> None:
+    """One stderr line per feed that failed, moved, was found on a page or was malformed."""
+    for outcome in outcomes:
         if outcome.error:
             print(f"failed: {outcome.title}: {outcome.error}", file=sys.stderr)
         elif outcome.moved_to:
@@ -141,8 +151,6 @@ def _refresh(args: argparse.Namespace) -> int:
                 f"({outcome.warning})",
                 file=sys.stderr,
             )
-    print(summary.describe())
-    return EXIT_OK
 
 
 def _articles(args: argparse.Namespace) -> int:
@@ -175,6 +183,8 @@ def _articles(args: argparse.Namespace) -> int:
                     out.write(f"{row.id:>7} {mark} {when}  {row.feed_title} — {row.title}\n")
     finally:
         store.close()
+    if offset == 0 and not args.json:
+        print("newsterm: no articles cached yet; run `newsterm refresh`", file=sys.stderr)
     return EXIT_OK
 
 
@@ -256,12 +266,10 @@ def _demo_feeds_text() -> str:
 def _launch(config: Config, store: Store) -> int:
     from newsterm.ui.app import NewstermApp
 
-    assert config.path is not None
+    path = config.path or paths.feeds_path(None)
     try:
-        app = NewstermApp(config, config.path, store)
+        app = NewstermApp(config, path, store)
         app.run()
-    except StoreError:
-        raise
     finally:
         store.close()
     return app.return_code or EXIT_OK

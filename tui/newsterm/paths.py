@@ -8,6 +8,8 @@ from pathlib import Path
 
 from platformdirs import user_config_path, user_data_path
 
+from newsterm.errors import ConfigError
+
 APP_NAME = "newsterm"
 FEEDS_ENV = "NEWSTERM_FEEDS"
 DB_ENV = "NEWSTERM_DB"
@@ -45,11 +47,13 @@ def ensure_feeds_file(path: Path) -> bool:
     """Create ``path`` from the default config if it is missing; True when created."""
     if path.exists():
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
     # Exclusive create: two first runs at once must not truncate each other's file.
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("x", encoding="utf-8") as f:
             f.write(default_feeds_text())
     except FileExistsError:
         return False
+    except OSError as exc:
+        raise ConfigError(path, [f"{path}: cannot create it: {exc.strerror or exc}"]) from None
     return True

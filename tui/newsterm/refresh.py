@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ctypes
 import multiprocessing
 import os
+import signal
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -23,6 +25,7 @@ from newsterm.feeds.parse import parse_feed
 from newsterm.models import FetchResult, ParsedFeed
 from newsterm.store import Store
 
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 PER_HOST = 4
 """Requests in flight to one host at once: polite, and what servers expect of a reader."""
 
@@ -197,10 +200,28 @@ def parse_pool(feeds: int) -> Executor | None:
     if feeds < 16 or cpus < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return None
     pool = ProcessPoolExecutor(
-        max_workers=min(cpus, 4), mp_context=multiprocessing.get_context("fork")
+        max_workers=min(cpus, 4),
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_die_with_parent,
+        initargs=(os.getpid(),),
     )
     pool.submit(int).result()  # start the workers now, while this process has one thread
     return pool
+
+
+def _die_with_parent(parent: int) -> None:
+    """Make a parse worker exit when its parent does, however the parent ends.
+
+    A refresh killed with SIGKILL or SIGTERM never shuts its pool down, and the
+    workers, blocked on a pipe the dead parent held open, would live forever.
+    """
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return  # not Linux: the pool's own shutdown is all there is
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(0)
 
 
 def _now() -> datetime:
