@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import re
+import stat
 import tomllib
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from selectolax.lexbor import LexborHTMLParser, SelectolaxError
+
 from newsterm.errors import ConfigError
+from newsterm.text.sanitize import one_line, strip_controls
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +67,9 @@ class Config:
         return next((s for s in self.feeds if s.url == url), None)
 
 
+MAX_CONFIG_BYTES = 4 << 20
+"""A feeds.toml past this is a mistake (thousands of feeds take a few hundred KB)."""
+
 # name -> (accepted types, check, what the check wants)
 _SETTING_RULES: dict[str, tuple[tuple[type, ...], Callable[[Any], bool], str]] = {
     "refresh_minutes": ((int,), lambda v: 0 <= v <= 10_080, "a whole number of minutes, 0-10080"),
@@ -83,11 +91,16 @@ _SECTION_RE = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\"' -]+?)\s*\]\]?")
 def load_config(path: Path) -> Config:
     """Read and validate ``path``; raise ConfigError naming file and line for every fault."""
     try:
-        raw = path.read_bytes()
+        if not stat.S_ISREG(path.stat().st_mode):  # a FIFO blocks; /dev/zero never ends
+            raise ConfigError(path, [f"{path}: not a regular file"])
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_CONFIG_BYTES + 1)
     except FileNotFoundError:
         raise ConfigError(path, [f"{path}: no such file"]) from None
     except OSError as exc:
         raise ConfigError(path, [f"{path}: cannot read: {exc.strerror or exc}"]) from None
+    if len(raw) > MAX_CONFIG_BYTES:
+        raise ConfigError(path, [f"{path}: larger than {MAX_CONFIG_BYTES >> 20} MB"])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -98,14 +111,20 @@ def load_config(path: Path) -> Config:
 def parse_config(text: str, path: Path | None = None) -> Config:
     """Validate feeds.toml text; relative feed paths resolve against ``path``'s folder."""
     name = str(path) if path else "feeds.toml"
+    text = text.removeprefix("\ufeff")  # Windows editors start UTF-8 files with a BOM
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(path, [f"{name}:{_toml_message(exc, text)}"]) from None
+    except (RecursionError, ValueError) as exc:  # deep nesting; integers over 4300 digits
+        line = _first_failing_line(text, type(exc))
+        what = "nested too deeply" if isinstance(exc, RecursionError) else "a number too long"
+        raise ConfigError(path, [f"{name}:{line}: TOML syntax error: {what}"]) from None
     lines = _LineFinder(text, name)
     problems: list[str] = []
     for key in data.keys() - {"settings", "feed"}:
-        problems.append(f"{lines.key(key)}: unknown key {key!r} (expected [settings] or [[feed]])")
+        where = lines.key(key)
+        problems.append(f"{where}: unknown key {_shown(key)} (expected [settings] or [[feed]])")
     settings = _settings(data.get("settings", {}), lines, problems)
     feeds = _feeds(data.get("feed", []), lines, problems, path)
     if problems:
@@ -124,6 +143,32 @@ def _toml_message(exc: tomllib.TOMLDecodeError, text: str) -> str:
     return f"{m[1]}:{m[2]}: TOML syntax error: {str(exc)[: m.start()]}"
 
 
+def _first_failing_line(text: str, kind: type[BaseException]) -> int:
+    """The first line whose end makes tomllib raise ``kind``: where the fault is."""
+    lines = text.splitlines(keepends=True)
+    low, high = 1, max(1, len(lines))
+    while low < high:  # the whole text fails; find the shortest failing prefix
+        middle = (low + high) // 2
+        try:
+            tomllib.loads("".join(lines[:middle]))
+            failed = False
+        except kind:
+            failed = True
+        except (tomllib.TOMLDecodeError, RecursionError, ValueError):
+            failed = False
+        low, high = (low, middle) if failed else (middle + 1, high)
+    return low
+
+
+def _shown(value: Any) -> str:
+    """``value`` as a short repr for a message (a huge number cannot even be printed)."""
+    try:
+        text = repr(value)
+    except ValueError:
+        return "a huge number"
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
 def _settings(table: Any, lines: _LineFinder, problems: list[str]) -> Settings:
     if not isinstance(table, dict):
         problems.append(f"{lines.key('settings')}: [settings] must be a table")
@@ -134,13 +179,13 @@ def _settings(table: Any, lines: _LineFinder, problems: list[str]) -> Settings:
         rule = _SETTING_RULES.get(key)
         if rule is None:
             known = ", ".join(_SETTING_RULES)
-            problems.append(f"{where}: unknown setting {key!r} (known: {known})")
+            problems.append(f"{where}: unknown setting {_shown(key)} (known: {known})")
             continue
         types, check, wants = rule
         # bool is an int in Python, but `keep_days = true` is a mistake, not 1.
         wrong_type = (isinstance(value, bool) and bool not in types) or not isinstance(value, types)
         if wrong_type or not check(value):
-            problems.append(f"{where}: settings.{key} must be {wants}, not {value!r}")
+            problems.append(f"{where}: settings.{key} must be {wants}, not {_shown(value)}")
         else:
             values[key] = float(value) if key == "timeout_seconds" else value
     return Settings(**values)
@@ -175,34 +220,38 @@ def _feeds(
 def _subscription(
     entry: dict[str, Any], index: int, lines: _LineFinder, problems: list[str], path: Path | None
 ) -> Subscription | None:
-    label = f"feed #{index}" + (f" ({entry['url']})" if isinstance(entry.get("url"), str) else "")
+    url = entry.get("url")
+    label = f"feed #{index}" + (f" ({one_line(url)[:200]})" if isinstance(url, str) else "")
     before = len(problems)
 
     def fault(key: str, message: str) -> None:
         problems.append(f"{lines.feed(index, key)}: {label}: {message}")
 
     for key in entry.keys() - _FEED_KEYS:
-        fault(key, f"unknown key {key!r} (known: {', '.join(sorted(_FEED_KEYS))})")
+        fault(key, f"unknown key {_shown(key)} (known: {', '.join(sorted(_FEED_KEYS))})")
     url = _feed_url(entry.get("url"), path, fault)
     title = entry.get("title")
-    if title is not None and (not isinstance(title, str) or not title.strip()):
+    if isinstance(title, str):
+        title = one_line(title)  # shown in the feed list: no escapes, no line breaks
+    if title is not None and (not isinstance(title, str) or not title):
         fault("title", "title must be a non-empty string")
-    tags = _strings(entry, "tags", fault)
+    tags = tuple(t for t in map(one_line, _strings(entry, "tags", fault)) if t)
     strip = entry.get("strip", True)
     if not isinstance(strip, bool):
-        fault("strip", f"strip must be true or false, not {strip!r}")
+        fault("strip", f"strip must be true or false, not {_shown(strip)}")
     patterns = _strings(entry, "strip_patterns", fault)
     for pattern in patterns:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            fault("strip_patterns", f"strip_patterns has a bad regex {pattern!r}: {exc}")
+        if problem := _regex_problem(pattern):
+            fault("strip_patterns", f"strip_patterns has a bad regex {_shown(pattern)}: {problem}")
     selectors = _strings(entry, "strip_selectors", fault)
+    for selector in selectors:
+        if not _valid_selector(selector):
+            fault("strip_selectors", f"strip_selectors has a bad CSS selector {_shown(selector)}")
     if len(problems) > before or url is None:
         return None
     return Subscription(
         url=url,
-        title=title.strip() if isinstance(title, str) else None,
+        title=title if isinstance(title, str) else None,
         tags=tags,
         strip=strip,
         strip_patterns=patterns,
@@ -215,30 +264,74 @@ def _feed_url(value: Any, path: Path | None, fault: Callable[[str, str], None]) 
         fault("url", "missing url")
         return None
     if not isinstance(value, str) or not value.strip():
-        fault("url", f"url must be a non-empty string, not {value!r}")
+        fault("url", f"url must be a non-empty string, not {_shown(value)}")
         return None
     value = value.strip()
-    scheme = urlsplit(value).scheme.lower()
+    if strip_controls(value) != value or "\n" in value or "\t" in value:
+        fault("url", f"url {_shown(value)} contains control characters")
+        return None
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 -- raises ValueError for a port out of range
+    except ValueError as exc:
+        fault("url", f"url {_shown(value)} is not a valid URL ({exc})")
+        return None
+    scheme = parts.scheme.lower()
     if scheme in ("http", "https"):
-        if not urlsplit(value).hostname:
-            fault("url", f"url {value!r} has no host")
+        if not parts.hostname:
+            fault("url", f"url {_shown(value)} has no host")
             return None
         return value
     if scheme == "file":
         return value
     if scheme and len(scheme) > 1:  # one letter is a Windows drive, not a scheme
-        fault("url", f"url {value!r}: only http, https and file URLs are supported")
+        fault("url", f"url {_shown(value)}: only http, https and file URLs are supported")
         return None
+    try:
+        local = _local_url(value, path)
+    except (OSError, RuntimeError, ValueError) as exc:  # ~nobody, a NUL, a symlink loop
+        fault("url", f"url {_shown(value)} is not a usable path ({one_line(str(exc))[:100]})")
+        return None
+    if local is None:  # "example.com/feed" is a URL missing its scheme, not a relative path
+        fault("url", f"url {_shown(value)} is not a URL; did you mean https://{value}?")
+    return local
+
+
+def _local_url(value: str, path: Path | None) -> str | None:
+    """The file:// URL of a local path (relative to feeds.toml); None if it names a host."""
     local = Path(value).expanduser()
     if not local.is_absolute() and path is not None:
         local = path.parent / local
     first_part = re.split(r"[/\\]", value, maxsplit=1)[0]
     looks_like_host = "." in first_part and local.suffix.lower() not in _FILE_SUFFIXES
     if not value.startswith(("/", "~", ".")) and looks_like_host and not local.exists():
-        # "example.com/feed" is a URL missing its scheme, not a relative path.
-        fault("url", f"url {value!r} is not a URL; did you mean https://{value}?")
         return None
     return local.resolve().as_uri()
+
+
+def _regex_problem(pattern: str) -> str | None:
+    """Why ``pattern`` cannot be used as the stripper uses it (case-blind), or None."""
+    try:
+        with warnings.catch_warnings():  # "possible nested set" is advice, not a fault
+            warnings.simplefilter("ignore")
+            re.compile(pattern, re.IGNORECASE)
+    except RecursionError:
+        return "nested too deeply"
+    except (re.error, OverflowError, ValueError) as exc:  # OverflowError: "a{99999999999}"
+        return str(exc)
+    return None
+
+
+def _valid_selector(selector: str) -> bool:
+    """True when the HTML parser the reader uses accepts ``selector``."""
+    try:
+        _SELECTOR_PROBE.css(selector)
+    except (SelectolaxError, ValueError):
+        return False
+    return True
+
+
+_SELECTOR_PROBE = LexborHTMLParser("")
 
 
 def _strings(entry: dict[str, Any], key: str, fault: Callable[[str, str], None]) -> tuple[str, ...]:

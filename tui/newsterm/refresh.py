@@ -167,7 +167,7 @@ async def _refresh_one(
         await _record_failure(store, sub.url, str(exc))
         return FeedOutcome(sub.url, title, ok=False, error=str(exc))
     except StoreError as exc:
-        return FeedOutcome(sub.url, title, ok=False, error=f"cache: {exc}")
+        return FeedOutcome(sub.url, title, ok=False, error=str(exc))
     except Exception as exc:  # a bug in one feed's handling must not stop the others
         error = f"unexpected {type(exc).__name__}: {exc}"
         await _record_failure(store, sub.url, error)

@@ -16,6 +16,7 @@ from urllib.parse import urljoin, urlsplit
 import feedparser
 
 from newsterm.errors import NotAFeed
+from newsterm.feeds.guard import bound
 from newsterm.models import Enclosure, ParsedEntry, ParsedFeed
 from newsterm.text.sanitize import one_line, strip_controls
 
@@ -47,9 +48,18 @@ def parse_feed(
     """Parse one downloaded document; raise NotAFeed when it is neither RSS, Atom nor RDF."""
     if not isinstance(body, bytes | bytearray):  # feedparser reads a str as a URL or a path
         raise TypeError(f"parse_feed needs the downloaded bytes, not {type(body).__name__}")
+    bounded = bound(bytes(body))
+    data = bounded.data
     # Without a content type feedparser warns on every local file: assume XML.
-    headers = {"content-location": url, "content-type": content_type or "application/xml"}
-    data = _BIG_CHAR_REF.sub(_fix_char_ref, body) if b"&#" in body else bytes(body)
+    mime = content_type or "application/xml"
+    if bounded.charset:  # re-encoded: the server's charset label no longer applies
+        mime = f"{mime.split(';', 1)[0].strip() or 'application/xml'}; charset={bounded.charset}"
+    # No content-location: feedparser would resolve relative guids and Atom ids against
+    # it, so an entry's id would change whenever the feed's URL does (http -> https, a
+    # redirect). Links are made absolute below instead.
+    headers = {"content-type": mime}
+    if b"&#" in data:
+        data = _BIG_CHAR_REF.sub(_fix_char_ref, data)
     try:
         # A stream, not bytes: feedparser tries a short bytes value as a file name first,
         # so a body of b"/home/me/x.xml" would read that local file.
@@ -71,7 +81,7 @@ def parse_feed(
         title=_text_field(feed, "title", MAX_TITLE),
         link=_link(feed.get("link"), url),
         entries=tuple(_entries(doc.get("entries", ()), url, now)),
-        warning=_warning(doc),
+        warning=_warning(doc, bounded.notes),
     )
 
 
@@ -99,7 +109,7 @@ def _entry(item: dict[str, Any], base: str, now: datetime) -> ParsedEntry:
         id=_entry_id(item, link, title, content or summary),
         title=title,
         link=link,
-        author=_cap(one_line(_str(item.get("author"))), MAX_AUTHOR),
+        author=_cap(one_line(html.unescape(_str(item.get("author")))), MAX_AUTHOR),
         published=published,
         updated=updated,
         content=content,
@@ -110,7 +120,9 @@ def _entry(item: dict[str, Any], base: str, now: datetime) -> ParsedEntry:
 
 def _entry_id(item: Mapping[str, Any], link: str, title: str, content: str) -> str:
     """guid/id, else the link, else a hash of title and content: the same on every refresh."""
-    ident = one_line(_str(item.get("id")))
+    # unescape: feedparser's fallback parser for malformed documents leaves "&amp;" in a
+    # guid its XML parser decodes, and a feed that turns malformed must keep its ids.
+    ident = one_line(html.unescape(_str(item.get("id"))))
     if ident:
         if len(ident) > MAX_ID:
             return "sha1:" + hashlib.sha1(ident.encode()).hexdigest()
@@ -185,12 +197,13 @@ def _date(parsed: Any, now: datetime) -> datetime | None:
     return None if when > now + FUTURE_SLACK else when
 
 
-def _warning(doc: Mapping[str, Any]) -> str | None:
-    if not doc.get("bozo"):
-        return None
-    exc = doc.get("bozo_exception")
-    text = one_line(str(exc)) if exc is not None else ""
-    return _cap(text or "malformed feed", MAX_WARNING)
+def _warning(doc: Mapping[str, Any], notes: Iterable[str] = ()) -> str | None:
+    """What went wrong: our own safety cuts first, then feedparser's complaint."""
+    parts = list(notes)
+    if doc.get("bozo"):
+        exc = doc.get("bozo_exception")
+        parts.append((one_line(str(exc)) if exc is not None else "") or "malformed feed")
+    return _cap("; ".join(parts), MAX_WARNING) if parts else None
 
 
 def _not_a_feed_reason(doc: Mapping[str, Any]) -> str:

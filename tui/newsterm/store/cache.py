@@ -78,6 +78,9 @@ class Store:
         try:
             file.parent.mkdir(parents=True, exist_ok=True)
             size = file.stat().st_size if file.exists() else 0
+        except (FileExistsError, NotADirectoryError) as exc:
+            where = f"cannot use the cache folder {file.parent}: a file is in the way"
+            raise StoreError(f"{where} ({exc.filename})") from exc
         except OSError as exc:
             raise StoreError(f"cannot use the cache folder {file.parent}: {exc}") from exc
         check = size <= QUICK_CHECK_MAX_BYTES if quick_check is None else quick_check

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
@@ -153,7 +154,9 @@ def article_filters(
         params.extend(urls)
     if unread_only:
         clauses.append("a.read = 0")
-    if query:
+    if "\x00" in query:  # SQLite's LIKE would stop reading the pattern there: match all
+        clauses.append("0")  # no stored title holds a NUL, so nothing matches
+    elif query:
         if query.isascii():  # LIKE folds ASCII case in C: fast
             escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             clauses.append("a.title LIKE ? ESCAPE '\\'")
@@ -170,13 +173,13 @@ def connect(
     """Open, check, configure and migrate; a damaged file is moved aside (CacheCorrupt)."""
     if file is not None and not _has_sqlite_header(file):
         # Decided before SQLite opens it: SQLite would create (and on close delete) siblings.
-        raise CacheCorrupt(file, move_aside(file), "file is not a database")
+        raise _moved(file, "file is not a database")
     try:
         conn = sqlite3.connect(
             target, timeout=busy_timeout, isolation_level=None, check_same_thread=False
         )
     except sqlite3.Error as exc:
-        raise StoreError(f"cannot open cache {target}: {exc}") from exc
+        raise _store_error(exc, file, busy_timeout) from exc
     try:
         with translated(file, busy_timeout):
             _check_readable(conn, quick_check)
@@ -189,32 +192,46 @@ def connect(
             migrate(conn)
             conn.create_function("casefold", 1, _casefold, deterministic=True)
     except CacheCorrupt as exc:
+        if file is None:
+            conn.close()
+            raise
         # Move first: closing the last connection deletes the -wal file by name.
-        moved = move_aside(file) if file is not None else None
+        moved = _moved(file, exc.detail)
         conn.close()
-        raise CacheCorrupt(file or Path(target), moved, exc.detail) from exc
+        raise moved from exc
     except BaseException:
         conn.close()
         raise
     return conn
 
 
+def _moved(file: Path, detail: str) -> CacheCorrupt:
+    """CacheCorrupt for ``file``, after moving it aside (or saying it could not be)."""
+    moved = move_aside(file)
+    if moved is None:
+        detail += "; it could not be moved aside, so it was left as it is"
+    return CacheCorrupt(file, moved, detail)
+
+
 def _has_sqlite_header(file: Path) -> bool:
     """True for a missing or empty file (SQLite makes it a database) or an SQLite header."""
     try:
+        if not stat.S_ISREG(file.stat().st_mode):  # a FIFO would block the open forever
+            kind = "a folder" if file.is_dir() else "a special file"
+            raise StoreError(f"cache {file} is {kind}, not a database file; use another --db")
         with file.open("rb") as handle:
             head = handle.read(16)
     except FileNotFoundError:
         return True
     except OSError as exc:
-        raise StoreError(f"cannot read cache {file}: {exc}") from exc
+        raise StoreError(f"cannot read cache {file}: {exc.strerror or exc}") from exc
     return head in (b"", b"SQLite format 3\x00")
 
 
 def _check_readable(conn: sqlite3.Connection, quick_check: bool) -> None:
     conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()  # NOTADB surfaces here
     if quick_check:
-        problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+        problems = [" ".join(str(row[0]).split()) for row in conn.execute("PRAGMA quick_check(5)")]
         if problems != ["ok"]:
             raise CacheCorrupt(Path(), None, "; ".join(problems))
 
@@ -263,6 +280,15 @@ def _store_error(exc: sqlite3.Error, path: Path | None, busy_timeout: float) -> 
         )
     if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
         return CacheCorrupt(path or Path(name), None, str(exc))
+    if code == sqlite3.SQLITE_READONLY:
+        return StoreError(
+            f"cache {name} is read-only ({exc}): newsterm must be able to write it and to "
+            f"create {name}-wal and {name}-shm beside it"
+        )
+    if code == sqlite3.SQLITE_CANTOPEN:
+        return StoreError(f"cannot open cache {name} ({exc}): is its folder missing or read-only?")
+    if code == sqlite3.SQLITE_IOERR:
+        return StoreError(f"cache {name}: the disk failed a read or write ({exc}); is it full?")
     return StoreError(f"cache {name}: {exc}")
 
 

@@ -90,8 +90,8 @@ class Walker:
             if tag == "-text":
                 self.text(node.text_content)
                 continue
-            if tag in SKIP or tag[0] == "-" or tag[0] == "!":
-                continue
+            if tag is None or tag in SKIP or tag[0] == "-" or tag[0] == "!":
+                continue  # comments, doctypes and processing instructions (lexbor: no tag)
             attrs = node.attributes
             if attrs and hidden(attrs):
                 continue
