@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
+import pty
+import select
+import signal
 import sqlite3
+import struct
 import subprocess
 import sys
+import tempfile
+import termios
+import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+
+from httpserver import LoopbackServer, closed_port_url, respond
+from newsterm import cli
+from newsterm.models import ArticleRow
+from newsterm.refresh import FeedOutcome
 
 
 def rss(title: str, items: list[tuple[str, str, int]]) -> str:
@@ -107,6 +121,15 @@ def test_refresh_then_articles(env: dict[str, str], feeds: Path, tmp_path: Path)
     assert len(only_b.stdout.splitlines()) == 1
 
 
+def test_paths_may_come_before_the_command(
+    env: dict[str, str], feeds: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "before.db"
+    out = newsterm("--feeds", str(feeds), "--db", str(db), "refresh", env=env)
+    assert out.returncode == 0 and out.stdout.startswith("2 feeds: 2 ok"), out.stderr
+    assert db.exists() and not (Path(env["XDG_CONFIG_HOME"]) / "newsterm").exists()
+
+
 def test_failed_feed_is_reported_not_fatal(env: dict[str, str], tmp_path: Path) -> None:
     (tmp_path / "ok.xml").write_text(rss("Ok", [("x", "X", 1)]))
     feeds = tmp_path / "feeds.toml"
@@ -116,6 +139,42 @@ def test_failed_feed_is_reported_not_fatal(env: dict[str, str], tmp_path: Path) 
     assert "2 feeds: 1 ok (0 not modified), 1 failed; 1 new article in" in out.stdout
     assert "failed: " in out.stderr and "missing.xml" in out.stderr
     assert "Traceback" not in out.stderr
+
+
+def test_network_failures_name_the_host(
+    env: dict[str, str], tmp_path: Path, http_server: LoopbackServer
+) -> None:
+    refused = closed_port_url("/feed.xml")
+    missing = http_server.route("/gone.xml", respond(b"", status=404))
+    feeds = tmp_path / "feeds.toml"
+    feeds.write_text(f'[[feed]]\nurl = "{refused}"\n[[feed]]\nurl = "{missing}"\n')
+    out = newsterm("refresh", "--feeds", str(feeds), "--db", str(tmp_path / "c.db"), env=env)
+    host = refused.split("/")[2]
+    assert f"failed: {refused}: connection refused ({host})\n" in out.stderr
+    assert f"failed: {missing}: HTTP 404 Not Found\n" in out.stderr  # the server was reached
+
+
+def test_failure_lines_never_show_credentials(capsys: pytest.CaptureFixture[str]) -> None:
+    outcome = FeedOutcome(
+        "https://me:secret@feeds.example:8443/rss", "Mine", ok=False, error="name not resolved"
+    )
+    cli._report_outcomes([outcome])
+    assert capsys.readouterr().err == "failed: Mine: name not resolved (feeds.example:8443)\n"
+
+
+def test_feed_found_on_a_page_is_reported_once(env: dict[str, str], tmp_path: Path) -> None:
+    (tmp_path / "feed.xml").write_text(rss("Real", [("r1", "One", 1)]))
+    (tmp_path / "page.html").write_text(
+        '<!DOCTYPE html><html><head><link rel="alternate" type="application/rss+xml" '
+        'href="feed.xml"></head><body>Home</body></html>'
+    )
+    feeds = tmp_path / "feeds.toml"
+    feeds.write_text('[[feed]]\nurl = "page.html"\n')
+    args = ("refresh", "--feeds", str(feeds), "--db", str(tmp_path / "c.db"))
+    first = newsterm(*args, env=env)
+    assert "is a web page; using its feed" in first.stderr and first.returncode == 0
+    second = newsterm(*args, env=env)
+    assert second.stdout.startswith("1 feed: 1 ok") and "web page" not in second.stderr
 
 
 def test_bad_config_exits_2_with_file_and_line(env: dict[str, str], tmp_path: Path) -> None:
@@ -204,10 +263,110 @@ def test_unusable_folders_are_reported_without_a_traceback(
     assert "cannot create it" in out.stderr
 
 
+NOV_1 = datetime(2026, 11, 1, tzinfo=UTC)
+
+
+class PagedStore:
+    """Stands in for Store.article_rows over ``total`` rows, counting the rows walked."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.walked = 0
+
+    def article_rows(self, *, offset: int, limit: int, **filters: object) -> list[ArticleRow]:
+        # SQLite reaches an OFFSET by stepping over every row before it.
+        end = min(offset + limit, self.total)
+        self.walked += end
+        return [ArticleRow(i, "u", "t", f"{i}", NOV_1, False, False) for i in range(offset, end)]
+
+
+def test_articles_pages_cost_a_few_times_the_rows_not_their_square() -> None:
+    store = PagedStore(100_000)
+    rows = list(cli._all_rows(store, ["u"], False))  # type: ignore[arg-type]
+    assert [r.id for r in rows] == list(range(100_000))
+    assert store.walked < 4 * store.total
+
+
 def test_empty_cache_says_how_to_fill_it(env: dict[str, str], feeds: Path, tmp_path: Path) -> None:
     out = newsterm("articles", "--feeds", str(feeds), "--db", str(tmp_path / "c.db"), env=env)
     assert out.returncode == 0 and out.stdout == ""
     assert "run `newsterm refresh`" in out.stderr
+
+
+def test_demo_refuses_paths_of_its_own(env: dict[str, str], tmp_path: Path) -> None:
+    for flag in ("--feeds", "--db"):
+        out = newsterm("--demo", flag, str(tmp_path / "x"), env=env)
+        assert out.returncode == 2 and "Traceback" not in out.stderr
+        assert "--demo" in out.stderr and flag in out.stderr
+    assert not (tmp_path / "x").exists()
+
+
+def read_some(fd: int) -> bytes:
+    """What the terminal has to show within 10 ms; b"" once the other side closed it."""
+    try:
+        return os.read(fd, 65536) if select.select([fd], [], [], 0.01)[0] else b""
+    except OSError:  # EIO: the app's end of the terminal is closed
+        return b""
+
+
+def test_demo_folder_goes_when_a_signal_comes_before_the_app(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+
+    def unhandled(signum: int, frame: object) -> None:  # SIGHUP's default would end pytest
+        raise AssertionError("newsterm left SIGHUP to its default action")
+
+    def hang_up(config: object, store: cli.Store) -> int:
+        store.close()
+        assert [p.name[:14] for p in tmp_path.iterdir()] == ["newsterm-demo-"]
+        signal.raise_signal(signal.SIGHUP)
+        raise AssertionError("the signal did not end the demo")
+
+    before = signal.signal(signal.SIGHUP, unhandled)
+    try:
+        monkeypatch.setattr(cli, "_launch", hang_up)
+        with pytest.raises(SystemExit) as ended:
+            cli.main(["--demo"])
+        assert ended.value.code == 128 + signal.SIGHUP
+        assert list(tmp_path.iterdir()) == []
+        assert signal.getsignal(signal.SIGHUP) is unhandled
+    finally:
+        signal.signal(signal.SIGHUP, before)
+
+
+def test_running_demo_exits_cleanly_on_a_signal(env: dict[str, str], tmp_path: Path) -> None:
+    sig = signal.SIGTERM  # SIGHUP takes the same path (see the test above)
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsterm", "--demo"],
+        stdin=follower, stdout=follower, stderr=follower,
+        env={**env, "TMPDIR": str(temp), "TERM": "xterm-256color"},
+        start_new_session=True,
+    )  # fmt: skip
+    os.close(follower)
+    screen = b""
+    try:
+        deadline = time.monotonic() + 30
+        while b"Kernel Notes" not in screen:  # articles are listed: the app is up
+            assert time.monotonic() < deadline and proc.poll() is None, screen[-2000:]
+            screen += read_some(leader)
+        assert len(list(temp.iterdir())) == 1
+        proc.send_signal(sig)
+        while proc.poll() is None:  # read on, or a full terminal would block the app's exit
+            assert time.monotonic() < deadline, screen[-2000:]
+            screen += read_some(leader)
+        screen += read_some(leader)
+    finally:
+        proc.kill()
+        proc.wait()
+        os.close(leader)
+    assert proc.returncode == 128 + sig, screen[-3000:]
+    assert list(temp.iterdir()) == []
+    assert b"\x1b[?1049l" in screen  # the app left the alternate screen: terminal restored
 
 
 ARTICLE = (

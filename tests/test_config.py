@@ -68,8 +68,8 @@ def test_empty_file_is_an_empty_config() -> None:
 
 def test_syntax_error_names_file_line_and_column() -> None:
     (line,) = problems('[[feed]]\nurl = "https://a.example/\n')
-    assert line.startswith("/cfg/feeds.toml:2:")
-    assert "TOML syntax error" in line
+    # Column 26 is the end of line 2, where the string is still open.
+    assert line.startswith("/cfg/feeds.toml:2:26: TOML syntax error: ")
 
 
 def test_unterminated_array_at_end_of_file_names_last_line() -> None:
@@ -95,12 +95,28 @@ def test_unterminated_array_at_end_of_file_names_last_line() -> None:
         ('[[feed]]\nurl = "https://a.example/"\ncolour = 1\n', 3, "unknown key 'colour'"),
         ('[[feed]]\nurl = "https://a.example/"\nstrip_patterns = ["("]\n', 3, "bad regex"),
         ("[[feed]]\nurl = 5\n", 2, "url must be a non-empty string"),
+        # Keys set in a sub-table or with a dotted key are found on their own line.
+        ('[[feed]]\nurl = "https://a.example/"\n\n[feed.extra]\nx = 1\n', 4, "key 'extra'"),
+        ('[[feed]]\nurl = "https://a.example/"\n[ feed . "tags" ]\n', 3, "tags must be a list"),
+        ('[[feed]]\nurl = "https://a.example/"\n\nextra.x = 1\n', 4, "unknown key 'extra'"),
+        ("[settings]\nkeep_days = 3\n\n[settings.more]\nx = 1\n", 4, "setting 'more'"),
+        ("# mine\nsettings.bogus = 1\n", 2, "unknown setting 'bogus'"),
     ],
 )
 def test_each_fault_is_one_line_with_its_line_number(text: str, line: int, needle: str) -> None:
     (message,) = problems(text)
     assert message.startswith(f"/cfg/feeds.toml:{line}:"), message
     assert needle in message
+
+
+def test_sub_table_fault_is_found_in_its_own_feed_entry() -> None:
+    text = (
+        '[[feed]]\nurl = "https://a.example/"\n[feed.extra]\nurl = "x"\n\n'
+        '[[feed]]\nurl = "https://b.example/"\n\n[feed.extra]\nx = 1\n'
+    )
+    first, second = problems(text)
+    assert first.startswith("/cfg/feeds.toml:3: feed #1 (https://a.example/): unknown key")
+    assert second.startswith("/cfg/feeds.toml:9: feed #2 (https://b.example/): unknown key")
 
 
 def test_duplicate_url_names_both_entries() -> None:

@@ -4,32 +4,40 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import shutil
+import signal
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence, Set
+from functools import partial
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING
 
 from newsterm import __version__, paths
 from newsterm.config import Config, load_config
 from newsterm.errors import ConfigError, NewstermError
+from newsterm.models import ArticleRow
 from newsterm.store import Store
+from newsterm.text.sanitize import one_line
 
 if TYPE_CHECKING:
     from newsterm.refresh import FeedOutcome
 
 EXIT_OK = 0
 EXIT_USAGE = 2
+_MAX_PAGE = 32_768  # rows held at once by `articles`
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for ``newsterm`` and its commands."""
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--feeds", metavar="PATH", help="feeds.toml to use")
-    common.add_argument("--db", metavar="PATH", help="SQLite cache to use")
+    common = _paths_parser(default=None)
+    # A command's parser writes its defaults over what came before the command, so it has
+    # none: `newsterm --feeds P refresh` keeps P.
+    sub_common = _paths_parser(default=argparse.SUPPRESS)
     parser = argparse.ArgumentParser(
         prog="newsterm",
         description="A keyboard-first terminal newsreader. With no command, opens the app.",
@@ -40,12 +48,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo", action="store_true", help="open the app on bundled sample feeds (no network)"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("refresh", parents=[common], help="fetch every feed into the cache")
-    articles = commands.add_parser("articles", parents=[common], help="list cached articles")
+    commands.add_parser("refresh", parents=[sub_common], help="fetch every feed into the cache")
+    articles = commands.add_parser("articles", parents=[sub_common], help="list cached articles")
     articles.add_argument("--json", action="store_true", help="one JSON object per line")
     articles.add_argument("--unread", action="store_true", help="only unread articles")
     articles.add_argument("--feed", metavar="URL", help="only this feed's articles")
-    show = commands.add_parser("show", parents=[common], help="print a cached article")
+    show = commands.add_parser("show", parents=[sub_common], help="print a cached article")
     show.add_argument("id", type=int, help="article id, as in `newsterm articles --json`")
     show.add_argument("--original", action="store_true", help="keep donation appeals, marked")
     show.add_argument("--width", type=int, default=None, help="wrap width (default: terminal)")
@@ -56,9 +64,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _paths_parser(default: object) -> argparse.ArgumentParser:
+    """--feeds and --db, for the top level and for each command that uses them."""
+    paths_parser = argparse.ArgumentParser(add_help=False)
+    paths_parser.add_argument("--feeds", metavar="PATH", default=default, help="feeds.toml to use")
+    paths_parser.add_argument("--db", metavar="PATH", default=default, help="SQLite cache to use")
+    return paths_parser
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``newsterm`` command; returns the exit status."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.demo and (args.command or args.feeds or args.db):
+        parser.error(
+            "--demo opens the app on its own sample feeds and a temporary cache: "
+            "it takes no command, --feeds or --db"
+        )
     handlers: dict[str | None, Callable[[argparse.Namespace], int]] = {
         None: _run_app,
         "refresh": _refresh,
@@ -117,29 +139,34 @@ def _refresh(args: argparse.Namespace) -> int:
     store = _store(args)
     progress = Progress(sys.stderr, total=len(config.feeds))
     try:
+        # Feeds with cached articles were seen before: their web page is old news.
+        known = {f.url for f in store.feeds([s.url for s in config.feeds]) if f.total}
         summary = asyncio.run(refresh(config, store, on_outcome=progress.update, parse_pool=pool))
     finally:
         progress.close()
         store.close()
         if pool is not None:
             pool.shutdown(cancel_futures=True)
-    _report_outcomes(summary.outcomes)
+    _report_outcomes(summary.outcomes, known)
     print(summary.describe())
     return EXIT_OK
 
 
-def _report_outcomes(outcomes: Sequence[FeedOutcome]) -> None:
-    """One stderr line per feed that failed, moved, was found on a page or was malformed."""
+def _report_outcomes(outcomes: Sequence[FeedOutcome], known: Set[str] = frozenset()) -> None:
+    """One stderr line per feed that failed, moved, was malformed or was found on a page.
+
+    A page is news only for feeds not in ``known`` (those with articles cached before).
+    """
     for outcome in outcomes:
         if outcome.error:
-            print(f"failed: {outcome.title}: {outcome.error}", file=sys.stderr)
+            print(f"failed: {outcome.title}: {_reason(outcome)}", file=sys.stderr)
         elif outcome.moved_to:
             print(
                 f"moved: {outcome.title}: {outcome.url} now redirects permanently to "
                 f"{outcome.moved_to}; update feeds.toml",
                 file=sys.stderr,
             )
-        if outcome.discovered:
+        if outcome.discovered and outcome.url not in known:
             print(
                 f"found: {outcome.title}: {outcome.url} is a web page; using its feed "
                 f"{outcome.discovered}",
@@ -153,39 +180,67 @@ def _report_outcomes(outcomes: Sequence[FeedOutcome]) -> None:
             )
 
 
+def _reason(outcome: FeedOutcome) -> str:
+    """Why a feed failed; a network error names the host that could not be reached."""
+    from newsterm.feeds.reasons import is_network_reason
+    from newsterm.urls import shown_host
+
+    error = outcome.error or ""
+    host = shown_host(outcome.url)
+    return f"{error} ({one_line(host)})" if host and is_network_reason(error) else error
+
+
 def _articles(args: argparse.Namespace) -> int:
     config = _config(args)
     store = _store(args)
     urls = [args.feed] if args.feed else [s.url for s in config.feeds]
-    out = sys.stdout
+    line = _json_line if args.json else _text_line
+    printed = 0
     try:
-        offset = 0
-        while rows := store.article_rows(
-            feed_urls=urls, unread_only=args.unread, offset=offset, limit=500
-        ):
-            offset += len(rows)
-            for row in rows:
-                if args.json:
-                    record = {
-                        "id": row.id,
-                        "feed_url": row.feed_url,
-                        "feed_title": row.feed_title,
-                        "title": row.title,
-                        "link": row.link,
-                        "published": row.published.isoformat(),
-                        "read": row.read,
-                        "starred": row.starred,
-                    }
-                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
-                else:
-                    mark = " " if row.read else "N"
-                    when = row.published.astimezone().strftime("%Y-%m-%d %H:%M")
-                    out.write(f"{row.id:>7} {mark} {when}  {row.feed_title} — {row.title}\n")
+        for row in _all_rows(store, urls, args.unread):
+            sys.stdout.write(line(row))
+            printed += 1
     finally:
         store.close()
-    if offset == 0 and not args.json:
+    if printed == 0 and not args.json:
         print("newsterm: no articles cached yet; run `newsterm refresh`", file=sys.stderr)
     return EXIT_OK
+
+
+def _json_line(row: ArticleRow) -> str:
+    record = {
+        "id": row.id,
+        "feed_url": row.feed_url,
+        "feed_title": row.feed_title,
+        "title": row.title,
+        "link": row.link,
+        "published": row.published.isoformat(),
+        "read": row.read,
+        "starred": row.starred,
+    }
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
+def _text_line(row: ArticleRow) -> str:
+    mark = " " if row.read else "N"
+    when = row.published.astimezone().strftime("%Y-%m-%d %H:%M")
+    return f"{row.id:>7} {mark} {when}  {row.feed_title} — {row.title}\n"
+
+
+def _all_rows(store: Store, urls: Sequence[str], unread: bool) -> Iterator[ArticleRow]:
+    """Every matching row, newest first, a page at a time.
+
+    Each OFFSET query walks all the rows before its page again, so pages double in
+    size: the rows walked stay a small multiple of the rows printed, not their square.
+    """
+    offset, limit = 0, 500
+    while True:
+        rows = store.article_rows(feed_urls=urls, unread_only=unread, offset=offset, limit=limit)
+        yield from rows
+        if len(rows) < limit:  # the last page
+            return
+        offset += len(rows)
+        limit = min(limit * 2, _MAX_PAGE)
 
 
 def _width(requested: int | None) -> int:
@@ -248,12 +303,39 @@ def _run_app(args: argparse.Namespace) -> int:
 
 
 def _run_demo(args: argparse.Namespace) -> int:
-    with tempfile.TemporaryDirectory(prefix="newsterm-demo-") as tmp:
+    # A signal's default action ends the process where it stands; unwinding instead
+    # lets the temporary folder go with the `with` that made it.
+    with _ending_on_signals(), tempfile.TemporaryDirectory(prefix="newsterm-demo-") as tmp:
         feeds = Path(tmp) / "feeds.toml"
         feeds.write_text(_demo_feeds_text(), encoding="utf-8")
         config = load_config(feeds)
         store = Store.open(Path(tmp) / "demo.db")
         return _launch(config, store)
+
+
+@contextlib.contextmanager
+def _ending_on_signals(stop: Callable[[int], bool] | None = None) -> Iterator[None]:
+    """While inside, SIGTERM and SIGHUP (a closed terminal) end newsterm by unwinding.
+
+    ``stop(status)`` asks a running app to exit, which also restores the terminal, and
+    says whether it could; otherwise, or at a second signal, SystemExit(128 + signal
+    number) is raised wherever the program is.
+    """
+    asked = False
+
+    def end(signum: int, frame: FrameType | None) -> None:
+        nonlocal asked
+        if stop is not None and not asked and stop(128 + signum):
+            asked = True
+            return
+        raise SystemExit(128 + signum)
+
+    previous = {sig: signal.signal(sig, end) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def _demo_feeds_text() -> str:
@@ -267,9 +349,21 @@ def _launch(config: Config, store: Store) -> int:
     from newsterm.ui.app import NewstermApp
 
     path = config.path or paths.feeds_path(None)
+
+    def stop(status: int) -> bool:
+        try:  # a signal handler runs on the main thread, where the app's loop runs
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return False
+        if not app.is_running:
+            return False
+        loop.call_soon_threadsafe(partial(app.exit, return_code=status))
+        return True
+
     try:
         app = NewstermApp(config, path, store)
-        app.run()
+        with _ending_on_signals(stop):
+            app.run()
     finally:
         store.close()
     return app.return_code or EXIT_OK

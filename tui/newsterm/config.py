@@ -16,6 +16,7 @@ from selectolax.lexbor import LexborHTMLParser, SelectolaxError
 
 from newsterm.errors import ConfigError
 from newsterm.text.sanitize import one_line, strip_controls
+from newsterm.urls import scheme
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +86,10 @@ _SETTING_RULES: dict[str, tuple[tuple[type, ...], Callable[[Any], bool], str]] =
 }
 _FILE_SUFFIXES = {".xml", ".rss", ".atom", ".rdf", ".json", ".feed", ".txt", ".html", ".htm"}
 _FEED_KEYS = {f.name for f in fields(Subscription)}
-_SECTION_RE = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\"' -]+?)\s*\]\]?")
+_KEY_PART = r"""[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*'"""  # bare, "basic", 'literal'
+_KEY_PATH = rf"(?:{_KEY_PART})(?:\s*\.\s*(?:{_KEY_PART}))*"
+_HEADER_RE = re.compile(rf"^\s*(?P<open>\[\[?)\s*(?P<path>{_KEY_PATH})\s*\]")
+_ASSIGNMENT_RE = re.compile(rf"^\s*(?P<path>{_KEY_PATH})\s*=")
 
 
 def load_config(path: Path) -> Config:
@@ -276,15 +280,15 @@ def _feed_url(value: Any, path: Path | None, fault: Callable[[str, str], None]) 
     except ValueError as exc:
         fault("url", f"url {_shown(value)} is not a valid URL ({exc})")
         return None
-    scheme = parts.scheme.lower()
-    if scheme in ("http", "https"):
+    kind = scheme(value)
+    if kind in ("http", "https"):
         if not parts.hostname:
             fault("url", f"url {_shown(value)} has no host")
             return None
         return value
-    if scheme == "file":
+    if kind == "file":
         return value
-    if scheme and len(scheme) > 1:  # one letter is a Windows drive, not a scheme
+    if kind:
         fault("url", f"url {_shown(value)}: only http, https and file URLs are supported")
         return None
     try:
@@ -343,54 +347,64 @@ def _strings(entry: dict[str, Any], key: str, fault: Callable[[str, str], None])
 
 
 class _LineFinder:
-    """Find the line of a key or a [[feed]] entry, so every message can say file:line."""
+    """Find the line of a key or a [[feed]] entry, so every message can say file:line.
+
+    Each header and each assignment line gets its full key path ("[feed.extra]" is
+    ("feed", "extra"); "a.b = 1" under it is ("feed", "extra", "a", "b")), so a key
+    set in a sub-table or with a dotted key is found on its own line.
+    """
 
     def __init__(self, text: str, name: str) -> None:
         self.name = name
-        self.lines = text.splitlines()
+        self.paths: list[tuple[str, ...] | None] = []  # per line, 0-based
         self.feed_starts: list[int] = []
-        self.sections: dict[str, int] = {}
-        for number, line in enumerate(self.lines, start=1):
-            m = _SECTION_RE.match(line)
-            if not m:
-                continue
-            section = m[1].strip().strip("\"'")
-            if line.lstrip().startswith("[[") and section == "feed":
-                self.feed_starts.append(number)
-            self.sections.setdefault(section, number)
+        self.headers: set[int] = set()
+        table: tuple[str, ...] = ()
+        for number, line in enumerate(text.splitlines(), start=1):
+            path = None
+            if header := _HEADER_RE.match(line):
+                table = path = _key_path(header["path"])
+                self.headers.add(number)
+                if header["open"] == "[[" and path == ("feed",):
+                    self.feed_starts.append(number)
+            elif assignment := _ASSIGNMENT_RE.match(line):
+                path = table + _key_path(assignment["path"])
+            self.paths.append(path)
 
     def _at(self, line: int | None) -> str:
         return f"{self.name}:{line}" if line else self.name
 
-    def _find_key(self, key: str, start: int, end: int) -> int | None:
-        pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
-        for number in range(start, min(end, len(self.lines)) + 1):
-            if pattern.match(self.lines[number - 1]):
+    def _find(self, path: tuple[str, ...], start: int = 1, end: int | None = None) -> int | None:
+        """The first line in [start, end] that sets ``path`` or something inside it."""
+        stop = len(self.paths) if end is None else min(end, len(self.paths))
+        for number in range(max(start, 1), stop + 1):
+            found = self.paths[number - 1]
+            if found is not None and found[: len(path)] == path:
                 return number
         return None
 
-    def _section_end(self, start: int) -> int:
-        for number in range(start + 1, len(self.lines) + 1):
-            if _SECTION_RE.match(self.lines[number - 1]):
-                return number - 1
-        return len(self.lines)
-
     def key(self, key: str, section: str | None = None) -> str:
         """Where ``key`` is set: inside ``[section]``, or at the top level."""
-        if section is None:
-            start = 1
-            end = min(self.sections.values(), default=len(self.lines) + 1) - 1
-            line = self._find_key(key, start, end) or self.sections.get(key)
-            return self._at(line)
-        head = self.sections.get(section)
-        if head is None:
-            return self._at(None)
-        return self._at(self._find_key(key, head, self._section_end(head)) or head)
+        table = (section,) if section else ()
+        return self._at(self._find((*table, key)) or (self._find(table) if table else None))
 
     def feed(self, index: int, key: str | None = None) -> str:
         """Where the index-th [[feed]] (1-based) starts, or where it sets ``key``."""
         if index > len(self.feed_starts):
             return self._at(None)
         head = self.feed_starts[index - 1]
-        line = self._find_key(key, head, self._section_end(head)) if key else None
-        return self._at(line or head)
+        end = self._entry_end(head)
+        return self._at((self._find(("feed", key), head + 1, end) if key else None) or head)
+
+    def _entry_end(self, head: int) -> int:
+        """The last line of the [[feed]] entry at ``head``, its sub-tables included."""
+        for number in range(head + 1, len(self.paths) + 1):
+            path = self.paths[number - 1]
+            if number in self.headers and (path is None or len(path) < 2 or path[0] != "feed"):
+                return number - 1  # the next [[feed]], or a table outside this entry
+        return len(self.paths)
+
+
+def _key_path(text: str) -> tuple[str, ...]:
+    """A TOML key ("a . 'b c'.d") as its parts, quotes removed."""
+    return tuple(part.strip("\"'") for part in re.findall(_KEY_PART, text))

@@ -17,20 +17,18 @@ DB_ENV = "NEWSTERM_DB"
 
 def feeds_path(cli_arg: str | os.PathLike[str] | None = None) -> Path:
     """feeds.toml: ``--feeds``, else ``$NEWSTERM_FEEDS``, else the XDG config directory."""
-    if cli_arg:
-        return Path(cli_arg).expanduser()
-    if env := os.environ.get(FEEDS_ENV):
-        return Path(env).expanduser()
-    return user_config_path(APP_NAME) / "feeds.toml"
+    return _chosen(cli_arg, FEEDS_ENV) or user_config_path(APP_NAME) / "feeds.toml"
 
 
 def db_path(cli_arg: str | os.PathLike[str] | None = None) -> Path:
     """The SQLite cache: ``--db``, else ``$NEWSTERM_DB``, else the XDG data directory."""
-    if cli_arg:
-        return Path(cli_arg).expanduser()
-    if env := os.environ.get(DB_ENV):
-        return Path(env).expanduser()
-    return user_data_path(APP_NAME) / "newsterm.db"
+    return _chosen(cli_arg, DB_ENV) or user_data_path(APP_NAME) / "newsterm.db"
+
+
+def _chosen(cli_arg: str | os.PathLike[str] | None, env_name: str) -> Path | None:
+    """The path the command line or else the environment names, if either does."""
+    chosen = cli_arg or os.environ.get(env_name)
+    return Path(chosen).expanduser() if chosen else None
 
 
 def default_feeds_text() -> str:

@@ -35,9 +35,6 @@ ACCEPT_ENCODING = "gzip, deflate, br" if _BROTLI else "gzip, deflate"
 """What newsterm asks for: brotli only where it can be decoded in bounded steps."""
 
 
-# become 64 MB, and 300 bytes of brotli 200 MB, before any size check runs.
-
-
 class _Decoder(Protocol):
     def feed(self, data: bytes) -> Iterator[bytes]: ...
 

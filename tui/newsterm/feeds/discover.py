@@ -8,6 +8,8 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
+from newsterm.feeds.guard import UTF16_32_BOMS
+
 __all__ = ["FEED_TYPES", "find_feed_link", "is_html_page"]
 
 #: `<link rel="alternate" type=…>` values that name a feed newsterm can parse.
@@ -30,12 +32,7 @@ _SNIFF_BYTES = 64 * 1024
 def _head_ascii(body: bytes) -> bytes:
     """The document's first bytes, with any BOM removed and UTF-16/32 made ASCII-compatible."""
     head = body[:_SNIFF_BYTES]
-    for bom, encoding in (
-        (codecs.BOM_UTF32_LE, "utf-32-le"),
-        (codecs.BOM_UTF32_BE, "utf-32-be"),
-        (codecs.BOM_UTF16_LE, "utf-16-le"),
-        (codecs.BOM_UTF16_BE, "utf-16-be"),
-    ):
+    for bom, encoding in UTF16_32_BOMS:
         if head.startswith(bom):
             text = head[len(bom) :].decode(encoding, errors="ignore")
             return text.encode("ascii", errors="replace")

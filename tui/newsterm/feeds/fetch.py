@@ -1,43 +1,33 @@
 """Fetch one feed: conditional GET, a whole-request deadline, a size cap, redirects by hand.
 
 Every failure leaves as a ``FetchError`` subclass whose text is a short reason
-for the user ("HTTP 404 Not Found", "timed out after 20 s"); no httpx or OS
-exception escapes. ``file://`` URLs and plain paths read local files.
+for the user ("HTTP 404 Not Found", "timed out after 20 s"; see reasons.py); no
+httpx or OS exception escapes. ``file://`` URLs and plain paths read local files
+(local.py).
 """
 
 from __future__ import annotations
 
 import asyncio
-import errno
-import socket
-import ssl
-import stat
-from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from http import HTTPStatus
-from pathlib import Path
 from urllib.parse import urlsplit
-from urllib.request import url2pathname
 
 import httpx
 
 from newsterm import __version__
-from newsterm.errors import (
-    FetchError,
-    FetchTimeout,
-    HTTPStatusError,
-    NetworkError,
-    NotAFeed,
-    TooLarge,
-    TooManyRedirects,
-)
+from newsterm.errors import FetchError, HTTPStatusError, NotAFeed, TooManyRedirects
 from newsterm.feeds.decode import ACCEPT_ENCODING, make_decoders, pipe
 from newsterm.feeds.discover import find_feed_link, is_html_page
+from newsterm.feeds.local import file_uri, local_path, read_file
+from newsterm.feeds.reasons import timed_out, too_large, translate
 from newsterm.models import FetchResult
 from newsterm.text.sanitize import one_line
+from newsterm.urls import scheme
 
 __all__ = ["MAX_BYTES", "MAX_REDIRECTS", "USER_AGENT", "fetch_feed", "host_key", "make_client"]
 
-USER_AGENT = f"newsterm/{__version__} (+https://github.com/newsterm/newsterm)"
+USER_AGENT = f"newsterm/{__version__} (terminal feed reader)"
 MAX_BYTES = 20 * 1024 * 1024
 MAX_REDIRECTS = 5
 ACCEPT = (
@@ -85,108 +75,149 @@ async def fetch_feed(
     *,
     etag: str | None = None,
     last_modified: str | None = None,
+    known_feed_url: str | None = None,
     timeout: float = 20.0,
     max_bytes: int = MAX_BYTES,
 ) -> FetchResult:
-    """Fetch ``url`` within ``timeout`` seconds in all; an HTML page leads to its feed."""
+    """Fetch ``url`` within ``timeout`` seconds in all; an HTML page leads to its feed.
+
+    ``known_feed_url`` is the feed an earlier fetch found on the page ``url`` (its
+    ``final_url`` when ``discovered_from`` was set): that feed is fetched directly,
+    conditionally, and the page only again when the feed is gone or is no feed.
+    """
+    fetcher = _Fetcher(client, timeout, max_bytes)
     try:
         async with asyncio.timeout(timeout):
-            first = await _fetch_one(client, url, etag, last_modified, timeout, max_bytes)
-            if first.body is None or not is_html_page(first.body, first.content_type):
-                return first
-            return await _follow_feed_link(client, first, first.body, timeout, max_bytes)
+            if known_feed_url and known_feed_url != url and _may_link(url, known_feed_url):
+                known = await fetcher.known_feed(url, known_feed_url, etag, last_modified)
+                if known is not None:
+                    return known
+                last_modified = None  # it was the vanished feed's, not the page's
+            return await fetcher.feed_or_page(url, etag, last_modified)
     except TimeoutError:
-        raise FetchTimeout(f"timed out after {timeout:g} s") from None
+        raise timed_out(timeout) from None
 
 
-async def _follow_feed_link(
-    client: httpx.AsyncClient, page: FetchResult, html: bytes, timeout: float, max_bytes: int
-) -> FetchResult:
-    """Fetch the feed an HTML page links to: one hop, never a chain of pages."""
-    link = await asyncio.to_thread(find_feed_link, html, page.final_url)
-    if link is None:
-        raise NotAFeed("not a feed (HTML page with no feed link)")
-    feed = await _fetch_one(client, link, None, None, timeout, max_bytes)
-    if feed.body is not None and is_html_page(feed.body, feed.content_type):
-        raise NotAFeed(f"not a feed (the page's feed link {link} is an HTML page)")
-    # Validators are stored per configured URL, which names the page: sending the
-    # feed's Last-Modified to the page could get a 304 that hides a changed feed.
-    return FetchResult(
-        url=page.url,
-        final_url=feed.final_url,
-        status=feed.status,
-        body=feed.body,
-        content_type=feed.content_type,
-        permanent_redirect=page.permanent_redirect,
-        discovered_from=page.final_url,
-    )
-
-
-async def _fetch_one(
-    client: httpx.AsyncClient,
-    url: str,
-    etag: str | None,
-    last_modified: str | None,
-    timeout: float,
-    max_bytes: int,
-) -> FetchResult:
-    """One document, local or remote, with httpx and OS errors made FetchErrors."""
-    path = _local_path(url)
-    if path is not None:
-        body = await asyncio.to_thread(_read_file, path, max_bytes)
-        final = url if url.startswith("file:") else _file_uri(path)
-        return FetchResult(url=url, final_url=final, status=0, body=body)
+def _may_link(page_url: str, feed_url: str) -> bool:
+    """Whether a page may name ``feed_url`` as its feed: only a local page a local file."""
     try:
-        return await _fetch_http(client, url, etag, last_modified, timeout, max_bytes)
-    except _TRANSPORT_ERRORS as exc:
-        raise _translate(exc, timeout) from exc
+        return scheme(feed_url) in ("http", "https") or scheme(page_url) in ("", "file")
+    except ValueError:
+        return False
 
 
-async def _fetch_http(
-    client: httpx.AsyncClient,
-    url: str,
-    etag: str | None,
-    last_modified: str | None,
-    timeout: float,
-    max_bytes: int,
-) -> FetchResult:
-    """GET ``url``, following up to MAX_REDIRECTS redirects and catching loops."""
-    headers = _conditional_headers(etag, last_modified)
-    current = str(httpx.URL(url))
-    seen = {current}
-    moved = False
-    for hop in range(MAX_REDIRECTS + 1):
-        request = client.build_request("GET", current, headers=headers, timeout=timeout)
-        response = await client.send(request, stream=True)
+@dataclass(frozen=True, slots=True)
+class _Fetcher:
+    """What every request of one fetch_feed call shares: the client and its limits."""
+
+    client: httpx.AsyncClient
+    timeout: float
+    max_bytes: int
+
+    async def feed_or_page(
+        self, url: str, etag: str | None, last_modified: str | None
+    ) -> FetchResult:
+        """``url`` itself when it is a feed (or not modified), else the feed its page links to."""
+        first = await self.one(url, etag, last_modified)
+        if first.body is None or not is_html_page(first.body, first.content_type):
+            return first
+        return await self.linked_feed(first, etag)
+
+    async def known_feed(
+        self, page_url: str, feed_url: str, etag: str | None, last_modified: str | None
+    ) -> FetchResult | None:
+        """The feed found on ``page_url`` last time, fetched conditionally; None when gone."""
         try:
-            status = response.status_code
-            if status not in _REDIRECTS:
-                body = await _read_response(response, max_bytes)
-                return FetchResult(
-                    url=url,
-                    final_url=current,
-                    status=status,
-                    body=body,
-                    content_type=response.headers.get("content-type", ""),
-                    etag=_validator(response.headers.get("etag"), etag, body),
-                    last_modified=_validator(
-                        response.headers.get("last-modified"), last_modified, body
-                    ),
-                    permanent_redirect=current if moved and current != url else None,
-                )
-            target = _redirect_target(current, status, response.headers.get("location"))
-        finally:
-            await response.aclose()
-        moved = moved or status in _PERMANENT
-        if "set-cookie" in response.headers:
-            seen.clear()  # new cookie state: coming back to a URL is not (yet) a loop
-        if target in seen:
-            raise TooManyRedirects("redirect loop")
-        if hop == MAX_REDIRECTS:
-            break
-        seen.add(target)
-        current = target
-    raise TooManyRedirects("too many redirects")
+            feed = await self.one(feed_url, etag, last_modified)
+        except HTTPStatusError as exc:
+            if exc.status in (404, 410):
+                return None
+            raise
+        if feed.body is not None and is_html_page(feed.body, feed.content_type):
+            return None
+        # The feed's own redirects say nothing of the page; the page's were reported
+        # when it was last fetched, and are checked again whenever the feed goes.
+        return replace(feed, url=page_url, permanent_redirect=None, discovered_from=page_url)
+
+    async def linked_feed(self, page: FetchResult, etag: str | None) -> FetchResult:
+        """Fetch the feed an HTML page links to: one hop, never a chain of pages."""
+        assert page.body is not None
+        link = await asyncio.to_thread(find_feed_link, page.body, page.final_url)
+        if link is None:
+            raise NotAFeed("not a feed (HTML page with no feed link)")
+        # Only an ETag is tried on the feed: it cannot match any other document, so it is
+        # safe whether it came from this feed or from the page. A Last-Modified from the
+        # page could get a 304 from a feed changed before that date.
+        feed = await self.one(link, etag, None)
+        if feed.body is not None and is_html_page(feed.body, feed.content_type):
+            raise NotAFeed(f"not a feed (the page's feed link {link} is an HTML page)")
+        # For the same reason the feed's Last-Modified is kept back: a caller that sends
+        # validators to the page (without known_feed_url) could get a 304 hiding a change.
+        return replace(
+            feed,
+            url=page.url,
+            last_modified=None,
+            permanent_redirect=page.permanent_redirect,
+            discovered_from=page.final_url,
+        )
+
+    async def one(self, url: str, etag: str | None, last_modified: str | None) -> FetchResult:
+        """One document, local or remote, with httpx and OS errors made FetchErrors."""
+        path = local_path(url)
+        if path is not None:
+            body = await asyncio.to_thread(read_file, path, self.max_bytes)
+            final = url if url.startswith("file:") else file_uri(path)
+            return FetchResult(url=url, final_url=final, status=0, body=body)
+        try:
+            return await self._http(url, etag, last_modified)
+        except _TRANSPORT_ERRORS as exc:
+            raise translate(exc, self.timeout) from exc
+
+    async def _http(self, url: str, etag: str | None, last_modified: str | None) -> FetchResult:
+        """GET ``url``, following up to MAX_REDIRECTS redirects and catching loops."""
+        headers = _conditional_headers(etag, last_modified)
+        current = str(httpx.URL(url))
+        seen = {current}
+        moved: str | None = None  # where the leading run of permanent redirects ends
+        temporary = False
+        for hop in range(MAX_REDIRECTS + 1):
+            request = self.client.build_request(
+                "GET", current, headers=headers, timeout=self.timeout
+            )
+            response = await self.client.send(request, stream=True)
+            try:
+                status = response.status_code
+                if status not in _REDIRECTS:
+                    body = await _read_response(response, self.max_bytes)
+                    return FetchResult(
+                        url=url,
+                        final_url=current,
+                        status=status,
+                        body=body,
+                        content_type=response.headers.get("content-type", ""),
+                        etag=_validator(response.headers.get("etag"), etag, body),
+                        last_modified=_validator(
+                            response.headers.get("last-modified"), last_modified, body
+                        ),
+                        permanent_redirect=moved if moved != url else None,
+                    )
+                target = _redirect_target(current, status, response.headers.get("location"))
+            finally:
+                await response.aclose()
+            # After a temporary hop the chain may change at any time: only the permanent
+            # hops before it say where the configured URL now lives.
+            temporary = temporary or status not in _PERMANENT
+            if not temporary:
+                moved = target
+            if "set-cookie" in response.headers:
+                seen.clear()  # new cookie state: coming back to a URL is not (yet) a loop
+            if target in seen:
+                raise TooManyRedirects("redirect loop")
+            if hop == MAX_REDIRECTS:
+                break
+            seen.add(target)
+            current = target
+        raise TooManyRedirects("too many redirects")
 
 
 async def _read_response(response: httpx.Response, max_bytes: int) -> bytes | None:
@@ -239,20 +270,11 @@ def _reason(status: int, phrase: str) -> str:
         return one_line(phrase)[:60]
 
 
-def _size(n: int) -> str:
-    """``n`` bytes for people: "20 MB", "512 KB"."""
-    for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
-        if n >= scale:
-            return f"{n / scale:.3g} {unit}"
-    return f"{n} bytes"
-
-
 async def _read_body(response: httpx.Response, max_bytes: int) -> bytes:
     """Stream and decode the body, stopping as soon as either size passes ``max_bytes``."""
-    too_large = f"larger than {_size(max_bytes)}"
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
-        raise TooLarge(too_large)
+        raise too_large(max_bytes)
     decoders = make_decoders(response.headers.get_list("content-encoding", split_commas=True))
     parts: list[bytes] = []
     raw = decoded = 0
@@ -261,104 +283,8 @@ async def _read_body(response: httpx.Response, max_bytes: int) -> bytes:
         for piece in pipe(decoders, chunk):
             decoded += len(piece)
             if decoded > max_bytes:
-                raise TooLarge(too_large)
+                raise too_large(max_bytes)
             parts.append(piece)
         if raw > max_bytes:
-            raise TooLarge(too_large)
+            raise too_large(max_bytes)
     return b"".join(parts)
-
-
-# -- local files -----------------------------------------------------------------------
-
-
-def _local_path(url: str) -> Path | None:
-    """The file a ``file://`` URL or plain path names; None for http(s)."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        raise FetchError(f"invalid URL: {one_line(url)[:200]}") from None
-    if parts.scheme in ("http", "https"):
-        return None
-    if parts.scheme == "file":
-        if parts.netloc not in ("", "localhost"):
-            raise FetchError(f"file URL on another host: {one_line(parts.netloc)[:100]}")
-        return Path(url2pathname(parts.path))
-    if len(parts.scheme) > 1:  # one letter is a Windows drive, not a scheme
-        raise FetchError(f"unsupported URL scheme: {one_line(parts.scheme)[:20]}")
-    return Path(url).expanduser()
-
-
-def _file_uri(path: Path) -> str:
-    """A file:// URL for ``path``, the base for a local feed's relative links."""
-    try:
-        return path.absolute().as_uri()
-    except ValueError:
-        return str(path)
-
-
-def _read_file(path: Path, max_bytes: int) -> bytes:
-    """Read a regular file of at most ``max_bytes`` (runs in a worker thread)."""
-    shown = one_line(str(path))
-    try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise FetchError(f"is a directory: {shown}")
-        if not stat.S_ISREG(info.st_mode):  # a FIFO or device could block or never end
-            raise FetchError(f"not a regular file: {shown}")
-        with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
-    except FileNotFoundError:
-        raise FetchError(f"no such file: {shown}") from None
-    except PermissionError:
-        raise FetchError(f"permission denied: {shown}") from None
-    except (OSError, ValueError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise FetchError(f"cannot read {shown}: {one_line(reason)}") from None
-    if len(data) > max_bytes:
-        raise TooLarge(f"larger than {_size(max_bytes)}")
-    return data
-
-
-# -- httpx and OS errors as short reasons -----------------------------------------------
-
-_ERRNO_REASONS = {
-    errno.ECONNREFUSED: "connection refused",
-    errno.ECONNRESET: "connection reset",
-    errno.ENETUNREACH: "network unreachable",
-    errno.EHOSTUNREACH: "host unreachable",
-}
-
-
-def _translate(exc: BaseException, timeout: float) -> FetchError:
-    """The FetchError a user should see for a transport failure."""
-    if isinstance(exc, httpx.TimeoutException | TimeoutError):
-        return FetchTimeout(f"timed out after {timeout:g} s")
-    if isinstance(exc, httpx.InvalidURL | httpx.UnsupportedProtocol | UnicodeError):
-        return FetchError(f"invalid URL ({one_line(str(exc))[:200]})")
-    for cause in _causes(exc):
-        if isinstance(cause, ssl.SSLCertVerificationError):
-            return NetworkError(f"TLS error: {cause.verify_message or cause.reason}")
-        if isinstance(cause, ssl.SSLError):
-            reason = (cause.reason or "handshake failed").lower().replace("_", " ")
-            return NetworkError(f"TLS error: {reason}")
-        if isinstance(cause, socket.gaierror):
-            return NetworkError("name not resolved")
-        if isinstance(cause, OSError) and cause.errno in _ERRNO_REASONS:
-            return NetworkError(_ERRNO_REASONS[cause.errno])
-    if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError):
-        return NetworkError("connection closed before the response was complete")
-    return NetworkError(f"network error: {one_line(str(exc))[:200] or type(exc).__name__}")
-
-
-def _causes(exc: BaseException) -> Iterator[BaseException]:
-    """``exc``, its causes and contexts, and members of exception groups, each once."""
-    pending, seen = [exc], set()
-    while pending:
-        current = pending.pop(0)
-        if id(current) in seen:
-            continue
-        seen.add(id(current))
-        yield current
-        if isinstance(current, BaseExceptionGroup):
-            pending.extend(current.exceptions)
-        pending.extend(e for e in (current.__cause__, current.__context__) if e is not None)

@@ -23,7 +23,15 @@ from dataclasses import dataclass
 
 from newsterm.errors import NotAFeed
 
-__all__ = ["MAX_ENTITIES", "MAX_ENTRIES", "MAX_EXPANSION", "MAX_MARKUP", "Bounded", "bound"]
+__all__ = [
+    "MAX_ENTITIES",
+    "MAX_ENTRIES",
+    "MAX_EXPANSION",
+    "MAX_MARKUP",
+    "UTF16_32_BOMS",
+    "Bounded",
+    "bound",
+]
 
 MAX_ENTRIES = 10_000
 """Entries parsed from one document; the rest (the oldest, in every real feed) are cut."""
@@ -34,12 +42,13 @@ MAX_ENTITIES = 200
 MAX_MARKUP = 1_000_000
 """Tags ("<" counted) a document may hold: feedparser spends ~12 µs on each element."""
 
-_BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
+UTF16_32_BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+"""Byte order marks of the wide encodings, each with the codec that reads what follows."""
 # Without a mark, "<" as the first character still tells the width and byte order.
 _SIGNATURES = (
     (b"<\x00\x00\x00", "utf-32-le"),
@@ -86,7 +95,7 @@ def bound(body: bytes) -> Bounded:
 
 def _to_utf8(body: bytes) -> tuple[bytes, str | None]:
     """UTF-16/32 text as UTF-8 with its declaration to match; other bytes as they are."""
-    for bom, encoding in _BOMS:
+    for bom, encoding in UTF16_32_BOMS:
         if body.startswith(bom):
             return _transcode(body[len(bom) :], encoding), "utf-8"
     for signature, encoding in _SIGNATURES:
