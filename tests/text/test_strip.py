@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 import subprocess
 import sys
 import time
@@ -13,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsterm.models import Article
+from newsterm.text.patterns import expand, trie_regex
 from newsterm.text.plain import render_article, render_text
 from newsterm.text.strip import StripResult, hidden_note, strip_appeals, strip_result_json
 
@@ -723,3 +725,266 @@ def test_heading_id_made_from_its_own_words_is_no_appeal_markup() -> None:
     )
     result = strip_appeals(article(bottom=box), base_url=BASE)
     assert removed(result) == ["Subscribe", "Our best stories, every Friday, in your inbox."]
+
+
+# -- publishers saying who pays for them, in five languages ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ledger is funded almost entirely by its readers. No ads, no paywall, no "
+        "billionaire owner.",
+        "El Faro del Sur se sostiene con las cuotas de sus lectores. Sin publicidad "
+        "institucional, contamos lo que pasa en la comarca.",
+        "La Vigie est un média indépendant, financé exclusivement par ses lecteurs et lectrices.",
+        "Die Rundschau finanziert sich fast ausschließlich durch ihre Leserinnen und Leser. "
+        "Unabhängigen Journalismus gibt es nur so.",
+        "O Farol é financiado pelos seus leitores. Nosso jornalismo não tem anunciantes nem "
+        "acionistas.",
+    ],
+)
+def test_publisher_funded_by_its_readers_is_a_membership_pitch(text: str) -> None:
+    for place in ("top", "bottom"):
+        block = f"<div class='strip'><p>{text}</p></div>"
+        result = strip_appeals(article(**{place: block}), base_url=BASE)
+        assert removed(result) == [text], place
+        assert "membership ask" in next(v.reason for v in result.verdicts if v.removed)
+        assert_news_kept(result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The co-op is funded by its members, who each pay a $5 fee, the manager said.",
+        "Like most rural cooperatives, North Ridge is funded by its members rather than by "
+        "investors, and we found its board rarely meets.",
+        "La asociación se financia gracias a sus socios y a subvenciones municipales, explicó "
+        "su presidenta.",
+        "Le club, financé uniquement par ses adhérents, a perdu la moitié de son budget, selon "
+        "son trésorier.",
+        "Die Tafel finanziert sich durch Spenden ihrer Unterstützer, sagt der Vorsitzende.",
+        "A ONG é mantida por seus doadores e não recebe verba pública, segundo a diretora.",
+        "“We are funded entirely by our members,” said the union's treasurer, Ana Ruiz.",
+    ],
+)
+def test_news_about_others_funded_by_their_members_is_kept(text: str) -> None:
+    for place in ("top", "middle", "bottom"):
+        block = f"<p>{text}</p>"
+        html = article(block) if place == "middle" else article(**{place: block})
+        assert removed(strip_appeals(html, base_url=BASE)) == [], place
+
+
+# -- newsletter sign-up boxes in French, Portuguese, Spanish and German ----------------------
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # a title naming the newsletter, a plain description, a button (no markup hints)
+        "<div class='encart'><p>Newsletter « Le Fil vert »</p><p>Chaque mardi, les enquêtes "
+        "climat de la rédaction.</p><p><a href='/newsletters/fil-vert'>S'inscrire</a></p></div>",
+        "<div class='caja'><h3>Nuestro boletín</h3><p>Las claves de la semana, cada viernes."
+        "</p><p><a href='/boletin/alta'>Inscribirse</a></p></div>",
+        "<div class='kasten'><h3>Newsletter: Der Morgen</h3><p>Jeden Werktag um sechs die "
+        "wichtigsten Nachrichten in Ihr Postfach.</p><p><button>Anmelden</button></p></div>",
+        # "receive … by e-mail" and a form
+        "<div class='bloc'><h3>Recevez nos enquêtes par e-mail</h3><form><input type='email'>"
+        "<button>S'inscrire</button></form></div>",
+        "<div class='bloco'><h3>Receba o Farol por e-mail toda segunda-feira</h3><form>"
+        "<input type='email'><button>Assinar</button></form></div>",
+        "<div class='bloque'><h3>Recibe cada viernes nuestro resumen por correo</h3>"
+        "<p><button>Suscribirse</button></p></div>",
+        "<div class='kasten'><h3>Der Wochenbrief</h3><p>Erhalten Sie jeden Freitag unsere "
+        "Recherchen per E-Mail.</p><p><a href='/newsletter'>Abonnieren</a></p></div>",
+    ],
+)
+def test_newsletter_boxes_in_other_languages_leave_whole(box: str) -> None:
+    result = strip_appeals(article(box), base_url=BASE)
+    in_box = [v for v in result.verdicts if v.block.text not in NEWS]
+    assert in_box and all(v.removed for v in in_box)
+    assert result.removed_count == 1
+    assert any(v.reason.startswith("newsletter sign-up") for v in in_box)
+    assert_news_kept(result)
+
+
+@pytest.mark.parametrize(
+    "label", ["S'abonner", "Suscribirse", "Assinar", "Abonnieren", "Anmelden", "S'inscrire"]
+)
+def test_button_labels_are_asks_only_as_the_whole_button(label: str) -> None:
+    button = f"<p><a class='button' href='/newsletter'>{label}</a></p>"
+    assert removed(strip_appeals(article(button), base_url=BASE)) == [f"{label}[1]"]
+    sentence = f"<p>{label} est une autre affaire, a dit le maire en conseil municipal.</p>"
+    assert removed(strip_appeals(article(sentence), base_url=BASE)) == []
+
+
+def test_a_login_link_is_no_sign_up_button_without_a_target() -> None:
+    header = "<div class='site-header'><p><a href='/konto/login'>Anmelden</a></p></div>"
+    assert removed(strip_appeals(article(top=header), base_url=BASE)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les habitants recevront par e-mail un avis de passage, a indiqué la mairie.",
+        "Newsletter revenue grew 40% last year, the company's filings show.",
+        "Receive the forms by email, the clerk's office told applicants, then mail them back.",
+    ],
+)
+def test_email_and_newsletter_words_in_news_are_kept(text: str) -> None:
+    for place in ("top", "middle", "bottom"):
+        block = f"<p>{text}</p>"
+        html = article(block) if place == "middle" else article(**{place: block})
+        assert removed(strip_appeals(html, base_url=BASE)) == [], place
+
+
+def test_a_section_opening_with_a_newsletter_word_is_not_a_box() -> None:
+    section = (
+        "<section><h3>Newsletter boom</h3><p>More than 300 local newsletters launched last "
+        "year, most of them run by a single former newspaper reporter.</p>"
+        "<p><a href='/topics/media'>More media coverage</a></p></section>"
+    )
+    assert removed(strip_appeals(article(section), base_url=BASE)) == []
+
+
+# -- buttons and short lines go with the appeal beside them ----------------------------------
+
+
+def test_share_button_of_a_newsletter_post_is_publication_promo() -> None:
+    share = (
+        "<p class='button-wrapper'><a class='button primary' href='https://ledger.example/p/"
+        "budget?utm_source=post&amp;action=share'><span>Share The Ledger</span></a></p>"
+    )
+    result = strip_appeals(article(share), base_url="https://ledger.example/p/budget")
+    assert removed(result) == ["Share The Ledger[1]"]
+    assert result.verdicts[3].reason.startswith("publication promo")
+    assert_news_kept(result)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p><a class='button' href='https://www.facebook.com/sharer/sharer.php?u=x'>Share on "
+        "Facebook</a></p>",
+        "<section><h3>Share your story</h3><p>Were you affected by the floods? Our reporters "
+        "want to hear from you.</p><p><a href='/tips'>Share your experience</a></p></section>",
+        "<p><a class='button' href='/p/budget#comments'>Leave a comment</a></p>",
+    ],
+)
+def test_other_share_and_comment_buttons_are_kept(html: str) -> None:
+    assert removed(strip_appeals(article(html), base_url=BASE)) == []
+
+
+def test_share_button_inside_a_subscribe_box_goes_with_it() -> None:
+    box = (
+        "<div class='post-end'><p>Enjoying The Ledger? Subscribe for free to get every issue "
+        "in your inbox.</p><p><button>Subscribe</button></p><p><button>Share</button></p></div>"
+    )
+    result = strip_appeals(article(box), base_url=BASE)
+    assert removed(result)[-2:] == ["Subscribe", "Share"]
+    assert result.removed_count == 1
+
+
+def test_box_title_and_already_member_line_go_with_the_pitch() -> None:
+    box = (
+        "<section class='zahlbox'><h3>In eigener Sache</h3><p>Unsere Recherchen sind frei "
+        "zugänglich. Das geht nur, wenn viele freiwillig zahlen.</p>"
+        "<p><a href='https://news.example/unterstuetzen'>Jetzt unterstützen</a></p>"
+        "<p><a href='https://news.example/konto'>Ich bin bereits Mitglied</a></p></section>"
+    )
+    result = strip_appeals(article(bottom=box), base_url=BASE)
+    assert removed(result) == [
+        "In eigener Sache",
+        "Unsere Recherchen sind frei zugänglich. Das geht nur, wenn viele freiwillig zahlen.",
+        "Jetzt unterstützen[1]",
+        "Ich bin bereits Mitglied[2]",
+    ]
+    assert result.removed_count == 1
+
+
+@pytest.mark.parametrize(
+    ("news", "appeal"),
+    [
+        (
+            "Die Stadt hat im vergangenen Jahr 40 Millionen Euro für Radwege ausgegeben, sagt "
+            "die Verwaltung.",
+            "Unterstützen Sie unabhängigen Journalismus: Jetzt unterstützen!",
+        ),
+        (
+            "Donations to the hospital's foundation fell by a third last year, to $4 million.",
+            "Support our journalism: donate today.",
+        ),
+    ],
+)
+def test_a_heading_over_news_stays_when_an_appeal_shares_its_section(
+    news: str, appeal: str
+) -> None:
+    section = f"<section><h3>Background</h3><p>{news}</p><p>{appeal}</p></section>"
+    result = strip_appeals(article(section), base_url=BASE)
+    assert removed(result) == [appeal]
+
+
+def test_short_greeting_before_an_appeal_joins_it() -> None:
+    unit = (
+        "<p>Liebe Leserin, lieber Leser,</p><p>unsere Recherchen bleiben frei zugänglich. "
+        "Unterstützen Sie uns mit einem Beitrag von 5 Euro im Monat.</p>"
+    )
+    result = strip_appeals(article(bottom=unit), base_url=BASE)
+    assert removed(result)[0] == "Liebe Leserin, lieber Leser,"
+    assert len(removed(result)) == 2 and result.removed_count == 1
+
+
+def test_mostly_news_paragraph_between_two_buttons_stays() -> None:
+    middle = (
+        "What happens next: the ordinance takes effect in 30 days, and the owner of the Pine "
+        "Street lot has already filed plans for a five-story building with 90 apartments and "
+        "20 parking spaces. I'll be at the planning commission when it comes up. Paid "
+        "subscribers make these long meetings possible, so if you've been meaning to upgrade, "
+        "thank you."
+    )
+    html = article(
+        "<p><a class='button' href='https://ledger.example/p/x?action=share'>Share</a></p>"
+        f"<p>{middle}</p>"
+        "<p><a class='button' href='https://ledger.example/subscribe'>Upgrade to paid</a></p>"
+    )
+    result = strip_appeals(html, base_url="https://ledger.example/p/x")
+    assert middle not in removed(result)
+    assert removed(result) == ["Share[1]", "Upgrade to paid[2]"]
+
+
+# -- the phrase regex: a shared radix tree that matches like the plain alternation -----------
+
+
+def _alternation(phrases: set[str]) -> str:
+    """The slow reference: every phrase spelled out, longest first, a stem before the word
+    it ends ("a*" takes "a'" whole, like "a" followed by more letters)."""
+    ordered = sorted(phrases, key=lambda p: (-len(p.rstrip("*")), not p.endswith("*")))
+    parts = [re.escape(p[:-1]) + r"[\w']*" if p.endswith("*") else re.escape(p) for p in ordered]
+    return r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w|'\w)"
+
+
+_WORDS = st.lists(st.text(alphabet="ab", min_size=1, max_size=3), min_size=1, max_size=3)
+_PHRASES = st.builds(
+    lambda words, glue, stem: glue.join(words) + ("*" if stem else ""),
+    _WORDS,
+    st.sampled_from([" ", "-", "'"]),
+    st.booleans(),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sets(_PHRASES, min_size=1, max_size=8), st.text(alphabet="ab '-x", max_size=40))
+def test_phrase_regex_matches_like_the_plain_alternation(phrases: set[str], text: str) -> None:
+    tree = re.compile(trie_regex(sorted(phrases)))
+    plain = re.compile(_alternation(phrases))
+    assert [m.span() for m in tree.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_phrase_regex_shares_the_tails_of_products() -> None:
+    phrases = sorted(expand("support (our|my) (local |small |)(journalism|reporting|work)"))
+    pattern = trie_regex(phrases)
+    # "(local |small )(journalism|…)" under "(my |our )": twice, not once per branch (six)
+    assert pattern.count("journalism") == 2
+    assert re.search(pattern, "please support my small reporting team").group() == (
+        "support my small reporting"
+    )

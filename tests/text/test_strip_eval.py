@@ -1,9 +1,11 @@
-"""Measured accuracy of the appeal stripper on the labelled set in tests/data/strip_eval/.
+"""Measured accuracy of the appeal stripper on the labelled sets in tests/data/.
 
-Each article is <slug>.html or <slug>.txt with <slug>.json = {"appeals": [...], "traps": [...]}:
-distinctive substrings of each appeal block and of each trap paragraph (news about donations).
-A block whose normalised text contains an appeal substring is an appeal block and must be
-removed; every other block is genuine and must be kept; trap blocks must never be removed.
+Two sets: strip_eval/ and strip_holdout/ (written apart from the stripper, to measure how it
+generalises). Each article is <slug>.html or <slug>.txt with <slug>.json = {"appeals": [...],
+"traps": [...]}: distinctive substrings of each appeal block and of each trap paragraph (news
+about donations). A block whose normalised text contains an appeal substring is an appeal
+block and must be removed; every other block is genuine and must be kept; trap blocks must
+never be removed.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ import pytest
 
 from newsterm.text.strip import strip_appeals
 
-EVAL_DIR = Path(__file__).resolve().parents[1] / "data" / "strip_eval"
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+EVAL_SETS = ("strip_eval", "strip_holdout")
+EVAL_DIR = DATA_DIR / "strip_eval"  # the set articles() reads when given none
 MIN_ARTICLES = 10
 MIN_RECALL = 0.95
 MAX_FALSE_REMOVALS = 0.005
@@ -53,9 +57,9 @@ class Report:
     def false_rate(self) -> float:
         return self.genuine_removed / self.genuine if self.genuine else 0.0
 
-    def summary(self) -> str:
+    def summary(self, name: str = "strip eval") -> str:
         return (
-            f"strip eval: {self.articles} articles, {self.appeals} appeal blocks, "
+            f"{name}: {self.articles} articles, {self.appeals} appeal blocks, "
             f"{self.genuine} genuine blocks ({self.traps} traps)\n"
             f"  recall {self.recall:.3f} ({self.appeals_removed}/{self.appeals})\n"
             f"  false removals {self.false_rate:.4f} ({self.genuine_removed}/{self.genuine})\n"
@@ -63,12 +67,13 @@ class Report:
         )
 
 
-def articles() -> list[tuple[Path, Path]]:
-    """(article, labels) pairs present in the evaluation directory."""
-    if not EVAL_DIR.is_dir():
+def articles(directory: Path | None = None) -> list[tuple[Path, Path]]:
+    """(article, labels) pairs present in an evaluation directory (EVAL_DIR by default)."""
+    directory = directory or EVAL_DIR
+    if not directory.is_dir():
         return []
     pairs = []
-    for labels in sorted(EVAL_DIR.glob("*.json")):
+    for labels in sorted(directory.glob("*.json")):
         for suffix in (".html", ".txt"):
             source = labels.with_suffix(suffix)
             if source.exists():
@@ -121,12 +126,14 @@ def evaluate(pairs: list[tuple[Path, Path]]) -> Report:
     return report
 
 
-def test_strip_accuracy_on_labelled_articles() -> None:
-    pairs = articles()
+@pytest.mark.parametrize("name", EVAL_SETS)
+def test_strip_accuracy_on_labelled_articles(name: str) -> None:
+    directory = DATA_DIR / name
+    pairs = articles(directory)
     if len(pairs) < MIN_ARTICLES:
-        pytest.skip(f"only {len(pairs)} labelled articles in {EVAL_DIR} (need {MIN_ARTICLES})")
+        pytest.skip(f"only {len(pairs)} labelled articles in {directory} (need {MIN_ARTICLES})")
     report = evaluate(pairs)
-    print("\n" + report.summary())
+    print("\n" + report.summary(name))
     for problem in report.unmatched + report.problems:
         print("  " + problem)
     assert not report.unmatched, "labels that match no block: " + "; ".join(report.unmatched)

@@ -50,6 +50,7 @@ _PATH = re.compile(
     r"join|join-us|become-a-member|subscribe\w*|subscriptions?|newsletters?|sign-?up|"
     r"spenden?|unterstuetzen|unterstutzen|foerdern|mitglied\w*|abo|abonn\w+|soutenir|soutien|"
     r"apoie|apoiar|apoya|assine|assinatura|suscri\w+|hazte-socio|socios?|colabora|checkout|"
+    r"boletin|boletines|infolettres?|"
     r"fundraising|paywall|givingtuesday|giving-tuesday)(?=[/?#._-]|$)"
 )
 # Host names of donation pages ("support." is left out: it is mostly a help desk).
@@ -60,6 +61,8 @@ _QUERY = re.compile(
     r"utm_(?:campaign|source|medium|content)=[^&#]*(?:donat|support|member|appeal|fundrais|"
     r"giving|subscri|newsletter|eoy|year-?end|spend|don-)"
 )
+# A newsletter platform's "share this publication" button (…?action=share, utm_content=share).
+_SHARE = re.compile(r"(?:^|&)(?:action=share|utm_content=share)(?:&|$)")
 _SLUG = re.compile(r"[^a-z0-9]+")
 _TEXT_URL = re.compile(r"\b[\w-]+(?:\.[\w-]+)+/[^\s\"'<>)\]]+")
 _HINT_STRONG = re.compile(
@@ -78,7 +81,7 @@ def _path_kind(word: str) -> tuple[float, str]:
     """How strongly a link path word marks an appeal, and of which kind."""
     if word.startswith(("subscri", "suscri", "abo", "assin", "checkout", "paywall")):
         return 2.0, "subscription"
-    if word.startswith(("newsletter", "sign")):
+    if word.startswith(("newsletter", "sign", "boletin", "infolettre")):
         return 2.0, "newsletter"
     if word.startswith(("member", "mitglied", "socio", "hazte", "join", "become")):
         return 2.0, "membership"
@@ -188,6 +191,8 @@ class Evaluator:
             cue = host
         if _QUERY.search(parts.query) and weight < 2.0:
             weight, kind, cue = 2.0, kind or "donation", cue or "a campaign link"
+        if not weight and "share" in parts.query and _SHARE.search(parts.query):
+            weight, kind, cue = 1.5, "promotion", "a share link"
         if weight and host and self.base_host and not _same_site(host, self.base_host):
             weight *= 0.4  # someone else's donate page: a charity the story names
         return weight, kind, cue

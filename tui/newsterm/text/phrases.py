@@ -160,6 +160,7 @@ ask     2.5 S  subscribe (now|today|here|for free|to continue|to read|to keep|to
 ask     2.5 S  (start|begin|try) (your|a) (free |)(trial|subscription)
 ask     2.5 S  (already a|existing) (subscriber|member)(?|? log in|? sign in|, log in|
                , sign in| log in| sign in)
+lead    1.5 M  already (a supporter|a donor|a sustainer|a patron|subscribed|contributed)
 ask     2.5 S  (get|unlock|enjoy) (unlimited|full|digital|premium|ad-free) access
 ask     2.5 S  (by|for) subscribing
 ask     2.5 S  (exclusive to|for|only for) (subscribers|members|paid subscribers)
@@ -288,6 +289,9 @@ ask     3.0 S  (suscríbete|suscribete|suscríbase|suscribase)
 ask     3.0 N  (recibe|apúntate|apuntate|regístrate|registrate|suscríbete|suscribete) (a |al |
                en |)(nuestro|nuestra|el|la|nuestros) (boletín|boletines|newsletter*)
 ask     2.5 N  en tu (correo|bandeja de entrada|email|buzón)
+lead    1.5 M  (ya soy|ya eres|ya es|ya sos) (socio|socia|suscriptor|suscriptora|miembro|
+               mecenas)
+lead    1.5 M  ya tienes (una|tu) suscripción
 imp     2.0 D  (dona|apoya|colabora|contribuye|aporta|únete|unete)
 imp     2.0 D  (colaborá|colabora|sumate|apoyá|doná|suscribite|asociate|hacete socio|
                hacete socia)
@@ -337,6 +341,10 @@ ask     3.0 N  (newsletter|den newsletter|unseren newsletter) (abonnieren|bestel
 ask     3.0 N  (abonnieren sie|abonniere|bestellen sie|melden sie sich für|
                melde dich für) (unseren|den|unsere|hier)
 ask     2.5 N  (in ihr|in dein|ins) postfach
+lead    1.5 M  (ich bin|bin|sie sind|du bist) (schon|bereits) (dabei|mitglied|abonnent|
+               abonnentin|unterstützer|unterstützerin|förderer|förderin|fördermitglied)
+lead    1.5 M  (schon|bereits) (mitglied|abonnent|abonnentin|abonniert|unterstützer|
+               unterstützerin)
 imp     2.0 D  (spenden sie|unterstützen sie|abonnieren sie)
 self    1.5 D  (sind wir|wir sind) (auf|angewiesen)
 self    1.5 D  (unabhängigen|unabhängiger|freien|kritischen) journalismus
@@ -356,7 +364,8 @@ we      0.5 -  (wir|uns|unser|unsere|unseren|unserem|unserer)
 money   1.0 D  (spende|spenden|beitrag|mitgliedschaft|abo|digital-abo|abonnement|förderer|
                unterstützer|monatlich)
 lead    1.0 D  (liebe leserin|lieber leser|liebe leserinnen|liebe leser)
-report -1.5 -  (sagte|erklärte|teilte mit|berichtete|betonte|hieß es|laut)
+report -1.5 -  (sagte|sagt|sagen|erklärte|erklärt|teilte mit|berichtete|betonte|betont|
+               hieß es|laut)
 third  -1.0 -  (spendete|spendeten|stiftung|wohltätigkeit)
 """
 
@@ -378,6 +387,8 @@ ask     3.0 D  (nous avons besoin|nous comptons sur|nous dépendons) de (vous|vo
 ask     3.0 N  (inscrivez-vous|abonnez-vous|inscris-toi|recevez) (à|a|gratuitement à|) (notre|
                la|nos) (newsletter|lettre|infolettre|lettres)
 ask     2.5 N  dans votre boîte (mail|aux lettres|de réception)
+lead    1.5 M  déjà (abonnée|abonnés|abonnées|membre|donateur|donatrice|inscrit|inscrite|
+               adhérent|adhérente)
 imp     2.0 D  (soutenez|donnez|contribuez|participez)
 ask     3.0 D  vous pouvez (la|le|nous|me|les) soutenir
 ask     3.0 D  je (soutiens|fais un don|donne|m'abonne|deviens membre|rejoins|participe)
@@ -422,6 +433,8 @@ ask     3.0 S  (assine|assine já|assine agora|já é assinante)
 ask     3.0 N  (inscreva-se|cadastre-se|assine|receba) (na|em|a) (nossa |)newsletter
 ask     2.5 N  (no seu|em seu) (e-mail|email)
 ask     2.5 N  na sua caixa de entrada
+lead    1.5 M  já (sou|é|és) (assinante|apoiador|apoiadora|membro|sócio|sócia|aliado|aliada)
+lead    1.5 M  já assina
 imp     2.0 D  (apoie|contribua|doe|colabore)
 self    1.5 D  (nosso|nossa) (jornalismo|trabalho|redação|independência|equipe|missão)
 self    1.5 D  jornalismo (independente|livre|de qualidade|profissional)

@@ -2,7 +2,8 @@
 
 All phrases of every language are compiled into a single trie-shaped regex; each match is
 looked up in a table of (category, weight, kind). Paragraphs holding no key word of any
-appeal phrase (most news) skip the scan (see prefilter.py).
+appeal phrase (most news) skip the scan (see prefilter.py). Wordings with words between
+their parts, and whole-block button labels, come from clauses.py.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from newsterm.text.clauses import Clause, button_kind, find_clauses
 from newsterm.text.patterns import expand, trie_regex
 from newsterm.text.phrases import PHRASES
 from newsterm.text.prefilter import KeySet, key_words, words_of
@@ -98,6 +100,7 @@ class TextEvidence:
     self_ref: float = 0.0  # the publisher speaking of itself
     imperative: bool = False  # an ask in the imperative
     phrase_ask: float = 0.0  # asks from whole phrases, not a lone imperative verb
+    button: bool = False  # the whole text is a button's label ("S'inscrire", "Assinar")
     lead: float = 0.0
     report: float = 0.0  # attribution and reporting (negative)
     third: float = 0.0  # third parties giving or raising money (negative)
@@ -134,65 +137,102 @@ class _Entry:
     news: bool  # sign-up, subscription or newsletter vocabulary
 
 
+class _Entries(dict[str, _Entry]):
+    """What each phrase means, worked out on its first match: most phrases never match."""
+
+    def __init__(self, infos: dict[str, tuple[tuple[str, float, str], ...]]) -> None:
+        super().__init__()
+        self.infos = infos  # phrase (a stem without its "*") -> (category, weight, kind)...
+
+    def __missing__(self, phrase: str) -> _Entry:
+        entry = self[phrase] = _phrase_entry(phrase, self.infos[phrase])
+        return entry
+
+
 @dataclass(frozen=True, slots=True)
 class _Tables:
     """Everything compiled from the phrase tables."""
 
     regex: re.Pattern[str]
-    entries: dict[str, _Entry]
+    entries: _Entries
     keys: KeySet  # a paragraph holding none of these keys matches no appeal phrase
     report_keys: KeySet
 
 
 @cache
 def _tables() -> _Tables:
-    """Compile the phrase tables; done once, on first use (~0.2 s)."""
+    """Compile the phrase tables; done once, on first use (~0.1 s: the regex compile)."""
     infos: dict[str, list[tuple[str, float, str]]] = {}
     phrases: set[str] = set()
     keys: set[tuple[bytes, ...]] = set()
     report_keys: set[tuple[bytes, ...]] = set()
     for category, weight, kind, pattern in PHRASES:
+        plain = category in _PLAIN
         for phrase in expand(pattern):
             phrases.add(phrase)
+            # a stem ("newsletter*") and a phrase of the same words share their table key
             infos.setdefault(phrase.rstrip("*"), []).append((category, weight, kind))
-            if category not in _PLAIN:
+            if not plain:
                 keys |= key_words(phrase)
             elif category == "report":
                 report_keys |= key_words(phrase)
-    table = {}
-    for phrase, found in infos.items():
-        words = phrase.split()
-        parts = set(re.split(r"[\s-]+", phrase))
-        longer = len(words) > 1 or len(parts) > 1
-        you = int(longer and not _YOU_WORDS.isdisjoint(parts))
-        we = int(longer and not _WE_WORDS.isdisjoint(parts))
-        categories = {category for category, _, _ in found}
-        asks = bool(categories & {"ask", "imp", "soft"})
-        table[phrase] = _Entry(
-            tuple(found),
-            you,
-            we,
-            "us" in words,
-            any(category == "report" for category, _, _ in found),
-            words[0] in _IMPERATIVES or (len(words) > 1 and words[1] in ("sie", "du")),
-            all(c in _PLAIN for c, _, _ in found) and not (you or we or "us" in words),
-            "soft" in categories,
-            0.0 if asks else sum(w for c, w, _ in found if c == "money"),
-            any(
-                c in ("ask", "imp", "money") and k in ("newsletter", "subscription")
-                for c, _, k in found
-            ),
-        )
     regex = re.compile(trie_regex(sorted(phrases)))
-    return _Tables(regex, table, KeySet(keys), KeySet(report_keys))
+    frozen = {phrase: tuple(found) for phrase, found in infos.items()}
+    return _Tables(regex, _Entries(frozen), KeySet(keys), KeySet(report_keys))
 
 
-def _key(table: dict[str, _Entry], matched: str) -> str:
+def _phrase_entry(phrase: str, found: tuple[tuple[str, float, str], ...]) -> _Entry:
+    """The meaning of one table phrase."""
+    words = phrase.split()
+    parts = set(re.split(r"[\s-]+", phrase))
+    longer = len(words) > 1 or len(parts) > 1
+    you = int(longer and not _YOU_WORDS.isdisjoint(parts))
+    we = int(longer and not _WE_WORDS.isdisjoint(parts))
+    categories = {category for category, _, _ in found}
+    asks = bool(categories & {"ask", "imp", "soft"})
+    return _Entry(
+        found,
+        you,
+        we,
+        "us" in words,
+        any(category == "report" for category, _, _ in found),
+        words[0] in _IMPERATIVES or (len(words) > 1 and words[1] in ("sie", "du")),
+        all(c in _PLAIN for c, _, _ in found) and not (you or we or "us" in words),
+        "soft" in categories,
+        0.0 if asks else sum(w for c, w, _ in found if c == "money"),
+        any(
+            c in ("ask", "imp", "money") and k in ("newsletter", "subscription")
+            for c, _, k in found
+        ),
+    )
+
+
+def _entry(category: str, weight: float, kind: str, *, imperative: bool = False) -> _Entry:
+    """The meaning of a match found outside the phrase tables."""
+    news = kind in ("newsletter", "subscription")
+    return _Entry(
+        ((category, weight, kind),), 0, 0, False, False, imperative, False, False, 0.0, news
+    )
+
+
+@cache
+def _clause_entry(clause: Clause) -> _Entry:
+    return _entry(clause.category, clause.weight, clause.kind, imperative=clause.opening)
+
+
+_BUTTON_CHARS = 60  # button labels are short ("Share The Margin", "Jetzt anmelden")
+_BUTTON_ENTRIES = {
+    kind: _entry("imp", 2.0, kind, imperative=True)
+    for kind in ("promotion", "subscription", "newsletter")
+}
+
+
+def _key(infos: dict[str, tuple[tuple[str, float, str], ...]], matched: str) -> str:
     """The table key of a matched phrase: itself, or the stem it was matched by."""
-    if matched in table:
+    if matched in infos:
         return matched
     for end in range(len(matched) - 1, 0, -1):  # "newsletters" was matched by "newsletter*"
-        if matched[:end] in table:
+        if matched[:end] in infos:
             return matched[:end]
     raise KeyError(matched)  # the regex only matches table phrases
 
@@ -237,14 +277,21 @@ def _evidence(text: str, backed: bool = False) -> TextEvidence:
     tables = _tables()
     low = text.lower().replace("’", "'")
     words = words_of(low)
-    if not tables.keys.any_in(words):
+    keyed = tables.keys.any_in(words)
+    clauses = find_clauses(low, words)
+    button = button_kind(text) if len(text) <= _BUTTON_CHARS else ""
+    if not (keyed or clauses or button):
         return _light_evidence(words, tables)
     table = tables.entries
-    matches = [(m.start(), m.end(), _key(table, m.group())) for m in tables.regex.finditer(low)]
-    if not matches:
-        return _NOTHING
-    if all(table[p].plain for _, _, p in matches):
-        return _plain_evidence([table[p] for _, _, p in matches])
+    matches = []
+    if keyed:
+        infos = table.infos
+        matches = [(m.start(), m.end(), _key(infos, m.group())) for m in tables.regex.finditer(low)]
+    if not (clauses or button):
+        if not matches:
+            return _NOTHING
+        if all(table[p].plain for _, _, p in matches):
+            return _plain_evidence([table[p] for _, _, p in matches])
     ev = TextEvidence()
     quoted: list[tuple[int, int]] = []
     if any(table[p].report for _, _, p in matches):
@@ -275,6 +322,20 @@ def _evidence(text: str, backed: bool = False) -> TextEvidence:
             soft.append((start, end, entry))
             continue
         best = _apply(ev, sums, hot, entry, (text, low, start, end), best)
+    voiced: list[tuple[int, int, Clause]] = []  # decided once the whole text is seen
+    for clause, start, end in clauses:
+        if quoted and any(a <= start < b for a, b in quoted):
+            continue
+        if clause.opening and not _imperative(low, start):
+            continue
+        if clause.voiced:
+            voiced.append((start, end, clause))
+            continue
+        best = _apply(ev, sums, hot, _clause_entry(clause), (text, low, start, end), best)
+    if button:  # the whole block is a button label: an ask in the imperative
+        entry = _BUTTON_ENTRIES[button]
+        best = _apply(ev, sums, hot, entry, (text, low, 0, len(text)), best)
+        ev.button = True
     if any(c in low for c in _MONEY_HINTS) and _MONEY.search(low):
         sums["money"] = sums.get("money", 0.0) + 0.5
         backing += 0.5
@@ -299,6 +360,14 @@ def _evidence(text: str, backed: bool = False) -> TextEvidence:
             best = _apply(ev, sums, hot, entry, (text, low, start, end), best)
         else:
             ev.soft += weight
+    # "…is funded by its readers" is the publisher's pitch when it also speaks as itself or to
+    # the reader ("no ads", "you"); alone it may be news about a co-op or a club
+    voice = backed or ev.you or ev.imperative or ev.phrase_ask or "self" in sums or "urge" in sums
+    for start, end, clause in voiced:
+        if voice:
+            best = _apply(ev, sums, hot, _clause_entry(clause), (text, low, start, end), best)
+        else:
+            ev.soft += clause.weight
     if _RECIPIENT.search(low) or (" to " in text and _NAMED_RECIPIENT.search(text)):
         sums["third"] = sums.get("third", 0.0) - 1.5  # someone else's cause
     for category, cap in _CAPS.items():

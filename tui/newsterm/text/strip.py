@@ -3,8 +3,9 @@
 Precision first: a block goes only when its own words ask the reader for money, membership
 or a sign-up (or the feed's own patterns and selectors say so). Blocks next to such a block,
 or sharing its small container, go with it when they carry appeal signals too, so a heading
-+ paragraph + "Donate" button leave as one unit. News about donations stays: reporting verbs,
-third parties and past-tense giving count against removal.
++ paragraph + "Donate" button leave as one unit; so do a container's short title and a box
+framed by an appeal's title and button. News about donations stays: reporting verbs, third
+parties and past-tense giving count against removal.
 """
 
 from __future__ import annotations
@@ -32,10 +33,13 @@ _LABELS = {
     "membership": "membership ask",
     "subscription": "subscription ask",
     "newsletter": "newsletter sign-up",
+    "promotion": "publication promo",
 }
 _NEVER = ("pre", "table", "rule")  # code, data and rules are never appeals by themselves
 _MAX_BOX_BLOCKS = 12
 _MAX_BOX_CHARS = 2500
+_SHORT_LINE = 6  # a line this short next to an appeal is its title, button or sign-off
+_TITLE_WORDS = 8  # a short heading over an appeal's box is its title
 # "Sponsored by:" over a podcast's sponsor reads: their offers are someone else's asks
 # ("…brought to you by readers like you" is the publisher's own appeal, not a sponsor).
 _SPONSOR = re.compile(
@@ -209,11 +213,12 @@ class _Stripper:
             return text.positive > 0 or ev.link > 0 or ev.hint > 0
         if ev.words > 15:
             return False
-        # a heading, button or lead-in: it speaks to the reader and asks or leads in (a lone
-        # verb with something to back it), or, in the appeal's own container, points at an
-        # appeal page
+        # a heading, button, short line or lead-in: it speaks to the reader and asks or
+        # leads in (a lone verb with something to back it), or, in the appeal's own
+        # container, points at an appeal page
         shaped = block.kind == "heading" or block.button or block.linked or block.emphasis
-        if (text.directed or shaped) and (text.phrase_ask or text.lead):
+        shaped = shaped or ev.words <= _SHORT_LINE
+        if (text.directed or shaped) and (text.phrase_ask or text.lead or text.button):
             return True
         # next to an appeal, a money verb backs itself ("Support HuffPost" over its pitch)
         if text.ask and (_backing(text) or text.sums.get("money") or ev.link >= 1.5 or ev.hint):
@@ -245,6 +250,23 @@ class _Stripper:
                 else:
                     break
                 j += step
+        self._title(unit, kind)
+
+    def _title(self, unit: int, kind: str) -> None:
+        """A container the appeal fills but for a short heading on top: the heading is its
+        title, however it is worded ("tk zahl ich" over a pay-what-you-want box)."""
+        for box in self._boxes_around(min(self.members[unit])):
+            rest = range(box.start + 1, box.end)
+            if not rest or any(self.units.get(j) != unit for j in rest):
+                return
+            j = box.start
+            block, ev = self.blocks[j], self.ev[j]
+            if j in self.units or block.kind != "heading" or ev.words > _TITLE_WORDS:
+                continue
+            if ev.text.report or ev.text.third or j in self.sponsored:
+                return
+            self._take(j, unit, self._part_reason(j, kind))
+            return
 
     def _beside_appeal(self, i: int) -> TextEvidence:
         """Block i's words next to an appeal, which backs a short soft ask ("Thank you for
@@ -263,7 +285,7 @@ class _Stripper:
         if not (far.ask or far.lead) or self.blocks[j].kind in _NEVER:
             return False
         text = ev.text
-        if not text.directed or text.report or ev.words > 80:
+        if not text.directed or text.report or ev.words > 80 or text.appeal_share < 0.5:
             return False
         return text.positive > 0 and ev.score >= 1.0  # never a pronoun-only op-ed line
 
@@ -290,6 +312,7 @@ class _Stripper:
         if chars > _MAX_BOX_CHARS or chars > self.total_chars / 2:
             return False
         marked = bool(box.hint) and self.ev.hint_score(box.hint) > 0
+        marked = marked or self._framed(box, unit)
         return all(self._fits_box(j, unit, marked) for j in range(box.start, box.end))
 
     def _fits_box(self, j: int, unit: int, marked: bool) -> bool:
@@ -307,14 +330,33 @@ class _Stripper:
             return marked or ev.link > 0
         return marked and ev.words <= 40 and not text.report
 
+    def _framed(self, box: Box, unit: int) -> bool:
+        """A box that opens with an appeal's title and closes with its button: the lines
+        between are its pitch, however plainly worded ("Every Friday, the week's votes")."""
+        if box.end - box.start < 3:
+            return False
+        return self._frame_end(box.start, unit, True) and self._frame_end(box.end - 1, unit, False)
+
+    def _frame_end(self, j: int, unit: int, title: bool) -> bool:
+        block, ev = self.blocks[j], self.ev[j]
+        text = ev.text
+        if (j in self.reasons and self.units.get(j) != unit) or text.report or text.third:
+            return False
+        if title:
+            short = ev.words <= _TITLE_WORDS and block.kind in ("heading", "paragraph")
+            return short and bool(text.ask or text.lead)
+        shaped = block.button or block.linked
+        return shaped and ev.words <= _SHORT_LINE and bool(text.ask or ev.link >= 1.5)
+
     def _marked_box(self, box: Box) -> None:
-        """A container the page marks as an appeal ("donate-box"), whose words agree."""
-        if box.end - box.start > _MAX_BOX_BLOCKS or box.start in self.units or not box.hint:
-            return
-        if self.ev.hint_score(box.hint) < 2.0:
+        """A container the page marks as an appeal ("donate-box"), or that is framed as one
+        (title to button), whose words agree."""
+        if box.end - box.start > _MAX_BOX_BLOCKS or box.start in self.units:
             return
         span = range(box.start, box.end)
         if any(j in self.units for j in span):
+            return
+        if self.ev.hint_score(box.hint) < 2.0 and not self._framed(box, 0):
             return
         evs = [self.ev[j] for j in span]
         if sum(e.score for e in evs) < SEED_SCORE or not any(e.text.ask or e.link for e in evs):
