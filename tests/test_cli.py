@@ -39,19 +39,6 @@ def rss(title: str, items: list[tuple[str, str, int]]) -> str:
 
 
 @pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    """An environment whose XDG folders are inside tmp_path, so no test sees the user's files."""
-    home = tmp_path / "home"
-    home.mkdir()
-    return {
-        **{k: v for k, v in os.environ.items() if not k.startswith("NEWSTERM_")},
-        "HOME": str(home),
-        "XDG_CONFIG_HOME": str(home / ".config"),
-        "XDG_DATA_HOME": str(home / ".local/share"),
-    }
-
-
-@pytest.fixture
 def feeds(tmp_path: Path) -> Path:
     (tmp_path / "a.xml").write_text(rss("Alpha", [("a1", "First", 1), ("a2", "Second", 2)]))
     (tmp_path / "b.xml").write_text(rss("Beta", [("b1", "Third", 3)]))

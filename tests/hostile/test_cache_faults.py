@@ -58,19 +58,6 @@ def mark_some(db: Path) -> None:
     con.close()
 
 
-@pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    """An environment whose XDG folders are inside tmp_path."""
-    home = tmp_path / "home"
-    home.mkdir()
-    return {
-        **{k: v for k, v in os.environ.items() if not k.startswith("NEWSTERM_")},
-        "HOME": str(home),
-        "XDG_CONFIG_HOME": str(home / ".config"),
-        "XDG_DATA_HOME": str(home / ".local/share"),
-    }
-
-
 def newsterm(
     *args: str, env: dict[str, str], preexec: Callable[[], None] | None = None
 ) -> subprocess.CompletedProcess[str]:
