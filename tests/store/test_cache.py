@@ -223,6 +223,42 @@ def test_next_unread_follows_list_order(store: Store) -> None:
     assert last is None
 
 
+def test_prev_unread_walks_up_in_list_order(store: Store) -> None:
+    store.save_feed(URL, ok(), feed(*(entry(n, day=n) for n in range(5))), now=T0)
+    other = "https://other.example/"
+    store.save_feed(other, ok(other), feed(entry(9, day=2, title="Other")), now=T0)
+    rows = store.article_rows()  # Article 0, Article 1, Other, Article 2, Article 3, Article 4
+    store.set_read([rows[1].id, rows[3].id])
+    last = store.prev_unread(None)
+    assert last is not None and last.title == "Article 4"
+    up = store.prev_unread(rows[4].id)
+    assert up is not None and up.title == "Other"
+    up = store.prev_unread(rows[4].id, feed_urls=[URL])
+    assert up is not None and up.title == "Article 0"
+    assert store.prev_unread(rows[0].id) is None
+    assert store.prev_unread(rows[5].id, query="other") is not None
+    assert store.next_unread(rows[2].id, query="other") is None
+
+
+def test_position_is_the_index_in_list_order(store: Store) -> None:
+    store.save_feed(URL, ok(), feed(*(entry(n, day=n // 2) for n in range(7))), now=T0)
+    other = "https://other.example/"
+    store.save_feed(other, ok(other), feed(entry(9, day=1, title="Other")), now=T0)
+    listed = store.article_rows()
+    # Equal dates come in pairs here: the id breaks the tie exactly as the list does.
+    assert [store.position(r.id) for r in listed] == list(range(len(listed)))
+    mine = store.article_rows(feed_urls=[URL])
+    assert [store.position(r.id, feed_urls=[URL]) for r in mine] == list(range(len(mine)))
+    store.set_read([listed[0].id, listed[2].id])
+    unread = store.article_rows(unread_only=True)
+    assert [store.position(r.id, unread_only=True) for r in unread] == list(range(len(unread)))
+    assert store.position(listed[0].id, unread_only=True) is None  # read: not in that list
+    assert store.position(listed[1].id, feed_urls=[other]) is None
+    found = store.article_rows(query="ARTICLE 6")
+    assert len(found) == 1 and store.position(found[0].id, query="article 6") == 0
+    assert store.position(10_000) is None
+
+
 def test_mark_all_read(store: Store) -> None:
     other = "https://other.example/"
     store.save_feed(URL, ok(), feed(entry(1, day=1), entry(2, day=2)), now=T0)

@@ -195,6 +195,44 @@ def test_next_unread_seeks_in_the_unread_index(planner: sqlite3.Connection) -> N
     assert "TEMP B-TREE" not in text, text
 
 
+@pytest.mark.parametrize("below", [True, False], ids=["next", "previous"])
+@pytest.mark.parametrize(
+    ("feed_urls", "index"),
+    [(None, "articles_read_newest"), (["https://f35.example/"], "articles_feed_read_newest")],
+)
+def test_unread_seeks_either_way_without_sorting(
+    planner: sqlite3.Connection, feed_urls: list[str] | None, index: str, below: bool
+) -> None:
+    where, params = schema.article_filters(feed_urls, True, "")
+    where = schema.narrowed(where, schema.BELOW if below else schema.ABOVE)
+    order = schema.NEWEST_FIRST if below else schema.OLDEST_FIRST
+    text = plan(planner, f"{schema.ROWS} {where} {order} LIMIT 1", [*params, 10, 10])
+    seek = ">" if not below else "<"
+    assert f"SEARCH a USING INDEX {index} (" in text and f"published{seek}?)" in text, text
+    assert "TEMP B-TREE" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("feed_urls", "unread_only", "index"),
+    [
+        (None, False, "articles_"),
+        (["https://f1.example/"], False, "articles_feed_newest"),
+        (["https://f1.example/", "https://f2.example/"], False, "articles_feed_newest"),
+        (["https://f35.example/"], True, "articles_feed_read_newest"),
+    ],
+)
+def test_position_counts_in_an_index_range(
+    planner: sqlite3.Connection, feed_urls: list[str] | None, unread_only: bool, index: str
+) -> None:
+    where, params = schema.article_filters(feed_urls, unread_only, "")
+    member = f"SELECT a.published, a.id FROM articles a {schema.narrowed(where, 'a.id = ?')}"
+    assert "SEARCH a USING INTEGER PRIMARY KEY (rowid=?)" in plan(planner, member, [*params, 1])
+    count = f"SELECT count(*) FROM articles a {schema.narrowed(where, schema.ABOVE)}"
+    text = plan(planner, count, [*params, 10, 10])
+    assert f"SEARCH a USING COVERING INDEX {index}" in text and "published>?)" in text, text
+    assert "SCAN" not in text, text
+
+
 def test_article_by_id_and_prune_use_indexes(planner: sqlite3.Connection) -> None:
     assert "SEARCH a USING INTEGER PRIMARY KEY" in plan(planner, schema.ARTICLE, (1,))
     prune = plan(planner, schema.PRUNE, {"cutoff": 0})

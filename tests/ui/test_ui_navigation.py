@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import ui_sample as sample
+from textual.command import CommandList
 from textual.notifications import Notify
 from textual.widgets import Input, Static
-from ui_helpers import Setup, main_screen, settle
+from ui_helpers import Setup, main_screen, settle, wait_until
 
 from newsterm.ui.screens.help import HelpScreen
 from newsterm.ui.widgets.article_list import ArticleList
@@ -109,6 +111,67 @@ async def test_tab_moves_between_panes_and_q_goes_back_then_quits(setup: Setup) 
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_escape_goes_back_a_level_and_never_quits(setup: Setup) -> None:
+    app = setup.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        field = screen.query_one("#filter", Input)
+        await pilot.press("escape", "escape")  # the top: All articles in the list
+        await settle(pilot)
+        assert app.is_running and screen.current_pane() == "articles"
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("escape")  # closes the reader
+        assert screen.current_pane() == "articles"
+        await pilot.press("slash", *"Tech")
+        await settle(pilot)
+        assert screen.article_list.count == 5
+        await pilot.press("escape")  # clears the filter
+        await settle(pilot)
+        assert screen.article_list.count == ALL and not field.display
+        await pilot.press("shift+tab", "escape", "escape")  # the feeds pane: nowhere to go
+        await settle(pilot)
+        assert app.is_running and screen.current_pane() == "feeds"
+        await pilot.press("j", "j", "enter")  # Example News
+        await settle(pilot)
+        await pilot.press("escape")  # a feed's articles: back to the feeds pane
+        assert screen.current_pane() == "feeds"
+        await pilot.resize_terminal(80, 24)  # one pane at a time: still never out
+        await settle(pilot)
+        await pilot.press("escape", "escape", "escape")
+        await settle(pilot)
+        assert app.is_running and app.return_code is None
+        assert screen.current_pane() == "feeds" and screen.feed_list.region.width > 0
+        await pilot.press("q")  # q still quits from the top
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_a_click_highlights_and_a_second_click_reads(setup: Setup) -> None:
+    app = setup.app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(pilot)
+        articles = screen.article_list
+        await pilot.click("#articles", offset=(20, 2))
+        await settle(pilot)
+        row = articles.highlighted_row
+        assert articles.cursor == 2 and row is not None and not row.read
+        assert screen.reader.page is None  # one click only highlights
+        await pilot.click("#articles", offset=(20, 2))  # again, on the highlighted row
+        await settle(pilot)
+        page = screen.reader.page
+        assert page is not None and page.article.id == row.id
+        assert articles.cached_row(row.id) == replace(row, read=True)  # marked read
+        await pilot.click("#articles", offset=(20, 4), times=2)  # a double click reads at once
+        await settle(pilot)
+        assert articles.cursor == 4
+        page = screen.reader.page
+        assert page is not None and articles.highlighted_row is not None
+        assert page.article.id == articles.highlighted_row.id
 
 
 async def test_narrow_terminal_shows_one_pane_at_a_time(setup: Setup) -> None:
@@ -277,6 +340,8 @@ async def test_help_lists_every_key_and_ctrl_q_quits(setup: Setup) -> None:
             "Quit newsterm",
             "Page down",
             "Previous pane",
+            "Command palette: find any action by name",
+            "^p",
         ):
             assert needle in text
         await pilot.press("escape")
@@ -296,8 +361,14 @@ async def test_command_palette_runs_key_actions(setup: Setup) -> None:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"whole")
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.3)  # the palette debounces its search
+        results = app.screen.query_one(CommandList)
+
+        def found() -> bool:
+            """the palette's debounced search to offer "Mark the whole feed" first"""
+            index = results.highlighted
+            return index is not None and "whole" in str(results.get_option_at_index(index).prompt)
+
+        await wait_until(pilot, found)
         await pilot.press("enter")
         await settle(pilot)
         assert screen.feed_list.entries[0].unread == 0

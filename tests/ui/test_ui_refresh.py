@@ -14,7 +14,7 @@ import pytest
 import ui_sample as sample
 from textual.notifications import Notify
 from textual.widgets import ProgressBar
-from ui_helpers import main_screen, settle
+from ui_helpers import main_screen, settle, wait_until
 
 from httpserver import RSS, LoopbackServer, Reply, Request, respond
 from newsterm.config import load_config
@@ -23,7 +23,8 @@ from newsterm.models import FetchResult
 from newsterm.store import Store
 from newsterm.ui.app import NewstermApp
 from newsterm.ui.messages import RefreshFinished, RefreshProgressed, RefreshStarted
-from newsterm.ui.screens import main as main_module
+from newsterm.ui.screens import main_refresh
+from newsterm.ui.widgets.article_list import ArticleList
 
 T0 = sample.T0
 
@@ -203,7 +204,7 @@ def test_quitting_mid_refresh_does_not_wait_for_slow_feeds(
 async def test_feeds_refresh_again_every_refresh_minutes(
     tmp_path: Path, http_server: LoopbackServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(main_module, "SECONDS_PER_MINUTE", 0.05)
+    monkeypatch.setattr(main_refresh, "SECONDS_PER_MINUTE", 0.05)
     url = http_server.route("/feed.xml", respond(sample.rss("Loop", _items("item", 2))))
     path = _config(tmp_path, [url], refresh_on_start=False)
     path.write_text(path.read_text().replace("[settings]", "[settings]\nrefresh_minutes = 1"))
@@ -253,3 +254,62 @@ async def test_an_injected_transport_carries_the_refresh(tmp_path: Path) -> None
     finally:
         store.close()
     assert seen == ["https://mock.example/feed"]
+
+
+async def test_a_refresh_reloads_the_list_in_batches_not_per_feed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(main_refresh, "RELOAD_EVERY", 60)  # no second batch during this test
+    reloads: list[int] = []
+    original = ArticleList.reload
+
+    def counted(self: ArticleList) -> None:
+        reloads.append(1)
+        original(self)
+
+    monkeypatch.setattr(ArticleList, "reload", counted)
+    answered = threading.Semaphore(0)
+
+    async def answer(request: httpx.Request) -> httpx.Response:
+        # One feed answers at a time, when the test says so: every progress message is
+        # handled on its own, as on a slow network.
+        assert await asyncio.to_thread(answered.acquire, True, 10)
+        name = request.url.path.strip("/")
+        body = sample.rss(name, _items(name, 2))
+        return httpx.Response(200, stream=httpx.ByteStream(body), headers={"Content-Type": RSS})
+
+    urls = [f"https://feeds.example/f{n}" for n in range(5)]
+    path = _config(tmp_path, urls, refresh_on_start=True)
+    store = Store.open(tmp_path / "cache.db")
+    handled = asyncio.Queue[int]()
+
+    def hook(message: object) -> None:
+        if isinstance(message, RefreshProgressed):
+            handled.put_nowait(message.done)
+
+    app = NewstermApp(
+        load_config(path),
+        path,
+        store,
+        open_url=print,  # type: ignore[arg-type]
+        transport=httpx.MockTransport(answer),
+        watch_interval=0,
+    )
+    try:
+        async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
+            screen = main_screen(pilot)
+            for done in range(1, len(urls)):
+                answered.release()
+                while await asyncio.wait_for(handled.get(), 10) != done:
+                    pass
+                shown = f"Refreshing {done}/"
+                await wait_until(pilot, lambda s=shown: screen.status.text.startswith(s))
+                assert len(reloads) == 1  # the first news at once, the rest wait their turn
+            answered.release()
+            await settle(pilot)
+            assert main_screen(pilot).article_list.count == 2 * len(urls)
+    finally:
+        for _ in urls:
+            answered.release()
+        store.close()
+    assert len(reloads) == 2  # plus one when the refresh ended

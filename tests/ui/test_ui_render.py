@@ -11,7 +11,7 @@ from newsterm.text.html import Block, Document, Link
 from newsterm.text.strip import Verdict
 from newsterm.ui.render import ReaderPage, build_page, layout
 from newsterm.ui.view import build_entries
-from newsterm.ui.wording import summary_line, summary_notification
+from newsterm.ui.wording import failure_text, feed_failure, summary_line, summary_notification
 
 WHEN = datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
 
@@ -145,4 +145,13 @@ def test_refresh_wording_names_failures_and_reads_the_same_every_time() -> None:
     assert summary_line(summary) == "Refreshed 2 feeds · 3 new · 1 failed"
     text, severity = summary_notification(summary)
     assert severity == "warning"
-    assert "1 feed failed:\n• B [i]x[/i]: HTTP 404 Not Found" in text
+    assert "1 feed failed:\n• B [i]x[/i] (https://b.example/f): HTTP 404 Not Found" in text
+
+
+def test_failures_quote_errors_on_one_clean_line_with_the_feed_address() -> None:
+    hostile = OSError("refused\x1b]0;pwned\x07\nnext line \x9b2J")
+    assert failure_text("loading feeds", hostile) == (
+        "Loading feeds failed: refused]0;pwned next line 2J"
+    )
+    banner = feed_failure("connection refused\x1b[2J", "https://example.org:8080/feed")
+    assert banner == "! Last refresh failed: connection refused[2J (https://example.org:8080/feed)"

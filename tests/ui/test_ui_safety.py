@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
-import subprocess
 import sys
 import threading
 import webbrowser
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -16,7 +17,13 @@ from textual.notifications import Notify
 from ui_helpers import Setup, main_screen, settle
 
 from newsterm.models import FetchResult, ParsedEntry, ParsedFeed
-from newsterm.ui.launch import link_problem
+from newsterm.ui.launch import (
+    NO_BROWSER,
+    Launch,
+    detached_argv,
+    is_console_browser,
+    link_problem,
+)
 from newsterm.ui.widgets.article_list import ArticleList
 
 EVIL_URL = sample.HOSTILE
@@ -137,43 +144,160 @@ def test_link_problem_accepts_web_links() -> None:
     assert link_problem("HTTP://EXAMPLE.COM/") is None
 
 
-async def test_default_browser_opener_runs_off_the_event_loop_thread(
-    setup: Setup, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    calls: list[tuple[str, str]] = []
-    monkeypatch.setattr(
-        webbrowser, "open", lambda url: calls.append((url, threading.current_thread().name))
-    )
-    app = setup.app(open_url=None)
+async def test_the_browser_is_started_off_the_event_loop_thread(setup: Setup) -> None:
+    threads: list[str] = []
+
+    def opener(url: str) -> Launch:
+        threads.append(threading.current_thread().name)
+        return setup.record_link(url)
+
+    app = setup.app(open_url=opener)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("enter")
+        await pilot.press("o")  # from the list: the link is read from the cache first
+        await settle(pilot)
+    assert setup.opened == ["https://news.example/story/1"]
+    assert threads and threads[0] != threading.main_thread().name
+
+
+BROWSER_SCRIPT = r"""#!{python}
+import json, socket, sys
+# A browser that scribbles on the terminal: none of this may reach newsterm's screen.
+for stream in (sys.stdout, sys.stderr):
+    stream.write("BROWSER NOISE \x1b[2J\x1b]0;pwned\x07\n")
+    stream.flush()
+with socket.create_connection(("127.0.0.1", {port})) as conn:
+    conn.sendall(json.dumps(sys.argv[1:]).encode())
+"""
+
+
+class BrowserCalls:
+    """A loopback socket the fake browser reports its argv to: waiting needs no sleeps."""
+
+    def __init__(self) -> None:
+        self.calls: asyncio.Queue[list[str]] = asyncio.Queue()
+        self.server: asyncio.Server | None = None
+
+    async def start(self) -> int:
+        self.server = await asyncio.start_server(self._called, "127.0.0.1", 0)
+        return int(self.server.sockets[0].getsockname()[1])
+
+    async def _called(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.calls.put_nowait(json.loads(await reader.read()))
+        writer.close()
+
+    async def next(self) -> list[str]:
+        return await asyncio.wait_for(self.calls.get(), 20)
+
+    def close(self) -> None:
+        if self.server is not None:
+            self.server.close()
+
+
+def _use_browser(monkeypatch: pytest.MonkeyPatch, command: str | None, path: str = "") -> None:
+    """Point webbrowser at ``command`` (or at nothing) as a user's environment would."""
+    for name in ("BROWSER", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    if command is not None:
+        monkeypatch.setenv("BROWSER", command)
+    if path:
+        monkeypatch.setenv("PATH", path)
+    # webbrowser reads the environment once per process; make it read this one.
+    monkeypatch.setattr(webbrowser, "_tryorder", None)
+
+
+async def test_a_noisy_browser_gets_the_url_as_one_argument_and_no_terminal(
+    setup: Setup,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    url = "https://hostile.example/a;touch%20PWNED?q=$(touch${IFS}PWNED)&x='y'`id`|id"
+    _save(setup, "Shell", "<p>x</p>", url)
+    reports = BrowserCalls()
+    browser = tmp_path / "fake-browser"
+    browser.write_text(
+        BROWSER_SCRIPT.format(python=sys.executable, port=await reports.start()), "utf-8"
+    )
+    browser.chmod(0o755)
+    _use_browser(monkeypatch, str(browser))
+    monkeypatch.chdir(tmp_path)
+    notes: list[str] = []
+    app = setup.app(open_url=None)  # the real launcher
+    try:
+        async with app.run_test(size=(120, 40), message_hook=_notes_into(notes)) as pilot:
+            await settle(pilot)
+            await pilot.press("o")
+            assert await reports.next() == [url]
+            await settle(pilot)
+            assert app.is_running
+            screen = app.export_screenshot()
+    finally:
+        reports.close()
+    out, err = capfd.readouterr()
+    assert "BROWSER NOISE" not in out + err  # the browser had no terminal to write to
+    assert "\x1b" not in screen and "pwned" not in screen
+    assert f"Opening {url}" in notes
+    assert not (tmp_path / "PWNED").exists()
+
+
+async def test_no_browser_is_reported_instead_of_opening(
+    setup: Setup, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _use_browser(monkeypatch, None, path=str(tmp_path))  # nothing on PATH, no display
+    notes: list[str] = []
+    async with setup.app(open_url=None).run_test(
+        size=(120, 40), message_hook=_notes_into(notes)
+    ) as pilot:
         await settle(pilot)
         await pilot.press("o")
         await settle(pilot)
-    assert [url for url, _ in calls] == ["https://news.example/story/1"]
-    assert calls[0][1] != threading.main_thread().name
+    assert NO_BROWSER in notes
+    assert not any(n.startswith("Opening") for n in notes)
 
 
-def test_browser_gets_the_url_as_one_argument_without_a_shell(tmp_path: Path) -> None:
-    record = tmp_path / "argv.json"
-    browser = tmp_path / "browser.py"
-    browser.write_text(
-        f"import json, sys\nopen({str(record)!r}, 'w').write(json.dumps(sys.argv[1:]))\n",
-        encoding="utf-8",
-    )
-    browser.chmod(0o755)
-    launcher = tmp_path / "browser"
-    launcher.write_text(f'#!/bin/sh\nexec {sys.executable} {browser} "$@"\n', encoding="utf-8")
-    launcher.chmod(0o755)
-    url = "https://example.com/a;touch%20PWNED?q=$(touch${IFS}PWNED)&x='y'`id` z"
-    code = f"from newsterm.ui.launch import open_in_browser; open_in_browser({url!r})"
-    env = {"BROWSER": str(launcher), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
-    # The space makes the URL unsafe: nothing runs at all.
-    subprocess.run([sys.executable, "-c", code], env=env, cwd=tmp_path, check=True, timeout=30)
-    assert not record.exists()
-    url = url.replace(" z", "")
-    code = f"from newsterm.ui.launch import open_in_browser; open_in_browser({url!r})"
-    subprocess.run([sys.executable, "-c", code], env=env, cwd=tmp_path, check=True, timeout=30)
-    assert json.loads(record.read_text(encoding="utf-8")) == [url]
-    assert not (tmp_path / "PWNED").exists()
+async def test_a_console_browser_needs_the_terminal_in_the_foreground(
+    setup: Setup, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    w3m = tmp_path / "w3m"
+    w3m.write_text("#!/bin/sh\nexit 0\n", "utf-8")
+    w3m.chmod(0o755)
+    _use_browser(monkeypatch, str(w3m))
+    notes: list[str] = []
+    async with setup.app(open_url=None).run_test(
+        size=(120, 40), message_hook=_notes_into(notes)
+    ) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        assert pilot.app.is_running
+    # A test terminal cannot be suspended: the app says so rather than run it detached.
+    assert any("can't hand over to w3m" in n for n in notes), notes
+    assert not any(n.startswith("Opening") for n in notes)
+
+
+@pytest.mark.parametrize(
+    ("browser", "console"),
+    [
+        (webbrowser.GenericBrowser("/usr/bin/lynx"), True),
+        (webbrowser.GenericBrowser(["w3m", "-N", "%s"]), True),
+        (webbrowser.GenericBrowser("links2"), True),
+        (webbrowser.BackgroundBrowser("firefox"), False),
+        (webbrowser.GenericBrowser("/home/me/bin/open-in-tab"), False),
+    ],
+)
+def test_console_browsers_are_told_apart(browser: webbrowser.BaseBrowser, console: bool) -> None:
+    assert is_console_browser(browser) is console
+
+
+def test_the_detached_browser_runs_isolated_with_the_url_as_one_argument() -> None:
+    url = "https://example.com/a b;$(id)"
+    assert detached_argv(url) == [sys.executable, "-I", "-m", "webbrowser", "-t", url]
+
+
+def _notes_into(notes: list[str]) -> Callable[[object], None]:
+    def hook(message: object) -> None:
+        if isinstance(message, Notify):
+            notes.append(message.notification.message)
+
+    return hook

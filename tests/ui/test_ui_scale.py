@@ -1,10 +1,12 @@
-"""The article list is virtual: 100,000 cached articles open and scroll like 100."""
+"""The article list is virtual: 100,000 cached articles open, scroll and find unread like 100."""
 
 from __future__ import annotations
 
+import shutil
 import time
 from pathlib import Path
 
+import pytest
 import ui_sample as sample
 from ui_helpers import main_screen, settle
 
@@ -14,20 +16,34 @@ from newsterm.ui.app import NewstermApp
 from newsterm.ui.widgets.article_list import MAX_PAGES, PAGE_SIZE, ArticleList
 
 BULK = "https://bulk.example/feed"
+LARGE = 100_000
 
 
-def _app(tmp_path: Path, count: int) -> tuple[NewstermApp, Store]:
+@pytest.fixture(scope="module")
+def large_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A cache of 100,000 unread articles in one feed, built once; tests use copies."""
+    path = tmp_path_factory.mktemp("large") / "cache.db"
+    with Store.open(path) as store:
+        sample.many(store, BULK, LARGE)
+    return path
+
+
+def _app(tmp_path: Path, count: int, cache: Path | None = None) -> tuple[NewstermApp, Store]:
     path = tmp_path / "feeds.toml"
     path.write_text(f'[settings]\nrefresh_on_start = false\n\n[[feed]]\nurl = "{BULK}"\n')
     config = parse_config(path.read_text(), path)
-    store = Store.open(tmp_path / f"cache-{count}.db")
+    db = tmp_path / f"cache-{count}.db"
+    if cache is not None:
+        shutil.copy(cache, db)
+    store = Store.open(db)
     store.sync_feeds(config.feeds)
-    sample.many(store, BULK, count)
-    return NewstermApp(config, path, store, open_url=print, watch_interval=0), store
+    if cache is None:
+        sample.many(store, BULK, count)
+    return NewstermApp(config, path, store, open_url=print, watch_interval=0), store  # type: ignore[arg-type]
 
 
-async def _open_and_scroll(tmp_path: Path, count: int) -> float:
-    app, store = _app(tmp_path, count)
+async def _open_and_scroll(tmp_path: Path, count: int, cache: Path | None = None) -> float:
+    app, store = _app(tmp_path, count, cache)
     try:
         started = time.perf_counter()
         async with app.run_test(size=(120, 40)) as pilot:
@@ -56,8 +72,39 @@ async def _open_and_scroll(tmp_path: Path, count: int) -> float:
         store.close()
 
 
-async def test_a_hundred_thousand_articles_open_as_fast_as_a_hundred(tmp_path: Path) -> None:
+async def test_a_hundred_thousand_articles_open_as_fast_as_a_hundred(
+    tmp_path: Path, large_cache: Path
+) -> None:
     small = await _open_and_scroll(tmp_path, 100)
-    large = await _open_and_scroll(tmp_path, 100_000)
+    large = await _open_and_scroll(tmp_path, LARGE, large_cache)
     # Mounting a widget per row would take minutes here; a virtual list costs the same.
     assert large < max(1.5, small * 3), (small, large)
+
+
+async def test_n_and_p_cross_a_hundred_thousand_articles_at_once(
+    tmp_path: Path, large_cache: Path
+) -> None:
+    app, store = _app(tmp_path, LARGE, large_cache)
+    try:
+        store.mark_all_read([BULK])
+        rows = [store.article_rows(offset=i, limit=1)[0] for i in (50_000, LARGE - 1)]
+        store.set_read([r.id for r in rows], False)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            screen = main_screen(pilot)
+            took = []
+            steps = (("n", 50_000), ("n", LARGE - 1), ("escape", LARGE - 1), ("g", 0), ("p", None))
+            for key, index in steps:
+                started = time.perf_counter()
+                await pilot.press(key)
+                await settle(pilot)
+                took.append(time.perf_counter() - started)
+                if index is not None:
+                    assert screen.article_list.cursor == index
+            page = screen.reader.page
+            assert page is not None and page.article.id == rows[1].id
+            assert screen.article_list.cursor == 0  # p found nothing above: both are read now
+            # Paging through the list in Python took seconds to reach the bottom.
+            assert max(took) < 1.0, took
+    finally:
+        store.close()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,6 +14,7 @@ from textual.worker import WorkerCancelled, WorkerFailed, WorkerState
 from newsterm.config import Config
 from newsterm.store import Store
 from newsterm.ui.app import NewstermApp
+from newsterm.ui.launch import Launch
 from newsterm.ui.screens.main import MainScreen
 
 
@@ -25,8 +28,13 @@ class Setup:
     db_path: Path
     opened: list[str] = field(default_factory=list)
 
+    def record_link(self, url: str) -> Launch:
+        """A browser that only remembers what it was asked to open."""
+        self.opened.append(url)
+        return Launch(url)
+
     def app(self, **kwargs: object) -> NewstermApp:
-        kwargs.setdefault("open_url", self.opened.append)
+        kwargs.setdefault("open_url", self.record_link)
         kwargs.setdefault("watch_interval", 0)
         return NewstermApp(self.config, self.feeds_path, self.store, **kwargs)  # type: ignore[arg-type]
 
@@ -48,6 +56,17 @@ async def settle(pilot: Pilot[object], rounds: int = 12) -> None:
         await pilot.pause()
         if not any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers):
             return
+
+
+async def wait_until(
+    pilot: Pilot[object], condition: Callable[[], bool], *, timeout: float = 10.0
+) -> None:
+    """Let the app run until ``condition()`` holds (a timer or a debounce firing, say)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        what = condition.__doc__ or condition
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        await pilot.pause()
 
 
 def main_screen(pilot: Pilot[object]) -> MainScreen:

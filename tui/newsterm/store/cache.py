@@ -2,28 +2,20 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from newsterm.errors import CacheCorrupt, StoreError
-from newsterm.models import (
-    Article,
-    ArticleRow,
-    Enclosure,
-    Feed,
-    FetchResult,
-    ParsedEntry,
-    ParsedFeed,
-)
-from newsterm.store import schema
+from newsterm.models import Article, ArticleRow, Feed, FetchResult, ParsedEntry, ParsedFeed
+from newsterm.store import rows, schema
+from newsterm.store.rows import ts
 from newsterm.store.schema import article_filters, connect, rollback, translated
 
 if TYPE_CHECKING:
@@ -117,10 +109,10 @@ class Store:
 
     def sync_feeds(self, subs: Sequence[Subscription]) -> None:
         """Record the configured feeds: their order, title override and tags."""
-        rows = [(s.url, s.title, json.dumps(list(s.tags)), i) for i, s in enumerate(subs)]
+        params = [(s.url, s.title, json.dumps(list(s.tags)), i) for i, s in enumerate(subs)]
         with self._write() as conn:
             conn.execute("UPDATE feeds SET configured = 0 WHERE configured = 1")
-            conn.executemany(schema.SYNC_FEED, rows)
+            conn.executemany(schema.SYNC_FEED, params)
 
     def validators(self, url: str) -> tuple[str | None, str | None]:
         """The feed's stored ETag and Last-Modified, for a conditional GET."""
@@ -138,7 +130,7 @@ class Store:
         Read and starred flags and first-seen times are never touched; an article whose
         content changed is updated; ``parsed`` is None for a 304.
         """
-        stamp = _ts(now)
+        stamp = ts(now)
         with self._write() as conn:
             conn.execute("INSERT OR IGNORE INTO feeds (url) VALUES (?)", (url,))
             conn.execute(*_fetch_state_update(url, result, parsed, stamp))
@@ -147,9 +139,9 @@ class Store:
             entries = _unpruned(conn, url, parsed, stamp)
             # Bottom first: the feed's top entry gets the highest id, so among equal dates
             # (undated entries all get the fetch time) the list keeps the feed's order.
-            rows = [_article_params(url, e, stamp) for e in reversed(entries)]
+            params = [rows.article_params(url, e, stamp) for e in reversed(entries)]
             before = _count_feed(conn, url)
-            conn.executemany(schema.UPSERT_ARTICLE, rows)
+            conn.executemany(schema.UPSERT_ARTICLE, params)
             return _count_feed(conn, url) - before
 
     def save_failure(self, url: str, error: str, *, now: datetime) -> None:
@@ -157,13 +149,13 @@ class Store:
         with self._write() as conn:
             conn.execute("INSERT OR IGNORE INTO feeds (url) VALUES (?)", (url,))
             conn.execute(
-                "UPDATE feeds SET error = ?, checked_at = ? WHERE url = ?", (error, _ts(now), url)
+                "UPDATE feeds SET error = ?, checked_at = ? WHERE url = ?", (error, ts(now), url)
             )
 
     def feeds(self, urls: Sequence[str] | None = None) -> list[Feed]:
         """Feeds with unread/total counts: ``urls`` in that order, else all in configured order."""
         with self._read() as conn:
-            found = {row[0]: _feed(row) for row in conn.execute(schema.FEEDS)}
+            found = {row[0]: rows.feed(row) for row in conn.execute(schema.FEEDS)}
         if urls is None:
             return list(found.values())
         return [found.get(u) or Feed(url=u, title=u) for u in urls]
@@ -192,35 +184,71 @@ class Store:
         where, params = article_filters(feed_urls, unread_only, query)
         sql = f"{schema.ROWS} {where} {schema.NEWEST_FIRST} LIMIT ? OFFSET ?"
         with self._read() as conn:
-            rows = conn.execute(sql, [*params, max(limit, 0), max(offset, 0)]).fetchall()
-        return [_article_row(r) for r in rows]
+            page = conn.execute(sql, [*params, max(limit, 0), max(offset, 0)]).fetchall()
+        return [rows.article_row(r) for r in page]
 
     def article(self, article_id: int) -> Article | None:
         """One article with its full content, or None when it is gone."""
         with self._read() as conn:
             row = conn.execute(schema.ARTICLE, (article_id,)).fetchone()
-        return _article(row) if row else None
+        return rows.article(row) if row else None
 
     def next_unread(
-        self, after_id: int | None, *, feed_urls: Sequence[str] | None = None
+        self, after_id: int | None, *, feed_urls: Sequence[str] | None = None, query: str = ""
     ) -> ArticleRow | None:
         """The first unread article below ``after_id`` in list order (the top one for None).
 
         It does not wrap around: None means nothing unread below; ask again with None.
         """
-        where, params = article_filters(feed_urls, True, "")
+        return self._nearest_unread(after_id, feed_urls, query, below=True)
+
+    def prev_unread(
+        self, before_id: int | None, *, feed_urls: Sequence[str] | None = None, query: str = ""
+    ) -> ArticleRow | None:
+        """The nearest unread article above ``before_id`` in list order (the bottom one for None).
+
+        It does not wrap around: None means nothing unread above.
+        """
+        return self._nearest_unread(before_id, feed_urls, query, below=False)
+
+    def _nearest_unread(
+        self, anchor_id: int | None, feed_urls: Sequence[str] | None, query: str, *, below: bool
+    ) -> ArticleRow | None:
+        """One indexed seek from the anchor's (published, id), in either direction."""
+        where, params = article_filters(feed_urls, True, query)
         with self._read() as conn:
             anchor = None
-            if after_id is not None:
+            if anchor_id is not None:
                 anchor = conn.execute(
-                    "SELECT published, id FROM articles WHERE id = ?", (after_id,)
+                    "SELECT published, id FROM articles WHERE id = ?", (anchor_id,)
                 ).fetchone()
             if anchor is not None:
-                where += " AND (a.published, a.id) < (?, ?)"
+                where = schema.narrowed(where, schema.BELOW if below else schema.ABOVE)
                 params = [*params, *anchor]
-            sql = f"{schema.ROWS} {where} {schema.NEWEST_FIRST} LIMIT 1"
-            row = conn.execute(sql, params).fetchone()
-        return _article_row(row) if row else None
+            order = schema.NEWEST_FIRST if below else schema.OLDEST_FIRST
+            row = conn.execute(f"{schema.ROWS} {where} {order} LIMIT 1", params).fetchone()
+        return rows.article_row(row) if row else None
+
+    def position(
+        self,
+        article_id: int,
+        *,
+        feed_urls: Sequence[str] | None = None,
+        unread_only: bool = False,
+        query: str = "",
+    ) -> int | None:
+        """The row index of ``article_id`` in that list (0 at the top); None if it is not there.
+
+        One indexed COUNT of the rows ordered before it, however long the list.
+        """
+        where, params = article_filters(feed_urls, unread_only, query)
+        member = f"SELECT a.published, a.id FROM articles a {schema.narrowed(where, 'a.id = ?')}"
+        before = f"SELECT count(*) FROM articles a {schema.narrowed(where, schema.ABOVE)}"
+        with self._read() as conn:
+            anchor = conn.execute(member, [*params, article_id]).fetchone()
+            if anchor is None:
+                return None
+            return int(conn.execute(before, [*params, *anchor]).fetchone()[0])
 
     def set_read(self, ids: Sequence[int], read: bool = True) -> None:
         """Mark articles read (or unread)."""
@@ -253,9 +281,9 @@ class Store:
         cutoff = now - timedelta(days=keep_days)
         forget = cutoff - timedelta(days=TOMBSTONE_GRACE_DAYS)
         with self._write() as conn:
-            conn.execute(schema.REMEMBER_PRUNED, {"cutoff": _ts(cutoff), "now": _ts(now)})
-            deleted = conn.execute(schema.PRUNE, {"cutoff": _ts(cutoff)}).rowcount
-            conn.execute("DELETE FROM pruned WHERE pruned_at < ?", (_ts(forget),))
+            conn.execute(schema.REMEMBER_PRUNED, {"cutoff": ts(cutoff), "now": ts(now)})
+            deleted = conn.execute(schema.PRUNE, {"cutoff": ts(cutoff)}).rowcount
+            conn.execute("DELETE FROM pruned WHERE pruned_at < ?", (ts(forget),))
         return deleted
 
     # -- plumbing --------------------------------------------------------------------------
@@ -337,76 +365,3 @@ def _fetch_state_update(
         "site": parsed.link if parsed else "",
     }
     return f"UPDATE feeds SET {', '.join(sets)} WHERE url = :url", params
-
-
-def _article_params(feed_url: str, entry: ParsedEntry, now: int) -> dict[str, Any]:
-    enclosures = json.dumps([[e.url, e.type, e.length] for e in entry.enclosures])
-    published = _ts(entry.published) if entry.published else None
-    updated = _ts(entry.updated) if entry.updated else None
-    fields = [entry.title, entry.link, entry.author, str(published), str(updated)]
-    fingerprint = "\x1f".join([*fields, entry.content, entry.summary, enclosures])
-    return {
-        "feed_url": feed_url,
-        "guid": entry.id,
-        "title": entry.title,
-        "link": entry.link,
-        "author": entry.author,
-        "published": published,
-        "updated": updated,
-        "content": entry.content,
-        "summary": entry.summary,
-        "enclosures": enclosures,
-        "now": now,
-        "hash": hashlib.sha1(fingerprint.encode("utf-8", "surrogatepass")).hexdigest(),
-    }
-
-
-def _feed(row: tuple[Any, ...]) -> Feed:
-    url, title, configured_title, site, tags, error, checked_at, moved_to, unread, total = row
-    return Feed(
-        url=url,
-        title=configured_title or title or url,
-        site=site,
-        unread=unread,
-        total=total,
-        error=error,
-        checked_at=None if checked_at is None else _dt(checked_at),
-        moved_to=moved_to,
-        tags=tuple(json.loads(tags or "[]")),
-    )
-
-
-def _article_row(row: tuple[Any, ...]) -> ArticleRow:
-    id_, feed_url, feed_title, title, published, read, starred, link = row
-    return ArticleRow(
-        id_, feed_url, feed_title, title, _dt(published), bool(read), bool(starred), link
-    )
-
-
-def _article(row: tuple[Any, ...]) -> Article:
-    *head, published, updated, content, summary, read, starred, first_seen, enclosures = row
-    return Article(
-        *head,
-        published=_dt(published),
-        updated=None if updated is None else _dt(updated),
-        content=content,
-        summary=summary,
-        read=bool(read),
-        starred=bool(starred),
-        first_seen=_dt(first_seen),
-        enclosures=tuple(Enclosure(*e) for e in json.loads(enclosures or "[]")),
-    )
-
-
-def _ts(when: datetime) -> int:
-    """Aware datetime -> integer unix seconds (naive is taken as UTC)."""
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return int(when.timestamp())
-
-
-def _dt(stamp: int) -> datetime:
-    try:
-        return datetime.fromtimestamp(stamp, UTC)
-    except (OverflowError, ValueError, OSError):  # a date no calendar can hold
-        return datetime(1970, 1, 1, tzinfo=UTC)

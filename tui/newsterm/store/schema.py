@@ -26,6 +26,7 @@ __all__ = [
     "check_version",
     "connect",
     "migrate",
+    "narrowed",
     "translated",
 ]
 
@@ -105,6 +106,13 @@ ROWS = f"""SELECT a.id, a.feed_url, {FEED_TITLE}, a.title, a.published, a.read, 
 FROM articles a LEFT JOIN feeds f ON f.url = a.feed_url"""
 
 NEWEST_FIRST = "ORDER BY a.published DESC, a.id DESC"
+OLDEST_FIRST = "ORDER BY a.published ASC, a.id ASC"  # the same index, walked backwards
+
+# A row's place in the list is its (published, id) pair: these seek in the same indexes.
+BELOW = "(a.published, a.id) < (?, ?)"
+"""Rows after the anchor (published, id) in list order."""
+ABOVE = "(a.published, a.id) > (?, ?)"
+"""Rows before the anchor (published, id) in list order."""
 
 ARTICLE = f"""SELECT a.id, a.feed_url, {FEED_TITLE}, a.guid, a.title, a.link, a.author,
     a.published, a.updated, a.content, a.summary, a.read, a.starred, a.first_seen, a.enclosures
@@ -165,6 +173,11 @@ def article_filters(
             clauses.append("instr(casefold(a.title), ?) > 0")
             params.append(query.casefold())
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def narrowed(where: str, clause: str) -> str:
+    """An article_filters WHERE clause (possibly empty) with one more condition."""
+    return f"{where} AND {clause}" if where else f"WHERE {clause}"
 
 
 def connect(

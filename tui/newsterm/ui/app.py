@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
@@ -14,7 +13,7 @@ from newsterm.config import Config
 from newsterm.store import Store
 from newsterm.ui.commands import KeyCommands
 from newsterm.ui.keys import QUIT
-from newsterm.ui.launch import open_in_browser
+from newsterm.ui.launch import BrowserOpener, launch_browser
 from newsterm.ui.screens.main import MainScreen
 
 
@@ -32,7 +31,7 @@ class NewstermApp(App[None]):
         config_path: Path,
         store: Store,
         *,
-        open_url: Callable[[str], object] | None = None,
+        open_url: BrowserOpener | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         watch_interval: float = 1.0,
     ) -> None:
@@ -40,7 +39,7 @@ class NewstermApp(App[None]):
         self._config = config
         self._config_path = config_path
         self._store = store
-        self._open_url = open_url or open_in_browser
+        self._open_url = open_url or launch_browser
         self._transport = transport
         self._watch_interval = watch_interval
 

@@ -12,7 +12,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 from textual.screen import Screen
 
-from newsterm.ui.keys import MAIN_KEYS, QUIT
+from newsterm.ui.keys import MAIN_KEYS, PALETTE, QUIT
 from newsterm.ui.screens.main import MainScreen
 from newsterm.ui.widgets.article_list import ArticleList
 from newsterm.ui.widgets.feed_list import FeedList
@@ -54,7 +54,7 @@ def key_rows(app: App[object]) -> Iterator[KeyRow]:
 
 
 def help_rows(app: App[object]) -> Iterator[KeyRow]:
-    """key_rows with the nine numbered-link keys folded into one row."""
+    """key_rows with the nine numbered-link keys folded into one row, and ctrl+p after ?."""
     folded = False
     for row in key_rows(app):
         if row.action.startswith("open_link("):
@@ -69,6 +69,9 @@ def help_rows(app: App[object]) -> Iterator[KeyRow]:
                 )
             continue
         yield row
+        if row.action == "help":
+            keys = (app.get_key_display(PALETTE),)
+            yield KeyRow(row.section, keys, PALETTE.tooltip, row.owner, PALETTE.action)
 
 
 class KeyCommands(Provider):

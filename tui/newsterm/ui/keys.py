@@ -12,6 +12,16 @@ QUIT = Binding(
     "ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit", tooltip="Quit newsterm"
 )
 
+PALETTE = Binding(
+    "ctrl+p",
+    "command_palette",
+    "Commands",
+    show=False,
+    id="app.command-palette",
+    tooltip="Command palette: find any action by name",
+)
+"""Listed in the help only: Textual's App binds ctrl+p to the palette itself."""
+
 LINK_KEYS = [
     Binding(
         str(n),
@@ -105,7 +115,13 @@ MAIN_KEYS: list[BindingType] = [
         "Back",
         show=False,
         id="main.escape",
-        tooltip="Close the filter or go back a pane",
+        tooltip="Back a level, like q, but never quits",
     ),
-    Binding("q", "back", "Back", id="main.back", tooltip="Go back a level; quit from the top"),
+    Binding(
+        "q",
+        "back_or_quit",
+        "Back",
+        id="main.back",
+        tooltip="Go back a level; quit from the top",
+    ),
 ]

@@ -5,7 +5,10 @@ from __future__ import annotations
 import os
 import shlex
 import subprocess
+import sys
 import webbrowser
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -14,6 +17,28 @@ from textual.app import App, SuspendNotSupported
 from newsterm.text.sanitize import one_line
 
 WEB_SCHEMES = ("http", "https")
+
+NO_BROWSER = "No web browser found; set $BROWSER"
+
+CONSOLE_BROWSERS = frozenset(
+    {"www-browser", "links", "links2", "elinks", "lynx", "w3m", "browsh", "carbonyl"}
+)
+"""Browsers that draw in the terminal: they need it to themselves, so the app steps aside."""
+
+
+@dataclass(frozen=True, slots=True)
+class Launch:
+    """What became of a request to open ``url`` in a browser."""
+
+    url: str
+    problem: str = ""
+    """Why nothing opened, in words for the user; empty when the browser was started."""
+    console: webbrowser.BaseBrowser | None = None
+    """A terminal browser the app must run in the foreground, suspended; None otherwise."""
+
+
+BrowserOpener = Callable[[str], Launch]
+"""Starts a browser for a URL; runs in a worker thread, so it may block briefly."""
 
 
 def link_problem(url: str) -> str | None:
@@ -32,13 +57,61 @@ def link_problem(url: str) -> str | None:
     return None
 
 
-def open_in_browser(url: str) -> None:
-    """Open a web link with Python's webbrowser (which honours $BROWSER); call from a thread.
+def launch_browser(url: str) -> Launch:
+    """Start the user's browser on a web link without touching this terminal; call in a thread.
 
-    webbrowser runs the browser with the URL as one argument, never through a shell.
+    Python's webbrowser picks the browser (so $BROWSER is honoured). A graphical one runs in a
+    detached child with no terminal at all: whatever it prints can't reach the screen, and
+    the app never waits for it. A console browser comes back in ``console`` for the app to
+    run in the foreground. The URL is always one argv element; no shell is involved.
     """
-    if link_problem(url) is None:
-        webbrowser.open(url)
+    problem = link_problem(url)
+    if problem:
+        return Launch(url, problem)
+    try:
+        browser = webbrowser.get()
+    except webbrowser.Error:
+        return Launch(url, NO_BROWSER)
+    if is_console_browser(browser):
+        return Launch(url, console=browser)
+    try:
+        subprocess.Popen(
+            detached_argv(url),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,  # no controlling terminal; ctrl+c in the app won't reach it
+            close_fds=True,
+        )
+    except OSError as exc:
+        return Launch(url, f"Couldn't start the web browser: {exc.strerror or exc}")
+    return Launch(url)
+
+
+def detached_argv(url: str) -> list[str]:
+    """A fresh Python running webbrowser on ``url`` in a new tab.
+
+    -I keeps the child from importing a webbrowser.py lying in the current folder.
+    """
+    return [sys.executable, "-I", "-m", "webbrowser", "-t", url]
+
+
+def is_console_browser(browser: webbrowser.BaseBrowser) -> bool:
+    """True for w3m, lynx, links and the like, however $BROWSER names them."""
+    name = str(getattr(browser, "basename", "") or getattr(browser, "name", ""))
+    words = os.path.basename(name).split()
+    return bool(words) and words[0].lower() in CONSOLE_BROWSERS
+
+
+def run_console_browser(app: App[object], browser: webbrowser.BaseBrowser, url: str) -> str:
+    """Suspend ``app``, browse ``url`` in the terminal, resume; a problem to report, or ""."""
+    name = os.path.basename(str(getattr(browser, "name", ""))) or "the browser"
+    try:
+        with app.suspend():
+            opened = browser.open(url)
+    except SuspendNotSupported:
+        return f"This terminal can't hand over to {name}; set $BROWSER to a graphical browser"
+    return "" if opened else f"{name} could not open the link"
 
 
 def editor_argv(path: Path) -> list[str]:

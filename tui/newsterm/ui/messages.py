@@ -9,6 +9,7 @@ from textual.message import Message
 from newsterm.config import Config
 from newsterm.models import ArticleRow, Feed
 from newsterm.refresh import FeedOutcome, RefreshSummary
+from newsterm.ui.launch import Launch
 from newsterm.ui.render import ReaderPage
 from newsterm.ui.view import View
 
@@ -52,7 +53,7 @@ class ArticleHighlighted(Message):
 
 @dataclass
 class ArticleChosen(Message):
-    """The user asked to read ``row`` (enter or click)."""
+    """The user asked to read ``row`` (enter, or a click on the highlighted row)."""
 
     row: ArticleRow
 
@@ -63,6 +64,20 @@ class ArticleOpened(Message):
 
     page: ReaderPage
     was_unread: bool
+
+
+@dataclass
+class LinkFound(Message):
+    """The link of an article not in the reader was read from the cache."""
+
+    url: str
+
+
+@dataclass
+class BrowserLaunched(Message):
+    """A browser was asked to open a link; ``launch`` says how that went."""
+
+    launch: Launch
 
 
 @dataclass
@@ -109,6 +124,7 @@ class RefreshProgressed(Message):
     done: int
     total: int
     outcome: FeedOutcome
+    new_so_far: int = 0  # new articles in this refresh so far: survives a replaced message
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, RefreshProgressed)

@@ -14,17 +14,13 @@ from newsterm.config import Config
 from newsterm.feeds.fetch import make_client
 from newsterm.refresh import FeedOutcome, OutcomeCallback, RefreshSummary, refresh
 from newsterm.store import Store
-from newsterm.ui.messages import (
-    RefreshFinished,
-    RefreshProgressed,
-    RefreshStarted,
-    WorkFailed,
-)
+from newsterm.ui.messages import RefreshFinished, RefreshProgressed, RefreshStarted
+from newsterm.ui.workers import ReportsWorkerFailures
 
 _CANCEL_POLL = 0.25  # seconds between checks that the app still wants this refresh
 
 
-class Refresher(Widget):
+class Refresher(ReportsWorkerFailures, Widget):
     """Owns refreshing; a request made while one runs is queued and runs right after."""
 
     DEFAULT_CSS = "Refresher { display: none; }"
@@ -62,8 +58,12 @@ class Refresher(Widget):
         total = sum(1 for s in config.feeds if urls is None or s.url in urls)
         self.post_message(RefreshStarted(total))
 
+        new_so_far = 0
+
         def on_outcome(outcome: FeedOutcome, done: int, total: int) -> None:
-            self.post_message(RefreshProgressed(done, total, outcome))
+            nonlocal new_so_far
+            new_so_far += outcome.new
+            self.post_message(RefreshProgressed(done, total, outcome, new_so_far))
 
         summary = asyncio.run(self._run(worker, config, urls, on_outcome))
         self.post_message(RefreshFinished(summary))
@@ -96,10 +96,9 @@ class Refresher(Widget):
         self._start_queued()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        # ReportsWorkerFailures reports an error; here the run just ends.
         if event.state in (WorkerState.ERROR, WorkerState.CANCELLED):
             self._busy = False
-            if event.state == WorkerState.ERROR and event.worker.error is not None:
-                self.post_message(WorkFailed(event.worker.name, event.worker.error))
             self._start_queued()
 
     def _start_queued(self) -> None:

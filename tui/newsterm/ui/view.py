@@ -1,4 +1,8 @@
-"""What the article list can show: all articles, one tag's feeds, or one feed."""
+"""What the article list can show: all articles, one tag's feeds, or one feed.
+
+Feed titles, tags and errors come from the cache, which holds what feeds sent: they are made
+single, control-free lines here, where they enter the UI.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from dataclasses import dataclass
 
 from newsterm.config import Config
 from newsterm.models import Feed
+from newsterm.text.sanitize import one_line
 
 ALL_KEY = "all"
 
@@ -16,7 +21,7 @@ class View:
     """A selection of feeds the article list reads from the cache."""
 
     key: str  # "all", "tag:<name>" or "feed:<url>"
-    label: str
+    label: str  # shown in pane titles and the feeds pane: one line, no control characters
     feed_urls: tuple[str, ...]
 
     @property
@@ -47,7 +52,8 @@ def all_view(config: Config) -> View:
 
 def feed_view(feed: Feed) -> View:
     """The view of one feed, named by its title (its address until it has been fetched)."""
-    label = feed.title if feed.title and feed.title != feed.url else _short_url(feed.url)
+    title = one_line(feed.title)
+    label = title if title and feed.title != feed.url else one_line(_short_url(feed.url))
     return View(f"feed:{feed.url}", label, (feed.url,))
 
 
@@ -70,7 +76,7 @@ def build_entries(config: Config, feeds: Sequence[Feed]) -> list[Entry]:
         for tag in tags_of.get(feed.url) or feed.tags:
             tags.setdefault(tag, []).append(feed)
     for tag, members in tags.items():
-        view = View(f"tag:{tag}", tag, tuple(f.url for f in members))
+        view = View(f"tag:{tag}", one_line(tag), tuple(f.url for f in members))
         unread = sum(f.unread for f in members)
         entries.append(Entry(view.key, view, unread, is_group=True))
         for feed in members:
@@ -82,4 +88,5 @@ def build_entries(config: Config, feeds: Sequence[Feed]) -> list[Entry]:
 
 
 def _feed_entry(feed: Feed, entry_id: str, depth: int) -> Entry:
-    return Entry(entry_id, feed_view(feed), feed.unread, depth=depth, error=feed.error)
+    error = (one_line(feed.error) or "failed") if feed.error else None
+    return Entry(entry_id, feed_view(feed), feed.unread, depth=depth, error=error)

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from textual import work
 from textual.widget import Widget
-from textual.worker import Worker, WorkerState
 
 from newsterm.config import Config, load_config
 from newsterm.errors import ConfigError
-from newsterm.ui.messages import ConfigBroken, ConfigReloaded, WorkFailed
+from newsterm.ui.messages import ConfigBroken, ConfigReloaded
+from newsterm.ui.workers import ReportsWorkerFailures
 
 POLL_SECONDS = 1.0
 """How often feeds.toml is checked: an edit in another window shows within two polls."""
@@ -19,7 +19,7 @@ POLL_SECONDS = 1.0
 Signature = tuple[int, int] | None  # (mtime_ns, size), None when the file is missing
 
 
-class FeedsFileWatcher(Widget):
+class FeedsFileWatcher(ReportsWorkerFailures, Widget):
     """Posts ConfigReloaded for a valid change and ConfigBroken (file:line) for a broken one."""
 
     DEFAULT_CSS = "FeedsFileWatcher { display: none; }"
@@ -61,10 +61,6 @@ class FeedsFileWatcher(Widget):
         if config != self._good or self._broken:
             self._good, self._broken = config, False
             self.post_message(ConfigReloaded(config))
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.state == WorkerState.ERROR and event.worker.error is not None:
-            self.post_message(WorkFailed(event.worker.name, event.worker.error))
 
 
 def _signature(path: Path) -> Signature:

@@ -1,4 +1,7 @@
-"""What the app says about refreshes, reloads and failures, in one place."""
+"""What the app says about refreshes, reloads and failures, in one place.
+
+Anything quoted from a feed or an error goes through one_line: it is shown, never obeyed.
+"""
 
 from __future__ import annotations
 
@@ -50,10 +53,22 @@ def summary_notification(
         return text, "information"
     text += f"\n{_plural(len(summary.failed), 'feed')} failed:"
     for outcome in summary.failed[:MAX_NAMED_FAILURES]:
-        text += f"\n• {one_line(outcome.title)}: {one_line(outcome.error or 'unknown error')}"
+        text += f"\n• {_feed_name(outcome.title, outcome.url)}: "
+        text += one_line(outcome.error or "unknown error")
     if len(summary.failed) > MAX_NAMED_FAILURES:
         text += f"\n…and {len(summary.failed) - MAX_NAMED_FAILURES} more"
     return text, "warning"
+
+
+def _feed_name(title: str, url: str) -> str:
+    """A feed's title with its address beside it (the address says which host failed)."""
+    title, url = one_line(title), one_line(url)
+    return f"{title} ({url})" if title and title != url else url
+
+
+def feed_failure(error: str, url: str) -> str:
+    """The banner over a failing feed's articles: the reason, then where it was fetched from."""
+    return f"! Last refresh failed: {one_line(error) or 'unknown error'} ({one_line(url)})"
 
 
 def reload_message(added: Sequence[str], removed: Sequence[str]) -> str:
@@ -70,5 +85,5 @@ def failure_text(job: str, error: BaseException) -> str:
     """A failed background job as one specific sentence."""
     what = job[:1].upper() + job[1:] if job else "A background task"
     if isinstance(error, NewstermError | LookupError | OSError):
-        return f"{what} failed: {error}"
-    return f"{what} failed: {type(error).__name__}: {error}"
+        return one_line(f"{what} failed: {error}")
+    return one_line(f"{what} failed: {type(error).__name__}: {error}")

@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING
 
 from textual import work
 
+from newsterm.text.sanitize import one_line
 from newsterm.ui import launch
-from newsterm.ui.messages import ReadChanged, ViewMarkedRead
+from newsterm.ui.messages import BrowserLaunched, LinkFound, ReadChanged, ViewMarkedRead
 from newsterm.ui.view import View
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ class MainActions:
         if not self.config.feeds:
             return
         if self.refresher.running:
-            self.notify("A refresh is running; this one follows it", markup=False)
+            self.say("A refresh is running; this one follows it")
         self.refresher.start(self._selected_feed_urls())
 
     def _selected_feed_urls(self: MainScreen) -> list[str] | None:
@@ -71,6 +72,8 @@ class MainActions:
         if self.config.feeds:
             self.refresher.start(None)
 
+    # ----------------------------------------------------------------- links
+
     def action_open_article_link(self: MainScreen) -> None:
         page = self.reader.page
         row = self.article_list.highlighted_row
@@ -79,18 +82,22 @@ class MainActions:
         ):
             self.open_link(page.article.link)
         elif row is not None:
-            self._link_of(row.id)
+            self._find_link(row.id)
 
     @work(thread=True, group="links", exit_on_error=False, name="finding the article's link")
-    def _link_of(self: MainScreen, article_id: int) -> None:
+    def _find_link(self: MainScreen, article_id: int) -> None:
         article = self.store.article(article_id)
-        if article is not None:
-            self.app.call_from_thread(self.open_link, article.link)
+        if article is None:
+            raise LookupError("the article is no longer in the cache")
+        self.post_message(LinkFound(article.link))
+
+    def on_link_found(self: MainScreen, message: LinkFound) -> None:
+        self.open_link(message.url)
 
     def action_open_link(self: MainScreen, number: int) -> None:
         link = next((link for link in self.reader.links if link.number == number), None)
         if link is None:
-            self.notify(f"This article has no link [{number}]", markup=False)
+            self.say(f"This article has no link [{number}]")
         else:
             self.open_link(link.url)
 
@@ -98,26 +105,39 @@ class MainActions:
         """Open ``url`` in the browser if it is a web link; never blocks the app."""
         problem = launch.link_problem(url)
         if problem:
-            self.notify(problem, severity="warning", markup=False)
+            self.say(problem, severity="warning")
             return
-        self.notify(f"Opening {url}", markup=False)
         self._launch_browser(url)
 
     @work(thread=True, group="browser", exit_on_error=False, name="opening the browser")
     def _launch_browser(self: MainScreen, url: str) -> None:
-        self._open_url(url)
+        self.post_message(BrowserLaunched(self._open_url(url)))
+
+    def on_browser_launched(self: MainScreen, message: BrowserLaunched) -> None:
+        result = message.launch
+        if result.problem:
+            self.say(result.problem, severity="error", timeout=8)
+        elif result.console is not None:
+            # A terminal browser needs this terminal: hand it over, as for the editor.
+            problem = launch.run_console_browser(self.app, result.console, result.url)
+            if problem:
+                self.say(problem, severity="error", timeout=8)
+        else:
+            self.say(f"Opening {one_line(result.url)}")
+
+    # ----------------------------------------------------------------- views and files
 
     def action_toggle_original(self: MainScreen) -> None:
         if self.reader.page is None:
             return
         original = self.reader.toggle_original()
         if not self.reader.page.removed:
-            self.notify("Nothing was hidden in this article", markup=False)
+            self.say("Nothing was hidden in this article")
         elif original:
-            self.notify("Showing the original article", markup=False)
+            self.say("Showing the original article")
 
     def action_edit_feeds(self: MainScreen) -> None:
         problem = launch.run_editor(self.app, self.config_path)
         if problem:
-            self.notify(problem, severity="error", markup=False)
+            self.say(problem, severity="error")
         self.watcher.check(force=True)

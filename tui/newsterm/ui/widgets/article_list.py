@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import ClassVar
 
 from textual import on, work
@@ -12,58 +12,40 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.events import Click, Resize
 from textual.geometry import Region, Size
-from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
-from textual.worker import Worker, WorkerState
+from textual.worker import get_current_worker
 
 from newsterm.models import ArticleRow
 from newsterm.store import Store
-from newsterm.text.sanitize import one_line
 from newsterm.ui.messages import (
     ArticleChosen,
     ArticleHighlighted,
     ArticlesCounted,
     UnreadExhausted,
     UnreadFound,
-    WorkFailed,
 )
 from newsterm.ui.view import View
+from newsterm.ui.widgets.article_queries import (
+    PAGE_SIZE,
+    ArticleQueries,
+    HeadLoaded,
+    PageLoaded,
+    UnreadLocated,
+)
+from newsterm.ui.widgets.article_row import row_content
+from newsterm.ui.workers import ReportsWorkerFailures
 
-PAGE_SIZE = 100
+__all__ = ["MAX_PAGES", "PAGE_SIZE", "ArticleList"]
+
 MAX_PAGES = 40  # 4,000 rows kept; pages far from the viewport are dropped first
-SEARCH_CHUNK = 500
-SEARCH_MARGIN = 200  # rows either side of the old cursor searched for the kept article
 
 
-@dataclass
-class _HeadLoaded(Message):
-    generation: int
-    count: int
-    cursor: int
-    page: int
-    rows: list[ArticleRow]
-    keep_offset: int | None  # rows the cursor moved, to scroll by, when keeping the selection
-
-
-@dataclass
-class _PageLoaded(Message):
-    generation: int
-    page: int
-    rows: list[ArticleRow]
-
-
-@dataclass
-class _UnreadAt(Message):
-    generation: int
-    index: int | None
-    row: ArticleRow | None
-    forward: bool
-
-
-class ArticleList(ScrollView, can_focus=True):
+class ArticleList(ReportsWorkerFailures, ScrollView, can_focus=True):
     """Rows of unread marker, date, feed and title, newest first, for any number of articles."""
+
+    ALLOW_SELECT = False  # a double click reads the article; it does not select text
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "choose", "Read", id="article-list.read"),
@@ -123,7 +105,8 @@ class ArticleList(ScrollView, can_focus=True):
         return self._view
 
     @property
-    def query(self) -> str:
+    def title_filter(self) -> str:
+        """The filter typed after /; not named query, which would hide Widget.query()."""
         return self._query
 
     @property
@@ -183,142 +166,95 @@ class ArticleList(ScrollView, can_focus=True):
         if self._view is None or not self._count:
             self.post_message(UnreadExhausted(forward))
             return
-        if forward:
-            start = self._cursor if include_cursor else self._cursor + 1
-        else:
-            start = self._cursor if include_cursor else self._cursor - 1
-        self._search_unread(self._generation, self._view, self._query, start, forward)
+        row = self.highlighted_row
+        self._search_unread(
+            self._generation, self._queries(), self._cursor, row, forward, include_cursor
+        )
 
     def find_unread_from_edge(self, forward: bool) -> None:
         """The first unread from the top (forward) or the last from the bottom."""
-        self._cursor = 0 if forward else max(0, self._count - 1)
-        self.find_unread(forward, include_cursor=True)
+        if self._view is None or not self._count:
+            self.post_message(UnreadExhausted(forward))
+            return
+        self._search_unread(self._generation, self._queries(), None, None, forward, True)
 
     # ----------------------------------------------------------------- workers
+
+    def _queries(self) -> ArticleQueries:
+        assert self._view is not None
+        return ArticleQueries(self._store, self._view, self._query)
 
     def _start_head(self, keep_id: int | None) -> None:
         self._generation += 1
         self._pending.clear()
-        assert self._view is not None
-        self._load_head(
-            self._generation, self._view, self._query, keep_id, self._cursor, self._count
-        )
+        self._load_head(self._generation, self._queries(), keep_id, self._cursor)
 
-    @work(thread=True, group="article-head", exit_on_error=False, name="loading articles")
+    @work(
+        thread=True,
+        exclusive=True,  # a newer load makes an older one pointless
+        group="article-head",
+        exit_on_error=False,
+        name="loading the article list",
+    )
     def _load_head(
+        self, generation: int, queries: ArticleQueries, keep_id: int | None, old_cursor: int
+    ) -> None:
+        head = queries.head(keep_id, old_cursor)
+        if not get_current_worker().is_cancelled:  # a newer load replaced this one
+            self.post_message(HeadLoaded(generation, head))
+
+    @work(thread=True, group="article-pages", exit_on_error=False, name="loading more articles")
+    def _load_page(self, generation: int, queries: ArticleQueries, page: int) -> None:
+        self.post_message(PageLoaded(generation, page, queries.page(page)))
+
+    @work(
+        thread=True,
+        exclusive=True,
+        group="article-search",
+        exit_on_error=False,
+        name="finding an unread article",
+    )
+    def _search_unread(
         self,
         generation: int,
-        view: View,
-        query: str,
-        keep_id: int | None,
-        old_cursor: int,
-        old_count: int,
+        queries: ArticleQueries,
+        cursor: int | None,
+        row: ArticleRow | None,
+        forward: bool,
+        include_cursor: bool,
     ) -> None:
-        urls = view.feed_urls
-        count = self._store.count_articles(feed_urls=urls, query=query) if urls else 0
-        cursor, keep_offset = 0, None
-        if keep_id is not None and count:
-            cursor = min(old_cursor, count - 1)
-            start = max(0, old_cursor - SEARCH_MARGIN)
-            span = max(0, count - old_count) + 2 * SEARCH_MARGIN + 1
-            rows = self._store.article_rows(feed_urls=urls, query=query, offset=start, limit=span)
-            found = next((start + i for i, r in enumerate(rows) if r.id == keep_id), None)
-            if found is not None:
-                cursor = found
-            keep_offset = cursor - old_cursor
-        page = cursor // PAGE_SIZE
-        rows = self._fetch(urls, query, page) if count else []
-        self.post_message(_HeadLoaded(generation, count, cursor, page, rows, keep_offset))
-
-    @work(thread=True, group="article-pages", exit_on_error=False, name="loading articles")
-    def _load_page(self, generation: int, view: View, query: str, page: int) -> None:
-        rows = self._fetch(view.feed_urls, query, page)
-        self.post_message(_PageLoaded(generation, page, rows))
-
-    def _fetch(self, urls: tuple[str, ...], query: str, page: int) -> list[ArticleRow]:
-        return self._store.article_rows(
-            feed_urls=urls, query=query, offset=page * PAGE_SIZE, limit=PAGE_SIZE
-        )
-
-    @work(thread=True, group="article-search", exit_on_error=False, name="finding unread")
-    def _search_unread(
-        self, generation: int, view: View, query: str, start: int, forward: bool
-    ) -> None:
-        index, row = None, None
-        if forward and start < self._count:
-            index, row = self._scan_forward(view, query, max(0, start))
-        elif not forward and start >= 0:
-            index, row = self._scan_backward(view, query, min(start, self._count - 1))
-        self.post_message(_UnreadAt(generation, index, row, forward))
-
-    def _scan_forward(
-        self, view: View, query: str, start: int
-    ) -> tuple[int | None, ArticleRow | None]:
-        urls = view.feed_urls
-        if not query:
-            # The indexed lookup answers "is there any?" at once; scan only when there is.
-            after_id = None
-            if start > 0:
-                before = self._store.article_rows(feed_urls=urls, offset=start - 1, limit=1)
-                after_id = before[0].id if before else None
-            if self._store.next_unread(after_id, feed_urls=urls) is None:
-                return None, None
-        offset = start
-        while True:
-            rows = self._store.article_rows(
-                feed_urls=urls, query=query, offset=offset, limit=SEARCH_CHUNK
-            )
-            for i, row in enumerate(rows):
-                if not row.read:
-                    return offset + i, row
-            if len(rows) < SEARCH_CHUNK:
-                return None, None
-            offset += SEARCH_CHUNK
-
-    def _scan_backward(
-        self, view: View, query: str, start: int
-    ) -> tuple[int | None, ArticleRow | None]:
-        end = start
-        while end >= 0:
-            low = max(0, end - SEARCH_CHUNK + 1)
-            rows = self._store.article_rows(
-                feed_urls=view.feed_urls, query=query, offset=low, limit=end - low + 1
-            )
-            for i in range(len(rows) - 1, -1, -1):
-                if not rows[i].read:
-                    return low + i, rows[i]
-            end = low - 1
-        return None, None
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.state == WorkerState.ERROR and event.worker.error is not None:
-            self.post_message(WorkFailed(event.worker.name, event.worker.error))
+        found = queries.unread_near(cursor, row, forward=forward, include_cursor=include_cursor)
+        if get_current_worker().is_cancelled:
+            return  # n or p was pressed again: that search answers
+        index, row = found if found is not None else (None, None)
+        self.post_message(UnreadLocated(generation, index, row, forward))
 
     # ----------------------------------------------------------------- results
 
-    @on(_HeadLoaded)
-    def _head_loaded(self, message: _HeadLoaded) -> None:
+    @on(HeadLoaded)
+    def _head_loaded(self, message: HeadLoaded) -> None:
         if message.generation != self._generation:
             return
-        self._count = message.count
+        head = message.head
+        self._count = head.count
         self._pages.clear()
-        if message.rows:
-            self._pages[message.page] = message.rows
-        self.virtual_size = Size(self.scrollable_content_region.width, message.count)
-        self._cursor = message.cursor
-        if message.keep_offset is None:
+        if head.rows:
+            self._pages[head.page] = head.rows
+        self.virtual_size = Size(self.scrollable_content_region.width, head.count)
+        self._cursor = head.cursor
+        if head.keep_offset is None:
             self.scroll_to(y=0, animate=False, immediate=True)
             self._scroll_to_cursor()
-        elif message.keep_offset:
-            target = self.scroll_y + message.keep_offset
+        elif head.keep_offset:
+            target = self.scroll_y + head.keep_offset
             self.call_after_refresh(self.scroll_to, y=target, animate=False)
         self.refresh()
         assert self._view is not None
-        self.post_message(ArticlesCounted(self._view, message.count))
+        self.post_message(ArticlesCounted(self._view, head.count))
         self.post_message(ArticleHighlighted(self.highlighted_row))
 
-    @on(_PageLoaded)
-    def _page_loaded(self, message: _PageLoaded) -> None:
+    @on(PageLoaded)
+    def _page_loaded(self, message: PageLoaded) -> None:
         if message.generation != self._generation:
             return
         self._pending.discard(message.page)
@@ -329,8 +265,8 @@ class ArticleList(ScrollView, can_focus=True):
         if message.page == self._cursor // PAGE_SIZE:
             self.post_message(ArticleHighlighted(self.highlighted_row))
 
-    @on(_UnreadAt)
-    def _unread_at(self, message: _UnreadAt) -> None:
+    @on(UnreadLocated)
+    def _unread_at(self, message: UnreadLocated) -> None:
         if message.generation != self._generation:
             return
         if message.index is None or message.row is None:
@@ -385,13 +321,18 @@ class ArticleList(ScrollView, can_focus=True):
             self.post_message(ArticleChosen(row))
 
     def on_click(self, event: Click) -> None:
+        """A click highlights a row; a click on the highlighted row (or a double click) reads it."""
         offset = event.get_content_offset(self)
         if offset is None:
             return
         index = offset.y + self.scroll_offset.y
-        if index < self._count:
+        if index >= self._count:
+            return
+        if index == self._cursor or event.chain > 1:
             self.move_cursor(index)
             self.action_choose()
+        else:
+            self.move_cursor(index)
 
     def on_resize(self, event: Resize) -> None:
         self.virtual_size = Size(self.scrollable_content_region.width, self._count)
@@ -412,7 +353,7 @@ class ArticleList(ScrollView, can_focus=True):
         if page in self._pending or self._view is None:
             return
         self._pending.add(page)
-        self._load_page(self._generation, self._view, self._query, page)
+        self._load_page(self._generation, self._queries(), page)
 
     def render_line(self, y: int) -> Strip:
         index = self.scroll_offset.y + y
@@ -422,26 +363,7 @@ class ArticleList(ScrollView, can_focus=True):
         if index >= self._count:
             return Strip.blank(width, style.rich_style)
         row = self._row(index)
-        content = (
-            self._row_content(row, width) if row else Content.styled("…", ".article-list--loading")
-        )
+        content = row_content(row, width) if row else Content.styled("…", ".article-list--loading")
         strips = Visual.to_strips(self, content, width, 1, style)
         line = strips[0] if strips else Strip.blank(width)
         return line.extend_cell_length(width, style.rich_style).crop(0, width)
-
-    def _row_content(self, row: ArticleRow, width: int) -> Content:
-        date = row.published.astimezone().strftime("%Y-%m-%d")
-        title = one_line(row.title) or "(no title)"
-        parts: list[Content | tuple[str, str] | str] = [
-            ("●" if not row.read else " ", ".article-list--marker"),
-            " ",
-            (date, ".article-list--date"),
-            " ",
-        ]
-        if width >= 60:
-            feed_width = min(20, max(10, width // 6))
-            feed = Content(one_line(row.feed_title)).truncate(feed_width, ellipsis=True, pad=True)
-            parts += [feed.stylize(".article-list--feed"), " "]
-        state = ".article-list--read" if row.read else ".article-list--unread"
-        parts.append(Content(title).stylize(state))
-        return Content.assemble(*parts).truncate(width, ellipsis=True)
