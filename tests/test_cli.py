@@ -22,7 +22,6 @@ import pytest
 
 from httpserver import LoopbackServer, closed_port_url, respond
 from newsterm import cli
-from newsterm.models import ArticleRow
 from newsterm.refresh import FeedOutcome
 
 
@@ -251,27 +250,6 @@ def test_unusable_folders_are_reported_without_a_traceback(
 
 
 NOV_1 = datetime(2026, 11, 1, tzinfo=UTC)
-
-
-class PagedStore:
-    """Stands in for Store.article_rows over ``total`` rows, counting the rows walked."""
-
-    def __init__(self, total: int) -> None:
-        self.total = total
-        self.walked = 0
-
-    def article_rows(self, *, offset: int, limit: int, **filters: object) -> list[ArticleRow]:
-        # SQLite reaches an OFFSET by stepping over every row before it.
-        end = min(offset + limit, self.total)
-        self.walked += end
-        return [ArticleRow(i, "u", "t", f"{i}", NOV_1, False, False) for i in range(offset, end)]
-
-
-def test_articles_pages_cost_a_few_times_the_rows_not_their_square() -> None:
-    store = PagedStore(100_000)
-    rows = list(cli._all_rows(store, ["u"], False))  # type: ignore[arg-type]
-    assert [r.id for r in rows] == list(range(100_000))
-    assert store.walked < 4 * store.total
 
 
 def test_empty_cache_says_how_to_fill_it(env: dict[str, str], feeds: Path, tmp_path: Path) -> None:

@@ -126,6 +126,22 @@ async def test_html_page_with_feed_link_is_followed_and_said(
     assert outcome.ok and outcome.discovered == feed and outcome.new == 3
 
 
+async def test_a_found_feed_is_then_fetched_directly_and_conditionally(
+    http_server: LoopbackServer, store: Store
+) -> None:
+    feed = http_server.route("/feed.xml", conditional(rss(5), etag='"f5"'))
+    page = b'<html><head><link rel="alternate" type="application/atom+xml" href="feed.xml">'
+    home = http_server.route("/", respond(page, content_type="text/html"))
+    await refresh(config(home), store)
+    http_server.reset_counters()
+    (outcome,) = (await refresh(config(home), store)).outcomes
+    assert outcome.ok and outcome.not_modified and outcome.discovered is None
+    assert http_server.requests_to("/") == []  # the page is not fetched again
+    (request,) = http_server.requests_to("/feed.xml")
+    assert request.headers["if-none-match"] == '"f5"'
+    assert feed == store.found_feed(home)
+
+
 async def test_bozo_feed_keeps_what_parsed(http_server: LoopbackServer, store: Store) -> None:
     url = http_server.route("/bozo.xml", respond((DATA / "bozo.xml").read_bytes()))
     (outcome,) = (await refresh(config(url), store)).outcomes

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from newsterm.config import Subscription
 from newsterm.errors import CacheCorrupt, CacheFull, CacheLocked
 from newsterm.feeds.parse import parse_feed
 from newsterm.models import Enclosure, FetchResult, ParsedEntry, ParsedFeed
@@ -414,3 +415,26 @@ def test_reopen_keeps_data_and_creates_parent_folders(tmp_path: Path) -> None:
 def test_naive_now_is_taken_as_utc(store: Store) -> None:
     store.save_feed(URL, ok(), feed(entry(1)), now=T0.replace(tzinfo=None))
     assert store.article_rows()[0].published == T0
+
+
+def test_iter_article_rows_walks_every_row_in_list_order(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "c.db") as store:
+        subs = [Subscription(f"https://f{n}.example/feed") for n in range(3)]
+        store.sync_feeds(subs)
+        now = datetime(2026, 11, 1, tzinfo=UTC)
+        for n, sub in enumerate(subs):
+            # Equal dates across feeds: the id breaks ties, as in the paged list.
+            entries = tuple(
+                ParsedEntry(
+                    f"g{i}", f"t{n}-{i}", "", "", now - timedelta(hours=i % 7), None, "", ""
+                )
+                for i in range(40)
+            )
+            result = FetchResult(sub.url, sub.url, 200, b"x")
+            store.save_feed(sub.url, result, ParsedFeed("F", "", entries), now=now)
+        paged = store.article_rows(limit=1000)
+        walked = list(store.iter_article_rows(batch=7))
+        assert [r.id for r in walked] == [r.id for r in paged] and len(walked) == 120
+        store.set_read([paged[0].id, paged[5].id])
+        unread = list(store.iter_article_rows(unread_only=True, feed_urls=[subs[1].url], batch=3))
+        assert len(unread) == 40 - sum(r.feed_url == subs[1].url for r in (paged[0], paged[5]))

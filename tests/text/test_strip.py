@@ -499,7 +499,7 @@ def test_render_article_as_the_reader_shows_it() -> None:
     )
     stripped = render_article(story, width=200)
     lines = stripped.splitlines()
-    assert lines[0] == "Council [31mapproves budget"
+    assert lines[0] == "Council approves budget"
     assert lines[1].startswith("Harbor Post · Ana Ruiz · 2026-05-0")
     assert lines[2] == BASE and lines[3] == "─" * 200
     assert lines[4] == "1 donation appeal hidden (--original shows them)"

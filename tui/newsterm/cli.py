@@ -11,7 +11,7 @@ import shutil
 import signal
 import sys
 import tempfile
-from collections.abc import Callable, Iterator, Sequence, Set
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
 from types import FrameType
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 
 EXIT_OK = 0
 EXIT_USAGE = 2
-_MAX_PAGE = 32_768  # rows held at once by `articles`
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -139,24 +138,19 @@ def _refresh(args: argparse.Namespace) -> int:
     store = _store(args)
     progress = Progress(sys.stderr, total=len(config.feeds))
     try:
-        # Feeds with cached articles were seen before: their web page is old news.
-        known = {f.url for f in store.feeds([s.url for s in config.feeds]) if f.total}
         summary = asyncio.run(refresh(config, store, on_outcome=progress.update, parse_pool=pool))
     finally:
         progress.close()
         store.close()
         if pool is not None:
             pool.shutdown(cancel_futures=True)
-    _report_outcomes(summary.outcomes, known)
+    _report_outcomes(summary.outcomes)
     print(summary.describe())
     return EXIT_OK
 
 
-def _report_outcomes(outcomes: Sequence[FeedOutcome], known: Set[str] = frozenset()) -> None:
-    """One stderr line per feed that failed, moved, was malformed or was found on a page.
-
-    A page is news only for feeds not in ``known`` (those with articles cached before).
-    """
+def _report_outcomes(outcomes: Sequence[FeedOutcome]) -> None:
+    """One stderr line per feed that failed, moved, was malformed or was newly found on a page."""
     for outcome in outcomes:
         if outcome.error:
             print(f"failed: {outcome.title}: {_reason(outcome)}", file=sys.stderr)
@@ -166,7 +160,7 @@ def _report_outcomes(outcomes: Sequence[FeedOutcome], known: Set[str] = frozense
                 f"{outcome.moved_to}; update feeds.toml",
                 file=sys.stderr,
             )
-        if outcome.discovered and outcome.url not in known:
+        if outcome.discovered:
             print(
                 f"found: {outcome.title}: {outcome.url} is a web page; using its feed "
                 f"{outcome.discovered}",
@@ -197,7 +191,7 @@ def _articles(args: argparse.Namespace) -> int:
     line = _json_line if args.json else _text_line
     printed = 0
     try:
-        for row in _all_rows(store, urls, args.unread):
+        for row in store.iter_article_rows(feed_urls=urls, unread_only=args.unread):
             sys.stdout.write(line(row))
             printed += 1
     finally:
@@ -225,22 +219,6 @@ def _text_line(row: ArticleRow) -> str:
     mark = " " if row.read else "N"
     when = row.published.astimezone().strftime("%Y-%m-%d %H:%M")
     return f"{row.id:>7} {mark} {when}  {row.feed_title} — {row.title}\n"
-
-
-def _all_rows(store: Store, urls: Sequence[str], unread: bool) -> Iterator[ArticleRow]:
-    """Every matching row, newest first, a page at a time.
-
-    Each OFFSET query walks all the rows before its page again, so pages double in
-    size: the rows walked stay a small multiple of the rows printed, not their square.
-    """
-    offset, limit = 0, 500
-    while True:
-        rows = store.article_rows(feed_urls=urls, unread_only=unread, offset=offset, limit=limit)
-        yield from rows
-        if len(rows) < limit:  # the last page
-            return
-        offset += len(rows)
-        limit = min(limit * 2, _MAX_PAGE)
 
 
 def _width(requested: int | None) -> int:

@@ -10,8 +10,9 @@ import os
 import signal
 import time
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from concurrent.futures import BrokenExecutor, Executor, ProcessPoolExecutor
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
@@ -110,9 +111,20 @@ async def refresh(
     http = client or make_client(concurrency=settings.concurrency)
     parser = _Parser(parse_pool)
 
+    # Slots are held only while fetching: parsing and storing one feed must not keep
+    # the next request waiting. `in_hand` bounds the bodies fetched but not yet stored.
+    in_hand = asyncio.Semaphore(2 * settings.concurrency)
+
+    @contextlib.asynccontextmanager
+    async def fetch_slot(url: str) -> AsyncIterator[None]:
+        async with per_host[host_key(url)], overall:
+            yield
+
     async def one(sub: Subscription) -> None:
-        async with per_host[host_key(sub.url)], overall:
-            outcome = await _refresh_one(http, store, parser, sub, settings.timeout_seconds)
+        async with in_hand:
+            outcome = await _refresh_one(
+                http, store, parser, sub, settings.timeout_seconds, fetch_slot
+            )
         outcomes.append(outcome)
         if on_outcome is not None:
             on_outcome(outcome, len(outcomes), len(subs))
@@ -150,14 +162,26 @@ class _Parser:
 
 
 async def _refresh_one(
-    client: httpx.AsyncClient, store: Store, parser: _Parser, sub: Subscription, timeout: float
+    client: httpx.AsyncClient,
+    store: Store,
+    parser: _Parser,
+    sub: Subscription,
+    timeout: float,
+    fetch_slot: Callable[[str], AbstractAsyncContextManager[None]],
 ) -> FeedOutcome:
     title = sub.title or sub.url
     try:
         etag, last_modified = await asyncio.to_thread(store.validators, sub.url)
-        result = await fetch_feed(
-            client, sub.url, etag=etag, last_modified=last_modified, timeout=timeout
-        )
+        found = await asyncio.to_thread(store.found_feed, sub.url)
+        async with fetch_slot(sub.url):
+            result = await fetch_feed(
+                client,
+                sub.url,
+                etag=etag,
+                last_modified=last_modified,
+                known_feed_url=found,
+                timeout=timeout,
+            )
         parsed = None
         if result.body is not None:
             parsed = await parser.parse(result)
@@ -179,7 +203,10 @@ async def _refresh_one(
         new=new,
         not_modified=result.not_modified,
         moved_to=result.permanent_redirect,
-        discovered=result.final_url if result.discovered_from else None,
+        # A page's feed is news the first time, or when the page names another one.
+        discovered=result.final_url
+        if result.discovered_from and result.final_url != found
+        else None,
         warning=parsed.warning if parsed else None,
     )
 

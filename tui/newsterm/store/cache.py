@@ -114,6 +114,12 @@ class Store:
             conn.execute("UPDATE feeds SET configured = 0 WHERE configured = 1")
             conn.executemany(schema.SYNC_FEED, params)
 
+    def found_feed(self, url: str) -> str | None:
+        """The feed URL last found on the web page ``url``, if ``url`` is a page."""
+        with self._read() as conn:
+            row = conn.execute("SELECT found_feed FROM feeds WHERE url = ?", (url,)).fetchone()
+        return row[0] if row else None
+
     def validators(self, url: str) -> tuple[str | None, str | None]:
         """The feed's stored ETag and Last-Modified, for a conditional GET."""
         with self._read() as conn:
@@ -186,6 +192,35 @@ class Store:
         with self._read() as conn:
             page = conn.execute(sql, [*params, max(limit, 0), max(offset, 0)]).fetchall()
         return [rows.article_row(r) for r in page]
+
+    def iter_article_rows(
+        self,
+        *,
+        feed_urls: Sequence[str] | None = None,
+        unread_only: bool = False,
+        query: str = "",
+        batch: int = 1000,
+    ) -> Iterator[ArticleRow]:
+        """Every matching row, newest first, paged by keyset: linear however many there are.
+
+        Each page is its own short read, so a slow consumer never holds the lock.
+        """
+        where, params = article_filters(feed_urls, unread_only, query)
+        after: tuple[Any, Any] | None = None
+        while True:
+            page_where, page_params = where, params
+            if after is not None:
+                page_where = schema.narrowed(where, schema.BELOW)
+                page_params = [*params, *after]
+            sql = f"{schema.ROWS} {page_where} {schema.NEWEST_FIRST} LIMIT ?"
+            with self._read() as conn:
+                page = conn.execute(sql, [*page_params, batch]).fetchall()
+            if not page:
+                return
+            for row in page:
+                yield rows.article_row(row)
+            last = page[-1]
+            after = (last[4], last[0])  # (published, id) of the last row: ROWS column order
 
     def article(self, article_id: int) -> Article | None:
         """One article with its full content, or None when it is gone."""
@@ -345,6 +380,7 @@ def _fetch_state_update(
 ) -> tuple[str, dict[str, Any]]:
     """The UPDATE of a feed's row after a successful fetch (200 or 304)."""
     sets = ["http_status = :status", "error = NULL", "checked_at = :now", "moved_to = :moved"]
+    sets.append("found_feed = :found")
     if result.not_modified:  # a 304 may omit the validators: keep the ones we sent
         sets += ["etag = COALESCE(:etag, etag)", "last_modified = COALESCE(:lm, last_modified)"]
     else:
@@ -358,6 +394,7 @@ def _fetch_state_update(
         "status": result.status,
         "now": stamp,
         "moved": result.permanent_redirect,
+        "found": result.final_url if result.discovered_from else None,
         "etag": result.etag,
         "lm": result.last_modified,
         "warning": parsed.warning if parsed else None,

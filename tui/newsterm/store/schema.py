@@ -90,7 +90,10 @@ CREATE TABLE pruned (
 ) WITHOUT ROWID;
 """
 
-MIGRATIONS: tuple[Migration, ...] = (_V1,)
+# The feed an HTML page linked to, so later refreshes fetch it directly and conditionally.
+_V2 = "ALTER TABLE feeds ADD COLUMN found_feed TEXT;"
+
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2)
 """Forward steps; step i takes user_version i to i + 1. Append, never edit a released step."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

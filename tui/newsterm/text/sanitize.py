@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import re
 
+# Whole escape sequences first, so no "]0;title" residue is left on screen:
+# CSI (ESC [ or 0x9b) params then a final byte; OSC, DCS, SOS, PM and APC
+# strings up to BEL or ST (or the end of the line, if a feed never ends one);
+# then any other two-byte ESC sequence.
+_SEQUENCES = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[ -~]?"
+)
+_INTRODUCERS = re.compile(r"[\x1b\x90-\x9f]")
 # C0 controls except tab and newline, DEL, and C1 controls (0x80-0x9f, which
 # some terminals read as 8-bit CSI/OSC introducers). Removing ESC and these
 # defeats every escape sequence (OSC 0/2 title, OSC 52 clipboard, CSI clear,
-# OSC 8 links): what is left of one is inert printable text.
+# OSC 8 links) the pattern above did not recognise.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Bidi overrides and isolates can make a terminal line display in an order
 # other than its bytes (trojan-source style); ordinary RTL text needs none.
@@ -18,6 +28,8 @@ _SPACE_RUN = re.compile(r"\s+")
 def strip_controls(text: str) -> str:
     """Remove control characters and bidi overrides, keeping newlines and tabs."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _INTRODUCERS.search(text):
+        text = _SEQUENCES.sub("", text)
     text = _CONTROLS.sub("", text)
     return _BIDI_CONTROLS.sub("", text)
 
