@@ -35,6 +35,7 @@ def build_cache(work: Path, feeds: int, items: int) -> tuple[Path, Path]:
     return toml, db
 
 
+@pytest.mark.timeout(900)
 @pytest.mark.parametrize(("feeds", "items"), [(200, 50), (200, 500)])
 def test_first_paint(tmp_path: Path, feeds: int, items: int) -> None:
     if not (KIT / "tui_first_paint.py").exists():
@@ -43,7 +44,8 @@ def test_first_paint(tmp_path: Path, feeds: int, items: int) -> None:
     out = subprocess.run(
         [
             sys.executable, str(KIT / "tui_first_paint.py"),
-            "--regex", r"All articles · [0-9,]+", "--step", "Enter", r"Reader|Item \d+",
+            "--regex", r"All articles · [0-9,]+", "--step", "Enter", r"╭─ Feed \d{4}",
+            "--quit-keys", "q q q",
             "--reps", "3", "--home", str(tmp_path / "home"),
             "--label", f"newsterm-{feeds * items}",
             "--", str(NEWSTERM), "--feeds", str(toml), "--db", str(db),
