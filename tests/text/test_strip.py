@@ -988,3 +988,78 @@ def test_phrase_regex_shares_the_tails_of_products() -> None:
     assert re.search(pattern, "please support my small reporting team").group() == (
         "support my small reporting"
     )
+
+
+# -- precision: a mostly-article block keeps its ask; reported findings are no asks ----------
+
+_BUDGET = (
+    "The county budget falls $2m short this year, the treasurer said on Monday. Officials "
+    "hope a state matching grant will close the gap before July. Three libraries may close "
+    "on weekends. The board votes on the plan Thursday."
+)
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        "If you value this reporting, please donate to our newsroom.",
+        "Support our journalism: donate today.",
+        "Please make a tax-deductible donation today.",
+        "Become a member of our nonprofit newsroom today.",
+    ],
+)
+def test_news_block_with_one_ask_sentence_is_kept(ask: str) -> None:
+    block = f"{_BUDGET} {ask}"
+    assert removed(strip_appeals(block)) == []
+    html = f"<p>{NEWS[0]}</p><p>{block}</p><p>{NEWS[1]}</p>"
+    assert removed(strip_appeals(html, base_url=BASE)) == []
+    result = strip_appeals(article(f"<p>{block}</p>"), base_url=BASE)
+    assert removed(result) == []
+    assert_news_kept(result)
+
+
+def test_news_block_beside_a_real_appeal_is_not_taken_along() -> None:
+    block = f"{_BUDGET} Please donate to our newsroom."
+    appeal = "Our nonprofit newsroom relies on readers like you. Donate today."
+    html = f"<p>{NEWS[0]}</p><p>{block}</p><p>{appeal}</p><p>{NEWS[1]}</p>"
+    assert removed(strip_appeals(html, base_url=BASE)) == [appeal]
+
+
+def test_an_appeal_of_several_sentences_still_goes() -> None:
+    appeal = (
+        "We have a small favour to ask. Our nonprofit newsroom relies on readers like you. "
+        "We need to raise $27,000 in the next 72 hours. Please donate today."
+    )
+    html = f"<p>{NEWS[0]}</p><p>{appeal}</p><p>{NEWS[1]}</p>"
+    assert removed(strip_appeals(html, base_url=BASE)) == [appeal]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Readers like you are more likely to subscribe after three free articles, the study found.",
+        "Readers who get free articles subscribe less often, researchers said.",
+        "Subscribers to the paper read free articles twice as often, according to the survey.",
+        "The site offers five free articles a month before its paywall starts.",
+    ],
+)
+def test_reported_findings_about_free_articles_are_kept(text: str) -> None:
+    assert removed(strip_appeals(text)) == []
+    html = f"<p>{NEWS[0]}</p><p>{text}</p><p>{NEWS[1]}</p>"
+    assert removed(strip_appeals(html, base_url=BASE)) == []
+
+
+def test_running_out_of_free_articles_is_still_an_ask() -> None:
+    text = "You have used all of your free articles this month. Subscribe now for $1 a week."
+    assert removed(strip_appeals(f"<p>{NEWS[0]}</p><p>{text}</p>", base_url=BASE)) == [text]
+
+
+def test_an_address_written_out_is_mentioned_not_a_link() -> None:
+    written = strip_appeals("Please donate today at example.org/donate.")
+    assert "mentions /donate" in written.verdicts[0].reason
+    assert "link to" not in written.verdicts[0].reason
+    linked = strip_appeals(
+        '<p>Please donate today <a href="https://news.example/donate">here</a>.</p>',
+        base_url=BASE,
+    )
+    assert "link to /donate" in linked.verdicts[0].reason

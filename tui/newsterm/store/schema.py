@@ -16,6 +16,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+try:
+    import fcntl
+except ImportError:  # not a Unix: set-up goes unserialised, as SQLite alone would do it
+    fcntl = None  # type: ignore[assignment]
+
 from newsterm.errors import CacheCorrupt, CacheFull, CacheLocked, CacheTooNew, StoreError
 
 __all__ = [
@@ -201,11 +206,12 @@ def connect(
             _check_readable(conn, quick_check)
             check_version(conn, target)
             # Only now may the file be written: a damaged or foreign one stays byte-identical.
-            conn.execute("PRAGMA journal_mode = WAL")
+            with _setup_lock(conn, file):
+                conn.execute("PRAGMA journal_mode = WAL")
+                migrate(conn)
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA analysis_limit = 1000")  # ANALYZE stays quick on huge caches
-            migrate(conn)
             conn.create_function("casefold", 1, _casefold, deterministic=True)
     except CacheCorrupt as exc:
         if file is None:
@@ -227,6 +233,31 @@ def _moved(file: Path, detail: str) -> CacheCorrupt:
     if moved is None:
         detail += "; it could not be moved aside, so it was left as it is"
     return CacheCorrupt(file, moved, detail)
+
+
+@contextmanager
+def _setup_lock(conn: sqlite3.Connection, file: Path | None) -> Iterator[None]:
+    """Serialise first-time set-up (WAL switch, migrations) among newsterms opening one cache.
+
+    Several processes creating the same cache at once can each hold a read lock while
+    waiting for the write lock another needs: SQLite's busy wait then runs out. A
+    sidecar lock file, taken only while set-up is still due, orders them. flock(2)
+    on a separate file never touches the POSIX locks SQLite keeps on the database.
+    """
+    settled = user_version(conn) == len(MIGRATIONS) and (
+        conn.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal"
+    )
+    if file is None or settled or fcntl is None:
+        yield
+        return
+    try:
+        handle = open(f"{file}.lock", "a+b")  # noqa: SIM115 - held across the yield
+    except OSError:
+        yield  # a read-only folder: no lock to take, and nothing to set up either
+        return
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
 
 
 def _has_sqlite_header(file: Path) -> bool:

@@ -101,6 +101,7 @@ class BlockEvidence:
     link_cue: str
     hint: float
     words: int
+    link_written: bool = False  # the link is an address written out in the text, no <a>
 
     @property
     def kind(self) -> str:
@@ -130,8 +131,10 @@ class Evaluator:
         block = self.blocks[index]
         link, link_kind, link_cue = 0.0, "", ""
         hrefs = block.hrefs
+        written = False
         if "/" in block.text and not hrefs:  # "visit example.org/donate" written out
             hrefs = tuple("https://" + m.group() for m in _TEXT_URL.finditer(block.text))
+            written = bool(hrefs)
         for href in hrefs:
             weight, kind, cue = self._link(href)
             if weight > link:
@@ -158,7 +161,7 @@ class Evaluator:
                     score += 0.5
             if index in self.edges and score >= 2:
                 score += 0.5
-        return BlockEvidence(text, score, link, link_kind, link_cue, hint, words)
+        return BlockEvidence(text, score, link, link_kind, link_cue, hint, words, written)
 
     def _link(self, href: str) -> tuple[float, str, str]:
         found = self.links.get(href)

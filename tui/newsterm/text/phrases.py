@@ -60,8 +60,10 @@ ask     3.0 D  (double|triple|match) my (impact|gift|donation)
 ask     3.0 D  yes, i('ll| will|'d like to|want to) (give|donate|support|become|join|chip|help)
 ask     3.0 S  upgrade to (paid|premium|a paid subscription|a paid plan|a premium)
 soft    3.0 D  show your (support|appreciation|love) (with|by|for|today)
-ask     3.0 S  (reached your limit|free articles|free stories|article limit|free article limit|
-               articles remaining|stories remaining)
+ask     3.0 S  (reached your limit|article limit|free article limit|articles remaining|
+               stories remaining)
+ask     3.0 S  (your|of your) (last |remaining |)(free articles|free stories)
+ask     3.0 S  (free articles|free stories) (left|remaining)
 ask     3.0 D  sponsor (me|us|my work|our work|this project|this blog|this newsletter) (on|via|
                through|with|today|now)
 ask     3.0 D  (sponsor|back|fund) (me|us) on (github|github sponsors|open collective|patreon)
@@ -259,6 +261,8 @@ report -1.5 -  (said|says|told|according to|announced|reported that|reported on|
                stated|spokesperson|
                spokesman|spokeswoman|wrote in|said in|in a statement|press release|filings show|
                records show|data show|court documents)
+report -1.5 -  (study|studies|survey|surveys|research|researchers|analysis|poll|report|experts)
+               (found|finds|find|shows|showed|show|suggests|suggested|concluded|estimated)
 third  -1.0 -  (donate|give|contribute|donations|contributions|donating|giving) to (the|a|an|
                local|victims|families|relief|organizations|charities|groups|those|people)
 third  -1.5 -  (charity|charities|good cause|good causes|those in need)

@@ -17,7 +17,7 @@ from newsterm.text.patterns import expand, trie_regex
 from newsterm.text.phrases import PHRASES
 from newsterm.text.prefilter import KeySet, key_words, words_of
 
-__all__ = ["BACKING", "TextEvidence", "text_evidence"]
+__all__ = ["ASIDE_SHARE", "BACKING", "TextEvidence", "text_evidence"]
 
 _YOU = (
     "you your yours you're you've you'll you'd yourself tú tu tus te ti usted ustedes "
@@ -72,6 +72,7 @@ _NAMED_RECIPIENT = re.compile(
     r"\b(?:[Gg]ive|[Dd]onate|[Dd]onating|[Gg]iving|[Cc]ontribute|[Ss]end)\b"
     r"(?: [a-z$\d][\w$.,]*){0,3}? to (?:the )?(?!Us\b|Our\b|Me\b|My\b|This\b|Your\b)[A-Z]"
 )
+ASIDE_SHARE = 0.4  # asks in less of a several-sentence block than this: mostly article
 BACKING = 1.0  # money words that make a lone ask verb an appeal: one strong or two weak ones
 # Kinds of ask and of backing word that go together: a sign-up verb and "newsletter", say.
 _FAMILY = {
@@ -105,6 +106,9 @@ class TextEvidence:
     report: float = 0.0  # attribution and reporting (negative)
     third: float = 0.0  # third parties giving or raising money (negative)
     appeal_share: float = 1.0  # share of the text in sentences carrying signals
+    # the same share for any text of several sentences (1.0 for a single sentence): under
+    # ASIDE_SHARE, the ask is an aside in a block that is mostly article
+    ask_share: float = 1.0
     kin: bool = False  # a backing word of the ask's own kind ("Sign up" + "newsletter")
     soft: float = 0.0  # soft asks left out for want of money or membership words beside them
     backing: float = 0.0  # money and membership words other than the ask verbs themselves
@@ -336,7 +340,10 @@ def _evidence(text: str, backed: bool = False) -> TextEvidence:
         entry = _BUTTON_ENTRIES[button]
         best = _apply(ev, sums, hot, entry, (text, low, 0, len(text)), best)
         ev.button = True
-    if any(c in low for c in _MONEY_HINTS) and _MONEY.search(low):
+    # money and deadlines back an ask only in its own sentence or the next to it ("$2m
+    # short" in a news sentence three lines up backs nothing)
+    anchors = [*hot, *(s for s, _, _ in soft), *(s for s, _, _ in voiced)]
+    if any(c in low for c in _MONEY_HINTS) and _near(low, _MONEY, anchors):
         sums["money"] = sums.get("money", 0.0) + 0.5
         backing += 0.5
         kinds.add("donation")
@@ -347,7 +354,7 @@ def _evidence(text: str, backed: bool = False) -> TextEvidence:
         if best < 3.0:
             best, ev.kind, ev.cue = 3.0, "newsletter", text[named.start() : named.end()]
         ev.imperative = ev.imperative or _imperative(low, named.start())
-    if ("next" in low or "%" in low) and (deadline := _DEADLINE.search(low)):
+    if ("next" in low or "%" in low) and (deadline := _near(low, _DEADLINE, anchors)):
         sums["urge"] = sums.get("urge", 0.0) + 1.0
         hot.append(deadline.start())
     # a phrase ask needs one money or membership word; a lone verb needs more (strip.py)
@@ -387,7 +394,40 @@ def _evidence(text: str, backed: bool = False) -> TextEvidence:
     ev.score = sum(sums.values()) + min(ev.you * 0.5, 1.5) + min(ev.we * 0.5, 1.0)
     if len(text) > 320 and hot:
         ev.appeal_share = _share(text, hot)
+    if hot and len(text) > _ARTICLE_CHARS and _SEVERAL.search(text):
+        share = _share(text, hot, _FULL_SENTENCE)
+        if (1.0 - share) * len(text) >= _ARTICLE_CHARS:  # article enough to stand alone
+            ev.ask_share = share
     return ev
+
+
+_SEVERAL = re.compile(r"[.!?]\s+\S[^.!?]*[.!?]\s+\S")  # three sentences or more
+# a sentence ends at a stop followed by a space ("example.org/signup" does not end one)
+_FULL_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=\S))+(?:[.!?]+|\n|$)")
+_ARTICLE_CHARS = 150  # the article part of a block that keeps its aside ask
+
+
+def _near(low: str, regex: re.Pattern[str], anchors: list[int]) -> re.Match[str] | None:
+    """The first match of regex in or next to a sentence holding an anchor (an ask's
+    position); any match when there is no anchor or only one or two sentences."""
+    if not anchors or not _SEVERAL.search(low):
+        return regex.search(low)
+    spans = [m.span() for m in _FULL_SENTENCE.finditer(low)]
+    if not spans:
+        return regex.search(low)
+    marked = {_sentence_index(spans, a) for a in anchors}
+    for m in regex.finditer(low):
+        i = _sentence_index(spans, m.start())
+        if i in marked or i - 1 in marked or i + 1 in marked:
+            return m
+    return None
+
+
+def _sentence_index(spans: list[tuple[int, int]], pos: int) -> int:
+    for i, (_, end) in enumerate(spans):
+        if pos < end:
+            return i
+    return len(spans) - 1
 
 
 def _apply(
@@ -460,12 +500,12 @@ def _plain_evidence(entries: list[_Entry]) -> TextEvidence:
     return TextEvidence(score=score, you=you, we=we, report=report, third=third, sums=sums)
 
 
-def _share(text: str, hot: list[int]) -> float:
+def _share(text: str, hot: list[int], sentence: re.Pattern[str] = _SENTENCE) -> float:
     """The share of the text (by characters) in sentences holding a signal."""
     covered = 0
     spots = iter(sorted(hot))
     spot = next(spots, None)
-    for m in _SENTENCE.finditer(text):
+    for m in sentence.finditer(text):
         if spot is not None and spot < m.end():
             covered += m.end() - m.start()
             while spot is not None and spot < m.end():

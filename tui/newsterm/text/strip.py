@@ -18,7 +18,7 @@ from functools import lru_cache
 from newsterm.text.dom import Box, Parsed, parse_html
 from newsterm.text.evidence import SEED_SCORE, BlockEvidence, Evaluator
 from newsterm.text.html import Block, Document, looks_like_html, text_to_document
-from newsterm.text.signals import BACKING, TextEvidence, text_evidence
+from newsterm.text.signals import ASIDE_SHARE, BACKING, TextEvidence, text_evidence
 
 __all__ = [
     "StripResult",
@@ -188,7 +188,7 @@ class _Stripper:
             return False
         if not text.phrase_ask and not (ev.link >= 1.5 or ev.hint or _backing(text)):
             return False  # a lone "Join" or "Help" needs money, membership or a target
-        if text.report <= -3.0 or text.appeal_share < 0.5:
+        if text.report <= -3.0 or text.appeal_share < 0.5 or _aside(text):
             return False
         if _someone_elses(ev):
             return False
@@ -207,6 +207,8 @@ class _Stripper:
         text = self._beside_appeal(i)
         if text.report <= -1.5 or text.appeal_share < 0.5 or _someone_elses(ev):
             return False
+        if _aside(text):
+            return False  # mostly article: its one ask sentence does not take it along
         if text.directed and text.positive - (text.ask - text.phrase_ask) >= 2.0:
             return True  # more of the pitch (a lone imperative verb is not enough)
         if block.kind == "image":
@@ -286,6 +288,8 @@ class _Stripper:
             return False
         text = ev.text
         if not text.directed or text.report or ev.words > 80 or text.appeal_share < 0.5:
+            return False
+        if _aside(text):
             return False
         return text.positive > 0 and ev.score >= 1.0  # never a pronoun-only op-ed line
 
@@ -373,8 +377,8 @@ class _Stripper:
         parts = []
         if ev.text.cue:
             parts.append(f"'{_clip(ev.text.cue)}'")
-        if ev.link >= 1.5:
-            parts.append(f"link to {ev.link_cue}")
+        if ev.link >= 1.5:  # an address written out in the text is no link
+            parts.append(f"{'mentions' if ev.link_written else 'link to'} {ev.link_cue}")
         if ev.hint and not parts:
             parts.append("marked as an appeal by the page")
         label = _LABELS.get(ev.kind, "donation ask")
@@ -412,6 +416,12 @@ def _someone_elses(ev: BlockEvidence) -> bool:
     """Giving to a charity or a campaign, with no word of the publisher: someone else's cause."""
     text = ev.text
     return text.third <= -1.5 and not (text.we or text.self_ref or ev.link >= 2.0)
+
+
+def _aside(text: TextEvidence) -> bool:
+    """A block of several sentences that is mostly article, with the ask in a minority of
+    them ("…The board votes Thursday. Please donate to our newsroom."): it stays."""
+    return text.ask_share < ASIDE_SHARE
 
 
 def _backing(text: TextEvidence) -> bool:
