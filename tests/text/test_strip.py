@@ -1063,3 +1063,38 @@ def test_an_address_written_out_is_mentioned_not_a_link() -> None:
         base_url=BASE,
     )
     assert "link to /donate" in linked.verdicts[0].reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "'We rely on donations from people like you,' the shelter's manager told reporters, "
+        "gesturing at the empty kennels.",
+        "In an email to supporters, the senator wrote: 'We can't do this without you. Become a "
+        "member of our grassroots team today.'",
+        "'Support us, and we will support you,' the candidate told farmers at the county fair.",
+        "‘Please donate to support our journalism,’ the station’s director said on air.",
+        "Support independent journalism, the sign at the protest read, as demonstrators "
+        "rallied outside the shuttered paper.",
+        "Sign up for our newsletter, the company's email urged customers, promising discounts.",
+    ],
+)
+def test_speech_of_others_without_double_quotes_is_kept(text: str) -> None:
+    assert removed(strip_appeals(text)) == []
+    html = f"<p>{NEWS[0]}</p><p>{text}</p><p>{NEWS[1]}</p>"
+    assert removed(strip_appeals(html, base_url=BASE)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "'90s prices are gone, and we rely on readers like you. Donate today to support our "
+        "journalism.",
+        "Our reporters' work depends on you. Donate today to support independent journalism.",
+        "The 'people-powered' newsroom relies on readers like you. Please donate today.",
+        "Support independent journalism, the kind that says what others won't. Donate today.",
+        "Become a member today, the best way to support our reporting.",
+    ],
+)
+def test_apostrophes_are_not_quotes_that_hide_an_ask(text: str) -> None:
+    assert removed(strip_appeals(f"<p>{NEWS[0]}</p><p>{text}</p>", base_url=BASE)) == [text]

@@ -83,6 +83,18 @@ _FAMILY = {
 }
 _SHORT_WORDS = 40  # a newsletter box is short; a longer text about email is an article
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»|„[^“”]*[“”]")
+# 'single quotes' as news quotes them ("'Please give what you can,' she said"): an opening
+# quote after a space or the start, apostrophes only inside words ("can't"), a closing quote
+# next to the punctuation that ends the quote ("…you,'" or "…you',"); "'90s" opens nothing
+_SINGLE_QUOTED = re.compile(
+    r"(?:^|(?<=[\s(\[:—–]))['‘](?=\w)(?:[^'‘’\n]|(?<=\w)['’](?=\w))*?"
+    r"(?:[.,!?…]['’]|['’](?=[,.;:!?—–]))"
+)
+# a whole sentence before ", the sign read" or ", the email urged": someone else's words
+_INVERTED = re.compile(
+    r"^([^,.!?\n]{3,80}),\s+(?:the|a|an|his|her|their|its|one)\s+(?:(?!that|which|who)[\w'-]+\s+)"
+    r"{0,6}?(?:read|reads|said|says|urged|asked|declared|proclaimed|promised)\b"
+)
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 _CAPS = {"ask": 7.0, "self": 3.0, "money": 2.0, "urge": 2.0, "lead": 1.5}
 _FLOORS = {"report": -3.0, "third": -2.0}
@@ -300,6 +312,10 @@ def _evidence(text: str, backed: bool = False) -> TextEvidence:
     quoted: list[tuple[int, int]] = []
     if any(table[p].report for _, _, p in matches):
         quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(text)]
+        if "'" in low:
+            quoted += [(q.start(), q.end()) for q in _SINGLE_QUOTED.finditer(text)]
+    if "," in low:  # "Donate now, the banner read": words quoted without quotation marks
+        quoted += [(0, q.end(1)) for q in _INVERTED.finditer(low)]
     sums: dict[str, float] = {}
     hot: list[int] = []  # match positions that carry appeal signals
     best = 0.0
