@@ -108,25 +108,30 @@ def _error(message: str) -> None:
     print(f"newsterm: {message}", file=sys.stderr)
 
 
-def _config(args: argparse.Namespace) -> Config:
+def _config(args: argparse.Namespace, notices: list[str] | None = None) -> Config:
     path = paths.feeds_path(args.feeds)
     if not args.feeds and not os.environ.get(paths.FEEDS_ENV) and paths.ensure_feeds_file(path):
-        print(
-            f"newsterm: created {path} with the default feeds; edit it to change them",
-            file=sys.stderr,
-        )
+        _tell(f"created {path} with the default feeds; edit it (e) to change them", notices)
     return load_config(path)
 
 
-def _store(args: argparse.Namespace) -> Store:
+def _store(args: argparse.Namespace, notices: list[str] | None = None) -> Store:
     path = paths.db_path(args.db)
     store = Store.open(path, recover=True)
     if store.recovered_from is not None:
-        _error(
+        _tell(
             f"the cache {path} was damaged; it was moved to {store.recovered_from} "
-            "and a new cache started"
+            "and a new cache started",
+            notices,
         )
     return store
+
+
+def _tell(message: str, notices: list[str] | None) -> None:
+    """Say ``message`` on stderr, and keep it for the app to show if one is starting."""
+    _error(message)
+    if notices is not None:
+        notices.append(message)
 
 
 def _refresh(args: argparse.Namespace) -> int:
@@ -276,8 +281,9 @@ def _strip(args: argparse.Namespace) -> int:
 def _run_app(args: argparse.Namespace) -> int:
     if args.demo:
         return _run_demo(args)
-    config = _config(args)
-    return _launch(config, _store(args))
+    notices: list[str] = []
+    config = _config(args, notices)
+    return _launch(config, _store(args, notices), notices)
 
 
 def _run_demo(args: argparse.Namespace) -> int:
@@ -323,7 +329,7 @@ def _demo_feeds_text() -> str:
     return text.replace('url = "./', f'url = "{folder.as_uri()}/')
 
 
-def _launch(config: Config, store: Store) -> int:
+def _launch(config: Config, store: Store, notices: Sequence[str] = ()) -> int:
     from newsterm.ui.app import NewstermApp
 
     path = config.path or paths.feeds_path(None)
@@ -339,7 +345,7 @@ def _launch(config: Config, store: Store) -> int:
         return True
 
     try:
-        app = NewstermApp(config, path, store)
+        app = NewstermApp(config, path, store, notices=notices)
         with _ending_on_signals(stop):
             app.run()
     finally:

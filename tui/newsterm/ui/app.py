@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -34,14 +35,22 @@ class NewstermApp(App[None]):
         open_url: BrowserOpener | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         watch_interval: float = 1.0,
+        notices: Sequence[str] = (),
     ) -> None:
         super().__init__()
+        self._notices = tuple(notices)
         self._config = config
         self._config_path = config_path
         self._store = store
         self._open_url = open_url or launch_browser
         self._transport = transport
         self._watch_interval = watch_interval
+
+    def on_mount(self) -> None:
+        # What the command line had to say before the app took the screen (a feeds.toml
+        # created, a damaged cache moved aside) would otherwise be hidden until exit.
+        for notice in self._notices:
+            self.notify(notice, markup=False, timeout=10)
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen(
