@@ -30,7 +30,8 @@ after a long debate about <a href="/budget">the budget</a>.</p>
 12     10</pre>
 <table><tr><th>Line</th><th>Cost</th></tr><tr><td>12</td><td>$4m</td></tr></table>
 <p><img src="/map.png" alt="Route map"></p>
-<p>Support our journalism: donate now at our donation page.</p>
+<p>Our newsroom is funded by readers like you. Please support our journalism:
+donate now at our donation page.</p>
 """
 
 

@@ -60,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     strip.add_argument("file", nargs="?", default="-", help="HTML or text file, - for stdin")
     strip.add_argument("--json", action="store_true", help='print {"kept": …, "removed": …}')
     strip.add_argument("--width", type=int, default=None, help="wrap width (default: terminal)")
+    strip.add_argument(
+        "--explain", action="store_true", help="show each block's evidence, region and score"
+    )
     return parser
 
 
@@ -261,17 +264,26 @@ def _show(args: argparse.Namespace) -> int:
 def _strip(args: argparse.Namespace) -> int:
     from newsterm.text.plain import render_text
     from newsterm.text.strip import strip_appeals, strip_result_json
+    from newsterm.text.strip.explain import explain
+    from newsterm.text.strip.thresholds import MAX_INPUT_BYTES
 
-    if args.file == "-":
-        raw = sys.stdin.buffer.read()
-    else:
-        try:
-            raw = Path(args.file).read_bytes()
-        except OSError as exc:
-            _error(f"cannot read {args.file}: {exc.strerror or exc}")
-            return EXIT_USAGE
+    name = "standard input" if args.file == "-" else args.file
+    try:
+        if args.file == "-":
+            raw = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        else:
+            with open(args.file, "rb") as handle:  # a device or FIFO is read only this far
+                raw = handle.read(MAX_INPUT_BYTES + 1)
+    except OSError as exc:
+        _error(f"cannot read {name}: {exc.strerror or exc}")
+        return EXIT_USAGE
+    if len(raw) > MAX_INPUT_BYTES:
+        _error(f"{name} is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB; strip reads no more")
+        return EXIT_USAGE
     result = strip_appeals(raw.decode("utf-8", errors="replace"))
-    if args.json:
+    if args.explain:
+        sys.stdout.write(explain(result, width=_width(args.width)))
+    elif args.json:
         print(json.dumps(strip_result_json(result), ensure_ascii=False))
     else:
         sys.stdout.write(render_text(result, width=_width(args.width)))

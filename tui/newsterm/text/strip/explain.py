@@ -1,0 +1,57 @@
+"""`newsterm strip --explain`: for every block, its evidence, region, score and verdict."""
+
+from __future__ import annotations
+
+import math
+
+from newsterm.text.strip import StripResult
+from newsterm.text.strip import thresholds as t
+from newsterm.text.strip.decide import BlockDecision, turns_to_own_ask
+from newsterm.text.strip.features import FEATURES
+from newsterm.text.strip.model import load_model
+
+__all__ = ["explain"]
+
+_TERMS = 6  # the strongest terms shown per block
+
+
+def explain(result: StripResult, width: int = 100) -> str:
+    """A plain-text account of every decision in a strip result."""
+    model = load_model()
+    seed_logit = math.log(t.SEED / (1 - t.SEED))
+    lines = [
+        f"thresholds: seed p>={t.SEED} (log-odds {seed_logit:+.2f}) with the publisher's or "
+        f"reader's voice; region start {t.ENTER}, end {t.LEAVE}; evidence against p={t.BASE}",
+    ]
+    features = [d.features for d in result.decisions]
+    for i, (verdict, d) in enumerate(zip(result.verdicts, result.decisions, strict=True)):
+        text = " ".join(verdict.block.text.split())
+        if not text:
+            continue
+        lines.append("")
+        lines.append(f"[{i}] {_clip(text, width - 6)}")
+        lines.append("    " + _verdict_line(d, verdict.reason))
+        terms = model.contributions(features, i)[:_TERMS]
+        lines.append("    evidence: " + ", ".join(f"{n} {c:+.2f}" for n, c in terms))
+        if turns_to_own_ask(d.features):
+            share = d.features.values[FEATURES.index("closing_share")]
+            lines.append(
+                f"    turns into the publisher's own ask: the closing asks are {share:.0%} of "
+                f"the text (at least {t.TURN_SHARE:.0%}), so it is a seed"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def _verdict_line(d: BlockDecision, reason: str) -> str:
+    where = f"region {d.region}" if d.region else "no region"
+    seed = ", seed" if d.seed else ""
+    score = f"p={d.probability:.3f} (log-odds {d.logit:+.2f}{seed}), {where}"
+    if d.removed:
+        return f"REMOVED  {score}: {reason}"
+    if d.region:
+        return f"kept     {score}: the region holds no seed, so it stays whole"
+    return f"kept     {score}: the likeliest reading puts it in the article"
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

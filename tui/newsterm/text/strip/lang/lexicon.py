@@ -1,0 +1,45 @@
+"""The slots every language fills: the words appeals are made of, and the words of reporting.
+
+A language module holds one `Lexicon`. Each slot is a tuple of lower-case phrases matched on
+whole words; a trailing "*" on a word makes it a stem ("donat*" matches "donate", "donation",
+"donating"), and "(a|b|)" groups expand to alternatives (an empty one makes the group
+optional). Apostrophes are written straight ('). The slots become named features (see
+features.py), so a slot means the same thing in every language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+__all__ = ["PHRASE_SLOTS", "Lexicon"]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """One language's appeal and reporting vocabulary."""
+
+    code: str  # ISO 639-1, e.g. "de"
+    name: str  # the language's own name, e.g. "Deutsch"
+    # Voice: who speaks to whom.
+    reader: tuple[str, ...]  # words addressing the reader: "you", "your", "vous", "dein"
+    publisher: tuple[str, ...]  # the outlet of itself: "we", "our", "this newsletter"
+    # What an appeal asks for.
+    donate: tuple[str, ...]  # giving money: "donate", "make a gift", "chip in", "tax-deductible"
+    member: tuple[str, ...]  # joining: "become a member", "membership", "join us", "patron"
+    subscribe: tuple[str, ...]  # paying to read: "subscribe", "paid subscriber", "free trial"
+    newsletter: tuple[str, ...]  # email sign-up: "newsletter", "inbox", "enter your email"
+    support: tuple[str, ...]  # funding verbs and states: "support us", "reader-supported"
+    # The other lines of an appeal box.
+    opener: tuple[str, ...]  # box titles and greetings: "a message from", "dear reader"
+    button: tuple[str, ...]  # whole-line buttons: "donate now", "remind me later", "give once"
+    meter: tuple[str, ...]  # goal meters: "goal", "donors", "of our goal", "days left"
+    signoff: tuple[str, ...]  # sign-off titles: "editor-in-chief", "executive director"
+    mission: tuple[str, ...]  # the outlet's rhetoric: "independent journalism", "paywall"
+    urgency: tuple[str, ...]  # pressure: "today", "right now", "every dollar", "matters"
+    # Journalism: what makes a block someone else's words or news about money.
+    report: tuple[str, ...]  # attribution: "said", "according to", "told reporters"
+    third: tuple[str, ...]  # others' money: "charity", "candidate", "super pac", "gofundme"
+
+
+# The slots that hold phrases, in a fixed order (features are named after them).
+PHRASE_SLOTS = tuple(f.name for f in fields(Lexicon) if f.name not in ("code", "name"))

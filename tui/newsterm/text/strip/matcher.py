@@ -1,0 +1,92 @@
+"""Every language's phrases in one trie regex; each match names the slots it fills.
+
+One pass over a block's lower-cased text finds every phrase of every language, so a block
+needs no language detection: an Italian appeal quoting an English button still scores. The
+table is built once, on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from newsterm.text.strip.common import PLATFORMS
+from newsterm.text.strip.lang import LANGUAGES, PHRASE_SLOTS, Lexicon
+from newsterm.text.strip.trie import expand, trie_regex
+
+__all__ = ["INLINE_SLOTS", "Matcher", "matcher"]
+
+# `button` lines are matched whole (see `Matcher.button`); every other slot inside the text.
+INLINE_SLOTS = (*(slot for slot in PHRASE_SLOTS if slot != "button"), "platform")
+_BUTTON_TRIM = " \t\"'“”‘’«»„()[]*•·|→←>»<✓✔❤♥️!.:,;?-–—"
+_LINK_MARK = re.compile(r"\[\d+\]")
+_WORD_END = re.compile(r"[\w']*")
+
+
+@dataclass(frozen=True, slots=True)
+class Matcher:
+    """The compiled phrase tables."""
+
+    regex: re.Pattern[str]
+    slots: dict[str, tuple[int, ...]]  # phrase (a stem without "*") -> slot indices
+    buttons: frozenset[str]  # whole-line button labels, every language
+
+    def find(self, low: str) -> list[tuple[int, tuple[int, ...]]]:
+        """(offset, slot indices) of every phrase in lower-cased text, left to right."""
+        found = []
+        for m in self.regex.finditer(low):
+            found.append((m.start(), self.slots[self._key(m.group())]))
+        return found
+
+    def _key(self, matched: str) -> str:
+        if matched in self.slots:
+            return matched
+        for end in range(len(matched) - 1, 0, -1):  # "donations" was matched by "donat*"
+            if matched[:end] in self.slots:
+                return matched[:end]
+        raise KeyError(matched)  # the regex matches table phrases only
+
+    def button(self, low: str) -> bool:
+        """The whole line is a button label ("Donate now →", "Jetzt unterstützen")."""
+        label = " ".join(_LINK_MARK.sub("", low).strip(_BUTTON_TRIM).split())
+        return label in self.buttons
+
+
+def _phrases(lexicon: Lexicon, slot: str) -> Iterable[str]:
+    for pattern in getattr(lexicon, slot):
+        for phrase in expand(pattern.lower().replace("’", "'")):
+            # a stem ends its phrase: "depend* on" would never match, so it becomes "depend*"
+            star = phrase.find("*")
+            yield phrase[: star + 1] if star != -1 else phrase
+
+
+@cache
+def matcher() -> Matcher:
+    """The tables of every registered language, compiled once."""
+    slots: dict[str, set[int]] = {}
+    buttons: set[str] = set()
+    index = {slot: i for i, slot in enumerate(INLINE_SLOTS)}
+    for lexicon in LANGUAGES.values():
+        for slot in PHRASE_SLOTS:
+            for phrase in _phrases(lexicon, slot):
+                if slot == "button":
+                    buttons.add(phrase.rstrip("*"))
+                    continue
+                slots.setdefault(phrase, set()).add(index[slot])
+    for name in PLATFORMS:
+        slots.setdefault(name, set()).update((index["platform"], index["donate"]))
+    regex = re.compile(trie_regex(sorted(slots)))
+    keys: dict[str, set[int]] = {}
+    for phrase, found in slots.items():  # "member" and "member*" share one key
+        keys.setdefault(phrase.rstrip("*"), set()).update(found)
+    stems = {phrase[:-1] for phrase in slots if phrase.endswith("*")}
+    for phrase, found in keys.items():
+        # the regex takes the longest phrase: "supporters" (meter) must keep what the stem
+        # "support*" (support) would have said of the same word
+        for end in range(len(phrase) - 1, 0, -1):
+            if phrase[:end] in stems and _WORD_END.fullmatch(phrase, end):
+                found.update(keys[phrase[:end]])
+    frozen = {key: tuple(sorted(found)) for key, found in keys.items()}
+    return Matcher(regex, frozen, frozenset(buttons))

@@ -1,0 +1,113 @@
+"""The learned weights: two logistic regressions over the named features, shipped as data.
+
+The first weighs a block's own features; the second adds what the first said of its
+neighbours (CONTEXT), so a short line between two asks learns to go with them and a plain
+paragraph beside one learns to stay. Inference is two dot products per block in pure
+Python. The weights come from train.py and live in newsterm/data/strip_model.json beside
+the feature names they were trained on, so a renamed or reordered feature is caught when
+the model loads, not silently mis-weighed.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from newsterm.text.strip.features import FEATURES, BlockFeatures
+
+__all__ = ["CONTEXT", "Model", "context_values", "load_model"]
+
+_FILE = "strip_model.json"
+# What the second model reads of the first's log-odds around a block (clipped to +-_CLIP).
+CONTEXT = ("context:previous", "context:next", "context:nearest_two", "context:between")
+_CLIP = 6.0
+
+
+def context_values(
+    first: list[float], features: list[BlockFeatures]
+) -> list[tuple[float, float, float, float]]:
+    """Per block: the first model's log-odds of the previous and next block, the higher of
+    the two blocks on each side at most two away, and the lower of those two sides. Context
+    never carries into reported speech: an attributed or quoted block next to an appeal is
+    judged on its own words."""
+    z = [max(-_CLIP, min(_CLIP, v)) for v in first]
+    n = len(z)
+    out = []
+    for i in range(n):
+        if features[i].reported:
+            out.append((0.0, 0.0, 0.0, 0.0))
+            continue
+        before = max(z[max(0, i - 2) : i], default=-_CLIP)
+        after = max(z[i + 1 : i + 3], default=-_CLIP)
+        previous = z[i - 1] if i else -_CLIP
+        following = z[i + 1] if i + 1 < n else -_CLIP
+        out.append(
+            (
+                previous / _CLIP,
+                following / _CLIP,
+                max(before, after) / _CLIP,
+                min(before, after) / _CLIP,
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """Weights of both stages, and the share of appeal blocks they were trained on."""
+
+    first: tuple[float, ...]  # aligned with FEATURES
+    second: tuple[float, ...]  # aligned with FEATURES + CONTEXT
+    prior: float  # share of appeal blocks in the training data
+
+    def logits(self, features: list[BlockFeatures]) -> list[float]:
+        """log-odds that each block of an article is part of an appeal."""
+        nonzero = [[(k, x) for k, x in enumerate(f.values) if x] for f in features]
+        first, second = self.first, self.second
+        logits = [sum(first[k] * x for k, x in terms) for terms in nonzero]
+        tail = second[len(FEATURES) :]
+        return [
+            sum(second[k] * x for k, x in terms)
+            + sum(w * c for w, c in zip(tail, ctx, strict=True))
+            for terms, ctx in zip(nonzero, context_values(logits, features), strict=True)
+        ]
+
+    def contributions(self, features: list[BlockFeatures], i: int) -> list[tuple[str, float]]:
+        """(feature, weight x value) of block i's non-zero terms, largest first."""
+        first = [_dot(self.first, f.values) for f in features]
+        values = features[i].values + context_values(first, features)[i]
+        terms = [
+            (name, w * x)
+            for name, w, x in zip(FEATURES + CONTEXT, self.second, values, strict=True)
+            if w * x
+        ]
+        return sorted(terms, key=lambda t: -abs(t[1]))
+
+
+def _dot(weights: tuple[float, ...], values: tuple[float, ...]) -> float:
+    return math.fsum(w * x for w, x in zip(weights, values, strict=True))
+
+
+def model_from_json(data: dict[str, object]) -> Model:
+    """A Model from its JSON form; raises ValueError when it does not fit FEATURES."""
+    names, first, second = data.get("features"), data.get("first"), data.get("second")
+    prior = data.get("prior")
+    if not isinstance(names, list) or not isinstance(first, list) or not isinstance(second, list):
+        raise ValueError("strip model: no feature list")
+    if tuple(names) != FEATURES + CONTEXT or len(first) != len(FEATURES):
+        raise ValueError("strip model: trained on other features; retrain it (train.py)")
+    if len(second) != len(names):
+        raise ValueError("strip model: the second stage does not fit the features")
+    if not isinstance(prior, float) or not 0.0 < prior < 1.0:
+        raise ValueError("strip model: no prior")
+    return Model(tuple(map(float, first)), tuple(map(float, second)), prior)
+
+
+@cache
+def load_model() -> Model:
+    """The shipped model, loaded once."""
+    text = resources.files("newsterm").joinpath("data", _FILE).read_text(encoding="utf-8")
+    return model_from_json(json.loads(text))

@@ -1,0 +1,45 @@
+"""Every number the appeal decision turns on, in one table.
+
+The weights behind a block's probability are learned (data/strip_model.json, see train.py);
+these are the decisions taken over them, tuned by cross-validation on the labelled sets.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "BASE",
+    "ENTER",
+    "LEAVE",
+    "MAX_BLOCK_CHARS",
+    "MAX_INPUT_BYTES",
+    "QUOTED_SHARE",
+    "SEED",
+    "TURN_SHARE",
+]
+
+# Sequence smoothing (regions.py): the chance that an appeal region starts at a given article
+# block, and that a region ends after a given appeal block. A low ENTER keeps lone weak lines
+# in the article; a LEAVE well under one half lets a box's plain lines (a salutation, a
+# meter, a button) ride along with the asks around them.
+ENTER = 0.003
+LEAVE = 0.8
+# The odds a block must beat to be read as appeal rather than article, as a probability:
+# the model's log-odds less these odds is a block's evidence in the sequence pass.
+BASE = 0.5
+# A region is removed only if it holds a seed: a block this likely an appeal on its own
+# evidence, that asks in the publisher's or the reader's voice. Regions grow from strong asks.
+SEED = 0.95
+# A paragraph that turns into the publisher's own ask: its last sentences are the outlet
+# asking for money, membership or a subscription (two or more of them, or one that speaks
+# as "we" to "you"; none reported or quoted), and make up at least TURN_SHARE of its text.
+# It is a seed whatever came before ("...We're concerned, because [outlet] is not immune...
+# make a donation now!"); news that ends in someone else's ask is not.
+TURN_SHARE = 0.35
+# A block this much in quotation marks (or with any attribution) is someone else's words:
+# its neighbours' odds never carry into it, and it joins a region only as a seed itself.
+QUOTED_SHARE = 0.25
+# Blocks longer than this are scored on their first MAX_BLOCK_CHARS characters: a 50 KB
+# paragraph is no appeal box, and the scan stays linear in small steps.
+MAX_BLOCK_CHARS = 20_000
+# `newsterm strip` reads at most this much input.
+MAX_INPUT_BYTES = 10 * 1024 * 1024

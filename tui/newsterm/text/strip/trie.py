@@ -1,0 +1,126 @@
+"""Phrase patterns: "(a|b|)" groups expanded to literals, literals compiled to one trie regex."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from itertools import product
+
+__all__ = ["expand", "trie_regex"]
+
+
+def expand(pattern: str) -> list[str]:
+    """All literal phrases of a pattern with "(a|b|)" groups, whitespace normalised."""
+    return [phrase for raw in _expand_raw(pattern) if (phrase := " ".join(raw.split()))]
+
+
+def _expand_raw(pattern: str) -> list[str]:
+    """All literal strings of a pattern, spaces kept as written."""
+    return ["".join(parts) for parts in product(*_parse(pattern))]
+
+
+def _parse(pattern: str) -> list[list[str]]:
+    """Split a pattern into a sequence of alternative lists (literals are one-item lists)."""
+    seq: list[list[str]] = []
+    literal = []
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "(":
+            if literal:
+                seq.append(["".join(literal)])
+                literal = []
+            depth, j = 1, i + 1
+            alts, start = [], i + 1
+            while depth:
+                if pattern[j] == "(":
+                    depth += 1
+                elif pattern[j] == ")":
+                    depth -= 1
+                elif pattern[j] == "|" and depth == 1:
+                    alts.append(pattern[start:j])
+                    start = j + 1
+                j += 1
+            alts.append(pattern[start : j - 1])
+            seq.append([x for alt in alts for x in _expand_raw(alt)])
+            i = j
+        else:
+            literal.append(ch)
+            i += 1
+    if literal:
+        seq.append(["".join(literal)])
+    return seq
+
+
+def trie_regex(phrases: list[str]) -> str:
+    """A regex matching any phrase at word boundaries, longest first; "*" ends a stem (which
+    then matches to the end of its word). `phrases` must be sorted and unique.
+
+    The regex is a radix tree: each branch tries the one edge that can continue (edges of a
+    node start with different characters), then the end of a phrase. Sibling edges leading
+    to the same sub-regex share it ("support our (rural |local |…)(journalism|reporting|…)"
+    is written once, not once per adjective), which halves the pattern and its compile time.
+    One boundary test after the whole tree keeps the regex small."""
+    if not phrases:
+        return r"(?!)"
+    label, tail = _radix(phrases, 0, len(phrases), 0)
+    # A whole word at both ends: "don" is not in "don't", "us" not in "use".
+    return r"(?<!\w)(?:" + _escape(label) + tail + r")(?!\w|'\w)"
+
+
+def _radix(phrases: list[str], lo: int, hi: int, depth: int) -> tuple[str, str]:
+    """The edge label into the node for phrases[lo:hi] (which share their first `depth`
+    characters) and the regex of what follows it. Recursion depth is bounded by the length
+    of the longest phrase (the tables' own, never input)."""
+    first = phrases[lo]
+    end = _shared(first, phrases[hi - 1], depth)  # sorted: the prefix of them all
+    if end == len(first) and first.endswith("*"):
+        end -= 1  # "newsletter*": the stem ends here
+    prefix = first[:end]
+    tails: dict[str, list[str]] = {}  # sub-regex -> labels of the edges leading to it
+    complete = stem = False
+    i = lo
+    if len(first) == end:
+        complete = True
+        i += 1
+    while i < hi:
+        ch = phrases[i][end]
+        j = bisect_left(phrases, prefix + chr(ord(ch) + 1), i, hi)
+        if ch == "*" and len(phrases[i]) == end + 1:
+            stem = True
+        else:
+            label, tail = _radix(phrases, i, j, end)
+            tails.setdefault(tail, []).append(_escape(label))
+        i = j
+    alts: list[str] = []
+    for tail, labels in tails.items():
+        if not tail or len(labels) == 1:  # leaves join the node's own alternatives
+            alts.extend(label + tail for label in labels)
+        else:
+            alts.append("(?:" + "|".join(labels) + ")" + tail)
+    if stem:
+        alts.append(r"[\w']*")
+    elif complete:
+        alts.append("")
+    tail = "" if not alts else alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return first[depth:end], tail
+
+
+def _shared(a: str, b: str, known: int) -> int:
+    """The length of the common prefix of a and b, known to be at least `known`."""
+    lo, hi = known, min(len(a), len(b))
+    while lo < hi:  # binary search: slices compare in C, a loop per character would not
+        mid = (lo + hi + 1) // 2
+        if b.startswith(a[lo:mid], lo):
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+# Only what is special outside a character class (re.escape also escapes spaces and "-",
+# which makes the pattern longer and slower to compile).
+_SPECIAL = {ord(c): "\\" + c for c in "\\.^$*+?{}[]|()"}
+
+
+def _escape(literal: str) -> str:
+    return literal.translate(_SPECIAL)
