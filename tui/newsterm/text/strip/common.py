@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["MONEY", "NUMBER", "PLATFORMS", "PLATFORM_HOSTS"]
+__all__ = ["MONEY", "NUMBER", "PLATFORMS", "PLATFORM_HOSTS", "money_in"]
 
 # Platforms readers pay through; named in text ("find me on Ko-fi") or linked.
 PLATFORMS = (
@@ -91,3 +91,24 @@ MONEY = re.compile(
     re.IGNORECASE,
 )
 NUMBER = re.compile(r"\d[\d.,]*")
+_MONEY_WORDS = (
+    "$",
+    "€",
+    "£",
+    "chf",
+    "kč",
+    "zł",
+    "euro",
+    "dollar",
+    "reais",
+    "peso",
+    "franc",
+    "zlot",
+    "złot",
+    "korun",
+)
+
+
+def money_in(low: str) -> bool:
+    """A cheap test before MONEY: the lower-cased text names a currency at all."""
+    return any(word in low for word in _MONEY_WORDS)

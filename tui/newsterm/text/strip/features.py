@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from newsterm.text.html import Block
-from newsterm.text.strip.common import MONEY, NUMBER
+from newsterm.text.strip.common import MONEY, NUMBER, money_in
 from newsterm.text.strip.markup import hint_strength, link_strength, site_of
 from newsterm.text.strip.matcher import INLINE_SLOTS, matcher
 from newsterm.text.strip.thresholds import QUOTED_SHARE
@@ -100,7 +100,8 @@ _SENTENCE = re.compile(r"[^.!?…\n]+(?:[.!?…]+[\"'”»)]*|\n|$)")
 _QUOTES = re.compile(
     r"“[^”]{3,}”|\"[^\"]{3,}\"|«[^»]{3,}»|„[^“”]{3,}[“”]|(?<![\w])'[^']{8,}?'(?!\w)"
 )
-_NAMES = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-ZÀ-ÖØ-ÞĀ-Ž][\w'-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w'-]+)+")
+# Two capitalised words in a row ("Marco Rubio", "Tax Court"): names, which reporting is full of.
+_NAMES = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž'-]+ [A-ZÀ-ÖØ-ÞĀ-Ž]")
 _SIGNOFF_SHAPE = re.compile(r"^\s*(?:[—–-]|~)\s*\w|^\s*\w[\w .'-]{1,40},\s+\w")
 _DATA = ("pre", "table", "rule")
 
@@ -158,7 +159,7 @@ def _words(block: Block, v: list[float]) -> tuple[str, str]:
         v[_INDEX["kind:data"]] = float(block.kind in _DATA)
         return "", ""
     norm = " ".join(_LINK_MARK.sub("", block.text).translate(_STRAIGHT).split())
-    low = _US.sub("usa", norm).lower()
+    low = (_US.sub("usa", norm) if "US" in norm or "U.S" in norm else norm).lower()
     words = low.count(" ") + 1
     for n, index in _BUCKETS:
         if words <= n:
@@ -166,7 +167,7 @@ def _words(block: Block, v: list[float]) -> tuple[str, str]:
             break
     else:
         v[_INDEX["words>60"]] = 1.0
-    quoted = [(m.start(), m.end()) for m in _QUOTES.finditer(low)]
+    quoted = [(m.start(), m.end()) for m in _QUOTES.finditer(low)] if _quotes_in(low) else []
     sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(low) if m.group().strip()]
     sentences = sentences or [(0, len(low))]
     counts = [0] * len(INLINE_SLOTS)
@@ -197,8 +198,9 @@ def _words(block: Block, v: list[float]) -> tuple[str, str]:
         third_hits[s] += _THIRD in slots
         if at == first_word[s]:
             starts[s].update(slots)
-    for m in MONEY.finditer(low):
-        per_sentence[_sentence_of(sentences, m.start())].add(_MONEY)
+    amounts = [m.start() for m in MONEY.finditer(low)] if money_in(low) else []
+    for at in amounts:
+        per_sentence[_sentence_of(sentences, at)].add(_MONEY)
     own = _voice(v, per_sentence, starts)
     closing = [k for k in range(len(sentences) - 1, -1, -1) if k in own]
     run = 0
@@ -227,7 +229,7 @@ def _words(block: Block, v: list[float]) -> tuple[str, str]:
     v[_INDEX["meter_line"]] = float(
         words <= 12 and has_number and (_METER in per_sentence[0] or "%" in low)
     )
-    v[_INDEX["money"]] = float(MONEY.search(low) is not None)
+    v[_INDEX["money"]] = float(bool(amounts))
     v[_INDEX["signoff_line"]] = float(
         words <= 12
         and (_SIGNOFF_SHAPE.search(norm) is not None)
@@ -281,6 +283,11 @@ def _voice(v: list[float], per_sentence: list[set[int]], starts: list[set[int]])
     v[_INDEX["report_share"]] = reported / n
     v[_INDEX["third_share"]] = third / n
     return own_asks
+
+
+def _quotes_in(low: str) -> bool:
+    """Any character that can open a quotation (a cheap test before the quotation regex)."""
+    return '"' in low or "“" in low or "«" in low or "„" in low or " '" in low or low[:1] == "'"
 
 
 def _first_word(low: str, start: int, end: int) -> int:
