@@ -30,6 +30,9 @@ _VOICE = frozenset((_SLOT["reader"], _SLOT["publisher"]))
 _PRESSURE = frozenset((_SLOT["urgency"], _SLOT["platform"]))
 _SUPPORT, _MISSION = _SLOT["support"], _SLOT["mission"]
 _PUBLISHER = _SLOT["publisher"]
+_STRONG_ASKS = frozenset(
+    _SLOT[s] for s in ("donate", "member", "subscribe", "newsletter", "platform")
+)
 _STRONG = frozenset(_SLOT[s] for s in ("donate", "member", "subscribe", "platform"))
 _REPORT, _THIRD = _SLOT["report"], _SLOT["third"]
 _OPENER, _METER, _SIGNOFF = _SLOT["opener"], _SLOT["meter"], _SLOT["signoff"]
@@ -56,6 +59,7 @@ FEATURES: tuple[str, ...] = (
     "voice_ask_sentences",
     "voice_ask_share",
     "plain_ask_sentences",
+    "imperative_ask",
     "own_ask_at_end",
     "own_asks_closing",
     "closing_share",
@@ -273,6 +277,8 @@ def _voice(v: list[float], per_sentence: list[set[int]], starts: list[set[int]])
         reported += report
         third += _THIRD in slots and k not in own_asks
     n = len(per_sentence)
+    # "Donate via …", "Become a member", "Abonnez-vous": an ask that opens its sentence
+    v[_INDEX["imperative_ask"]] = float(any(start & _STRONG_ASKS for start in starts))
     v[_INDEX["voice_ask_sentences"]] = math.log1p(voice_ask)
     v[_INDEX["voice_ask_share"]] = voice_ask / n
     v[_INDEX["plain_ask_sentences"]] = math.log1p(plain_ask)
