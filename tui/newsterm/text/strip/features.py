@@ -17,7 +17,7 @@ from newsterm.text.html import Block
 from newsterm.text.strip.common import MONEY, NUMBER, money_in
 from newsterm.text.strip.markup import hint_strength, link_strength, site_of
 from newsterm.text.strip.matcher import INLINE_SLOTS, matcher
-from newsterm.text.strip.thresholds import QUOTED_SHARE
+from newsterm.text.strip.thresholds import MAX_BLOCK_CHARS, QUOTED_SHARE
 
 __all__ = ["FEATURES", "BlockFeatures", "article_features"]
 
@@ -162,7 +162,8 @@ def _words(block: Block, v: list[float]) -> tuple[str, str]:
     if block.kind in _DATA or not block.text:
         v[_INDEX["kind:data"]] = float(block.kind in _DATA)
         return "", ""
-    norm = " ".join(_LINK_MARK.sub("", block.text).translate(_STRAIGHT).split())
+    text = block.text[:MAX_BLOCK_CHARS]  # a huge paragraph is no box: its head decides
+    norm = " ".join(_LINK_MARK.sub("", text).translate(_STRAIGHT).split())
     low = (_US.sub("usa", norm) if "US" in norm or "U.S" in norm else norm).lower()
     words = low.count(" ") + 1
     for n, index in _BUCKETS:
