@@ -84,9 +84,10 @@ PLATFORM_HOSTS = {
     "darujme.cz": "donation",
     "teaming.net": "donation",
 }
+# Digit runs are bounded ({0,12}) so a long run of "1 1 1 …" is scanned in linear time.
 # "$25", "25 €", "R$ 10", "10 zł", "100 Kč", "CHF 20": an amount of money.
 MONEY = re.compile(
-    r"(?:[$€£]|r\$|us\$|chf|kč|zł)\s?\d|\d(?:[\d.,\s]*\d)?\s?(?:€|\$|£|zł|kč|chf\b|euros?\b|"
+    r"(?:[$€£]|r\$|us\$|chf|kč|zł)\s?\d|\d(?:[\d.,\s]{0,12}\d)?\s?(?:€|\$|£|zł|kč|chf\b|euros?\b|"
     r"dollars?\b|reais\b|pesos\b|francs?\b|z[łl]otych\b|korun\b)",
     re.IGNORECASE,
 )

@@ -11,7 +11,7 @@ from newsterm.text.strip.features import FEATURES, BlockFeatures, article_featur
 from newsterm.text.strip.model import Model, load_model
 from newsterm.text.strip.regions import Region, find_regions
 
-__all__ = ["BlockDecision", "decide", "turns_to_own_ask", "voiced"]
+__all__ = ["BlockDecision", "Setting", "choose", "decide", "turns_to_own_ask", "voiced"]
 
 _VOICED = (
     FEATURES.index("voice_ask_sentences"),
@@ -52,6 +52,38 @@ def turns_to_own_ask(features: BlockFeatures) -> bool:
     return bool(values[_CLOSING_TURN]) and values[_CLOSING_SHARE] >= t.TURN_SHARE
 
 
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """The thresholds a decision is taken with (thresholds.py by default; train.py searches)."""
+
+    base: float = t.BASE
+    enter: float = t.ENTER
+    leave: float = t.LEAVE
+    seed: float = t.SEED
+
+
+def choose(
+    features: list[BlockFeatures],
+    own: list[float],
+    in_context: list[float],
+    blocked: list[bool],
+    setting: Setting,
+) -> tuple[list[bool], list[Region]]:
+    """Seeds and regions from both stages' log-odds. A seed stands on its own evidence (the
+    first stage) and its voice, or turns into the publisher's own ask; regions grow over the
+    in-context odds; reported speech that is no seed, and `blocked` blocks, stay out."""
+    seed_logit = math.log(setting.seed / (1 - setting.seed))
+    seeds = [
+        voiced(f) and (z >= seed_logit or turns_to_own_ask(f))
+        for z, f in zip(own, features, strict=True)
+    ]
+    barred = [
+        no or (f.reported and not s) for no, f, s in zip(blocked, features, seeds, strict=True)
+    ]
+    regions = find_regions(in_context, setting.base, seeds, barred, setting.enter, setting.leave)
+    return seeds, regions
+
+
 def decide(
     blocks: tuple[Block, ...], base_url: str, forced: frozenset[int], model: Model | None = None
 ) -> tuple[list[BlockDecision], list[Region]]:
@@ -59,16 +91,9 @@ def decide(
     kept out of the model's regions."""
     model = model or load_model()
     features = article_features(blocks, base_url)
-    logits = model.logits(features)
-    seed_logit = math.log(t.SEED / (1 - t.SEED))
-    turns = [turns_to_own_ask(f) for f in features]
-    logits = [max(z, seed_logit) if turn else z for z, turn in zip(logits, turns, strict=True)]
-    seeds = [z >= seed_logit and voiced(f) for z, f in zip(logits, features, strict=True)]
-    blocked = [
-        i in forced or b.kind in _DATA or (f.reported and not s)
-        for i, (b, f, s) in enumerate(zip(blocks, features, seeds, strict=True))
-    ]
-    regions = find_regions(logits, t.BASE, seeds, blocked)
+    own, logits = model.stages(features)
+    blocked = [i in forced or b.kind in _DATA for i, b in enumerate(blocks)]
+    seeds, regions = choose(features, own, logits, blocked, Setting())
     region_of = [0] * len(blocks)
     removed = [i in forced for i in range(len(blocks))]
     for number, region in enumerate(regions, 1):

@@ -24,6 +24,7 @@ def explain(result: StripResult, width: int = 100) -> str:
         f"reader's voice; region start {t.ENTER}, end {t.LEAVE}; evidence against p={t.BASE}",
     ]
     features = [d.features for d in result.decisions]
+    all_terms = model.contributions(features)
     for i, (verdict, d) in enumerate(zip(result.verdicts, result.decisions, strict=True)):
         text = " ".join(verdict.block.text.split())
         if not text:
@@ -31,7 +32,7 @@ def explain(result: StripResult, width: int = 100) -> str:
         lines.append("")
         lines.append(f"[{i}] {_clip(text, width - 6)}")
         lines.append("    " + _verdict_line(d, verdict.reason))
-        terms = model.contributions(features, i)[:_TERMS]
+        terms = all_terms[i][:_TERMS]
         lines.append("    evidence: " + ", ".join(f"{n} {c:+.2f}" for n, c in terms))
         if turns_to_own_ask(d.features):
             share = d.features.values[FEATURES.index("closing_share")]

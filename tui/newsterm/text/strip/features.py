@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -101,8 +102,11 @@ _LINK_MARK = re.compile(r"\[\d+\]")
 _STRAIGHT = str.maketrans({"’": "'", "‘": "'", "\u00a0": " ", "\u202f": " "})
 _US = re.compile(r"\bU\.?S\.?A?\b")  # "US officials": not "us", the publisher
 _SENTENCE = re.compile(r"[^.!?…\n]+(?:[.!?…]+[\"'”»)]*|\n|$)")
+# Quotations up to 600 characters long: an opening quote that never closes costs one bounded
+# look ahead, not a scan to the end of the text.
 _QUOTES = re.compile(
-    r"“[^”]{3,}”|\"[^\"]{3,}\"|«[^»]{3,}»|„[^“”]{3,}[“”]|(?<![\w])'[^']{8,}?'(?!\w)"
+    r"“[^”]{3,600}”|\"[^\"]{3,600}\"|«[^»]{3,600}»|„[^“”]{3,600}[“”]"
+    r"|(?<![\w])'[^']{8,600}?'(?!\w)"
 )
 # Two capitalised words in a row ("Marco Rubio", "Tax Court"): names, which reporting is full of.
 _NAMES = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž'-]+ [A-ZÀ-ÖØ-ÞĀ-Ž]")
@@ -164,7 +168,10 @@ def _words(block: Block, v: list[float]) -> tuple[str, str]:
         return "", ""
     text = block.text[:MAX_BLOCK_CHARS]  # a huge paragraph is no box: its head decides
     norm = " ".join(_LINK_MARK.sub("", text).translate(_STRAIGHT).split())
-    low = (_US.sub("usa", norm) if "US" in norm or "U.S" in norm else norm).lower()
+    # "US officials" is the country, not "us"; a line in capitals ("JOIN US TODAY") is not
+    shouting = norm.isupper()
+    low = _US.sub("usa", norm) if not shouting and ("US" in norm or "U.S" in norm) else norm
+    low = low.lower()
     words = low.count(" ") + 1
     for n, index in _BUCKETS:
         if words <= n:
@@ -204,8 +211,9 @@ def _words(block: Block, v: list[float]) -> tuple[str, str]:
         if at == first_word[s]:
             starts[s].update(slots)
     amounts = [m.start() for m in MONEY.finditer(low)] if money_in(low) else []
+    ends = [end for _, end in sentences]
     for at in amounts:
-        per_sentence[_sentence_of(sentences, at)].add(_MONEY)
+        per_sentence[_sentence_of(ends, at)].add(_MONEY)
     own = _voice(v, per_sentence, starts)
     closing = [k for k in range(len(sentences) - 1, -1, -1) if k in own]
     run = 0
@@ -305,11 +313,8 @@ def _first_word(low: str, start: int, end: int) -> int:
     return at
 
 
-def _sentence_of(sentences: list[tuple[int, int]], at: int) -> int:
-    for k, (_, end) in enumerate(sentences):
-        if at < end:
-            return k
-    return len(sentences) - 1
+def _sentence_of(ends: list[int], at: int) -> int:
+    return min(bisect_right(ends, at), len(ends) - 1)
 
 
 def _phrase_at(low: str, at: int) -> str:

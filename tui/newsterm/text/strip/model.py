@@ -64,27 +64,35 @@ class Model:
     prior: float  # share of appeal blocks in the training data
 
     def logits(self, features: list[BlockFeatures]) -> list[float]:
-        """log-odds that each block of an article is part of an appeal."""
+        """log-odds that each block of an article is part of an appeal, in context."""
+        return self.stages(features)[1]
+
+    def stages(self, features: list[BlockFeatures]) -> tuple[list[float], list[float]]:
+        """Each block's log-odds on its own evidence, and in the context of its neighbours."""
         nonzero = [[(k, x) for k, x in enumerate(f.values) if x] for f in features]
         first, second = self.first, self.second
-        logits = [sum(first[k] * x for k, x in terms) for terms in nonzero]
+        own = [sum(first[k] * x for k, x in terms) for terms in nonzero]
         tail = second[len(FEATURES) :]
-        return [
+        in_context = [
             sum(second[k] * x for k, x in terms)
             + sum(w * c for w, c in zip(tail, ctx, strict=True))
-            for terms, ctx in zip(nonzero, context_values(logits, features), strict=True)
+            for terms, ctx in zip(nonzero, context_values(own, features), strict=True)
         ]
+        return own, in_context
 
-    def contributions(self, features: list[BlockFeatures], i: int) -> list[tuple[str, float]]:
-        """(feature, weight x value) of block i's non-zero terms, largest first."""
+    def contributions(self, features: list[BlockFeatures]) -> list[list[tuple[str, float]]]:
+        """Per block, (feature, weight x value) of its non-zero terms, largest first."""
         first = [_dot(self.first, f.values) for f in features]
-        values = features[i].values + context_values(first, features)[i]
-        terms = [
-            (name, w * x)
-            for name, w, x in zip(FEATURES + CONTEXT, self.second, values, strict=True)
-            if w * x
-        ]
-        return sorted(terms, key=lambda t: -abs(t[1]))
+        out = []
+        for f, ctx in zip(features, context_values(first, features), strict=True):
+            values = f.values + ctx
+            terms = [
+                (name, w * x)
+                for name, w, x in zip(FEATURES + CONTEXT, self.second, values, strict=True)
+                if w * x
+            ]
+            out.append(sorted(terms, key=lambda t: -abs(t[1])))
+        return out
 
 
 def _dot(weights: tuple[float, ...], values: tuple[float, ...]) -> float:

@@ -21,7 +21,7 @@ __all__ = [
 # block, and that a region ends after a given appeal block. A low ENTER keeps lone weak lines
 # in the article; a LEAVE well under one half lets a box's plain lines (a salutation, a
 # meter, a button) ride along with the asks around them.
-ENTER = 0.01
+ENTER = 0.003
 LEAVE = 0.8
 # The odds a block must beat to be read as appeal rather than article, as a probability:
 # the model's log-odds less these odds is a block's evidence in the sequence pass.

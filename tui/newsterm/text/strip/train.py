@@ -18,12 +18,10 @@ from pathlib import Path
 
 from newsterm.text.dom import parse_html
 from newsterm.text.html import looks_like_html, text_to_document
-from newsterm.text.strip import thresholds as t
-from newsterm.text.strip.decide import turns_to_own_ask, voiced
+from newsterm.text.strip.decide import Setting, choose
 from newsterm.text.strip.features import FEATURES, article_features
 from newsterm.text.strip.labelled import APPEAL, Article, Score, load_articles, normalise, score
 from newsterm.text.strip.model import CONTEXT, Model, context_values
-from newsterm.text.strip.regions import find_regions
 
 _OUT = Path(__file__).resolve().parents[2] / "data" / "strip_model.json"
 _C = 10.0  # inverse L2 strength, chosen by the same cross-validation
@@ -47,7 +45,7 @@ class _Prepared:
         self.texts = [normalise(b.text) for b in blocks]
         self.features = article_features(blocks, article.base_url)
         self.labels = article.label(self.texts)
-        self.blocked = [b.kind in _DATA for b in blocks]  # and reported non-seeds, see _strip
+        self.blocked = [b.kind in _DATA for b in blocks]
 
 
 def _corpus(directory: Path, appeals_file: Path) -> list[_Prepared]:
@@ -137,28 +135,17 @@ def _fit(rows: list[_Prepared], c: float) -> Model:
 
 
 @dataclass(frozen=True)
-class _Setting:
-    """One choice of the decision thresholds."""
+class _Setting(Setting):
+    """Thresholds plus the regularisation they were searched with."""
 
     c: float = _C
-    base: float = t.BASE
-    enter: float = t.ENTER
-    leave: float = t.LEAVE
-    seed: float = t.SEED
 
 
 def _strip(p: _Prepared, model: Model, s: _Setting) -> list[tuple[str, bool]]:
-    seed = math.log(s.seed / (1 - s.seed))
-    logits = [
-        max(z, seed) if turns_to_own_ask(f) else z
-        for z, f in zip(model.logits(p.features), p.features, strict=True)
-    ]
-    seeds = [z >= seed and voiced(f) for z, f in zip(logits, p.features, strict=True)]
+    own, in_context = model.stages(p.features)
+    _, regions = choose(p.features, own, in_context, p.blocked, s)
     removed = [False] * len(p.blocks)
-    blocked = [
-        b or (f.reported and not sd) for b, f, sd in zip(p.blocked, p.features, seeds, strict=True)
-    ]
-    for region in find_regions(logits, s.base, seeds, blocked, s.enter, s.leave):
+    for region in regions:
         for i in range(region.start, region.end):
             removed[i] = region.removed
     return list(zip(p.texts, removed, strict=True))
@@ -197,7 +184,7 @@ def _search(rows: list[_Prepared]) -> _Setting:
         for base, enter, leave, seed in product(
             (0.06, 0.15, 0.3, 0.5), (0.003, 0.01, 0.05), (0.5, 0.8), (0.8, 0.9, 0.95)
         ):
-            s = _Setting(c, base, enter, leave, seed)
+            s = _Setting(base, enter, leave, seed, c)
             value = _objective(_run(rows, models, s))
             if best is None or value > best[0]:
                 best = (value, s)
