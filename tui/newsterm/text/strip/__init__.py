@@ -110,7 +110,7 @@ def _verdicts(
 
 def _reason(d: BlockDecision) -> str:
     label = _LABELS.get(d.features.kind, "donation ask")
-    if d.features.cue and d.probability >= 0.5:
+    if d.features.cue and (d.seed or d.probability >= 0.5):
         return f"{label}: '{_clip(d.features.cue)}'"
     return f"part of a {label.split()[0]} appeal"
 
