@@ -21,7 +21,9 @@ from newsterm.text.strip.decide import BlockDecision, decide
 __all__ = [
     "StripResult",
     "Verdict",
+    "clip",
     "hidden_note",
+    "parse_article",
     "strip_appeals",
     "strip_result_json",
 ]
@@ -68,10 +70,7 @@ def strip_appeals(
 ) -> StripResult:
     """Decide for every block of an article whether it is an appeal; raises ValueError for an
     invalid pattern or selector. Patterns match case-insensitively."""
-    if looks_like_html(html_or_text):
-        parsed = parse_html(html_or_text, base_url, tuple(selectors))
-    else:
-        parsed = Parsed(text_to_document(html_or_text), (), frozenset())
+    parsed = parse_article(html_or_text, base_url, tuple(selectors))
     blocks = parsed.document.blocks
     compiled = _compile(tuple(patterns))
     by_pattern = {i for i, b in enumerate(blocks) if any(p.search(b.text) for p in compiled)}
@@ -79,6 +78,14 @@ def strip_appeals(
     decisions, _ = decide(blocks, base_url, forced)
     verdicts, count = _verdicts(blocks, decisions, forced, parsed.selected)
     return StripResult(parsed.document, verdicts, count, tuple(decisions))
+
+
+def parse_article(html_or_text: str, base_url: str = "", selectors: Iterable[str] = ()) -> Parsed:
+    """An article's blocks, from HTML or from plain text; raises ValueError for an invalid
+    selector."""
+    if looks_like_html(html_or_text):
+        return parse_html(html_or_text, base_url, tuple(selectors))
+    return Parsed(text_to_document(html_or_text), (), frozenset())
 
 
 def _verdicts(
@@ -111,7 +118,7 @@ def _verdicts(
 def _reason(d: BlockDecision) -> str:
     label = _LABELS.get(d.features.kind, "donation ask")
     if d.features.cue and (d.seed or d.probability >= 0.5):
-        return f"{label}: '{_clip(d.features.cue)}'"
+        return f"{label}: '{clip(d.features.cue)}'"
     return f"part of a {label.split()[0]} appeal"
 
 
@@ -149,6 +156,7 @@ def _compile(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     return tuple(compiled)
 
 
-def _clip(text: str, limit: int = 48) -> str:
+def clip(text: str, limit: int = 48) -> str:
+    """Whitespace collapsed, cut to `limit` characters with an ellipsis."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"

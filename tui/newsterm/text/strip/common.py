@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["MONEY", "NUMBER", "PLATFORMS", "PLATFORM_HOSTS", "money_in"]
+__all__ = ["LINK_MARK", "MONEY", "NUMBER", "PLATFORMS", "PLATFORM_HOSTS", "money_in"]
 
 # Platforms readers pay through; named in text ("find me on Ko-fi") or linked.
 PLATFORMS = (
@@ -92,6 +92,8 @@ MONEY = re.compile(
     re.IGNORECASE,
 )
 NUMBER = re.compile(r"\d[\d.,]*")
+# The "[3]" a block's text carries after each link: no word of the article.
+LINK_MARK = re.compile(r"\[\d+\]")
 _MONEY_WORDS = (
     "$",
     "€",

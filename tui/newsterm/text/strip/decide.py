@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from newsterm.text.html import Block
 from newsterm.text.strip import thresholds as t
-from newsterm.text.strip.features import FEATURES, BlockFeatures, article_features
+from newsterm.text.strip.features import DATA_KINDS, FEATURES, BlockFeatures, article_features
 from newsterm.text.strip.model import Model, load_model
-from newsterm.text.strip.regions import Region, find_regions
+from newsterm.text.strip.regions import Region, find_regions, region_of_blocks
 
 __all__ = ["BlockDecision", "Setting", "choose", "decide", "turns_to_own_ask", "voiced"]
 
@@ -19,7 +19,6 @@ _VOICED = (
     FEATURES.index("slot:platform"),
     FEATURES.index("markup:link"),
 )
-_DATA = ("pre", "table", "rule")
 _CLOSING_TURN = FEATURES.index("closing_turn")
 _CLOSING_SHARE = FEATURES.index("closing_share")
 
@@ -92,14 +91,10 @@ def decide(
     model = model or load_model()
     features = article_features(blocks, base_url)
     own, logits = model.stages(features)
-    blocked = [i in forced or b.kind in _DATA for i, b in enumerate(blocks)]
+    blocked = [i in forced or b.kind in DATA_KINDS for i, b in enumerate(blocks)]
     seeds, regions = choose(features, own, logits, blocked, Setting())
-    region_of = [0] * len(blocks)
-    removed = [i in forced for i in range(len(blocks))]
-    for number, region in enumerate(regions, 1):
-        for i in range(region.start, region.end):
-            region_of[i] = number
-            removed[i] = removed[i] or region.removed
+    region_of = region_of_blocks(regions, len(blocks))
+    removed = [i in forced or (r > 0 and regions[r - 1].removed) for i, r in enumerate(region_of)]
     decisions = [
         BlockDecision(f, z, s, r, gone)
         for f, z, s, r, gone in zip(features, logits, seeds, region_of, removed, strict=True)

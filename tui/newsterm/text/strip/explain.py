@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from newsterm.text.strip import StripResult
+from newsterm.text.strip import StripResult, clip
 from newsterm.text.strip import thresholds as t
 from newsterm.text.strip.decide import BlockDecision, turns_to_own_ask
 from newsterm.text.strip.features import FEATURES
@@ -30,7 +30,7 @@ def explain(result: StripResult, width: int = 100) -> str:
         if not text:
             continue
         lines.append("")
-        lines.append(f"[{i}] {_clip(text, width - 6)}")
+        lines.append(f"[{i}] {clip(text, width - 6)}")
         lines.append("    " + _verdict_line(d, verdict.reason))
         terms = all_terms[i][:_TERMS]
         lines.append("    evidence: " + ", ".join(f"{n} {c:+.2f}" for n, c in terms))
@@ -52,7 +52,3 @@ def _verdict_line(d: BlockDecision, reason: str) -> str:
     if d.region:
         return f"kept     {score}: the region holds no seed, so it stays whole"
     return f"kept     {score}: the likeliest reading puts it in the article"
-
-
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

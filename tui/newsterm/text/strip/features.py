@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from newsterm.text.html import Block
-from newsterm.text.strip.common import MONEY, NUMBER, money_in
+from newsterm.text.strip.common import LINK_MARK, MONEY, NUMBER, money_in
 from newsterm.text.strip.markup import hint_strength, link_strength, site_of
 from newsterm.text.strip.matcher import INLINE_SLOTS, matcher
 from newsterm.text.strip.thresholds import MAX_BLOCK_CHARS, QUOTED_SHARE
 
-__all__ = ["FEATURES", "BlockFeatures", "article_features"]
+__all__ = ["DATA_KINDS", "FEATURES", "BlockFeatures", "article_features"]
 
 _SLOT = {slot: i for i, slot in enumerate(INLINE_SLOTS)}
 _ASKS = frozenset(_SLOT[s] for s in ("donate", "member", "subscribe", "newsletter", "support"))
@@ -98,7 +98,6 @@ _SLOT_FEATURES = tuple(_INDEX[f"slot:{slot}"] for slot in INLINE_SLOTS)
 _BUCKETS = tuple((n, _INDEX[f"words<={n}"]) for n in (3, 8, 20, 60))
 _REPORTED, _QUOTED = _INDEX["report_share"], _INDEX["quoted_share"]
 
-_LINK_MARK = re.compile(r"\[\d+\]")
 _STRAIGHT = str.maketrans({"’": "'", "‘": "'", "\u00a0": " ", "\u202f": " "})
 _US = re.compile(r"\bU\.?S\.?A?\b")  # "US officials": not "us", the publisher
 _SENTENCE = re.compile(r"[^.!?…\n]+(?:[.!?…]+[\"'”»)]*|\n|$)")
@@ -111,7 +110,7 @@ _QUOTES = re.compile(
 # Two capitalised words in a row ("Marco Rubio", "Tax Court"): names, which reporting is full of.
 _NAMES = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž'-]+ [A-ZÀ-ÖØ-ÞĀ-Ž]")
 _SIGNOFF_SHAPE = re.compile(r"^\s*(?:[—–-]|~)\s*\w|^\s*\w[\w .'-]{1,40},\s+\w")
-_DATA = ("pre", "table", "rule")
+DATA_KINDS = ("pre", "table", "rule")  # code, data and rules: never an appeal by their words
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,11 +162,11 @@ def _site(url: str) -> str:
 def _words(block: Block, v: list[float]) -> tuple[str, str]:
     """Fill the word features; return the ask's kind and cue."""
     v[_INDEX["bias"]] = 1.0
-    if block.kind in _DATA or not block.text:
-        v[_INDEX["kind:data"]] = float(block.kind in _DATA)
+    if block.kind in DATA_KINDS or not block.text:
+        v[_INDEX["kind:data"]] = float(block.kind in DATA_KINDS)
         return "", ""
     text = block.text[:MAX_BLOCK_CHARS]  # a huge paragraph is no box: its head decides
-    norm = " ".join(_LINK_MARK.sub("", text).translate(_STRAIGHT).split())
+    norm = " ".join(LINK_MARK.sub("", text).translate(_STRAIGHT).split())
     # "US officials" is the country, not "us"; a line in capitals ("JOIN US TODAY") is not
     shouting = norm.isupper()
     low = _US.sub("usa", norm) if not shouting and ("US" in norm or "U.S" in norm) else norm
@@ -233,7 +232,6 @@ def _words(block: Block, v: list[float]) -> tuple[str, str]:
     for index, count in zip(_SLOT_FEATURES, counts, strict=True):
         if count:
             v[index] = math.log1p(count)
-    n = len(sentences)
     v[_INDEX["quoted_share"]] = sum(b - a for a, b in quoted) / max(1, len(low))
     v[_INDEX["quoted_asks"]] = math.log1p(quoted_asks)
     v[_INDEX["opens_with_opener"]] = float(bool(starts[0] & {_OPENER}))
@@ -257,7 +255,6 @@ def _words(block: Block, v: list[float]) -> tuple[str, str]:
     v[_INDEX["short_ask"]] = float(any_ask and words <= 12)
     mission = counts[_SLOT["mission"]] and counts[_SLOT["publisher"]] and not counts[_REPORT]
     v[_INDEX["publisher_mission"]] = float(bool(mission))
-    del n
     kind = max(kinds, key=lambda k: kinds[k]) if any(kinds.values()) else ""
     return _KIND_NAMES.get(kind, ""), cue
 

@@ -10,21 +10,21 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsterm.text.strip.common import LINK_MARK
+
 __all__ = ["Article", "Score", "load_articles", "normalise", "score"]
 
-_LINK_MARK = re.compile(r"\[\d+\]")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
 APPEAL, GENUINE, TRAP = "a", "g", "t"
 
 
 def normalise(text: str) -> str:
     """Whitespace collapsed, link marks dropped, curly quotes straightened."""
-    return " ".join(_LINK_MARK.sub("", text).translate(_QUOTES).split())
+    return " ".join(LINK_MARK.sub("", text).translate(_QUOTES).split())
 
 
 @dataclass(frozen=True, slots=True)

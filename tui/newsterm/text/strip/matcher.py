@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from newsterm.text.strip.common import PLATFORMS
+from newsterm.text.strip.common import LINK_MARK, PLATFORMS
 from newsterm.text.strip.lang import LANGUAGES, PHRASE_SLOTS, Lexicon
 from newsterm.text.strip.trie import expand, trie_regex
 
@@ -21,7 +21,6 @@ __all__ = ["INLINE_SLOTS", "Matcher", "matcher"]
 # `button` lines are matched whole (see `Matcher.button`); every other slot inside the text.
 INLINE_SLOTS = (*(slot for slot in PHRASE_SLOTS if slot != "button"), "platform")
 _BUTTON_TRIM = " \t\"'“”‘’«»„()[]*•·|→←>»<✓✔❤♥️!.:,;?-–—"
-_LINK_MARK = re.compile(r"\[\d+\]")
 _WORD_END = re.compile(r"[\w']*")
 
 
@@ -50,7 +49,7 @@ class Matcher:
 
     def button(self, low: str) -> bool:
         """The whole line is a button label ("Donate now →", "Jetzt unterstützen")."""
-        label = " ".join(_LINK_MARK.sub("", low).strip(_BUTTON_TRIM).split())
+        label = " ".join(LINK_MARK.sub("", low).strip(_BUTTON_TRIM).split())
         return label in self.buttons
 
 

@@ -57,11 +57,10 @@ def context_values(
 
 @dataclass(frozen=True, slots=True)
 class Model:
-    """Weights of both stages, and the share of appeal blocks they were trained on."""
+    """Weights of both stages."""
 
     first: tuple[float, ...]  # aligned with FEATURES
     second: tuple[float, ...]  # aligned with FEATURES + CONTEXT
-    prior: float  # share of appeal blocks in the training data
 
     def logits(self, features: list[BlockFeatures]) -> list[float]:
         """log-odds that each block of an article is part of an appeal, in context."""
@@ -102,16 +101,13 @@ def _dot(weights: tuple[float, ...], values: tuple[float, ...]) -> float:
 def model_from_json(data: dict[str, object]) -> Model:
     """A Model from its JSON form; raises ValueError when it does not fit FEATURES."""
     names, first, second = data.get("features"), data.get("first"), data.get("second")
-    prior = data.get("prior")
     if not isinstance(names, list) or not isinstance(first, list) or not isinstance(second, list):
         raise ValueError("strip model: no feature list")
     if tuple(names) != FEATURES + CONTEXT or len(first) != len(FEATURES):
         raise ValueError("strip model: trained on other features; retrain it (train.py)")
     if len(second) != len(names):
         raise ValueError("strip model: the second stage does not fit the features")
-    if not isinstance(prior, float) or not 0.0 < prior < 1.0:
-        raise ValueError("strip model: no prior")
-    return Model(tuple(map(float, first)), tuple(map(float, second)), prior)
+    return Model(tuple(map(float, first)), tuple(map(float, second)))
 
 
 @cache

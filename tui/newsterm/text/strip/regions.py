@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from newsterm.text.strip import thresholds as t
 
-__all__ = ["Region", "find_regions"]
+__all__ = ["Region", "find_regions", "region_of_blocks"]
 
 _NEVER = -1e9  # a block the model must not touch (code, tables, feed-rule blocks)
 _SEED = 1e3
@@ -28,7 +28,6 @@ class Region:
     start: int
     end: int
     removed: bool
-    seed: int  # the strongest block of the region
 
 
 def find_regions(
@@ -58,11 +57,17 @@ def find_regions(
         j = i
         while j < len(path) and path[j]:
             j += 1
-        best = max(range(i, j), key=lambda k: logits[k])
-        seeded = any(seeds[k] for k in range(i, j))
-        regions.append(Region(i, j, seeded, best))
+        regions.append(Region(i, j, any(seeds[k] for k in range(i, j))))
         i = j
     return regions
+
+
+def region_of_blocks(regions: Sequence[Region], count: int) -> list[int]:
+    """The 1-based number of the region each of `count` blocks is in (0: none)."""
+    numbers = [0] * count
+    for number, region in enumerate(regions, 1):
+        numbers[region.start : region.end] = [number] * (region.end - region.start)
+    return numbers
 
 
 def _emissions(logits: Sequence[float], prior: float, blocked: Sequence[bool]) -> list[float]:

@@ -16,18 +16,17 @@ from dataclasses import dataclass
 from itertools import product
 from pathlib import Path
 
-from newsterm.text.dom import parse_html
-from newsterm.text.html import looks_like_html, text_to_document
+from newsterm.text.strip import parse_article
 from newsterm.text.strip.decide import Setting, choose
-from newsterm.text.strip.features import FEATURES, article_features
+from newsterm.text.strip.features import DATA_KINDS, FEATURES, article_features
 from newsterm.text.strip.labelled import APPEAL, Article, Score, load_articles, normalise, score
 from newsterm.text.strip.model import CONTEXT, Model, context_values
+from newsterm.text.strip.regions import region_of_blocks
 
 _OUT = Path(__file__).resolve().parents[2] / "data" / "strip_model.json"
 _C = 10.0  # inverse L2 strength, chosen by the same cross-validation
 _FOLDS = 5
 _CORPUS_WEIGHT = 0.15  # a real feed's block: plentiful, and labelled by a short list
-_DATA = ("pre", "table", "rule")
 
 
 class _Prepared:
@@ -36,16 +35,13 @@ class _Prepared:
     weight = 1.0  # how much each of its blocks counts in the fit
 
     def __init__(self, article: Article) -> None:
-        if looks_like_html(article.source):
-            blocks = parse_html(article.source, article.base_url).document.blocks
-        else:
-            blocks = text_to_document(article.source).blocks
+        blocks = parse_article(article.source, article.base_url).document.blocks
         self.article = article
         self.blocks = blocks
         self.texts = [normalise(b.text) for b in blocks]
         self.features = article_features(blocks, article.base_url)
         self.labels = article.label(self.texts)
-        self.blocked = [b.kind in _DATA for b in blocks]
+        self.blocked = [b.kind in DATA_KINDS for b in blocks]
 
 
 def _corpus(directory: Path, appeals_file: Path) -> list[_Prepared]:
@@ -130,8 +126,7 @@ def _fit(rows: list[_Prepared], c: float) -> Model:
         )
     ]
     second = _lr(x2, y, c, weights)
-    prior = sum(w * v for w, v in zip(weights, y, strict=True)) / sum(weights)
-    return Model(tuple(first), tuple(second), prior)
+    return Model(tuple(first), tuple(second))
 
 
 @dataclass(frozen=True)
@@ -144,11 +139,10 @@ class _Setting(Setting):
 def _strip(p: _Prepared, model: Model, s: _Setting) -> list[tuple[str, bool]]:
     own, in_context = model.stages(p.features)
     _, regions = choose(p.features, own, in_context, p.blocked, s)
-    removed = [False] * len(p.blocks)
-    for region in regions:
-        for i in range(region.start, region.end):
-            removed[i] = region.removed
-    return list(zip(p.texts, removed, strict=True))
+    region_of = region_of_blocks(regions, len(p.blocks))
+    return [
+        (text, r > 0 and regions[r - 1].removed) for text, r in zip(p.texts, region_of, strict=True)
+    ]
 
 
 def _cross_validate(rows: list[_Prepared], c: float, folds: int = 0) -> dict[str, Model]:
@@ -229,7 +223,6 @@ def main(argv: list[str] | None = None) -> int:
             "features": list(FEATURES + CONTEXT),
             "first": [round(w, 5) for w in model.first],
             "second": [round(w, 5) for w in model.second],
-            "prior": round(model.prior, 5),
             "trained_on": {"articles": len(rows), "blocks": blocks},
         }
         _OUT.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
