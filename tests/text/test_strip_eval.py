@@ -1,8 +1,9 @@
 """Measured accuracy of the appeal stripper on the labelled sets, at block level.
 
 An appeal block must be removed, every other block kept, and a trap (journalism about
-money) never removed. tests/data/appeals/heldout/ was frozen before the stripper first ran on
-it and is never trained on: its bounds are its measured score, so a regression fails here.
+money) never removed. tests/data/appeals/heldout/ and heldout2/ were frozen before the
+stripper first ran on them and are never trained on: their bounds are their measured
+scores, so a regression fails here.
 The training sets are held to their measured in-sample scores, so that a retrained model
 that does worse on what it learned from fails too.
 """
@@ -19,10 +20,11 @@ from newsterm.text.strip.labelled import Article, Score, load_articles, normalis
 DATA = Path(__file__).resolve().parents[1] / "data"
 # set -> (articles at least, recall at least, genuine removed at most, traps removed at most)
 BOUNDS = {
-    "appeals/heldout": (61, 0.69, 0.010, 2),
-    "appeals/train": (198, 0.68, 0.005, 3),
-    "strip_eval": (73, 0.84, 0.005, 0),
-    "strip_holdout": (30, 0.94, 0.015, 0),
+    "appeals/heldout": (61, 0.77, 0.010, 2),
+    "appeals/heldout2": (64, 0.54, 0.002, 1),
+    "appeals/train": (198, 0.77, 0.0075, 4),
+    "strip_eval": (73, 0.85, 0.007, 0),
+    "strip_holdout": (30, 0.87, 0.021, 0),
 }
 
 

@@ -47,4 +47,6 @@ def test_explain_says_why_the_closing_paragraph_goes(seed_dir: Path) -> None:
     closing = text.split("\n[11] ", 1)[1]
     assert closing.splitlines()[1].strip().startswith("REMOVED")
     assert "seed" in closing.splitlines()[1]
-    assert "turns into the publisher's own ask" in closing.split("\n[", 1)[0]
+    why = closing.split("\n[", 1)[0]
+    assert "seed: turns into the publisher's own ask ('make a tax-deductible')" in why
+    assert "closing asks are 37% of the text (at least 35%)" in why

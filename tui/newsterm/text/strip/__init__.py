@@ -3,7 +3,8 @@
 An appeal is the publisher asking the reader to fund it, join it, pay for it or sign up to
 it. News about money, someone else's fund drive and quoted pleas are journalism and stay.
 The parts: lang/ (each language's words), features.py (named evidence per block),
-model.py (learned weights), regions.py (a two-state pass that keeps regions whole),
+seeds.py (the publisher's own asks), model.py (learned weights), regions.py (a two-state
+pass over the model's odds), growth.py (a removed region takes its whole box),
 thresholds.py (every number decided on), explain.py (why each block went or stayed).
 """
 
@@ -117,8 +118,9 @@ def _verdicts(
 
 def _reason(d: BlockDecision) -> str:
     label = _LABELS.get(d.features.kind, "donation ask")
-    if d.features.cue and (d.seed or d.probability >= 0.5):
-        return f"{label}: '{clip(d.features.cue)}'"
+    cue = d.features.ask.phrase or d.features.cue
+    if cue and (d.seed or d.probability >= 0.5):
+        return f"{label}: '{clip(cue)}'"
     return f"part of a {label.split()[0]} appeal"
 
 

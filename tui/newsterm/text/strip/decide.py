@@ -1,4 +1,10 @@
-"""One article's decision: features, the model's odds, regions, and a verdict per block."""
+"""One article's decision: anchors, features, seeds, the model's regions, growth, verdicts.
+
+Only blocks near an anchor (a precise ask, appeal class names, a link to an appeal page) are
+weighed; an article without one costs its parse and one scan. Near the anchors, the model's
+odds and a two-state pass (regions.py) give regions; a region is removed only if it holds a
+seed (seeds.py), and a removed region then grows over the rest of its box (growth.py).
+"""
 
 from __future__ import annotations
 
@@ -7,20 +13,15 @@ from dataclasses import dataclass
 
 from newsterm.text.html import Block
 from newsterm.text.strip import thresholds as t
-from newsterm.text.strip.features import DATA_KINDS, FEATURES, BlockFeatures, article_features
+from newsterm.text.strip.features import DATA_KINDS, PLAIN, ArticleFeatures, BlockFeatures, anchors
+from newsterm.text.strip.growth import grow
 from newsterm.text.strip.model import Model, load_model
 from newsterm.text.strip.regions import Region, find_regions, region_of_blocks
+from newsterm.text.strip.seeds import seed_reason
 
-__all__ = ["BlockDecision", "Setting", "choose", "decide", "turns_to_own_ask", "voiced"]
+__all__ = ["BlockDecision", "Setting", "decide"]
 
-_VOICED = (
-    FEATURES.index("voice_ask_sentences"),
-    FEATURES.index("button_line"),
-    FEATURES.index("slot:platform"),
-    FEATURES.index("markup:link"),
-)
-_CLOSING_TURN = FEATURES.index("closing_turn")
-_CLOSING_SHARE = FEATURES.index("closing_share")
+_FAR = -50.0  # the log-odds shown for a block no anchor is near
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,27 +29,16 @@ class BlockDecision:
     """What was decided for one block, and the evidence it rests on."""
 
     features: BlockFeatures
-    logit: float
-    seed: bool  # strong and voiced enough to start a region
+    logit: float  # the model's log-odds in context (_FAR for blocks it never weighed)
+    seed: str  # why the block is a seed ("" when it is none)
     region: int  # 1-based region number, 0 outside any
     removed: bool
+    joined: str = ""  # why the block joined a removed region by growth ("" otherwise)
 
     @property
     def probability(self) -> float:
         """The model's probability that the block is part of an appeal."""
         return 1 / (1 + math.exp(-max(-50.0, min(50.0, self.logit))))
-
-
-def voiced(features: BlockFeatures) -> bool:
-    """The block asks in the publisher's or the reader's voice, is a button, names a funding
-    platform or links to an appeal page: evidence a region can grow from."""
-    return any(features.values[k] for k in _VOICED)
-
-
-def turns_to_own_ask(features: BlockFeatures) -> bool:
-    """The block ends in a run of the publisher's own asks (see thresholds.TURN_*)."""
-    values = features.values
-    return bool(values[_CLOSING_TURN]) and values[_CLOSING_SHARE] >= t.TURN_SHARE
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,45 +48,60 @@ class Setting:
     base: float = t.BASE
     enter: float = t.ENTER
     leave: float = t.LEAVE
-    seed: float = t.SEED
-
-
-def choose(
-    features: list[BlockFeatures],
-    own: list[float],
-    in_context: list[float],
-    blocked: list[bool],
-    setting: Setting,
-) -> tuple[list[bool], list[Region]]:
-    """Seeds and regions from both stages' log-odds. A seed stands on its own evidence (the
-    first stage) and its voice, or turns into the publisher's own ask; regions grow over the
-    in-context odds; reported speech that is no seed, and `blocked` blocks, stay out."""
-    seed_logit = math.log(setting.seed / (1 - setting.seed))
-    seeds = [
-        voiced(f) and (z >= seed_logit or turns_to_own_ask(f))
-        for z, f in zip(own, features, strict=True)
-    ]
-    barred = [
-        no or (f.reported and not s) for no, f, s in zip(blocked, features, seeds, strict=True)
-    ]
-    regions = find_regions(in_context, setting.base, seeds, barred, setting.enter, setting.leave)
-    return seeds, regions
+    grow: float = t.GROW
 
 
 def decide(
-    blocks: tuple[Block, ...], base_url: str, forced: frozenset[int], model: Model | None = None
+    blocks: tuple[Block, ...],
+    base_url: str,
+    forced: frozenset[int],
+    model: Model | None = None,
+    setting: Setting = Setting(),
+    article: ArticleFeatures | None = None,
 ) -> tuple[list[BlockDecision], list[Region]]:
     """Decide every block; `forced` blocks (the feed's own rules) are removed regardless and
-    kept out of the model's regions."""
+    kept out of the model's regions. `article` lends features already computed (train.py)."""
     model = model or load_model()
-    features = article_features(blocks, base_url)
+    count = len(blocks)
+    near = _near(anchors(blocks, base_url), count)
+    if not near:
+        return [BlockDecision(PLAIN, _FAR, "", 0, i in forced) for i in range(count)], []
+    article = article or ArticleFeatures(blocks, base_url)
+    features = article.window(near)
     own, logits = model.stages(features)
-    blocked = [i in forced or b.kind in DATA_KINDS for i, b in enumerate(blocks)]
-    seeds, regions = choose(features, own, logits, blocked, Setting())
-    region_of = region_of_blocks(regions, len(blocks))
-    removed = [i in forced or (r > 0 and regions[r - 1].removed) for i, r in enumerate(region_of)]
-    decisions = [
-        BlockDecision(f, z, s, r, gone)
-        for f, z, s, r, gone in zip(features, logits, seeds, region_of, removed, strict=True)
+    never = [i in forced or b.kind in DATA_KINDS for i, b in enumerate(blocks)]
+    seeds = [
+        seed_reason(f, own[i]) if i in near and not never[i] else "" for i, f in enumerate(features)
     ]
+    # someone else's words never join a region by their neighbours' odds
+    barred = [
+        no or i not in near or (f.others and not seeds[i])
+        for i, (no, f) in enumerate(zip(never, features, strict=True))
+    ]
+    regions = find_regions(
+        logits, setting.base, [bool(s) for s in seeds], barred, setting.enter, setting.leave
+    )
+
+    def odds(i: int) -> float:
+        return own[i] if i in near else model.own_logit(article[i])
+
+    regions, joined = grow(
+        regions, article.__getitem__, odds, never.__getitem__, count, setting.grow
+    )
+    region_of = region_of_blocks(regions, count)
+    decisions = []
+    for i, r in enumerate(region_of):
+        gone = i in forced or (r > 0 and regions[r - 1].removed)
+        logit = logits[i] if i in near else _FAR
+        decisions.append(
+            BlockDecision(article.known(i), logit, seeds[i], r, gone, joined.get(i, ""))
+        )
     return decisions, regions
+
+
+def _near(found: list[int], count: int) -> frozenset[int]:
+    """Blocks within thresholds.REACH of an anchor."""
+    near: set[int] = set()
+    for i in found:
+        near.update(range(max(0, i - t.REACH), min(count, i + t.REACH + 1)))
+    return frozenset(near)

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import math
-
 from newsterm.text.strip import StripResult, clip
 from newsterm.text.strip import thresholds as t
-from newsterm.text.strip.decide import BlockDecision, turns_to_own_ask
-from newsterm.text.strip.features import FEATURES
+from newsterm.text.strip.decide import BlockDecision
 from newsterm.text.strip.model import load_model
 
 __all__ = ["explain"]
@@ -18,10 +15,11 @@ _TERMS = 6  # the strongest terms shown per block
 def explain(result: StripResult, width: int = 100) -> str:
     """A plain-text account of every decision in a strip result."""
     model = load_model()
-    seed_logit = math.log(t.SEED / (1 - t.SEED))
     lines = [
-        f"thresholds: seed p>={t.SEED} (log-odds {seed_logit:+.2f}) with the publisher's or "
-        f"reader's voice; region start {t.ENTER}, end {t.LEAVE}; evidence against p={t.BASE}",
+        "a region is removed whole only if it holds a seed (the publisher's own ask, or a "
+        f"paragraph that turns into one, at least {t.TURN_SHARE:.0%} of its text); regions: "
+        f"the model's odds against p={t.BASE}, start {t.ENTER}, end {t.LEAVE}; a removed "
+        f"region grows over its box's lines (or p>={t.GROW} on their own evidence)",
     ]
     features = [d.features for d in result.decisions]
     all_terms = model.contributions(features)
@@ -34,12 +32,12 @@ def explain(result: StripResult, width: int = 100) -> str:
         lines.append("    " + _verdict_line(d, verdict.reason))
         terms = all_terms[i][:_TERMS]
         lines.append("    evidence: " + ", ".join(f"{n} {c:+.2f}" for n, c in terms))
-        if turns_to_own_ask(d.features):
-            share = d.features.values[FEATURES.index("closing_share")]
-            lines.append(
-                f"    turns into the publisher's own ask: the closing asks are {share:.0%} of "
-                f"the text (at least {t.TURN_SHARE:.0%}), so it is a seed"
-            )
+        if d.seed:
+            lines.append(f"    seed: {d.seed}")
+        if d.joined:
+            lines.append(f"    joined its region: {d.joined}")
+        if d.features.others:
+            lines.append("    someone else speaks here: it joins no region by its neighbours")
     return "\n".join(lines) + "\n"
 
 

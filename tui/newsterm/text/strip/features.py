@@ -12,15 +12,25 @@ import math
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from newsterm.text.html import Block
-from newsterm.text.strip.common import LINK_MARK, MONEY, NUMBER, money_in
+from newsterm.text.strip.common import LINK_MARK, MONEY, NUMBER, PLATFORMS, money_in
 from newsterm.text.strip.markup import hint_strength, link_strength, site_of
 from newsterm.text.strip.matcher import INLINE_SLOTS, matcher
-from newsterm.text.strip.thresholds import MAX_BLOCK_CHARS, QUOTED_SHARE
+from newsterm.text.strip.thresholds import CALL_WORDS, MAX_BLOCK_CHARS, QUOTED_SHARE
 
-__all__ = ["DATA_KINDS", "FEATURES", "BlockFeatures", "article_features"]
+__all__ = [
+    "DATA_KINDS",
+    "FEATURES",
+    "PLAIN",
+    "ArticleFeatures",
+    "BlockFeatures",
+    "OwnAsk",
+    "anchors",
+    "article_features",
+]
 
 _SLOT = {slot: i for i, slot in enumerate(INLINE_SLOTS)}
 _ASKS = frozenset(_SLOT[s] for s in ("donate", "member", "subscribe", "newsletter", "support"))
@@ -30,7 +40,8 @@ _VOICE = frozenset((_SLOT["reader"], _SLOT["publisher"]))
 # or the outlet's mission words beside its funding ("X is a reader-supported newsroom").
 _PRESSURE = frozenset((_SLOT["urgency"], _SLOT["platform"]))
 _SUPPORT, _MISSION = _SLOT["support"], _SLOT["mission"]
-_PUBLISHER = _SLOT["publisher"]
+_PUBLISHER, _READER = _SLOT["publisher"], _SLOT["reader"]
+_PLATFORMS = frozenset(PLATFORMS)
 _STRONG_ASKS = frozenset(
     _SLOT[s] for s in ("donate", "member", "subscribe", "newsletter", "platform")
 )
@@ -39,7 +50,7 @@ _REPORT, _THIRD = _SLOT["report"], _SLOT["third"]
 _OPENER, _METER, _SIGNOFF = _SLOT["opener"], _SLOT["meter"], _SLOT["signoff"]
 _MONEY = -1  # a money amount in the sentence (no slot of its own)
 _LEAD = frozenset(" \"'“”«»„(-–—•*")
-_KINDS = ("donate", "member", "subscribe", "newsletter")
+_KINDS = ("newsletter", "donate", "member", "subscribe")  # the first wins a tie
 _KIND_NAMES = {
     "donate": "donation",
     "member": "membership",
@@ -98,7 +109,17 @@ _SLOT_FEATURES = tuple(_INDEX[f"slot:{slot}"] for slot in INLINE_SLOTS)
 _BUCKETS = tuple((n, _INDEX[f"words<={n}"]) for n in (3, 8, 20, 60))
 _REPORTED, _QUOTED = _INDEX["report_share"], _INDEX["quoted_share"]
 
-_STRAIGHT = str.maketrans({"’": "'", "‘": "'", "\u00a0": " ", "\u202f": " "})
+
+def _straight(text: str) -> str:
+    """Curly apostrophes straightened and non-breaking spaces opened (str.replace: several
+    times quicker than str.translate on long texts)."""
+    if "’" in text or "‘" in text:
+        text = text.replace("’", "'").replace("‘", "'")
+    if "\u00a0" in text or "\u202f" in text:
+        text = text.replace("\u00a0", " ").replace("\u202f", " ")
+    return text
+
+
 _US = re.compile(r"\bU\.?S\.?A?\b")  # "US officials": not "us", the publisher
 _SENTENCE = re.compile(r"[^.!?…\n]+(?:[.!?…]+[\"'”»)]*|\n|$)")
 # Quotations up to 600 characters long: an opening quote that never closes costs one bounded
@@ -114,12 +135,28 @@ DATA_KINDS = ("pre", "table", "rule")  # code, data and rules: never an appeal b
 
 
 @dataclass(frozen=True, slots=True)
+class OwnAsk:
+    """The publisher's own precise asks in a block (see _own_ask)."""
+
+    phrase: str = ""  # the first of them ("" when there is none)
+    share: float = 0.0  # of the block's text, in sentences that make one
+    at_end: bool = False  # the block's last sentence makes one
+    named: bool = False  # a precise ask phrase (no bare platform name) is in the block
+
+
+@dataclass(frozen=True, slots=True)
 class BlockFeatures:
     """One block's named evidence (aligned with FEATURES), and what its ask is about."""
 
     values: tuple[float, ...]
     kind: str  # donation / membership / subscription / newsletter ("" without an ask)
     cue: str  # the first ask phrase in the block, for the reason shown to readers
+    ask: OwnAsk = OwnAsk()  # the publisher's own precise asks here (see _own_ask)
+    # Someone else speaks: mostly attributed sentences or quotation (see _reported).
+    others: bool = False
+    # Someone else's money: a sentence about a charity, a candidate or a campaign with no
+    # "we" in it ("give to a qualified charity before the year ends").
+    theirs: bool = False
 
     @property
     def reported(self) -> bool:
@@ -131,27 +168,87 @@ class BlockFeatures:
         return {name: v for name, v in zip(FEATURES, self.values, strict=True) if v}
 
 
+def anchors(blocks: tuple[Block, ...], base_url: str = "") -> list[int]:
+    """The blocks an appeal could grow from: a precise ask in their words, appeal class
+    names, or a link to an appeal page. Far from all of them, no block is weighed at all.
+    The words of the whole article are scanned in one pass."""
+    base_site = _site(base_url)
+    m = matcher()
+    found = set()
+    starts = []
+    parts = []
+    at = 0
+    for i, block in enumerate(blocks):
+        if block.kind in DATA_KINDS or not block.text:
+            continue
+        text = block.text[:MAX_BLOCK_CHARS]
+        starts.append((at, i))
+        parts.append(text)
+        at += len(text) + 1  # the newline between blocks: no phrase crosses it
+        if (block.hint and hint_strength(block.hint)) or any(
+            link_strength(h, base_site)[0] for h in block.hrefs
+        ):
+            found.add(i)
+    whole = _straight("\n".join(parts).lower())
+    offsets = [o for o, _ in starts]
+    for regex in (m.ask_regex, m.funded_regex):
+        for hit in regex.finditer(whole):
+            found.add(starts[bisect_right(offsets, hit.start()) - 1][1])
+    return sorted(found)
+
+
+class ArticleFeatures:
+    """The features of an article's blocks, each computed when first asked for: most blocks
+    are far from any appeal and never need them."""
+
+    def __init__(self, blocks: tuple[Block, ...], base_url: str = "") -> None:
+        self.blocks = blocks
+        self._site = _site(base_url)
+        content = [i for i, b in enumerate(blocks) if b.kind not in ("rule", "image") and b.text]
+        self._edges = (content[0], content[-1]) if content else (-1, -1)
+        cut = max(1, len(content) * 15 // 100)
+        self._top = set(content[:2]) | set(content[:cut])
+        self._bottom = set(content[-2:]) | set(content[len(content) - cut :])
+        self._known: dict[int, BlockFeatures] = {}
+
+    def __getitem__(self, i: int) -> BlockFeatures:
+        found = self._known.get(i)
+        if found is None:
+            found = self._known[i] = self._compute(i)
+        return found
+
+    def known(self, i: int) -> BlockFeatures:
+        """Block i's features if they were computed, else PLAIN."""
+        return self._known.get(i, PLAIN)
+
+    def window(self, near: frozenset[int] | None = None) -> list[BlockFeatures]:
+        """Every block's features, PLAIN for blocks not `near` (None: all are near)."""
+        return [self[i] if near is None or i in near else PLAIN for i in range(len(self.blocks))]
+
+    def _compute(self, i: int) -> BlockFeatures:
+        block = self.blocks[i]
+        values = [0.0] * len(FEATURES)
+        kind, cue, ask, others, theirs = _words(block, values)
+        _shape(block, values, self._site)
+        values[_INDEX["first"]] = float(i == self._edges[0])
+        values[_INDEX["last"]] = float(i == self._edges[1])
+        values[_INDEX["top"]] = float(i in self._top)
+        values[_INDEX["bottom"]] = float(i in self._bottom)
+        return BlockFeatures(tuple(values), kind, cue, ask, others, theirs)
+
+
 def article_features(blocks: tuple[Block, ...], base_url: str = "") -> list[BlockFeatures]:
     """Features of every block, in order."""
-    base_site = _site(base_url)
-    content = [i for i, b in enumerate(blocks) if b.kind not in ("rule", "image") and b.text]
-    edges = (content[0], content[-1]) if content else (-1, -1)
-    top = set(content[:2]) | set(content[: max(1, len(content) * 15 // 100)])
-    bottom = set(content[-2:]) | set(content[len(content) - max(1, len(content) * 15 // 100) :])
-    out = []
-    for i, block in enumerate(blocks):
-        values = [0.0] * len(FEATURES)
-        kind, cue = _words(block, values)
-        _shape(block, values, base_site)
-        values[_INDEX["first"]] = float(i == edges[0])
-        values[_INDEX["last"]] = float(i == edges[1])
-        values[_INDEX["top"]] = float(i in top)
-        values[_INDEX["bottom"]] = float(i in bottom)
-        out.append(BlockFeatures(tuple(values), kind, cue))
-    return out
+    return ArticleFeatures(blocks, base_url).window()
 
 
+PLAIN = BlockFeatures((1.0, *([0.0] * (len(FEATURES) - 1))), "", "")  # far from any anchor
+
+
+@lru_cache(maxsize=1024)
 def _site(url: str) -> str:
+    """The site (public suffix plus one label) of a URL's host: one feed's articles share a
+    few base URLs, and the suffix lookup is the dearer part."""
     try:
         host = urlsplit(url).hostname or ""
     except ValueError:
@@ -159,14 +256,15 @@ def _site(url: str) -> str:
     return site_of(host) if host else ""
 
 
-def _words(block: Block, v: list[float]) -> tuple[str, str]:
-    """Fill the word features; return the ask's kind and cue."""
+def _words(block: Block, v: list[float]) -> tuple[str, str, OwnAsk, bool, bool]:
+    """Fill the word features; return the ask's kind and cue, the publisher's own precise
+    ask, and whether someone else speaks."""
     v[_INDEX["bias"]] = 1.0
     if block.kind in DATA_KINDS or not block.text:
         v[_INDEX["kind:data"]] = float(block.kind in DATA_KINDS)
-        return "", ""
+        return "", "", OwnAsk(), False, False
     text = block.text[:MAX_BLOCK_CHARS]  # a huge paragraph is no box: its head decides
-    norm = " ".join(LINK_MARK.sub("", text).translate(_STRAIGHT).split())
+    norm = " ".join(_straight(LINK_MARK.sub("", text)).split())
     # "US officials" is the country, not "us"; a line in capitals ("JOIN US TODAY") is not
     shouting = norm.isupper()
     low = _US.sub("usa", norm) if not shouting and ("US" in norm or "U.S" in norm) else norm
@@ -185,6 +283,7 @@ def _words(block: Block, v: list[float]) -> tuple[str, str]:
     per_sentence: list[set[int]] = [set() for _ in sentences]
     starts: list[set[int]] = [set() for _ in sentences]  # slots of each sentence's first word
     third_hits = [0] * len(sentences)
+    said_first: set[int] = set()  # sentences whose reporting words come before any we/you
     quoted_asks = 0
     kinds = dict.fromkeys(_KINDS, 0)
     cue = ""
@@ -198,6 +297,8 @@ def _words(block: Block, v: list[float]) -> tuple[str, str]:
             quoted_asks += any(slot in _ASKS for slot in slots)
             continue
         counts_slots = per_sentence[s]
+        if _REPORT in slots and not counts_slots & _VOICE:
+            said_first.add(s)  # "the senator wrote: 'we can't do this without you…'"
         for slot in slots:
             counts[slot] += 1
             counts_slots.add(slot)
@@ -256,7 +357,141 @@ def _words(block: Block, v: list[float]) -> tuple[str, str]:
     mission = counts[_SLOT["mission"]] and counts[_SLOT["publisher"]] and not counts[_REPORT]
     v[_INDEX["publisher_mission"]] = float(bool(mission))
     kind = max(kinds, key=lambda k: kinds[k]) if any(kinds.values()) else ""
-    return _KIND_NAMES.get(kind, ""), cue
+    reported = _reported(low, sentences, per_sentence, said_first)
+    ask = _own_ask(low, quoted, sentences, per_sentence, first_word, reported, own)
+    # someone else's words: mostly quotation, or mostly attributed sentences
+    others = v[_QUOTED] >= QUOTED_SHARE or 2 * len(reported) >= len(sentences)
+    theirs = any(_THIRD in ps and _PUBLISHER not in ps for ps in per_sentence)
+    if others:
+        ask = OwnAsk()
+    return _KIND_NAMES.get(kind, ""), cue or ask.phrase, ask, others, theirs
+
+
+def _reported(
+    low: str,
+    sentences: list[tuple[int, int]],
+    per_sentence: list[set[int]],
+    said_first: set[int],
+) -> set[int]:
+    """The sentences someone else speaks in: reporting words with no "we" or "you", or
+    before them ("the senator wrote: 'We can't…"), and the sentence after one that ends in
+    a colon or leaves a quotation open ("…without you. Become a member…'")."""
+    found: set[int] = set()
+    carry = False
+    for k, (start, end) in enumerate(sentences):
+        if carry or k in said_first:
+            found.add(k)
+            text = low[start:end].rstrip()
+            carry = text.endswith(":") or _open_quote(text)
+        else:
+            carry = False
+    return found
+
+
+def _open_quote(text: str) -> bool:
+    """A quotation opens in the text and does not close."""
+    return (
+        text.count('"') % 2 == 1
+        or text.count("“") > text.count("”")
+        or (text.count("«") > text.count("»"))
+        or (" '" in text and text.count("'") - text.count("'s") - text.count("n't") == 1)
+    )
+
+
+def _own_ask(
+    low: str,
+    quoted: list[tuple[int, int]],
+    sentences: list[tuple[int, int]],
+    per_sentence: list[set[int]],
+    first_word: list[int],
+    reported: set[int],
+    loose: set[int],
+) -> OwnAsk:
+    """The publisher's own precise asks in a block. An own ask is outside quotation marks,
+    in a sentence with no attribution and no one else's money, and made to the reader: "you"
+    with "we" or "our" in the block, an imperative opening its sentence or clause, a line of
+    its own, or the publisher's funding said of itself. "We" alone is no ask ("we don't
+    subscribe to that idea"); nor is "you" alone ("if you want to donate to a charity")."""
+    ends = [end for _, end in sentences]
+    first = ""
+    asking: set[int] = set()
+    publisher = any(_PUBLISHER in ps for ps in per_sentence)
+    found = matcher().asks(low)
+    for at, phrase, self_funded in found:
+        if quoted and any(a <= at < b for a, b in quoted):
+            continue
+        k = _sentence_of(ends, at)
+        slots = per_sentence[k]
+        if k in asking or k in reported or (_THIRD in slots and _PUBLISHER not in slots):
+            continue
+        start = sentences[k][0]
+        if phrase in _PLATFORMS:
+            # a platform is an ask only said to the reader by the publisher ("if you like my
+            # work, find me on Ko-fi"); "we get 30 euros a week on Liberapay" is a report
+            if _READER in slots and _PUBLISHER in slots:
+                first = first or phrase
+                asking.add(k)
+            continue
+        said_to = self_funded or _voiced(phrase) or (_READER in slots and publisher)
+        if not said_to and not publisher and _to_someone(low, at + len(phrase)):
+            continue  # "How to help: donate to the county relief fund"
+        if said_to or _opens(low, max(start, first_word[k]), at):
+            first = first or phrase
+            asking.add(k)
+    # the publisher and the reader in one sentence about money, membership or sign-up
+    # ("we count on readers like you", "necesitamos tu ayuda") need no precise phrase
+    for k, slots in enumerate(per_sentence):
+        if k in asking or k in reported or _THIRD in slots:
+            continue
+        if _READER in slots and _PUBLISHER in slots and slots & _ASKS:
+            asking.add(k)
+            first = first or _phrase_of(low, sentences[k])
+    # the publisher's other asks right before or after a precise one count with it ("help
+    # us by making a donation! Any contribution, however small, makes a difference")
+    extra = loose - reported - asking
+    grew = True
+    while grew:
+        near = {k for k in extra if k - 1 in asking or k + 1 in asking}
+        asking |= near
+        extra -= near
+        grew = bool(near)
+    share = sum(sentences[k][1] - sentences[k][0] for k in asking) / max(1, len(low))
+    named = any(phrase not in _PLATFORMS for _, phrase, _ in found)
+    return OwnAsk(first, share, len(sentences) - 1 in asking, named)
+
+
+def _phrase_of(low: str, sentence: tuple[int, int]) -> str:
+    """A short cue for a sentence that asks without a precise phrase: its opening words."""
+    return " ".join(low[sentence[0] : sentence[1]].split()[:4])
+
+
+_TO_SOMEONE = re.compile(
+    r" (?:to|at|for|an|à|a|para|per|aan|na|pro) (?!us\b|our\b|this\b|me\b|my\b)"
+)
+
+
+def _to_someone(low: str, end: int) -> bool:
+    """The ask goes on to name whom to give to: someone else, unless the block speaks as
+    "we" (then the name is the publisher's own)."""
+    return _TO_SOMEONE.match(low, end) is not None
+
+
+@lru_cache(maxsize=4096)
+def _voiced(phrase: str) -> bool:
+    """The ask names who speaks or who is asked: "support our reporting", "in your inbox",
+    "unterstützen Sie uns"."""
+    return any(slots_ & _VOICE for _, found in matcher().find(phrase) for slots_ in [set(found)])
+
+
+def _opens(low: str, start: int, at: int) -> bool:
+    """The ask opens its sentence or clause, and the clause is short: an imperative or a
+    button ("Donate today", "Sostieni Tombolo", "Resist the agenda: make a donation now!");
+    "Donations to the campaign rose…" is news."""
+    clause = max(start, low.rfind(":", start, at) + 1, low.rfind(";", start, at) + 1)
+    if any(ch.isalpha() for ch in low[clause:at]):
+        return False
+    stop = low.find(".", at)
+    return low.count(" ", clause, stop if stop != -1 else len(low)) < CALL_WORDS
 
 
 def _voice(v: list[float], per_sentence: list[set[int]], starts: list[set[int]]) -> set[int]:

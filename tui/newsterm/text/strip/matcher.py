@@ -18,9 +18,13 @@ from newsterm.text.strip.trie import expand, trie_regex
 
 __all__ = ["INLINE_SLOTS", "Matcher", "matcher"]
 
-# `button` lines are matched whole (see `Matcher.button`); every other slot inside the text.
-INLINE_SLOTS = (*(slot for slot in PHRASE_SLOTS if slot != "button"), "platform")
+# `button` lines are matched whole (see `Matcher.button`) and the precise `ask` phrases in a
+# pass of their own (see `Matcher.asks`), so that "support us" still counts "us" as the
+# publisher; every other slot is found inside the text.
+_APART = ("button", "ask", "funded")
+INLINE_SLOTS = (*(slot for slot in PHRASE_SLOTS if slot not in _APART), "platform")
 _BUTTON_TRIM = " \t\"'“”‘’«»„()[]*•·|→←>»<✓✔❤♥️!.:,;?-–—"
+_PLAIN_WORDS = frozenset(("ghost", "steady", "pix", "substack", "teaming", "match"))
 _WORD_END = re.compile(r"[\w']*")
 
 
@@ -31,6 +35,8 @@ class Matcher:
     regex: re.Pattern[str]
     slots: dict[str, tuple[int, ...]]  # phrase (a stem without "*") -> slot indices
     buttons: frozenset[str]  # whole-line button labels, every language
+    ask_regex: re.Pattern[str]  # the precise asks of every language
+    funded_regex: re.Pattern[str]  # the publisher's own funding, said of itself
 
     def find(self, low: str) -> list[tuple[int, tuple[int, ...]]]:
         """(offset, slot indices) of every phrase in lower-cased text, left to right."""
@@ -38,6 +44,13 @@ class Matcher:
         for m in self.regex.finditer(low):
             found.append((m.start(), self.slots[self._key(m.group())]))
         return found
+
+    def asks(self, low: str) -> list[tuple[int, str, bool]]:
+        """(offset, phrase, funded) of every precise ask in lower-cased text, left to right;
+        `funded` marks the publisher's funding said of itself, which needs no "you"."""
+        found = [(m.start(), m.group(), False) for m in self.ask_regex.finditer(low)]
+        found += [(m.start(), m.group(), True) for m in self.funded_regex.finditer(low)]
+        return sorted(found)
 
     def _key(self, matched: str) -> str:
         if matched in self.slots:
@@ -66,6 +79,8 @@ def matcher() -> Matcher:
     """The tables of every registered language, compiled once."""
     slots: dict[str, set[int]] = {}
     buttons: set[str] = set()
+    asks: set[str] = set()
+    funded: set[str] = set()
     index = {slot: i for i, slot in enumerate(INLINE_SLOTS)}
     for lexicon in LANGUAGES.values():
         for slot in PHRASE_SLOTS:
@@ -73,7 +88,13 @@ def matcher() -> Matcher:
                 if slot == "button":
                     buttons.add(phrase.rstrip("*"))
                     continue
+                if slot in ("ask", "funded"):
+                    (asks if slot == "ask" else funded).add(phrase)
+                    continue
                 slots.setdefault(phrase, set()).add(index[slot])
+    # a platform readers pay through, named in the publisher's voice, is an ask ("join us on
+    # Patreon"); the names that are also everyday words are not
+    asks.update(name for name in PLATFORMS if name not in _PLAIN_WORDS)
     for name in PLATFORMS:
         slots.setdefault(name, set()).update((index["platform"], index["donate"]))
     regex = re.compile(trie_regex(sorted(slots)))
@@ -88,4 +109,10 @@ def matcher() -> Matcher:
             if phrase[:end] in stems and _WORD_END.fullmatch(phrase, end):
                 found.update(keys[phrase[:end]])
     frozen = {key: tuple(sorted(found)) for key, found in keys.items()}
-    return Matcher(regex, frozen, frozenset(buttons))
+    return Matcher(
+        regex,
+        frozen,
+        frozenset(buttons),
+        re.compile(trie_regex(sorted(asks))),
+        re.compile(trie_regex(sorted(funded))),
+    )

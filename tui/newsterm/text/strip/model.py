@@ -79,6 +79,11 @@ class Model:
         ]
         return own, in_context
 
+    def own_logit(self, features: BlockFeatures) -> float:
+        """A block's log-odds on its own evidence (the first stage)."""
+        first = self.first
+        return sum(first[k] * x for k, x in enumerate(features.values) if x)
+
     def contributions(self, features: list[BlockFeatures]) -> list[list[tuple[str, float]]]:
         """Per block, (feature, weight x value) of its non-zero terms, largest first."""
         first = [_dot(self.first, f.values) for f in features]

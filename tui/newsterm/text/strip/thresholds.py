@@ -8,11 +8,15 @@ from __future__ import annotations
 
 __all__ = [
     "BASE",
+    "BRIDGE",
+    "CALL_WORDS",
     "ENTER",
+    "GROW",
     "LEAVE",
     "MAX_BLOCK_CHARS",
     "MAX_INPUT_BYTES",
     "QUOTED_SHARE",
+    "REACH",
     "SEED",
     "TURN_SHARE",
 ]
@@ -26,8 +30,19 @@ LEAVE = 0.8
 # The odds a block must beat to be read as appeal rather than article, as a probability:
 # the model's log-odds less these odds is a block's evidence in the sequence pass.
 BASE = 0.5
-# A region is removed only if it holds a seed: a block this likely an appeal on its own
-# evidence, that asks in the publisher's or the reader's voice. Regions grow from strong asks.
+# A removed region takes in the neighbouring lines of its box (growth.py): a line joins if it
+# is a box line or if the model, on the line's own evidence, gives it at least GROW; two
+# removed regions at most BRIDGE quiet blocks apart are one box.
+GROW = 0.9
+BRIDGE = 2
+# Only blocks at most REACH blocks from an anchor (a precise ask, appeal class names, a link
+# to an appeal page) are weighed; growth reaches further, a block at a time.
+REACH = 2
+# A precise ask opens a sentence or clause of at most CALL_WORDS words to be an imperative
+# ("Donate today"; not "Donations to the campaign rose…").
+CALL_WORDS = 25
+# A block that names a precise ask but is no ask of the publisher's own by its words is a seed
+# only if the model, on the block's own evidence, gives it at least SEED.
 SEED = 0.95
 # A paragraph that turns into the publisher's own ask: its last sentences are the outlet
 # asking for money, membership or a subscription (two or more of them, or one that speaks

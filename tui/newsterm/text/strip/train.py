@@ -17,11 +17,10 @@ from itertools import product
 from pathlib import Path
 
 from newsterm.text.strip import parse_article
-from newsterm.text.strip.decide import Setting, choose
-from newsterm.text.strip.features import DATA_KINDS, FEATURES, article_features
+from newsterm.text.strip.decide import Setting, decide
+from newsterm.text.strip.features import FEATURES, ArticleFeatures
 from newsterm.text.strip.labelled import APPEAL, Article, Score, load_articles, normalise, score
 from newsterm.text.strip.model import CONTEXT, Model, context_values
-from newsterm.text.strip.regions import region_of_blocks
 
 _OUT = Path(__file__).resolve().parents[2] / "data" / "strip_model.json"
 _C = 10.0  # inverse L2 strength, chosen by the same cross-validation
@@ -39,9 +38,9 @@ class _Prepared:
         self.article = article
         self.blocks = blocks
         self.texts = [normalise(b.text) for b in blocks]
-        self.features = article_features(blocks, article.base_url)
+        self.computed = ArticleFeatures(blocks, article.base_url)
+        self.features = self.computed.window()
         self.labels = article.label(self.texts)
-        self.blocked = [b.kind in DATA_KINDS for b in blocks]
 
 
 def _corpus(directory: Path, appeals_file: Path) -> list[_Prepared]:
@@ -78,7 +77,7 @@ def _corpus(directory: Path, appeals_file: Path) -> list[_Prepared]:
 
 
 def _lr(x: list[list[float]], y: list[int], c: float, w: list[float]) -> list[float]:
-    from sklearn.linear_model import LogisticRegression
+    from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 
     fit = LogisticRegression(C=c, max_iter=5000).fit(x, y, sample_weight=w)
     weights = [float(w) for w in fit.coef_[0]]
@@ -137,12 +136,9 @@ class _Setting(Setting):
 
 
 def _strip(p: _Prepared, model: Model, s: _Setting) -> list[tuple[str, bool]]:
-    own, in_context = model.stages(p.features)
-    _, regions = choose(p.features, own, in_context, p.blocked, s)
-    region_of = region_of_blocks(regions, len(p.blocks))
-    return [
-        (text, r > 0 and regions[r - 1].removed) for text, r in zip(p.texts, region_of, strict=True)
-    ]
+    """The run-time decision (decide.decide), on features computed once."""
+    decisions, _ = decide(p.blocks, p.article.base_url, frozenset(), model, s, p.computed)
+    return [(text, d.removed) for text, d in zip(p.texts, decisions, strict=True)]
 
 
 def _cross_validate(rows: list[_Prepared], c: float, folds: int = 0) -> dict[str, Model]:
@@ -175,10 +171,10 @@ def _search(rows: list[_Prepared]) -> _Setting:
     best: tuple[float, _Setting] | None = None
     for c in (10.0,):
         models = _cross_validate(rows, c, folds=8)
-        for base, enter, leave, seed in product(
-            (0.06, 0.15, 0.3, 0.5), (0.003, 0.01, 0.05), (0.5, 0.8), (0.8, 0.9, 0.95)
+        for base, enter, leave, grow in product(
+            (0.06, 0.15, 0.3, 0.5), (0.003, 0.01, 0.05), (0.5, 0.8), (0.5, 0.9, 0.99)
         ):
-            s = _Setting(base, enter, leave, seed, c)
+            s = _Setting(base, enter, leave, grow, c)
             value = _objective(_run(rows, models, s))
             if best is None or value > best[0]:
                 best = (value, s)

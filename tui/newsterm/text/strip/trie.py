@@ -21,7 +21,7 @@ def _expand_raw(pattern: str) -> list[str]:
 def _parse(pattern: str) -> list[list[str]]:
     """Split a pattern into a sequence of alternative lists (literals are one-item lists)."""
     seq: list[list[str]] = []
-    literal = []
+    literal: list[str] = []
     i = 0
     while i < len(pattern):
         ch = pattern[i]

@@ -29,6 +29,13 @@ class Lexicon:
     subscribe: tuple[str, ...]  # paying to read: "subscribe", "paid subscriber", "free trial"
     newsletter: tuple[str, ...]  # email sign-up: "newsletter", "inbox", "enter your email"
     support: tuple[str, ...]  # funding verbs and states: "support us", "reader-supported"
+    # The asks that make a sentence an appeal when the publisher says them to the reader:
+    # precise enough to start a region on their own ("donate", "become a member",
+    # "subscribe to our newsletter", "hazte socio"), unlike the looser slots above.
+    ask: tuple[str, ...]
+    # The publisher's own funding, said of itself: an ask without "you" ("… is a
+    # reader-supported publication", "funded by our members", "leserfinanziert").
+    funded: tuple[str, ...]
     # The other lines of an appeal box.
     opener: tuple[str, ...]  # box titles and greetings: "a message from", "dear reader"
     button: tuple[str, ...]  # whole-line buttons: "donate now", "remind me later", "give once"

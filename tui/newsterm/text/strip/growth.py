@@ -1,0 +1,134 @@
+"""Whole regions: a removed region takes in the rest of its box, and stops at journalism.
+
+An appeal box is many lines, most of which ask nothing: a title, a salutation, rhetoric in
+the outlet's voice, a goal meter, buttons, a sign-off. A region grows from its seeds over
+such lines, up and down, and stops at the first block that is reported journalism (someone
+else speaks, names people, or tells of someone else's money) or plain article text. Two
+removed regions a line or two apart are one box.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from newsterm.text.strip import thresholds as t
+from newsterm.text.strip.features import FEATURES, BlockFeatures
+from newsterm.text.strip.regions import Region
+from newsterm.text.strip.seeds import asks_itself
+
+__all__ = ["box_line", "grow", "joins"]
+
+_VOICE = tuple(FEATURES.index(n) for n in ("slot:reader", "slot:publisher"))
+_SHAPES = tuple(
+    FEATURES.index(n)
+    for n in ("button_line", "slot:meter", "signoff_line", "opens_with_opener", "slot:opener")
+)
+# (A goal meter is known by its words: a "meter_line" is any short line with a number or a
+# percentage, which news has too.)
+# An appeal's own vocabulary: what it asks for, why (mission, urgency) and how much.
+_APPEAL = tuple(
+    FEATURES.index(f"slot:{n}")
+    for n in ("donate", "member", "subscribe", "newsletter", "support", "mission", "urgency")
+) + tuple(FEATURES.index(n) for n in ("slot:platform", "slot:meter", "money"))
+_SHORT = (FEATURES.index("words<=3"), FEATURES.index("words<=8"))
+_LONG = FEATURES.index("words>60")
+_NAMES = FEATURES.index("names")
+_THIRD = FEATURES.index("third_share")
+_SIGNOFF_LINE = FEATURES.index("signoff_line")
+
+
+def box_line(features: BlockFeatures) -> bool:
+    """The block reads as a line of an appeal box: a box line's shape (a button, a goal
+    meter, a sign-off, a box title), a short line of appeal words or in the publisher's or
+    reader's voice, or a longer one in that voice about what an appeal is about. A byline or
+    a bio names people and is no box line."""
+    v = features.values
+    if v[_NAMES] and not v[_SIGNOFF_LINE]:
+        return False
+    if any(v[k] for k in _SHAPES):
+        return True
+    appeal = any(v[k] for k in _APPEAL)
+    voice = any(v[k] for k in _VOICE)
+    if any(v[k] for k in _SHORT):
+        return appeal or voice
+    return appeal and voice
+
+
+def joins(features: BlockFeatures, own_logit: float, floor_logit: float) -> str:
+    """Why a block next to a removed region joins it ("" when it does not): it asks itself,
+    or no one else speaks in it and it is a box line or the model is sure of it."""
+    if asks_itself(features):
+        return "the publisher's own ask"
+    if features.others or features.theirs or features.values[_THIRD]:
+        return ""
+    if box_line(features):
+        return "a line of the same box"
+    if own_logit >= floor_logit:
+        return f"the model is sure of it (log-odds {own_logit:+.2f})"
+    return ""
+
+
+def grow(
+    regions: list[Region],
+    features: Callable[[int], BlockFeatures],
+    odds: Callable[[int], float],
+    blocked: Callable[[int], bool],
+    count: int,
+    grow_at: float = t.GROW,
+) -> tuple[list[Region], dict[int, str]]:
+    """Removed regions taken whole, and why each block they took in joined. `features` and
+    `odds` (the model's log-odds on a block's own evidence) are asked only for the blocks a
+    region reaches; `grow_at` is the probability that alone lets a block join."""
+    floor_logit = math.log(grow_at / (1 - grow_at))
+    taken = [False] * count
+    for r in regions:
+        taken[r.start : r.end] = [True] * (r.end - r.start)
+    why: dict[int, str] = {}
+
+    def take(i: int) -> bool:
+        if taken[i] or blocked(i):
+            return False
+        reason = joins(features(i), odds(i), floor_logit)
+        if reason:
+            taken[i] = True
+            why[i] = reason
+        return bool(reason)
+
+    grown = []
+    for r in regions:
+        start, end = r.start, r.end
+        if r.removed:
+            while start > 0 and take(start - 1):
+                start -= 1
+            while end < count and take(end):
+                end += 1
+        grown.append(Region(start, end, r.removed))
+    return _bridge(grown, features, blocked, why), why
+
+
+def _bridge(
+    regions: list[Region],
+    features: Callable[[int], BlockFeatures],
+    blocked: Callable[[int], bool],
+    why: dict[int, str],
+) -> list[Region]:
+    """Two removed regions at most thresholds.BRIDGE quiet blocks apart are one box: a
+    button or a meter with no appeal words between two asks goes with them."""
+    out: list[Region] = []
+    for r in regions:
+        last = out[-1] if out else None
+        if last and r.removed and last.removed and r.start - last.end <= t.BRIDGE:
+            gap = range(last.end, r.start)
+            if all(not blocked(i) and _quiet(features(i)) for i in gap):
+                why.update((i, "between two parts of one box") for i in gap)
+                out[-1] = Region(last.start, r.end, True)
+                continue
+        out.append(r)
+    return out
+
+
+def _quiet(features: BlockFeatures) -> bool:
+    """No one else speaks in the block, it names no one and it is no long paragraph."""
+    v = features.values
+    return not (features.others or v[_THIRD] or v[_LONG] or (v[_NAMES] and not v[_SIGNOFF_LINE]))

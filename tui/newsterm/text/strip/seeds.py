@@ -1,0 +1,61 @@
+"""Seeds: the blocks an appeal region can grow from, each the publisher's own ask.
+
+A seed stands on its words, not on its neighbours: a precise ask the publisher makes of the
+reader (features.OwnAsk) that is most of the block, a paragraph that opens like news and
+turns into the publisher's own ask (the seed article's closing paragraph), or a block that
+names an ask and that the model, on the block's own evidence, is sure of. News with one ask
+tacked on, someone else's appeal and a report on money are no seeds.
+"""
+
+from __future__ import annotations
+
+import math
+
+from newsterm.text.strip import thresholds as t
+from newsterm.text.strip.features import FEATURES, BlockFeatures
+
+__all__ = ["asks_itself", "seed_reason", "turns_to_own_ask"]
+
+_CLOSING_TURN = FEATURES.index("closing_turn")
+_CLOSING_SHARE = FEATURES.index("closing_share")
+_LONG = (FEATURES.index("words>60"), FEATURES.index("words<=60"))
+_SEED_LOGIT = math.log(t.SEED / (1 - t.SEED))
+_LINK, _THIRD = FEATURES.index("markup:link"), FEATURES.index("third_share")
+
+
+def asks_itself(features: BlockFeatures) -> bool:
+    """The block is the publisher's own ask: a short line that makes one, or a paragraph
+    mostly made of them (at least thresholds.TURN_SHARE of its text)."""
+    ask = features.ask
+    short = not any(features.values[k] for k in _LONG)
+    return bool(ask.phrase) and (short or ask.share >= t.TURN_SHARE)
+
+
+def turns_to_own_ask(features: BlockFeatures) -> bool:
+    """The block ends in a run of the publisher's own asks, the last of them a precise one,
+    that makes up at least thresholds.TURN_SHARE of its text."""
+    values = features.values
+    closing = bool(values[_CLOSING_TURN]) and values[_CLOSING_SHARE] >= t.TURN_SHARE
+    return closing and features.ask.at_end
+
+
+def seed_reason(features: BlockFeatures, own_logit: float = -50.0) -> str:
+    """Why the block is a seed, in words for `--explain` ("" when it is none)."""
+    if turns_to_own_ask(features):
+        share = features.values[_CLOSING_SHARE]
+        return (
+            f"turns into the publisher's own ask ('{features.ask.phrase}'): the closing asks "
+            f"are {share:.0%} of the text (at least {t.TURN_SHARE:.0%})"
+        )
+    if asks_itself(features):
+        share = features.ask.share
+        return f"the publisher's own ask '{features.ask.phrase}' ({share:.0%} of the text)"
+    v = features.values
+    if v[_LINK] >= 1 and not any(v[k] for k in _LONG) and not (features.others or v[_THIRD]):
+        return "a short line that links to a funding platform or the publisher's appeal page"
+    if features.ask.named and not features.others and own_logit >= _SEED_LOGIT:
+        return (
+            f"names an ask, and the model is sure of it on its own evidence "
+            f"(p>={t.SEED}, log-odds {own_logit:+.2f})"
+        )
+    return ""
