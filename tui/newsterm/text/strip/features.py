@@ -34,6 +34,7 @@ __all__ = [
 
 _SLOT = {slot: i for i, slot in enumerate(INLINE_SLOTS)}
 _ASKS = frozenset(_SLOT[s] for s in ("donate", "member", "subscribe", "newsletter", "support"))
+_ASK_WORDS = _ASKS  # what an ask is about, in words
 _ASKS = _ASKS | {_SLOT["platform"]}
 _VOICE = frozenset((_SLOT["reader"], _SLOT["publisher"]))
 # Besides we and you, what makes an ask the publisher's own: pressure, a funding platform,
@@ -42,6 +43,7 @@ _PRESSURE = frozenset((_SLOT["urgency"], _SLOT["platform"]))
 _SUPPORT, _MISSION = _SLOT["support"], _SLOT["mission"]
 _PUBLISHER, _READER = _SLOT["publisher"], _SLOT["reader"]
 _PLATFORMS = frozenset(PLATFORMS)
+_BUTTON_WORDS = 8  # a line this short that opens with an ask is a button or a box's link
 _STRONG_ASKS = frozenset(
     _SLOT[s] for s in ("donate", "member", "subscribe", "newsletter", "platform")
 )
@@ -358,7 +360,7 @@ def _words(block: Block, v: list[float]) -> tuple[str, str, OwnAsk, bool, bool]:
     v[_INDEX["publisher_mission"]] = float(bool(mission))
     kind = max(kinds, key=lambda k: kinds[k]) if any(kinds.values()) else ""
     reported = _reported(low, sentences, per_sentence, said_first)
-    ask = _own_ask(low, quoted, sentences, per_sentence, first_word, reported, own)
+    ask = _own_ask(low, quoted, sentences, per_sentence, first_word, starts, words, reported, own)
     # someone else's words: mostly quotation, or mostly attributed sentences
     others = v[_QUOTED] >= QUOTED_SHARE or 2 * len(reported) >= len(sentences)
     theirs = any(_THIRD in ps and _PUBLISHER not in ps for ps in per_sentence)
@@ -404,6 +406,8 @@ def _own_ask(
     sentences: list[tuple[int, int]],
     per_sentence: list[set[int]],
     first_word: list[int],
+    starts: list[set[int]],
+    words: int,
     reported: set[int],
     loose: set[int],
 ) -> OwnAsk:
@@ -425,10 +429,13 @@ def _own_ask(
         if k in asking or k in reported or (_THIRD in slots and _PUBLISHER not in slots):
             continue
         start = sentences[k][0]
-        if phrase in _PLATFORMS:
+        if phrase in _PLATFORMS and not _voiced(phrase):
             # a platform is an ask only said to the reader by the publisher ("if you like my
-            # work, find me on Ko-fi"); "we get 30 euros a week on Liberapay" is a report
-            if _READER in slots and _PUBLISHER in slots:
+            # work, find me on Ko-fi"), or on a short line that opens with an ask ("Support
+            # the blog on Ko-fi"); "we get 30 euros a week on Liberapay" is a report
+            spoken = _READER in slots and _PUBLISHER in slots
+            button = words <= _BUTTON_WORDS and bool(starts[k] & _ASK_WORDS)
+            if spoken or (button and at != first_word[k]):  # "Patreon raises fees": news
                 first = first or phrase
                 asking.add(k)
             continue
@@ -487,7 +494,7 @@ def _opens(low: str, start: int, at: int) -> bool:
     """The ask opens its sentence or clause, and the clause is short: an imperative or a
     button ("Donate today", "Sostieni Tombolo", "Resist the agenda: make a donation now!");
     "Donations to the campaign rose…" is news."""
-    clause = max(start, low.rfind(":", start, at) + 1, low.rfind(";", start, at) + 1)
+    clause = max(start, *(low.rfind(mark, start, at) + 1 for mark in ":;,"))
     if any(ch.isalpha() for ch in low[clause:at]):
         return False
     stop = low.find(".", at)

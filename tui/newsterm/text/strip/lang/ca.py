@@ -334,6 +334,7 @@ LEXICON = Lexicon(
         "el vostre suport",
         "fes-te'n subscriptor",
         "necessitem el teu suport",
+        "subscriu-te ara",
     ),
     funded=(
         "finançat per (les|els) (sòcies|socis|lectors|lectores|oients|subscriptors)",

@@ -330,6 +330,9 @@ LEXICON = Lexicon(
         "vaši podporu",
         "potřebujeme vaši (pomoc|podporu)",
         "newsletter",
+        "obsah pro předplatitele",
+        "už jste předplatitel",
+        "předplaťte si nyní",
     ),
     funded=(
         "(financován|financována|financováno|financovány) (čtenáři|posluchači)",

@@ -388,6 +388,9 @@ LEXICON = Lexicon(
         "hazte socio",
         "tu suscripción",
         "con tu ayuda",
+        "contenido exclusivo para (suscriptores|socios)",
+        "ya eres (suscriptor|socio|socia)",
+        "suscríbete ahora",
     ),
     funded=(
         "financiado por (sus|nuestros|nuestras) (lectores|lectoras|socios)",

@@ -381,6 +381,8 @@ LEXICON = Lexicon(
         "aidez-nous",
         "nous avons besoin de vous",
         "nous avons besoin de votre soutien",
+        "abonnez-vous pour lire",
+        "pourquoi nous vous sollicitons",
     ),
     funded=(
         "financé par (ses|nos) (lecteurs|lectrices|lecteurs et lectrices)",

@@ -337,6 +337,10 @@ LEXICON = Lexicon(
         "il (supporto|sostegno) dei nostri (lettori|abbonati)",
         "il tuo (sostegno|supporto|aiuto)",
         "abbiamo bisogno (di te|del tuo sostegno|del vostro sostegno)",
+        "offritemi un caffè",
+        "contenuto riservato agli abbonati",
+        "sei già abbonato",
+        "abbonati ora",
     ),
     funded=(
         "(finanziato|finanziata|finanziati|finanziate) dai (lettori|lettrici|soci)",

@@ -339,6 +339,11 @@ LEXICON = Lexicon(
         "uw steun",
         "je steun",
         "nieuwsbrief",
+        "trakteren op",
+        "mag je me trakteren",
+        "trakteer me",
+        "word nu lid",
+        "al abonnee",
     ),
     funded=(
         "gefinancierd door (lezers|leden|luisteraars|onze lezers|onze leden|zijn lezers)",

@@ -362,6 +362,10 @@ LEXICON = Lexicon(
         "wasze wsparcie",
         "potrzebujemy (waszego|twojego) wsparcia",
         "newsletter",
+        "dostępny dla prenumeratorów",
+        "kupuję dostęp",
+        "masz już prenumeratę",
+        "przekaż 1,5% podatku",
     ),
     funded=(
         "(finansowany|finansowana|finansowane) przez (czytelników|czytelniczki)",

@@ -373,6 +373,13 @@ LEXICON = Lexicon(
         "sua ajuda",
         "apoie o jornalismo",
         "contribua com",
+        "conteúdo exclusivo para assinantes",
+        "já é assinante",
+        "assinar agora",
+        "assine agora",
+        "consigne 1%",
+        "carta da editora",
+        "apoie agora",
     ),
     funded=(
         "financiado por (seus|nossos) (leitores|ouvintes|assinantes|apoiadores)",
