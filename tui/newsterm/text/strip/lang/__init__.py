@@ -15,9 +15,7 @@ from newsterm.text.strip.lang.lexicon import PHRASE_SLOTS, Lexicon
 __all__ = ["LANGUAGES", "PHRASE_SLOTS", "Lexicon"]
 
 # every module of this package but the Lexicon's own is a language, named by its code
-_MODULES = tuple(
-    sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name != "lexicon")
-)
+_MODULES = tuple(sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name != "lexicon"))
 
 
 def _load() -> dict[str, Lexicon]:
