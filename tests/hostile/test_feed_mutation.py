@@ -22,7 +22,7 @@ from newsterm.models import FetchResult
 from newsterm.store import Store
 
 try:
-    from newsterm.text.html import html_to_document
+    from newsterm.text.render.document import html_to_document
 except ImportError:  # the renderer is optional here: parsing and storing are what is attacked
     html_to_document = None
 
@@ -213,6 +213,6 @@ def test_mutated_feeds_long_run(seeded: tuple[Store, list[str]]) -> None:
     "html", ["<p>x<?php echo 1; ?></p>", "<p>see <?a b?> here</p>", "d<?a <i>"]
 )
 def test_processing_instructions_in_content_render(html: str) -> None:
-    renderer = pytest.importorskip("newsterm.text.html")
+    renderer = pytest.importorskip("newsterm.text.render.document")
     doc = renderer.html_to_document(html, "https://mutants.example/")
     assert all("echo" not in block.text and "<?" not in block.text for block in doc.blocks)

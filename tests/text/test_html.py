@@ -8,9 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsterm.text.dom import MAX_DEPTH, limit_depth, parse_html
-from newsterm.text.html import Block, Document, Link, html_to_document, looks_like_html
-from newsterm.text.plain import render_text
+from newsterm.text.blocks import Block, Document, Link
+from newsterm.text.render.document import html_to_document, looks_like_html
+from newsterm.text.render.dom import MAX_DEPTH, limit_depth, parse_html
+from newsterm.text.render.plain import render_text
 
 BASE = "https://news.example/2024/story.html"
 

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsterm.models import Article
-from newsterm.text.plain import render_article, render_text
+from newsterm.text.render.plain import render_article, render_text
 from newsterm.text.strip import StripResult, hidden_note, strip_appeals, strip_result_json
 from newsterm.text.strip.trie import expand, trie_regex
 
@@ -348,7 +348,8 @@ def test_render_stripped_and_original() -> None:
 
 def test_core_does_not_import_the_ui() -> None:
     code = (
-        "import sys, newsterm.text.strip, newsterm.text.plain, newsterm.text.html;"
+        "import sys, newsterm.text.strip, newsterm.text.render.plain;"
+        "import newsterm.text.render.document;"
         "newsterm.text.strip.strip_appeals('<p>x</p>');"
         "assert 'textual' not in sys.modules and 'rich' not in sys.modules"
     )

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from newsterm.config import parse_config
 from newsterm.models import Article, Feed
 from newsterm.refresh import FeedOutcome, RefreshSummary
-from newsterm.text.html import Block, Document, Link
+from newsterm.text.blocks import Block, Document, Link
 from newsterm.text.strip import Verdict
 from newsterm.ui.render import ReaderPage, build_page, layout
 from newsterm.ui.view import build_entries

@@ -236,7 +236,7 @@ def _width(requested: int | None) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    from newsterm.text.plain import render_article
+    from newsterm.text.render.plain import render_article
 
     config = _config(args)
     store = _store(args)
@@ -262,7 +262,7 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _strip(args: argparse.Namespace) -> int:
-    from newsterm.text.plain import render_text
+    from newsterm.text.render.plain import render_text
     from newsterm.text.strip import strip_appeals, strip_result_json
     from newsterm.text.strip.explain import explain
     from newsterm.text.strip.thresholds import MAX_INPUT_BYTES

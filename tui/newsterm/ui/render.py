@@ -11,7 +11,8 @@ from textual.content import Content
 
 from newsterm.config import Config
 from newsterm.models import Article
-from newsterm.text.html import Block, Document, Link, html_to_document
+from newsterm.text.blocks import Block, Document, Link
+from newsterm.text.render.document import html_to_document
 from newsterm.text.sanitize import one_line, strip_controls
 from newsterm.text.strip import Verdict, hidden_note, strip_appeals
 

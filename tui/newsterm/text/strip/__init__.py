@@ -15,8 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsterm.text.dom import Parsed, parse_html
-from newsterm.text.html import Block, Document, looks_like_html, text_to_document
+from newsterm.text.blocks import Block, Document
+from newsterm.text.render.document import looks_like_html, text_to_document
+from newsterm.text.render.dom import Parsed, parse_html
 from newsterm.text.strip.decide import BlockDecision, decide
 
 __all__ = [

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from newsterm.text.html import Block
+from newsterm.text.blocks import Block
 from newsterm.text.strip import thresholds as t
 from newsterm.text.strip.features import DATA_KINDS, PLAIN, ArticleFeatures, BlockFeatures, anchors
 from newsterm.text.strip.growth import grow

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from newsterm.text.html import Block
+from newsterm.text.blocks import Block
 from newsterm.text.strip.common import LINK_MARK, MONEY, NUMBER, PLATFORMS, money_in
 from newsterm.text.strip.markup import hint_strength, link_strength, site_of
 from newsterm.text.strip.matcher import INLINE_SLOTS, matcher

@@ -12,7 +12,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
 
-from newsterm.text.html import Link
+from newsterm.text.blocks import Link
 from newsterm.ui.render import ReaderPage, layout
 
 EMPTY_HINT = "Press enter on an article to read it here."

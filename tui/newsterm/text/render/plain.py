@@ -8,7 +8,8 @@ import textwrap
 from collections.abc import Iterable
 
 from newsterm.models import Article
-from newsterm.text.html import Block, Document, html_to_document
+from newsterm.text.blocks import Block, Document
+from newsterm.text.render.document import html_to_document
 from newsterm.text.sanitize import one_line
 from newsterm.text.strip import StripResult, hidden_note, strip_appeals
 

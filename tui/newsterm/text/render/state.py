@@ -1,35 +1,23 @@
-"""Walk a parsed DOM once, with an explicit stack, turning it into display blocks."""
+"""The state a walk over one DOM keeps, and the steps the element handlers take on it."""
 
 from __future__ import annotations
 
 import re
-from typing import Any
 from urllib.parse import urljoin
 
-from selectolax.lexbor import LexborNode
-
-from newsterm.text.elements import (
-    BR,
-    HANDLERS,
-    SKIP,
-    Box,
-    OpenLink,
-    hidden,
-    normalise,
-)
-from newsterm.text.html import Block, Link
+from newsterm.text.blocks import Block, Link
+from newsterm.text.render.nodes import BR, Box, OpenLink, normalise
 from newsterm.text.sanitize import strip_controls
-from newsterm.text.tables import TABLE_HANDLERS
 
-__all__ = ["Walker"]
+__all__ = ["WalkState"]
 
 _OPENABLE = ("http://", "https://", "mailto:")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_ALL_HANDLERS = {**HANDLERS, **TABLE_HANDLERS}
 
 
-class Walker:
-    """Turns one DOM into blocks: the element handlers drive this state, walk() the order."""
+class WalkState:
+    """The state of one walk over a DOM: the block being built, open containers, links and
+    modes. The element handlers (elements.py, tables.py) drive it; walker.py gives the order."""
 
     def __init__(self, base_url: str, chosen: set[int], char_refs: bool = True) -> None:
         self.base_url = base_url
@@ -72,44 +60,6 @@ class Walker:
         self.after_br = False
         if self.link is not None:
             self.link.in_buffer = False
-
-    def walk(self, root: LexborNode) -> None:
-        """Visit every node under root in document order, without recursion."""
-        stack: list[Any] = []
-        child = root.last_child
-        while child is not None:
-            stack.append(child)
-            child = child.prev
-        handlers = _ALL_HANDLERS
-        while stack:
-            node = stack.pop()
-            if type(node) is tuple:  # leaving an element
-                node[0](self, node[1])
-                continue
-            tag = node.tag
-            if tag == "-text":
-                self.text(node.text_content)
-                continue
-            if tag is None or tag in SKIP or tag[0] == "-" or tag[0] == "!":
-                continue  # comments, doctypes and processing instructions (lexbor: no tag)
-            attrs = node.attributes
-            if attrs and hidden(attrs):
-                continue
-            if self.chosen and node.mem_id in self.chosen:
-                self.chosen_depth += 1
-                stack.append((Walker.leave_chosen, None))
-            handler = handlers.get(tag)
-            if handler is not None:
-                leave = handler(self, node, attrs)
-                if leave is False:
-                    continue
-                if leave is not None:
-                    stack.append(leave)
-            child = node.last_child
-            while child is not None:
-                stack.append(child)
-                child = child.prev
-        self.flush()
 
     def leave_chosen(self, _: object) -> None:
         """Leave an element matched by a feed selector."""

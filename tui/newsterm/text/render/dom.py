@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, SelectolaxError
 
-from newsterm.text.elements import BR, Box, tag_set
-from newsterm.text.html import Document
+from newsterm.text.blocks import Document
+from newsterm.text.render.nodes import BR, Box, tag_set
+from newsterm.text.render.walker import Walker
 from newsterm.text.sanitize import strip_controls
-from newsterm.text.walker import Walker
 
 __all__ = ["MAX_DEPTH", "Box", "Parsed", "limit_depth", "parse_html"]
 

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from selectolax.lexbor import LexborNode
 
-from newsterm.text.elements import Attrs, Leave, enter_box, hint_of, normalise
-
-if TYPE_CHECKING:
-    from newsterm.text.walker import Walker
+from newsterm.text.render.elements import enter_box
+from newsterm.text.render.nodes import Attrs, Leave, hint_of, normalise
+from newsterm.text.render.state import WalkState as Walker
 
 __all__ = ["TABLE_HANDLERS"]
 
