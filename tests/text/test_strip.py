@@ -468,19 +468,25 @@ def test_random_mixes_remove_exactly_the_appeals() -> None:
         assert all(t in [b.text for b in result.kept] for t in kept_traps)
 
 
+_UNIT = (
+    "<div class='donate'><p>Support us. Donate today.</p></div>"
+    "<p>The council approved the budget on Tuesday, the mayor said.</p>"
+)
+
+
+def test_many_appeals_in_a_huge_page_each_go() -> None:
+    assert strip_appeals(_UNIT * 8_000).removed_count == 8_000
+
+
+@pytest.mark.benchmark
 def test_many_appeals_in_a_huge_page_take_linear_time() -> None:
-    unit = (
-        "<div class='donate'><p>Support us. Donate today.</p></div>"
-        "<p>The council approved the budget on Tuesday, the mayor said.</p>"
-    )
-    strip_appeals(unit)
+    strip_appeals(_UNIT)
     started = time.perf_counter()
-    small = strip_appeals(unit * 1_000)
+    strip_appeals(_UNIT * 1_000)
     small_time = time.perf_counter() - started
     started = time.perf_counter()
-    big = strip_appeals(unit * 8_000)
+    strip_appeals(_UNIT * 8_000)
     assert time.perf_counter() - started < small_time * 8 * 3 + 0.5
-    assert (small.removed_count, big.removed_count) == (1_000, 8_000)
 
 
 def test_render_article_as_the_reader_shows_it() -> None:

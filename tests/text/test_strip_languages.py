@@ -11,6 +11,9 @@ from newsterm.text.strip.trie import expand
 
 DEEP = ("en", "de", "fr", "es", "pt", "it", "nl", "pl")  # the same depth in each
 MIN_PHRASES = {"reader": 12, "publisher": 20, "meter": 12, "signoff": 15, "funded": 6}  # else 25
+# The precise asks decide seeds: the deep languages hold a comparable number of them.
+MIN_ASKS_DEEP = 70
+MIN_FUNDED_DEEP = 14
 
 
 def test_the_registry_holds_the_languages_newsterm_reads() -> None:
@@ -25,6 +28,13 @@ def test_every_language_fills_every_slot(code: str) -> None:
         least = MIN_PHRASES.get(slot, 25)
         assert len(phrases) >= least, f"{code}.{slot} has {len(phrases)} phrases (< {least})"
         assert all(p == p.lower().strip() and p for p in phrases), f"{code}.{slot}: lower case"
+
+
+@pytest.mark.parametrize("code", DEEP)
+def test_the_deep_languages_know_as_many_asks(code: str) -> None:
+    lexicon = LANGUAGES[code]
+    assert len(lexicon.ask) >= MIN_ASKS_DEEP, f"{code}.ask: {len(lexicon.ask)}"
+    assert len(lexicon.funded) >= MIN_FUNDED_DEEP, f"{code}.funded: {len(lexicon.funded)}"
 
 
 @pytest.mark.parametrize("code", sorted(LANGUAGES))

@@ -45,8 +45,9 @@ def test_seed_feed_item_loses_exactly_its_first_and_last_paragraphs(seed_dir: Pa
 def test_explain_says_why_the_closing_paragraph_goes(seed_dir: Path) -> None:
     text = explain(strip_appeals((seed_dir / "informants.txt").read_text(encoding="utf-8")))
     closing = text.split("\n[11] ", 1)[1]
-    assert closing.splitlines()[1].strip().startswith("REMOVED")
-    assert "seed" in closing.splitlines()[1]
+    verdict = closing.splitlines()[1].strip()
+    assert verdict.startswith("REMOVED") and "seed" in verdict, verdict
+    assert verdict.endswith("donation ask: 'make a tax-deductible'"), verdict
     why = closing.split("\n[", 1)[0]
     assert "seed: turns into the publisher's own ask ('make a tax-deductible')" in why
     assert "closing asks are 37% of the text (at least 35%)" in why

@@ -112,7 +112,7 @@ def _leave_para(w: Walker, _: object) -> None:
 
 
 def _heading(w: Walker, node: LexborNode, attrs: Attrs) -> Leave | None:
-    return _enter_mode(w, attrs, "heading", _HEADINGS[node.tag])
+    return _enter_mode(w, attrs, "heading", _HEADINGS[node.tag or "h1"])
 
 
 def _pre(w: Walker, node: LexborNode, attrs: Attrs) -> Leave | None:

@@ -79,7 +79,7 @@ def hidden(attrs: Attrs) -> bool:
     if "hidden" in attrs:
         return True
     style = attrs.get("style")
-    return bool(style) and _HIDDEN_STYLE.search(style) is not None
+    return style is not None and _HIDDEN_STYLE.search(style) is not None
 
 
 def normalise(raw: str, controls: bool = True) -> str:

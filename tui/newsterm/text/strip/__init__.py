@@ -100,6 +100,11 @@ def _verdicts(
     verdicts: list[Verdict] = []
     unit = 0
     previous = ""  # what made the previous block go: "region N" or "rule"
+    # a region's kind of ask is its first seed's: a box's lines share the box's label
+    kinds: dict[int, str] = {}
+    for d in decisions:
+        if d.seed and d.region and d.features.kind:
+            kinds.setdefault(d.region, d.features.kind)
     for i, (block, d) in enumerate(zip(blocks, decisions, strict=True)):
         if not d.removed:
             verdicts.append(Verdict(block, False))
@@ -112,13 +117,13 @@ def _verdicts(
         if key == "rule":
             reason = "feed selector" if i in selected else "feed pattern"
         else:
-            reason = _reason(d)
+            reason = _reason(d, kinds.get(d.region, d.features.kind))
         verdicts.append(Verdict(block, True, reason, unit))
     return tuple(verdicts), unit
 
 
-def _reason(d: BlockDecision) -> str:
-    label = _LABELS.get(d.features.kind, "donation ask")
+def _reason(d: BlockDecision, kind: str) -> str:
+    label = _LABELS.get(d.features.kind if d.seed else kind, "donation ask")
     cue = d.features.ask.phrase or d.features.cue
     if cue and (d.seed or d.probability >= 0.5):
         return f"{label}: '{clip(cue)}'"

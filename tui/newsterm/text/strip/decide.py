@@ -88,15 +88,25 @@ def decide(
     regions, joined = grow(
         regions, article.__getitem__, odds, never.__getitem__, count, setting.grow
     )
-    region_of = region_of_blocks(regions, count)
-    decisions = []
-    for i, r in enumerate(region_of):
+    logits = [z if i in near else _FAR for i, z in enumerate(logits)]
+    return _decisions(article, logits, seeds, regions, joined, forced), regions
+
+
+def _decisions(
+    article: ArticleFeatures,
+    logits: list[float],
+    seeds: list[str],
+    regions: list[Region],
+    joined: dict[int, str],
+    forced: frozenset[int],
+) -> list[BlockDecision]:
+    """A decision per block: in a removed region (or forced by the feed's rules) or not."""
+    out = []
+    for i, r in enumerate(region_of_blocks(regions, len(logits))):
         gone = i in forced or (r > 0 and regions[r - 1].removed)
-        logit = logits[i] if i in near else _FAR
-        decisions.append(
-            BlockDecision(article.known(i), logit, seeds[i], r, gone, joined.get(i, ""))
-        )
-    return decisions, regions
+        features = article.known(i)
+        out.append(BlockDecision(features, logits[i], seeds[i], r, gone, joined.get(i, "")))
+    return out
 
 
 def _near(found: list[int], count: int) -> frozenset[int]:

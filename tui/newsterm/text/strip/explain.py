@@ -5,6 +5,7 @@ from __future__ import annotations
 from newsterm.text.strip import StripResult, clip
 from newsterm.text.strip import thresholds as t
 from newsterm.text.strip.decide import BlockDecision
+from newsterm.text.strip.features import PLAIN
 from newsterm.text.strip.model import load_model
 
 __all__ = ["explain"]
@@ -16,10 +17,13 @@ def explain(result: StripResult, width: int = 100) -> str:
     """A plain-text account of every decision in a strip result."""
     model = load_model()
     lines = [
-        "a region is removed whole only if it holds a seed (the publisher's own ask, or a "
-        f"paragraph that turns into one, at least {t.TURN_SHARE:.0%} of its text); regions: "
-        f"the model's odds against p={t.BASE}, start {t.ENTER}, end {t.LEAVE}; a removed "
-        f"region grows over its box's lines (or p>={t.GROW} on their own evidence)",
+        "a region is removed whole only if it holds a seed: the publisher's own ask (a "
+        f"short line, or at least {t.TURN_SHARE:.0%} of the text), a paragraph that turns "
+        "into one, a short line that asks and links to a funding platform, or a block "
+        f"naming an ask that the model gives p>={t.SEED} on its own; regions: the model's "
+        f"odds against p={t.BASE}, start {t.ENTER}, end {t.LEAVE}; only blocks within "
+        f"{t.REACH} of an ask are weighed; a removed region grows over its box's lines (or "
+        f"p>={t.GROW} on their own evidence)",
     ]
     features = [d.features for d in result.decisions]
     all_terms = model.contributions(features)
@@ -29,6 +33,9 @@ def explain(result: StripResult, width: int = 100) -> str:
             continue
         lines.append("")
         lines.append(f"[{i}] {clip(text, width - 6)}")
+        if d.features is PLAIN and not d.removed:
+            lines.append(f"    kept     not weighed: no ask within {t.REACH} blocks")
+            continue
         lines.append("    " + _verdict_line(d, verdict.reason))
         terms = all_terms[i][:_TERMS]
         lines.append("    evidence: " + ", ".join(f"{n} {c:+.2f}" for n, c in terms))
@@ -36,6 +43,8 @@ def explain(result: StripResult, width: int = 100) -> str:
             lines.append(f"    seed: {d.seed}")
         if d.joined:
             lines.append(f"    joined its region: {d.joined}")
+        elif d.region and not d.seed:
+            lines.append("    in its region by the model's odds beside its neighbours'")
         if d.features.others:
             lines.append("    someone else speaks here: it joins no region by its neighbours")
     return "\n".join(lines) + "\n"

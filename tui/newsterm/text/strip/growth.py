@@ -32,6 +32,10 @@ _APPEAL = tuple(
     for n in ("donate", "member", "subscribe", "newsletter", "support", "mission", "urgency")
 ) + tuple(FEATURES.index(n) for n in ("slot:platform", "slot:meter", "money"))
 _SHORT = (FEATURES.index("words<=3"), FEATURES.index("words<=8"))
+_BOX_WORDS = tuple(
+    FEATURES.index(f"slot:{n}")
+    for n in ("donate", "member", "subscribe", "newsletter", "support", "platform", "meter")
+) + tuple(FEATURES.index(n) for n in ("slot:opener", "slot:signoff", "money"))
 _LONG = FEATURES.index("words>60")
 _NAMES = FEATURES.index("names")
 _THIRD = FEATURES.index("third_share")
@@ -40,9 +44,10 @@ _SIGNOFF_LINE = FEATURES.index("signoff_line")
 
 def box_line(features: BlockFeatures) -> bool:
     """The block reads as a line of an appeal box: a box line's shape (a button, a goal
-    meter, a sign-off, a box title), a short line of appeal words or in the publisher's or
-    reader's voice, or a longer one in that voice about what an appeal is about. A byline or
-    a bio names people and is no box line."""
+    meter, a sign-off, a box title), a short line naming what the box is for (money,
+    membership, a subscription, a newsletter, a platform, a meter, a greeting or sign-off), or
+    a longer one in the publisher's or reader's voice about what an appeal is about. A byline
+    or a bio names people and is no box line."""
     v = features.values
     if v[_NAMES] and not v[_SIGNOFF_LINE]:
         return False
@@ -51,7 +56,9 @@ def box_line(features: BlockFeatures) -> bool:
     appeal = any(v[k] for k in _APPEAL)
     voice = any(v[k] for k in _VOICE)
     if any(v[k] for k in _SHORT):
-        return appeal or voice
+        # a short line of a box names what the box is for; "It matters to every one of us"
+        # and "News about the vote" do not
+        return any(v[k] for k in _BOX_WORDS)
     return appeal and voice
 
 
@@ -83,7 +90,8 @@ def grow(
     floor_logit = math.log(grow_at / (1 - grow_at))
     taken = [False] * count
     for r in regions:
-        taken[r.start : r.end] = [True] * (r.end - r.start)
+        if r.removed:  # a kept region holds no seed: a box may grow over it
+            taken[r.start : r.end] = [True] * (r.end - r.start)
     why: dict[int, str] = {}
 
     def take(i: int) -> bool:
@@ -104,6 +112,8 @@ def grow(
             while end < count and take(end):
                 end += 1
         grown.append(Region(start, end, r.removed))
+    # a kept region a box grew into is no region of its own any more
+    grown = [r for r in grown if r.removed or not any(taken[r.start : r.end])]
     return _bridge(grown, features, blocked, why), why
 
 

@@ -39,9 +39,11 @@ _HOST_WORDS = frozenset(
         "donar",
     )
 )
-_QUERY = re.compile(
-    r"utm_(?:campaign|source|medium|content)=[^&#]*(?:donat|support|member|appeal|fundrais|"
-    r"giving|subscri|newsletter|eoy|year-?end|spend|don-)"
+# A campaign tag's value is read apart from its name: one pattern for both backtracks over
+# every "utm_…=" of a hostile query.
+_QUERY = re.compile(r"(?:^|&)utm_(?:campaign|source|medium|content)=([^&#]*)")
+_QUERY_WORDS = re.compile(
+    r"donat|support|member|appeal|fundrais|giving|subscri|newsletter|eoy|year-?end|spend|don-"
 )
 _HINT_STRONG = re.compile(
     r"donat|donor|appeal|fundrais|support-?us|supportus|support-(?:box|banner|cta|module)|"
@@ -84,7 +86,7 @@ def link_strength(href: str, base_site: str) -> tuple[float, str]:
         strength, cue = (0.5 if m.group(1) == "support" else 0.8), parts.path[: m.end()]
     elif host.partition(".")[0] in _HOST_WORDS and host.count(".") >= 2:
         strength, cue = 0.8, host  # donate.example.org
-    if _QUERY.search(parts.query) and strength < 0.7:
+    if strength < 0.7 and any(_QUERY_WORDS.search(v) for v in _QUERY.findall(parts.query)):
         strength, cue = 0.7, cue or "a campaign link"
     if strength and host and base_site and site_of(host) != base_site:
         strength *= _OFFSITE

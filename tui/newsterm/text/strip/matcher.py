@@ -37,6 +37,7 @@ class Matcher:
     buttons: frozenset[str]  # whole-line button labels, every language
     ask_regex: re.Pattern[str]  # the precise asks of every language
     funded_regex: re.Pattern[str]  # the publisher's own funding, said of itself
+    voices: dict[str, tuple[int, ...]]  # one-word reader and publisher phrases -> their slot
 
     def find(self, low: str) -> list[tuple[int, tuple[int, ...]]]:
         """(offset, slot indices) of every phrase in lower-cased text, left to right."""
@@ -44,6 +45,20 @@ class Matcher:
         for m in self.regex.finditer(low):
             found.append((m.start(), self.slots[self._key(m.group())]))
         return found
+
+    def find_voiced(self, low: str) -> list[tuple[int, tuple[int, ...], frozenset[int]]]:
+        """As find(), with the voice slots (reader, publisher) of the words inside each
+        phrase: the regex takes the longest phrase, so "if you value" (support) hides the
+        "you" in it."""
+        found = []
+        for m in self.regex.finditer(low):
+            key = self._key(m.group())
+            found.append((m.start(), self.slots[key], self.voice_of(key)))
+        return found
+
+    def voice_of(self, key: str) -> frozenset[int]:
+        """The voice slots of a phrase's own words ("if you value" -> reader)."""
+        return frozenset(slot for word in key.split() for slot in self.voices.get(word, ()))
 
     def asks(self, low: str) -> list[tuple[int, str, bool]]:
         """(offset, phrase, funded) of every precise ask in lower-cased text, left to right;
@@ -77,26 +92,7 @@ def _phrases(lexicon: Lexicon, slot: str) -> Iterable[str]:
 @cache
 def matcher() -> Matcher:
     """The tables of every registered language, compiled once."""
-    slots: dict[str, set[int]] = {}
-    buttons: set[str] = set()
-    asks: set[str] = set()
-    funded: set[str] = set()
-    index = {slot: i for i, slot in enumerate(INLINE_SLOTS)}
-    for lexicon in LANGUAGES.values():
-        for slot in PHRASE_SLOTS:
-            for phrase in _phrases(lexicon, slot):
-                if slot == "button":
-                    buttons.add(phrase.rstrip("*"))
-                    continue
-                if slot in ("ask", "funded"):
-                    (asks if slot == "ask" else funded).add(phrase)
-                    continue
-                slots.setdefault(phrase, set()).add(index[slot])
-    # a platform readers pay through, named in the publisher's voice, is an ask ("join us on
-    # Patreon"); the names that are also everyday words are not
-    asks.update(name for name in PLATFORMS if name not in _PLAIN_WORDS)
-    for name in PLATFORMS:
-        slots.setdefault(name, set()).update((index["platform"], index["donate"]))
+    slots, buttons, asks, funded = _tables()
     regex = re.compile(trie_regex(sorted(slots)))
     keys: dict[str, set[int]] = {}
     for phrase, found in slots.items():  # "member" and "member*" share one key
@@ -109,10 +105,42 @@ def matcher() -> Matcher:
             if phrase[:end] in stems and _WORD_END.fullmatch(phrase, end):
                 found.update(keys[phrase[:end]])
     frozen = {key: tuple(sorted(found)) for key, found in keys.items()}
+    voice = {INLINE_SLOTS.index("reader"), INLINE_SLOTS.index("publisher")}
+    voices = {
+        key: tuple(sorted(set(found) & voice))
+        for key, found in frozen.items()
+        if " " not in key and set(found) & voice
+    }
     return Matcher(
         regex,
         frozen,
         frozenset(buttons),
         re.compile(trie_regex(sorted(asks))),
         re.compile(trie_regex(sorted(funded))),
+        voices,
     )
+
+
+def _tables() -> tuple[dict[str, set[int]], set[str], set[str], set[str]]:
+    """Every language's phrases: inline ones with their slots, whole-line buttons, precise
+    asks and the publisher's funding said of itself."""
+    slots: dict[str, set[int]] = {}
+    buttons: set[str] = set()
+    asks: set[str] = set()
+    funded: set[str] = set()
+    index = {slot: i for i, slot in enumerate(INLINE_SLOTS)}
+    for lexicon in LANGUAGES.values():
+        for slot in PHRASE_SLOTS:
+            for phrase in _phrases(lexicon, slot):
+                if slot == "button":
+                    buttons.add(phrase.rstrip("*"))
+                elif slot in ("ask", "funded"):
+                    (asks if slot == "ask" else funded).add(phrase)
+                else:
+                    slots.setdefault(phrase, set()).add(index[slot])
+    # a platform readers pay through, named in the publisher's voice, is an ask ("join us on
+    # Patreon"); the names that are also everyday words are not
+    asks.update(name for name in PLATFORMS if name not in _PLAIN_WORDS)
+    for name in PLATFORMS:
+        slots.setdefault(name, set()).update((index["platform"], index["donate"]))
+    return slots, buttons, asks, funded

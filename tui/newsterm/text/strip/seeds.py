@@ -20,7 +20,9 @@ _CLOSING_TURN = FEATURES.index("closing_turn")
 _CLOSING_SHARE = FEATURES.index("closing_share")
 _LONG = (FEATURES.index("words>60"), FEATURES.index("words<=60"))
 _SEED_LOGIT = math.log(t.SEED / (1 - t.SEED))
-_LINK, _THIRD = FEATURES.index("markup:link"), FEATURES.index("third_share")
+_LINK = FEATURES.index("markup:link")
+# a link alone ("her Ko-fi page is here") asks nothing: it needs an ask's words or its voice
+_VOICE = (FEATURES.index("slot:reader"), FEATURES.index("slot:publisher"))
 
 
 def asks_itself(features: BlockFeatures) -> bool:
@@ -39,7 +41,7 @@ def turns_to_own_ask(features: BlockFeatures) -> bool:
     return closing and features.ask.at_end
 
 
-def seed_reason(features: BlockFeatures, own_logit: float = -50.0) -> str:
+def seed_reason(features: BlockFeatures, own_logit: float) -> str:
     """Why the block is a seed, in words for `--explain` ("" when it is none)."""
     if turns_to_own_ask(features):
         share = features.values[_CLOSING_SHARE]
@@ -51,8 +53,10 @@ def seed_reason(features: BlockFeatures, own_logit: float = -50.0) -> str:
         share = features.ask.share
         return f"the publisher's own ask '{features.ask.phrase}' ({share:.0%} of the text)"
     v = features.values
-    if v[_LINK] >= 1 and not any(v[k] for k in _LONG) and not (features.others or v[_THIRD]):
-        return "a short line that links to a funding platform or the publisher's appeal page"
+    linked = v[_LINK] >= 1 and not any(v[k] for k in _LONG)
+    asking = features.ask.named or any(v[k] for k in _VOICE)
+    if linked and asking and not (features.others or features.theirs):
+        return "a short line that asks and links to a funding platform or an appeal page"
     if features.ask.named and not features.others and own_logit >= _SEED_LOGIT:
         return (
             f"names an ask, and the model is sure of it on its own evidence "

@@ -1,7 +1,9 @@
 """Every number the appeal decision turns on, in one table.
 
 The weights behind a block's probability are learned (data/strip_model.json, see train.py);
-these are the decisions taken over them, tuned by cross-validation on the labelled sets.
+these are the decisions taken over them. BASE, ENTER, LEAVE and GROW are searched by
+cross-validation by outlet (train.py --search); the others were set by hand on the
+training sets and the real feed corpus.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 __all__ = [
     "BASE",
     "BRIDGE",
+    "BUTTON_WORDS",
     "CALL_WORDS",
     "ENTER",
     "GROW",
@@ -41,6 +44,9 @@ REACH = 2
 # A precise ask opens a sentence or clause of at most CALL_WORDS words to be an imperative
 # ("Donate today"; not "Donations to the campaign rose…").
 CALL_WORDS = 25
+# A line of at most BUTTON_WORDS words that opens with an ask and names a funding platform is a
+# button ("Support the blog on Ko-fi"); a headline naming the platform is not.
+BUTTON_WORDS = 8
 # A block that names a precise ask but is no ask of the publisher's own by its words is a seed
 # only if the model, on the block's own evidence, gives it at least SEED.
 SEED = 0.95

@@ -184,16 +184,7 @@ def _search(rows: list[_Prepared]) -> _Setting:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m newsterm.text.strip.train")
-    parser.add_argument("dirs", nargs="+", type=Path, help="labelled article directories")
-    parser.add_argument("--write", action="store_true", help="save the weights")
-    parser.add_argument("--corpus", type=Path, help="real feeds whose blocks are genuine")
-    parser.add_argument("--corpus-appeals", type=Path, help="the corpus's known appeals")
-    parser.add_argument("--no-cv", action="store_true", help="skip cross-validation")
-    parser.add_argument("--search", action="store_true", help="search the thresholds")
-    parser.add_argument("--folds", type=int, default=0, help="folds of outlets (0: one each)")
-    parser.add_argument("--show", action="store_true", help="print every cross-validated miss")
-    args = parser.parse_args(argv)
+    args = _arguments().parse_args(argv)
     rows = [_Prepared(a) for d in args.dirs for a in load_articles(d)]
     if args.corpus:
         rows += _corpus(args.corpus, args.corpus_appeals)
@@ -204,15 +195,7 @@ def main(argv: list[str] | None = None) -> int:
         setting = _search(rows)
         print(f"best thresholds: {setting}")
     if not args.no_cv:
-        models = _cross_validate(rows, setting.c, args.folds)
-        name = f"{args.folds}-fold by outlet" if args.folds else "leave-one-outlet-out"
-        result = _run(rows, models, setting)
-        print(result.summary(name))
-        real = [p for p in rows if p.article.lang]  # probes carry no language
-        if len(real) < len(rows):
-            print(_run(real, models, setting).summary(name + ", articles only"))
-        if args.show:
-            print("\n".join("  " + line for line in result.problems))
+        _report_cross_validation(rows, setting, args.folds, args.show)
     model = _fit(rows, setting.c)
     if args.write:
         data = {
@@ -224,6 +207,35 @@ def main(argv: list[str] | None = None) -> int:
         _OUT.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {_OUT}")
     return 0
+
+
+def _arguments() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m newsterm.text.strip.train")
+    parser.add_argument("dirs", nargs="+", type=Path, help="labelled article directories")
+    parser.add_argument("--write", action="store_true", help="save the weights")
+    parser.add_argument("--corpus", type=Path, help="real feeds whose blocks are genuine")
+    parser.add_argument("--corpus-appeals", type=Path, help="the corpus's known appeals")
+    parser.add_argument("--no-cv", action="store_true", help="skip cross-validation")
+    parser.add_argument("--search", action="store_true", help="search the thresholds")
+    parser.add_argument("--folds", type=int, default=0, help="folds of outlets (0: one each)")
+    parser.add_argument("--show", action="store_true", help="print every cross-validated miss")
+    return parser
+
+
+def _report_cross_validation(
+    rows: list[_Prepared], setting: _Setting, folds: int, show: bool
+) -> None:
+    """Print the whole decision's score with a model per fold of outlets, trained on the
+    others; and the score on the labelled articles alone."""
+    models = _cross_validate(rows, setting.c, folds)
+    name = f"{folds}-fold by outlet" if folds else "leave-one-outlet-out"
+    result = _run(rows, models, setting)
+    print(result.summary(name))
+    real = [p for p in rows if p.article.lang]  # real feeds' articles carry no language
+    if len(real) < len(rows):
+        print(_run(real, models, setting).summary(name + ", articles only"))
+    if show:
+        print("\n".join("  " + line for line in result.problems))
 
 
 if __name__ == "__main__":

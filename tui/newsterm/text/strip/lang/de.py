@@ -1,6 +1,6 @@
 """German: the words of appeals and of reporting."""
 
-from newsterm.text.strip.lang.lexicon import Lexicon
+from newsterm.text.strip.lang.lexicon import Lexicon, phrases
 
 # Left out as too ambiguous once lower-cased or read beside other languages: "sie", "ihr",
 # "ihnen" (also "they", "her", "them"), "du" (French "du"), "dir" (Catalan "dir"), "ich"
@@ -9,810 +9,300 @@ from newsterm.text.strip.lang.lexicon import Lexicon
 LEXICON = Lexicon(
     code="de",
     name="Deutsch",
-    reader=(
-        "dein*",
-        "dich",
-        "euch",
-        "euer",
-        "eure",
-        "euren",
-        "eurem",
-        "eurer",
-        "gefällt dir",
-        "danke dir",
-        "(kannst|willst|möchtest|magst|hast|bist) du",
-        "du (kannst|bist|liest|hast)",
-        "wenn du",
-        "falls du",
-        "(können|möchten|wollen) sie",
-        "wenn sie",
-        "falls sie",
-        "gefällt ihnen",
-        "ihnen danken",
-        "danken ihnen",
-        "danke ihnen",
-        "ihre unterstützung",
-        "ihre spende",
-        "liebe leser*",
-        "lieber leser",
-        "liebe hörerinnen und hörer",
-        "(leserinnen und leser|leser|menschen|leute) wie (sie|du|dich|ihr)",
+    reader=phrases(
+        "dein*; dich; euch; euer; eure; euren; eurem; eurer; gefällt dir; danke dir; "
+        "(kannst|willst|möchtest|magst|hast|bist) du; du (kannst|bist|liest|hast); wenn du; "
+        "falls du; (können|möchten|wollen) sie; wenn sie; falls sie; gefällt ihnen; "
+        "ihnen danken; danken ihnen; danke ihnen; ihre unterstützung; ihre spende; "
+        "liebe leser*; lieber leser; liebe hörerinnen und hörer; "
+        "(leserinnen und leser|leser|menschen|leute) wie (sie|du|dich|ihr)"
     ),
-    publisher=(
-        "wir",
-        "unser*",
-        "(sie|du|ihr|für|mit|bei|von|an|zu|ohne|über|wie) uns",
-        "(lasst|lass|hilft|gibt|ermöglicht|unterstützt|helft|hilf|schreibt|schreiben sie) uns",
-        "uns (zu|dabei|damit|jetzt|bitte|heute|weiterhin|auch|noch|finanziell|regelmäßig)",
-        "wir sind",
-        "wir brauchen",
-        "wir können",
-        "wir wollen",
-        "wir machen",
-        "wir finanzieren uns",
-        "unsere redaktion",
-        "unser journalismus",
-        "unsere arbeit",
-        "unsere recherchen",
-        "unsere berichterstattung",
-        "unser team",
-        "unsere reporterinnen und reporter",
-        "unsere journalistinnen und journalisten",
-        "unsere autorinnen und autoren",
-        "unsere mission",
-        "unsere stiftung",
-        "unser verein",
-        "dieser newsletter",
-        "(dieser|dieses|diesen) blog",
-        "diese seite",
-        "diese website",
-        "dieser podcast",
-        "dieses projekt",
-        "dieses magazin",
-        "diese zeitung",
-        "dieses medium",
-        "meine arbeit",
-        "mein blog",
-        "meinen blog",
-        "mein newsletter",
-        "mich",
-        "ich bin",
-        "ich schreibe",
+    publisher=phrases(
+        "wir; unser*; (sie|du|ihr|für|mit|bei|von|an|zu|ohne|über|wie) uns; "
+        "(lasst|lass|hilft|gibt|ermöglicht) uns; "
+        "(unterstützt|helft|hilf|schreibt|schreiben sie) uns; "
+        "uns (zu|dabei|damit|jetzt|bitte|heute|weiterhin|auch|noch|finanziell|regelmäßig); "
+        "wir sind; wir brauchen; wir können; wir wollen; wir machen; wir finanzieren uns; "
+        "unsere redaktion; unser journalismus; unsere arbeit; unsere recherchen; "
+        "unsere berichterstattung; unser team; unsere reporterinnen und reporter; "
+        "unsere journalistinnen und journalisten; unsere autorinnen und autoren; "
+        "unsere mission; unsere stiftung; unser verein; dieser newsletter; "
+        "(dieser|dieses|diesen) blog; diese seite; diese website; dieser podcast; "
+        "dieses projekt; dieses magazin; diese zeitung; dieses medium; meine arbeit; "
+        "mein blog; meinen blog; mein newsletter; mich; ich bin; ich schreibe"
     ),
-    donate=(
-        "spende*",
-        "spendier*",
-        "jetzt spenden",
-        "einmalig spenden",
-        "monatlich spenden",
-        "regelmäßig spenden",
-        "(einmalige|monatliche|regelmäßige|jährliche) spende",
-        "dauerspende",
-        "dauerauftrag",
-        "spendenkonto",
-        "spendenquittung",
-        "spendenbescheinigung",
-        "zuwendungsbestätigung",
-        "steuerlich absetzbar",
-        "steuerlich abzugsfähig",
-        "steuerlich begünstigt",
-        "von der steuer absetzen",
-        "einen beitrag leisten",
-        "finanziellen beitrag",
-        "freiwilligen beitrag",
-        "mit einem beitrag",
-        "beitrag in höhe",
-        "solidarischen beitrag",
-        "wunschbetrag",
-        "anderer betrag",
-        "betrag wählen",
-        "frei wählbaren betrag",
-        "zahl ich",
-        "taz zahl ich",
-        "freiwillig zahlen",
-        "freiwillig bezahlen",
-        "trinkgeld",
-        "kaffee spendieren",
-        "kaffeekasse",
-        "überweisung",
-        "per überweisung",
-        "bankverbindung",
-        "verwendungszweck",
-        "lastschrift",
-        "sepa-lastschrift",
-        "paypal",
-        "steady",
-        "patreon",
-        "ko-fi",
-        "betterplace",
-        "mit (ihrer|deiner|eurer) spende",
+    donate=phrases(
+        "spende*; spendier*; jetzt spenden; einmalig spenden; monatlich spenden; "
+        "regelmäßig spenden; (einmalige|monatliche|regelmäßige|jährliche) spende; dauerspende; "
+        "dauerauftrag; spendenkonto; spendenquittung; spendenbescheinigung; "
+        "zuwendungsbestätigung; steuerlich absetzbar; steuerlich abzugsfähig; "
+        "steuerlich begünstigt; von der steuer absetzen; einen beitrag leisten; "
+        "finanziellen beitrag; freiwilligen beitrag; mit einem beitrag; beitrag in höhe; "
+        "solidarischen beitrag; wunschbetrag; anderer betrag; betrag wählen; "
+        "frei wählbaren betrag; zahl ich; taz zahl ich; freiwillig zahlen; "
+        "freiwillig bezahlen; trinkgeld; kaffee spendieren; kaffeekasse; überweisung; "
+        "per überweisung; bankverbindung; verwendungszweck; lastschrift; sepa-lastschrift; "
+        "paypal; steady; patreon; ko-fi; betterplace; mit (ihrer|deiner|eurer) spende"
     ),
-    member=(
-        "mitglied*",
-        "mitglieder",
-        "mitglied werden",
-        "(werden sie|werde|werdet) mitglied",
-        "fördermitglied*",
-        "förderverein*",
-        "förderkreis",
-        "freundeskreis",
-        "genossenschaft*",
-        "anteil zeichnen",
-        "anteile zeichnen",
-        "gründungsmitglied*",
-        "unterstützer*",
-        "unterstützerinnen",
-        "förderer",
-        "förderin",
-        "förderinnen",
-        "teil der community",
-        "teil unserer community",
-        "teil der gemeinschaft",
-        "(werden sie|werde) teil",
-        "schließen sie sich",
-        "schließ dich",
-        "sei dabei",
-        "seien sie dabei",
-        "mitmachen",
-        "mitglied bei steady",
+    member=phrases(
+        "mitglied*; mitglieder; mitglied werden; (werden sie|werde|werdet) mitglied; "
+        "fördermitglied*; förderverein*; förderkreis; freundeskreis; genossenschaft*; "
+        "anteil zeichnen; anteile zeichnen; gründungsmitglied*; unterstützer*; "
+        "unterstützerinnen; förderer; förderin; förderinnen; teil der community; "
+        "teil unserer community; teil der gemeinschaft; (werden sie|werde) teil; "
+        "schließen sie sich; schließ dich; sei dabei; seien sie dabei; mitmachen; "
+        "mitglied bei steady"
     ),
-    subscribe=(
-        "abo",
-        "abos",
-        "abonn*",
-        "digitalabo*",
-        "digital-abo*",
-        "probeabo*",
-        "testabo*",
-        "jahresabo*",
-        "monatsabo*",
-        "zeitungsabo*",
-        "plus-abo*",
-        "e-paper",
-        "epaper",
-        "abo abschließen",
-        "jetzt abonnieren",
-        "gratis testen",
-        "kostenlos testen",
-        "wochen gratis",
-        "wochen kostenlos",
-        "monat gratis",
-        "ersten monat",
-        "pro monat",
-        "im monat",
-        "pro jahr",
-        "im jahr",
-        "monatlich kündbar",
-        "jederzeit kündbar",
-        "jederzeit kündigen",
-        "bereits abonnent*",
-        "schon abonnent*",
-        "einloggen",
-        "bezahlschranke",
-        "plus-artikel",
-        "plus-inhalt*",
-        "exklusiv für abonnent*",
-        "nur für abonnent*",
-        "für abonnent*",
-        "unbegrenzten zugang",
-        "voller zugang",
-        "vollen zugriff",
-        "weiterlesen mit",
-        "rabatt",
-        "sonderangebot",
-        "vorteilsangebot",
-        "printausgabe",
-        "gedruckte ausgabe",
-        "geschenkabo*",
+    subscribe=phrases(
+        "abo; abos; abonn*; digitalabo*; digital-abo*; probeabo*; testabo*; jahresabo*; "
+        "monatsabo*; zeitungsabo*; plus-abo*; e-paper; epaper; abo abschließen; "
+        "jetzt abonnieren; gratis testen; kostenlos testen; wochen gratis; wochen kostenlos; "
+        "monat gratis; ersten monat; pro monat; im monat; pro jahr; im jahr; "
+        "monatlich kündbar; jederzeit kündbar; jederzeit kündigen; bereits abonnent*; "
+        "schon abonnent*; einloggen; bezahlschranke; plus-artikel; plus-inhalt*; "
+        "exklusiv für abonnent*; nur für abonnent*; für abonnent*; unbegrenzten zugang; "
+        "voller zugang; vollen zugriff; weiterlesen mit; rabatt; sonderangebot; "
+        "vorteilsangebot; printausgabe; gedruckte ausgabe; geschenkabo*"
     ),
-    newsletter=(
-        "newsletter*",
-        "zum newsletter anmelden",
-        "newsletter abonnieren",
-        "newsletter bestellen",
-        "newsletter-anmeldung",
-        "postfach",
-        "(ihr|dein|euer|ins) postfach",
-        "direkt in ihr postfach",
-        "e-mail-adresse",
-        "e-mail adresse",
-        "emailadresse",
-        "(ihre|deine) e-mail",
-        "e-mail eingeben",
-        "abmelden",
-        "abmeldung",
-        "abbestellen",
-        "mit der anmeldung",
-        "jederzeit abmelden",
-        "jederzeit abbestellen",
-        "datenschutzerklärung",
-        "datenschutzhinweise",
-        "datenschutz",
-        "einwilligung",
-        "bestätigungs-e-mail",
-        "bestätigungsmail",
-        "anmeldung bestätigen",
-        "bestätigen sie ihre",
-        "double-opt-in",
-        "jeden morgen",
-        "jeden abend",
-        "jede woche",
-        "jeden freitag",
-        "jeden sonntag",
-        "wöchentlich",
-        "täglich",
-        "kostenlos abonnieren",
-        "melden sie sich an",
-        "melde dich an",
+    newsletter=phrases(
+        "newsletter*; zum newsletter anmelden; newsletter abonnieren; newsletter bestellen; "
+        "newsletter-anmeldung; postfach; (ihr|dein|euer|ins) postfach; direkt in ihr postfach; "
+        "e-mail-adresse; e-mail adresse; emailadresse; (ihre|deine) e-mail; e-mail eingeben; "
+        "abmelden; abmeldung; abbestellen; mit der anmeldung; jederzeit abmelden; "
+        "jederzeit abbestellen; datenschutzerklärung; datenschutzhinweise; datenschutz; "
+        "einwilligung; bestätigungs-e-mail; bestätigungsmail; anmeldung bestätigen; "
+        "bestätigen sie ihre; double-opt-in; jeden morgen; jeden abend; jede woche; "
+        "jeden freitag; jeden sonntag; wöchentlich; täglich; kostenlos abonnieren; "
+        "melden sie sich an; melde dich an"
     ),
-    support=(
-        "unterstütz*",
-        "unterstützen sie uns",
-        "unterstütze uns",
-        "unterstützt uns",
-        "helfen sie uns",
-        "hilf uns",
-        "helft uns",
-        "hilf mit",
-        "helfen sie mit",
-        "fördern sie",
-        "ermöglichen sie",
-        "ermögliche",
-        "ermöglicht durch",
-        "möglich gemacht",
-        "möglich machen",
-        "finanziert von",
-        "finanziert durch",
-        "finanziert sich",
-        "finanzieren uns",
-        "leserfinanziert",
-        "von (lesern|leserinnen und lesern) finanziert",
-        "getragen von",
-        "sind angewiesen",
-        "angewiesen auf",
-        "auf sie angewiesen",
-        "auf dich angewiesen",
-        "auf euch angewiesen",
-        "ohne sie",
-        "ohne dich",
-        "ohne euch",
-        "dank ihnen",
-        "dank dir",
-        "dank euch",
-        "dank ihrer unterstützung",
-        "dank deiner unterstützung",
-        "damit wir",
-        "damit das so bleibt",
-        "so bleiben kann",
-        "bitte",
-        "wenn sie können",
-        "wenn du kannst",
-        "wenn ihnen",
-        "wenn dir",
-        "wenn sie unsere arbeit",
-        "wenn du unsere arbeit",
-        "wertschätzen",
-        "wertvoll finden",
-        "stärken sie",
-        "sichern sie",
-        "finanziell unterstützen",
-        "mitfinanzier*",
-        "investieren sie",
-        "freiwillig",
-        "solidarisch",
-        "solidarität",
+    support=phrases(
+        "unterstütz*; unterstützen sie uns; unterstütze uns; unterstützt uns; helfen sie uns; "
+        "hilf uns; helft uns; hilf mit; helfen sie mit; fördern sie; ermöglichen sie; "
+        "ermögliche; ermöglicht durch; möglich gemacht; möglich machen; finanziert von; "
+        "finanziert durch; finanziert sich; finanzieren uns; leserfinanziert; "
+        "von (lesern|leserinnen und lesern) finanziert; getragen von; sind angewiesen; "
+        "angewiesen auf; auf sie angewiesen; auf dich angewiesen; auf euch angewiesen; "
+        "ohne sie; ohne dich; ohne euch; dank ihnen; dank dir; dank euch; "
+        "dank ihrer unterstützung; dank deiner unterstützung; damit wir; damit das so bleibt; "
+        "so bleiben kann; bitte; wenn sie können; wenn du kannst; wenn ihnen; wenn dir; "
+        "wenn sie unsere arbeit; wenn du unsere arbeit; wertschätzen; wertvoll finden; "
+        "stärken sie; sichern sie; finanziell unterstützen; mitfinanzier*; investieren sie; "
+        "freiwillig; solidarisch; solidarität"
     ),
-    ask=(
-        "jetzt spenden",
-        "jetzt unterstützen",
-        "unterstützen sie uns",
-        "unterstützen sie (unabhängigen|unseren|kritischen) journalismus",
-        "unterstütze uns",
-        "unterstützt uns",
-        "unterstützer(in|innen|) werden",
-        "mitglied werden",
-        "werden sie mitglied",
-        "werde mitglied",
-        "werden sie (abonnent|abonnentin|unterstützer)",
-        "werden sie (unterstützerin|förderer|förderin|fördermitglied)",
-        "werde (abonnent|abonnentin|unterstützer|unterstützerin|förderer|förderin|fördermitglied)",
-        "genossin werden",
-        "genosse werden",
-        "jetzt abonnieren",
-        "abonnieren sie",
-        "abonniere",
-        "abo abschließen",
-        "jetzt abo",
-        "probeabo",
-        "freiwillig zahlen",
-        "zahlen sie freiwillig",
-        "leserfinanziert",
-        "von (lesern|leserinnen und lesern) finanziert",
-        "von (unseren lesern|unseren leserinnen und lesern) finanziert",
-        "newsletter abonnieren",
-        "newsletter bestellen",
-        "für den newsletter anmelden",
-        "zum newsletter anmelden",
-        "jetzt anmelden",
-        "in ihr postfach",
-        "in dein postfach",
-        "spendenaktion",
-        "spendenziel",
-        "steuerlich absetzbar",
-        "spendenquittung",
-        "einmalig unterstützen",
-        "monatlich unterstützen",
-        "kauf mir einen kaffee",
-        "spendier mir einen kaffee",
-        "ihre spende",
-        "deine spende",
-        "mit ihrer spende",
-        "mit deiner spende",
-        "spenden sie",
-        "spende jetzt",
-        "bitte spenden",
-        "spendenkonto",
-        "spendenformular",
-        "unterstütze",
-        "unterstützen",
-        "unterstützt",
-        "abonnieren",
-        "abonniere jetzt",
-        "leserfinanzierte",
-        "hörerfinanziert*",
-        "finanziert sich (über|durch)",
-        "sponsern",
-        "fördermitgliedschaft",
-        "spenden über",
-        "spenden per",
-        "jetzt mitglied werden",
-        "per mail abonnieren",
-        "ihre unterstützung",
-        "deine unterstützung",
-        "unterstützen sie (uns|kontext|unsere arbeit)",
-        "spenden sie jetzt",
-        "wir brauchen (ihre|deine|eure) (hilfe|unterstützung)",
-        "lesen sie (jetzt|) weiter mit",
-        "weiterlesen mit",
-        "exklusiv für abonnent*",
-        "jetzt testen",
-        "bereits abonnent",
-        "bereits abonnentin",
-        "in eigener sache",
-        "jetzt abonnent werden",
+    ask=phrases(
+        "jetzt spenden; jetzt unterstützen; unterstützen sie uns; "
+        "unterstützen sie (unabhängigen|unseren|kritischen) journalismus; unterstütze uns; "
+        "unterstützt uns; unterstützer(in|innen|) werden; mitglied werden; "
+        "werden sie mitglied; werde mitglied; werden sie (abonnent|abonnentin|unterstützer); "
+        "werden sie (unterstützerin|förderer|förderin|fördermitglied); "
+        "werde (abonnent|abonnentin|unterstützer); "
+        "werde (unterstützerin|förderer|förderin|fördermitglied); genossin werden; "
+        "genosse werden; jetzt abonnieren; abonnieren sie; abonniere; abo abschließen; "
+        "jetzt abo; probeabo; freiwillig zahlen; zahlen sie freiwillig; leserfinanziert; "
+        "von (lesern|leserinnen und lesern) finanziert; "
+        "von (unseren lesern|unseren leserinnen und lesern) finanziert; newsletter abonnieren; "
+        "newsletter bestellen; für den newsletter anmelden; zum newsletter anmelden; "
+        "jetzt anmelden; in ihr postfach; in dein postfach; spendenaktion; spendenziel; "
+        "steuerlich absetzbar; spendenquittung; einmalig unterstützen; monatlich unterstützen; "
+        "kauf mir einen kaffee; spendier mir einen kaffee; ihre spende; deine spende; "
+        "mit ihrer spende; mit deiner spende; spenden sie; spende jetzt; bitte spenden; "
+        "spendenkonto; spendenformular; unterstütze; unterstützen; unterstützt; abonnieren; "
+        "abonniere jetzt; leserfinanzierte; hörerfinanziert*; finanziert sich (über|durch); "
+        "sponsern; fördermitgliedschaft; spenden über; spenden per; jetzt mitglied werden; "
+        "per mail abonnieren; ihre unterstützung; deine unterstützung; "
+        "unterstützen sie (uns|kontext|unsere arbeit); spenden sie jetzt; "
+        "wir brauchen (ihre|deine|eure) (hilfe|unterstützung); lesen sie (jetzt|) weiter mit; "
+        "weiterlesen mit; exklusiv für abonnent*; jetzt testen; bereits abonnent; "
+        "bereits abonnentin; in eigener sache; jetzt abonnent werden; "
+        "machen sie (es|unsere arbeit|unseren journalismus) möglich; "
+        "(bitten|bitte) (wir|) (sie|euch|dich) (jetzt|) um (eure|) unterstützung; "
+        "(bitten|bitte) (wir|) (sie|euch|dich) (jetzt|) um (eine|eure) spende; "
+        "(nur|) mit (eurer|deiner) unterstützung; nur mit ihrer unterstützung; "
+        "mit eurer spende; (jeder beitrag|jede spende|jeder euro) (hilft|zählt); "
+        "auch kleine beträge helfen; jede noch so kleine (hilfe|spende|unterstützung); "
+        "(werde|werden sie|werdet) jetzt (mitglied|fördermitglied|abonnent); "
+        "(werde|werden sie|werdet) jetzt (abonnentin|unterstützer|unterstützerin); "
+        "fördermitglied* (werden|werdet); (werde|werden sie) (klein|)verleger(in|); "
+        "(werde|werden sie) (genosse|genossin|genossenschaftsmitglied); "
+        "(anteil|anteile|genossenschaftsanteil*) zeichnen; (werde|werden sie) patron*; "
+        "lösen sie (jetzt|) ein abo; schließen sie (jetzt|) ein (abo|abonnement) ab; "
+        "(tage|wochen|monate) (gratis|kostenlos) testen; "
+        "(soliabo*|soli-abo*|sozialabo*|förderabo*); "
+        "(freiwilliges|freiwillige|freiwilligen) abo*; abo auf freiwilliger basis; "
+        "(deine|ihre|eure) freiwillige unterstützung; "
+        "(durch|mit) (ihren|deinen|euren) finanziellen beitrag; "
+        "(deinem|deinen|ihrem|ihren) regelmäßigen (beitrag|mitgliedsbeitrag); "
+        "(mit einem dauerauftrag|einen dauerauftrag einrichten); "
+        "wir brauchen (dringend|jetzt|dazu|dafür|mehr) (eure hilfe|eure unterstützung); "
+        "wir brauchen (dringend|jetzt|dazu|dafür|mehr) (ihre hilfe|deine hilfe); "
+        "wir brauchen (aber|) auch (sie|euch|dich); "
+        "wir brauchen (ein bisschen|etwas) geld von (euch|ihnen|dir); "
+        "(uns|mir) (finanziell|) unter die arme greifen; "
+        "(wir sind|sind wir) auf (eure unterstützung|eure hilfe|eure spenden) angewiesen; "
+        "(wir sind|sind wir) auf (ihre hilfe|ihre spenden) angewiesen; "
+        "(wir sind|sind wir) auf (deine hilfe|deine spenden) angewiesen; "
+        "(wenn|falls) (du|ihr|sie) noch nicht gespendet (hast|habt|haben); "
+        "erzählt bitte anderen (davon|); (spendiere|spendiert) mir einen kaffee; "
+        "(lad|lade|ladet) mich auf einen kaffee ein; in (meine|unsere) kaffeekasse; "
+        "(meine|unsere) arbeit mit einem monatlichen betrag; "
+        "melden sie sich (hier|jetzt) (für|zu) unser*; "
+        "mit (meiner|ihrer|deiner) anmeldung zum newsletter; "
+        "(ihre|deine) (e-mail-adresse|adresse) eintragen"
     ),
-    funded=(
-        "leserfinanziert*",
-        "hörerfinanziert*",
-        "von (lesern|leserinnen und lesern|seinen lesern|unseren lesern) finanziert",
-        "von (unseren leserinnen und lesern|mitgliedern) finanziert",
-        "von (unseren mitgliedern|hörern|hörerinnen und hörern) finanziert",
-        "von (lesern|mitgliedern|hörern) getragen",
-        "finanziert sich (über|durch) (seine|ihre|unsere) (leser|leserinnen)",
-        "finanziert sich (über|durch) (seine|ihre|unsere) (mitglieder|abonnenten|unterstützer)",
-        "lebt von (seinen|ihren|unseren) (lesern|leserinnen|mitgliedern|abonnenten|unterstützern)",
-        "dank (unserer|ihrer|seiner) (leser|mitglieder|unterstützer|abonnenten)",
-        "werbefrei und",
-        "ohne paywall",
-        "gehört (seinen|ihren|unseren) (lesern|leserinnen|mitgliedern|genossinnen)",
+    funded=phrases(
+        "leserfinanziert*; hörerfinanziert*; "
+        "von (lesern|leserinnen und lesern|seinen lesern|unseren lesern) finanziert; "
+        "von (unseren leserinnen und lesern|mitgliedern) finanziert; "
+        "von (unseren mitgliedern|hörern|hörerinnen und hörern) finanziert; "
+        "von (lesern|mitgliedern|hörern) getragen; "
+        "finanziert sich (über|durch) (seine|ihre|unsere) (leser|leserinnen); "
+        "finanziert sich (über|durch) (seine|ihre|unsere) mitglieder; "
+        "finanziert sich (über|durch) (seine|ihre|unsere) (abonnenten|unterstützer); "
+        "lebt von (seinen|ihren|unseren) (lesern|leserinnen); "
+        "lebt von (seinen|ihren|unseren) (mitgliedern|abonnenten|unterstützern); "
+        "dank (unserer|ihrer|seiner) (leser|mitglieder|unterstützer|abonnenten); "
+        "werbefrei und; ohne paywall; "
+        "gehört (seinen|ihren|unseren) (lesern|leserinnen|mitgliedern|genossinnen); "
+        "(wir sind|als) spendenfinanziert*; "
+        "spendenfinanziert(e|es|en) (medium|magazin|redaktion|organisation|journalismus); "
+        "(mitglieder|publikums|abonnenten|nutzer)finanziert*; "
+        "(finanziert vom publikum|vom publikum finanziert); "
+        "finanziert von (seinen|ihren|unseren) (leserinnen|lesern); "
+        "finanziert von (seinen|ihren|unseren) (mitgliedern|abonnenten|abonnentinnen); "
+        "von (seinen|ihren|unseren) (lesern|leserinnen) getragen; "
+        "von (seinen|ihren|unseren) (mitgliedern|spendern|spenderinnen) getragen; "
+        "getragen (allein|) (von|durch) (ihnen|euch); "
+        "getragen (allein|) (von|durch) (dir|private spenderinnen|private spender); "
+        "wir finanzieren uns ausschließlich (über|durch|aus) (spenden|abos); "
+        "wir finanzieren uns ausschließlich (über|durch|aus) abonnements; "
+        "wir finanzieren uns ausschließlich (über|durch|aus) (mitgliedsbeiträge|die); "
+        "wir finanzieren uns fast ausschließlich (über|durch|aus) (spenden|abos); "
+        "wir finanzieren uns überwiegend (über|durch|aus) (spenden|abos); "
+        "wir finanzieren uns fast ausschließlich (über|durch|aus) abonnements; "
+        "wir finanzieren uns überwiegend (über|durch|aus) abonnements; "
+        "wir finanzieren uns fast ausschließlich (über|durch|aus) (mitgliedsbeiträge|die); "
+        "wir finanzieren uns überwiegend (über|durch|aus) (mitgliedsbeiträge|die); "
+        "wir finanzieren uns (allein|nur|vor allem|) (über|durch|aus) (spenden|abos); "
+        "wir finanzieren uns (allein|nur|vor allem|) (über|durch|aus) abonnements; "
+        "wir finanzieren uns (allein|nur) (über|durch|aus) (mitgliedsbeiträge|die); "
+        "wir finanzieren uns (vor allem|) (über|durch|aus) (mitgliedsbeiträge|die); "
+        "wir finanzieren uns nicht über werbung; "
+        "finanziert werden wir (ausschließlich|allein|nur|) (von|durch); "
+        "wir leben (ausschließlich|allein) von (unseren|ihren|euren) abonnenten; "
+        "wir leben (ausschließlich|allein) von (unseren|ihren|euren) abonnentinnen; "
+        "wir leben (nur|) von (unseren|ihren|euren) (abonnenten|abonnentinnen); "
+        "wir leben (ausschließlich|allein) von (unseren|ihren|euren) (lesern|leserinnen); "
+        "wir leben (nur|) von (unseren|ihren|euren) (lesern|leserinnen); "
+        "wir leben ausschließlich von (unseren|ihren|euren) (spendern|mitgliedern); "
+        "wir leben allein von (unseren|ihren|euren) (spendern|mitgliedern); "
+        "wir leben (nur|) von (unseren|ihren|euren) (spendern|mitgliedern); "
+        "wir leben (ausschließlich|allein) von (unseren|ihren|euren) übonnenten; "
+        "wir leben (ausschließlich|allein) von (unseren|ihren|euren) übonnentinnen; "
+        "wir leben (nur|) von (unseren|ihren|euren) (übonnenten|übonnentinnen); "
+        "(dank der|durch die) freiwilligen beiträge; nur dank (euch|dir); "
+        "(nur|) dank der unterstützung (durch unsere|unserer) (leser|leserinnen); "
+        "(nur|) dank der unterstützung (durch unsere|unserer) spender; "
+        "(nur|) dank der unterstützung (durch unsere|unserer) (spenderinnen|mitglieder); "
+        "ohne (bezahlschranke|bezahlschranken|paywalls); keine (paywall|bezahlschranke); "
+        "nicht hinter (paywalls|bezahlschranken|einer paywall|einer bezahlschranke); "
+        "komplett werbefrei; (genossinnen|genossen) herausgegeben; "
+        "wir haben keine (großen|) (mäzene|sponsoren|investoren|geldgeber)"
     ),
-    opener=(
-        "in eigener sache",
-        "ein wort in eigener sache",
-        "eine nachricht von",
-        "eine nachricht der",
-        "ein brief von",
-        "eine bitte",
-        "eine kleine bitte",
-        "eine große bitte",
-        "wir haben eine bitte",
-        "eine persönliche bitte",
-        "bevor sie gehen",
-        "bevor du gehst",
-        "bevor sie weiterlesen",
-        "bevor du weiterliest",
-        "liebe leser*",
-        "lieber leser",
-        "liebe freundinnen und freunde",
-        "liebe freunde",
-        "liebe community",
-        "liebe hörerinnen und hörer",
-        "hallo zusammen",
-        "wir müssen reden",
-        "wir brauchen (ihre|deine|eure) hilfe",
-        "wir brauchen (sie|dich|euch)",
-        "nur noch eine sache",
-        "schön, dass sie da sind",
-        "schön, dass du da bist",
-        "danke fürs lesen",
-        "danke für ihr interesse",
-        "danke, dass sie",
-        "danke, dass du",
-        "gefällt ihnen (dieser|der) (artikel|text|beitrag)",
-        "gefällt dir (dieser|der) (artikel|text|beitrag)",
-        "hat ihnen (dieser|der) (artikel|text|beitrag) gefallen",
-        "hat dir (dieser|der) (artikel|text|beitrag) gefallen",
-        "(sie lesen|du liest) (diesen|den|einen) (artikel|text|beitrag)",
-        "dieser artikel ist kostenlos",
-        "dieser text ist frei zugänglich",
-        "bis hierhin gelesen",
-        "gut zu wissen",
-        "wichtige mitteilung",
-        "in eigener angelegenheit",
+    opener=phrases(
+        "in eigener sache; ein wort in eigener sache; eine nachricht von; eine nachricht der; "
+        "ein brief von; eine bitte; eine kleine bitte; eine große bitte; wir haben eine bitte; "
+        "eine persönliche bitte; bevor sie gehen; bevor du gehst; bevor sie weiterlesen; "
+        "bevor du weiterliest; liebe leser*; lieber leser; liebe freundinnen und freunde; "
+        "liebe freunde; liebe community; liebe hörerinnen und hörer; hallo zusammen; "
+        "wir müssen reden; wir brauchen (ihre|deine|eure) hilfe; wir brauchen (sie|dich|euch); "
+        "nur noch eine sache; schön, dass sie da sind; schön, dass du da bist; "
+        "danke fürs lesen; danke für ihr interesse; danke, dass sie; danke, dass du; "
+        "gefällt ihnen (dieser|der) (artikel|text|beitrag); "
+        "gefällt dir (dieser|der) (artikel|text|beitrag); "
+        "hat ihnen (dieser|der) (artikel|text|beitrag) gefallen; "
+        "hat dir (dieser|der) (artikel|text|beitrag) gefallen; "
+        "(sie lesen|du liest) (diesen|den|einen) (artikel|text|beitrag); "
+        "dieser artikel ist kostenlos; dieser text ist frei zugänglich; bis hierhin gelesen; "
+        "gut zu wissen; wichtige mitteilung; in eigener angelegenheit"
     ),
-    button=(
-        "spenden",
-        "jetzt spenden",
-        "spende",
-        "einmalig spenden",
-        "monatlich spenden",
-        "regelmäßig spenden",
-        "unterstützen",
-        "jetzt unterstützen",
-        "unterstützer werden",
-        "unterstützerin werden",
-        "mitglied werden",
-        "jetzt mitglied werden",
-        "fördermitglied werden",
-        "förderer werden",
-        "abo abschließen",
-        "abonnieren",
-        "jetzt abonnieren",
-        "jetzt abonnieren und weiterlesen",
-        "newsletter abonnieren",
-        "kostenlos abonnieren",
-        "anmelden",
-        "jetzt anmelden",
-        "registrieren",
-        "kostenlos registrieren",
-        "einloggen",
-        "zum login",
-        "später erinnern",
-        "erinnere mich später",
-        "vielleicht später",
-        "nicht jetzt",
-        "jetzt nicht",
-        "nein danke",
-        "nein, danke",
-        "schließen",
-        "weiter",
-        "weiterlesen",
-        "mehr erfahren",
-        "mehr lesen",
-        "monatlich",
-        "jährlich",
-        "einmalig",
-        "vierteljährlich",
-        "halbjährlich",
-        "anderer betrag",
-        "betrag wählen",
-        "wunschbetrag",
-        "zahlungsmethoden",
-        "sichere zahlung",
-        "per paypal",
-        "mit paypal spenden",
-        "ich bin schon mitglied",
-        "ich bin bereits mitglied",
-        "ich bin bereits abonnent",
-        "bereits abonnent? hier anmelden",
-        "schon abonnent? einloggen",
-        "ja, ich unterstütze",
-        "ja, ich spende",
-        "ich bin dabei",
-        "ich unterstütze",
-        "dabei sein",
-        "jetzt testen",
-        "gratis testen",
-        "kostenlos testen",
-        "jetzt gratis testen",
-        "abo wählen",
-        "angebot wählen",
-        "zum angebot",
-        "jetzt upgraden",
-        "trinkgeld geben",
-        "kaffee spendieren",
-        "spendier mir einen kaffee",
-        "auf steady unterstützen",
-        "abo verschenken",
-        "verschenken",
-        "geschenkabo",
-        "zahl ich",
-        "jetzt zahlen",
-        "abo verlängern",
+    button=phrases(
+        "spenden; jetzt spenden; spende; einmalig spenden; monatlich spenden; "
+        "regelmäßig spenden; unterstützen; jetzt unterstützen; unterstützer werden; "
+        "unterstützerin werden; mitglied werden; jetzt mitglied werden; fördermitglied werden; "
+        "förderer werden; abo abschließen; abonnieren; jetzt abonnieren; "
+        "jetzt abonnieren und weiterlesen; newsletter abonnieren; kostenlos abonnieren; "
+        "anmelden; jetzt anmelden; registrieren; kostenlos registrieren; einloggen; zum login; "
+        "später erinnern; erinnere mich später; vielleicht später; nicht jetzt; jetzt nicht; "
+        "nein danke; nein, danke; schließen; weiter; weiterlesen; mehr erfahren; mehr lesen; "
+        "monatlich; jährlich; einmalig; vierteljährlich; halbjährlich; anderer betrag; "
+        "betrag wählen; wunschbetrag; zahlungsmethoden; sichere zahlung; per paypal; "
+        "mit paypal spenden; ich bin schon mitglied; ich bin bereits mitglied; "
+        "ich bin bereits abonnent; bereits abonnent? hier anmelden; schon abonnent? einloggen; "
+        "ja, ich unterstütze; ja, ich spende; ich bin dabei; ich unterstütze; dabei sein; "
+        "jetzt testen; gratis testen; kostenlos testen; jetzt gratis testen; abo wählen; "
+        "angebot wählen; zum angebot; jetzt upgraden; trinkgeld geben; kaffee spendieren; "
+        "spendier mir einen kaffee; auf steady unterstützen; abo verschenken; verschenken; "
+        "geschenkabo; zahl ich; jetzt zahlen; abo verlängern"
     ),
-    meter=(
-        "unser ziel",
-        "spendenziel",
-        "vom ziel",
-        "zum ziel",
-        "ziel erreicht",
-        "des ziels",
-        "erreicht",
-        "gesammelt",
-        "bisher gesammelt",
-        "spender",
-        "spenderinnen",
-        "unterstützerinnen",
-        "mitglieder",
-        "neue mitglieder",
-        "tage übrig",
-        "tage verbleibend",
-        "stunden verbleibend",
-        "verbleibend",
-        "es fehlen noch",
-        "fehlen noch",
-        "bis zum ziel",
-        "bisher",
-        "geschafft",
-        "aktueller stand",
+    meter=phrases(
+        "unser ziel; spendenziel; vom ziel; zum ziel; ziel erreicht; des ziels; erreicht; "
+        "gesammelt; bisher gesammelt; spender; spenderinnen; unterstützerinnen; mitglieder; "
+        "neue mitglieder; tage übrig; tage verbleibend; stunden verbleibend; verbleibend; "
+        "es fehlen noch; fehlen noch; bis zum ziel; bisher; geschafft; aktueller stand"
     ),
-    signoff=(
-        "chefredakteur*",
-        "chefredaktion",
-        "herausgeber*",
-        "verleger*",
-        "gründer*",
-        "mitgründer*",
-        "geschäftsführer*",
-        "geschäftsführung",
-        "vorstand",
-        "redaktionsleiter*",
-        "redaktionsleitung",
-        "herzliche grüße",
-        "herzliche grüsse",
-        "herzlich",
-        "viele grüße",
-        "viele grüsse",
-        "beste grüße",
-        "mit freundlichen grüßen",
-        "freundliche grüsse",
-        "liebe grüße",
-        "danke",
-        "vielen dank",
-        "herzlichen dank",
-        "(ihr|dein|euer|das) team",
-        "(ihre|deine|eure|die) redaktion",
-        "im namen der redaktion",
-        "im namen des teams",
+    signoff=phrases(
+        "chefredakteur*; chefredaktion; herausgeber*; verleger*; gründer*; mitgründer*; "
+        "geschäftsführer*; geschäftsführung; vorstand; redaktionsleiter*; redaktionsleitung; "
+        "herzliche grüße; herzliche grüsse; herzlich; viele grüße; viele grüsse; beste grüße; "
+        "mit freundlichen grüßen; freundliche grüsse; liebe grüße; danke; vielen dank; "
+        "herzlichen dank; (ihr|dein|euer|das) team; (ihre|deine|eure|die) redaktion; "
+        "im namen der redaktion; im namen des teams"
     ),
-    mission=(
-        "journalismus",
-        "journalist*",
-        "redaktion",
-        "nachrichten",
-        "berichterstattung",
-        "recherchen",
-        "recherchiert",
-        "unabhängig*",
-        "gemeinnützig*",
-        "non-profit",
-        "nonprofit",
-        "demokratie",
-        "pressefreiheit",
-        "freie presse",
-        "wahrheit",
-        "fakten",
-        "faktencheck*",
-        "mission",
-        "öffentliches interesse",
-        "gemeinwohl",
-        "vierte gewalt",
-        "investigativ*",
-        "werbefrei",
-        "ohne werbung",
-        "keine werbung",
-        "werbekunden",
-        "anzeigenkunden",
-        "werbung",
-        "bezahlschranke",
-        "paywall",
-        "milliardär*",
-        "konzern*",
-        "investoren",
-        "eigentümer",
-        "für alle frei zugänglich",
-        "frei zugänglich",
-        "kostenlos zugänglich",
-        "für alle zugänglich",
-        "für alle",
-        "desinformation",
-        "falschinformation*",
-        "fake news",
-        "qualitätsjournalismus",
-        "qualität",
-        "lokaljournalismus",
-        "lokalen journalismus",
-        "lokale nachrichten",
-        "meinungsvielfalt",
-        "kritischen journalismus",
-        "guter journalismus",
-        "vertrauen",
-        "community",
-        "kostet geld",
-        "kostet zeit und geld",
+    mission=phrases(
+        "journalismus; journalist*; redaktion; nachrichten; berichterstattung; recherchen; "
+        "recherchiert; unabhängig*; gemeinnützig*; non-profit; nonprofit; demokratie; "
+        "pressefreiheit; freie presse; wahrheit; fakten; faktencheck*; mission; "
+        "öffentliches interesse; gemeinwohl; vierte gewalt; investigativ*; werbefrei; "
+        "ohne werbung; keine werbung; werbekunden; anzeigenkunden; werbung; bezahlschranke; "
+        "paywall; milliardär*; konzern*; investoren; eigentümer; für alle frei zugänglich; "
+        "frei zugänglich; kostenlos zugänglich; für alle zugänglich; für alle; desinformation; "
+        "falschinformation*; fake news; qualitätsjournalismus; qualität; lokaljournalismus; "
+        "lokalen journalismus; lokale nachrichten; meinungsvielfalt; kritischen journalismus; "
+        "guter journalismus; vertrauen; community; kostet geld; kostet zeit und geld"
     ),
-    urgency=(
-        "heute",
-        "jetzt",
-        "gerade jetzt",
-        "sofort",
-        "heute abend",
-        "bis mitternacht",
-        "diese woche",
-        "diesen monat",
-        "bis zum 31. dezember",
-        "bis 31. dezember",
-        "bis ende des jahres",
-        "bis jahresende",
-        "jahresende",
-        "zum jahresende",
-        "in den nächsten",
-        "nur noch",
-        "die zeit läuft",
-        "frist",
-        "dringend",
-        "jeder euro",
-        "jeder betrag",
-        "jede spende",
-        "jeder beitrag",
-        "auch kleine beträge",
-        "schon ab",
-        "bereits ab",
-        "für nur",
-        "zählt",
-        "mehr denn je",
-        "jetzt mehr denn je",
-        "wichtiger denn je",
-        "noch nie so wichtig",
-        "es dauert nur",
-        "nur eine minute",
-        "nur wenige minuten",
-        "wenige sekunden",
+    urgency=phrases(
+        "heute; jetzt; gerade jetzt; sofort; heute abend; bis mitternacht; diese woche; "
+        "diesen monat; bis zum 31. dezember; bis 31. dezember; bis ende des jahres; "
+        "bis jahresende; jahresende; zum jahresende; in den nächsten; nur noch; "
+        "die zeit läuft; frist; dringend; jeder euro; jeder betrag; jede spende; "
+        "jeder beitrag; auch kleine beträge; schon ab; bereits ab; für nur; zählt; "
+        "mehr denn je; jetzt mehr denn je; wichtiger denn je; noch nie so wichtig; "
+        "es dauert nur; nur eine minute; nur wenige minuten; wenige sekunden"
     ),
-    report=(
-        "sagte",
-        "sagt",
-        "sagten",
-        "gesagt",
-        "erklärte",
-        "erklärt",
-        "erklärten",
-        "teilte mit",
-        "teilte",
-        "teilten",
-        "mitteilte",
-        "mitgeteilt",
-        "laut",
-        "zufolge",
-        "angaben zufolge",
-        "nach angaben",
-        "berichtete",
-        "berichtet",
-        "berichten",
-        "betonte",
-        "betont",
-        "hieß es",
-        "heißt es",
-        "kündigte an",
-        "ankündigte",
-        "angekündigt",
-        "bestätigte",
-        "dementierte",
-        "räumte ein",
-        "warnte",
-        "kritisierte",
-        "forderte",
-        "schrieb",
-        "schreibt",
-        "fügte hinzu",
-        "ergänzte",
-        "sprecher*",
-        "pressesprecher*",
-        "regierungssprecher*",
-        "in einer mitteilung",
-        "in einer erklärung",
-        "in einem interview",
-        "auf anfrage",
-        "wollte sich nicht äußern",
-        "äußerte sich",
-        "der bericht",
-        "ein bericht",
-        "die studie",
-        "einer studie",
-        "umfrage",
-        "polizei",
-        "staatsanwaltschaft",
-        "vor gericht",
-        "das gericht",
-        "dem gericht",
-        "richter*",
-        "minister*",
-        "ministerium",
-        "bürgermeister*",
-        "bundesregierung",
-        "regierung",
-        "abgeordnete*",
-        "kanzler*",
-        "behörden",
-        "experten",
-        "forscher*",
-        "analysten",
-        "anwohner*",
-        "im vergangenen jahr",
-        "vergangene woche",
-        "vergangenen woche",
-        "letzte woche",
-        "am montag",
-        "am dienstag",
-        "am mittwoch",
-        "am donnerstag",
-        "am freitag",
-        "am samstag",
-        "am sonntag",
-        "prozent",
-        "millionen",
-        "milliarden",
-        "mio.",
-        "mrd.",
-        "dpa",
-        "afp",
-        "reuters",
+    report=phrases(
+        "sagte; sagt; sagten; gesagt; erklärte; erklärt; erklärten; teilte mit; teilte; "
+        "teilten; mitteilte; mitgeteilt; laut; zufolge; angaben zufolge; nach angaben; "
+        "berichtete; berichtet; berichten; betonte; betont; hieß es; heißt es; kündigte an; "
+        "ankündigte; angekündigt; bestätigte; dementierte; räumte ein; warnte; kritisierte; "
+        "forderte; schrieb; schreibt; fügte hinzu; ergänzte; sprecher*; pressesprecher*; "
+        "regierungssprecher*; in einer mitteilung; in einer erklärung; in einem interview; "
+        "auf anfrage; wollte sich nicht äußern; äußerte sich; der bericht; ein bericht; "
+        "die studie; einer studie; umfrage; polizei; staatsanwaltschaft; vor gericht; "
+        "das gericht; dem gericht; richter*; minister*; ministerium; bürgermeister*; "
+        "bundesregierung; regierung; abgeordnete*; kanzler*; behörden; experten; forscher*; "
+        "analysten; anwohner*; im vergangenen jahr; vergangene woche; vergangenen woche; "
+        "letzte woche; am montag; am dienstag; am mittwoch; am donnerstag; am freitag; "
+        "am samstag; am sonntag; prozent; millionen; milliarden; mio.; mrd.; dpa; afp; reuters"
     ),
-    third=(
-        "wohltätig*",
-        "hilfsorganisation*",
-        "hilfswerk*",
-        "tafeln",
-        "bei der tafel",
-        "obdachlos*",
-        "krankenhaus",
-        "klinik",
-        "kirche",
-        "stiftung*",
-        "fördergeld*",
-        "zuschuss",
-        "zuschüsse",
-        "fördermittel",
-        "kampagne",
-        "wahlkampf*",
-        "kandidat*",
-        "parteispende*",
-        "großspende*",
-        "spendenaffäre",
-        "parteienfinanzierung",
-        "crowdfunding",
-        "crowdfunding-kampagne",
-        "startnext",
-        "gofundme",
-        "kickstarter",
-        "spendenaktion",
-        "spendengala",
-        "benefiz*",
-        "hilfsfonds",
-        "philanthrop*",
-        "mäzen*",
-        "spendete",
-        "spendeten",
-        "sammelte",
-        "sammelten",
-        "spendensumme",
-        "opfer",
-        "betroffene",
-        "familien",
-        "veranstalter*",
-        "die organisation",
-        "der verein",
-        "das museum",
-        "die universität",
-        "die schule",
-        "das unternehmen",
-        "seine mitglieder",
-        "ihre mitglieder",
-        "seine leser",
-        "unicef",
-        "rotes kreuz",
-        "caritas",
-        "diakonie",
-        "ärzte ohne grenzen",
+    third=phrases(
+        "wohltätig*; hilfsorganisation*; hilfswerk*; tafeln; bei der tafel; obdachlos*; "
+        "krankenhaus; klinik; kirche; stiftung*; fördergeld*; zuschuss; zuschüsse; "
+        "fördermittel; kampagne; wahlkampf*; kandidat*; parteispende*; großspende*; "
+        "spendenaffäre; parteienfinanzierung; crowdfunding; crowdfunding-kampagne; startnext; "
+        "gofundme; kickstarter; spendenaktion; spendengala; benefiz*; hilfsfonds; "
+        "philanthrop*; mäzen*; spendete; spendeten; sammelte; sammelten; spendensumme; opfer; "
+        "betroffene; familien; veranstalter*; die organisation; der verein; das museum; "
+        "die universität; die schule; das unternehmen; seine mitglieder; ihre mitglieder; "
+        "seine leser; unicef; rotes kreuz; caritas; diakonie; ärzte ohne grenzen"
     ),
 )

@@ -1,787 +1,255 @@
 """English: the words of appeals and of reporting."""
 
-from newsterm.text.strip.lang.lexicon import Lexicon
+from newsterm.text.strip.lang.lexicon import Lexicon, phrases
 
 LEXICON = Lexicon(
     code="en",
     name="English",
-    reader=(
-        "you",
-        "your",
-        "yours",
-        "yourself",
-        "you're",
-        "you've",
-        "you'll",
-        "you'd",
-        "dear reader",
-        "dear readers",
-        "dear listener*",
-        "reader like you",
-        "readers like you",
-        "people like you",
-        "listeners like you",
-        "folks like you",
+    reader=phrases(
+        "you; your; yours; yourself; you're; you've; you'll; you'd; dear reader; dear readers; "
+        "dear listener*; reader like you; readers like you; people like you; "
+        "listeners like you; folks like you"
     ),
-    publisher=(
-        "we",
-        "our",
-        "ours",
-        "us",
-        "we're",
-        "we've",
-        "we'll",
-        "we'd",
-        "ourselves",
-        "our newsroom",
-        "our journalism",
-        "our reporters",
-        "our journalists",
-        "our team",
-        "our work",
-        "our mission",
-        "our reporting",
-        "this newsletter",
-        "this blog",
-        "this site",
-        "this website",
-        "this podcast",
-        "this show",
-        "this project",
-        "this publication",
-        "my work",
-        "my writing",
-        "my",
-        "i'm",
-        "i've",
-        "me",
+    publisher=phrases(
+        "we; our; ours; us; we're; we've; we'll; we'd; ourselves; our newsroom; "
+        "our journalism; our reporters; our journalists; our team; our work; our mission; "
+        "our reporting; this newsletter; this blog; this site; this website; this podcast; "
+        "this show; this project; this publication; my work; my writing; my; i'm; i've; me"
     ),
-    donate=(
-        "donat*",
-        "give monthly",
-        "give once",
-        "give today",
-        "give now",
-        "give what you can",
-        "make a gift",
-        "make a donation",
-        "make a contribution",
-        "one-time gift",
-        "monthly gift",
-        "year-end gift",
-        "a gift of",
-        "your gift",
-        "gifts of any size",
-        "chip in",
-        "pitch in",
-        "tax-deductible",
-        "tax deductible",
-        "contribut*",
-        "fundrais*",
-        "fund drive",
-        "pledge drive",
-        "membership drive",
-        "pledge",
-        "tip jar",
-        "tip",
-        "buy me a coffee",
-        "buy us a coffee",
-        "ko-fi",
-        "patreon",
-        "paypal",
-        "liberapay",
-        "github sponsors",
-        "open collective",
-        "opencollective",
-        "venmo",
-        "sponsor me",
-        "sponsor us",
-        "sponsor this",
-        "sponsor on",
-        "sponsor via",
-        "sponsoring",
-        "become a sponsor",
-        "(match|matches|matching) (gift|gifts|donations)",
-        "double your impact",
-        "triple your impact",
-        "matching gift",
-        "dollar for dollar",
-        "recurring",
-        "sustaining",
+    donate=phrases(
+        "donat*; give monthly; give once; give today; give now; give what you can; "
+        "make a gift; make a donation; make a contribution; one-time gift; monthly gift; "
+        "year-end gift; a gift of; your gift; gifts of any size; chip in; pitch in; "
+        "tax-deductible; tax deductible; contribut*; fundrais*; fund drive; pledge drive; "
+        "membership drive; pledge; tip jar; tip; buy me a coffee; buy us a coffee; ko-fi; "
+        "patreon; paypal; liberapay; github sponsors; open collective; opencollective; venmo; "
+        "sponsor me; sponsor us; sponsor this; sponsor on; sponsor via; sponsoring; "
+        "become a sponsor; (match|matches|matching) (gift|gifts|donations); "
+        "double your impact; triple your impact; matching gift; dollar for dollar; recurring; "
+        "sustaining"
     ),
-    member=(
-        "become a member",
-        "become a sustaining member",
-        "become a patron",
-        "join us",
-        "join today",
-        "join now",
-        "join our",
-        "join the",
-        "members",
-        "member",
-        "membership*",
-        "sustainer*",
-        "patron*",
-        "founding member",
-        "insider*",
-        "friends of",
-        "community of",
-        "supporter*",
-        "backer*",
-        "inner circle",
-        "club",
-        "paying member*",
-        "member-funded",
-        "member benefits",
-        "members-only",
-        "become one",
-        "join them",
-        "join thousands",
+    member=phrases(
+        "become a member; become a sustaining member; become a patron; join us; join today; "
+        "join now; join our; join the; members; member; membership*; sustainer*; patron*; "
+        "founding member; insider*; friends of; community of; supporter*; backer*; "
+        "inner circle; club; paying member*; member-funded; member benefits; members-only; "
+        "become one; join them; join thousands"
     ),
-    subscribe=(
-        "subscrib*",
-        "subscription*",
-        "paid subscriber*",
-        "free subscriber*",
-        "paid plan",
-        "premium",
-        "free trial",
-        "per month",
-        "a month",
-        "per year",
-        "a year",
-        "/month",
-        "/year",
-        "annual plan",
-        "monthly plan",
-        "upgrade",
-        "already a subscriber",
-        "log in",
-        "sign in",
-        "paywall",
-        "unlimited access",
-        "digital access",
-        "print edition",
-        "save",
-        "off",
-        "introductory offer",
-        "special offer",
-        "cancel anytime",
-        "award-winning magazine",
-        "get the magazine",
-        "issues",
-        "free articles",
-        "article limit",
+    subscribe=phrases(
+        "subscrib*; subscription*; paid subscriber*; free subscriber*; paid plan; premium; "
+        "free trial; per month; a month; per year; a year; /month; /year; annual plan; "
+        "monthly plan; upgrade; already a subscriber; log in; sign in; paywall; "
+        "unlimited access; digital access; print edition; save; off; introductory offer; "
+        "special offer; cancel anytime; award-winning magazine; get the magazine; issues; "
+        "free articles; article limit"
     ),
-    newsletter=(
-        "newsletter*",
-        "sign up",
-        "sign-up",
-        "signup",
-        "inbox",
-        "inboxes",
-        "email address",
-        "enter your email",
-        "your email",
-        "e-mail",
-        "email",
-        "unsubscribe",
-        "privacy policy",
-        "privacy notice",
-        "terms of service",
-        "you're on the list",
-        "you're in",
-        "thanks for signing up",
-        "thank you for signing up",
-        "check your inbox",
-        "skip past newsletter promotion",
-        "after newsletter promotion",
-        "delivered to",
-        "straight to your inbox",
-        "every morning",
-        "every week",
-        "every friday",
-        "weekly",
-        "daily",
-        "briefing",
-        "digest",
-        "recaptcha",
-        "spam",
+    newsletter=phrases(
+        "newsletter*; sign up; sign-up; signup; inbox; inboxes; email address; "
+        "enter your email; your email; e-mail; email; unsubscribe; privacy policy; "
+        "privacy notice; terms of service; you're on the list; you're in; "
+        "thanks for signing up; thank you for signing up; check your inbox; "
+        "skip past newsletter promotion; after newsletter promotion; delivered to; "
+        "straight to your inbox; every morning; every week; every friday; weekly; daily; "
+        "briefing; digest; recaptcha; spam"
     ),
-    support=(
-        "support*",
-        "help us",
-        "help keep",
-        "help fund",
-        "help sustain",
-        "help make",
-        "keep us",
-        "keeps us",
-        "keep this",
-        "keep it free",
-        "keep our",
-        "sustain*",
-        "fund us",
-        "funded by",
-        "fund our",
-        "funds our",
-        "power our",
-        "powers our",
-        "powered by",
-        "reader-supported",
-        "reader-funded",
-        "listener-supported",
-        "member-supported",
-        "viewer-supported",
-        "community-funded",
-        "people-powered",
-        "(depend|depends|depending) on",
-        "(rely|relies|relying) on",
-        "possible by",
-        "possible thanks to",
-        "made possible",
-        "can't do this without",
-        "cannot do this without",
-        "without you",
-        "thanks to you",
-        "thanks to readers",
-        "thanks to our readers",
-        "back us",
-        "back our",
-        "invest in",
-        "stand with",
-        "consider",
-        "please",
-        "if you can",
-        "if you value",
-        "if you enjoy",
-        "if you like",
-        "if you found",
-        "if you appreciate",
-        "if you believe",
+    support=phrases(
+        "support*; help us; help keep; help fund; help sustain; help make; keep us; keeps us; "
+        "keep this; keep it free; keep our; sustain*; fund us; funded by; fund our; funds our; "
+        "power our; powers our; powered by; reader-supported; reader-funded; "
+        "listener-supported; member-supported; viewer-supported; community-funded; "
+        "people-powered; (depend|depends|depending) on; (rely|relies|relying) on; possible by; "
+        "possible thanks to; made possible; can't do this without; cannot do this without; "
+        "without you; thanks to you; thanks to readers; thanks to our readers; back us; "
+        "back our; invest in; stand with; consider; please; if you can; if you value; "
+        "if you enjoy; if you like; if you found; if you appreciate; if you believe"
     ),
-    ask=(
-        "make a gift",
-        "make a contribution",
-        "chip in",
-        "pitch in",
-        "give monthly",
-        "give once",
-        "give today",
-        "give now",
-        "give what you can",
-        "tax-deductible",
-        "tax deductible",
-        "become a member",
-        "become a (sustaining|founding|paying) member",
-        "become a supporter",
-        "become a patron",
-        "become a sponsor",
-        "become a subscriber",
-        "become a paid subscriber",
-        "become a free or paid subscriber",
-        "paid subscriber*",
-        "upgrade to paid",
-        "go paid",
-        "join today",
-        "join now",
-        "join our community of",
-        "support us",
-        "support our (work|journalism|reporting|newsroom|mission)",
-        "support (independent|local|nonprofit) (journalism|news|media)",
-        "support this (blog|newsletter|site|podcast|project|work)",
-        "support my work",
-        "support the show",
-        "support the project",
-        "reader-supported",
-        "reader-funded",
-        "listener-supported",
-        "member-supported",
-        "funded by (readers|listeners|members|our readers|people like you)",
-        "buy me a coffee",
-        "buy us a coffee",
-        "tip jar",
-        "leave a tip",
-        "sponsor me",
-        "sponsor this project",
-        "sponsor my work",
-        "make a pledge",
-        "fundraising (campaign|drive|goal)",
-        "your (gift|donation|contribution)",
-        "matching gift",
-        "double your (gift|impact|donation)",
-        "subscribe (now|today|here|for free|free)",
-        "sign up for (our|the|this|my|free)",
-        "sign up (here|free|now|today)",
-        "get (our|the) newsletter",
-        "skip past newsletter promotion",
-        "after newsletter promotion",
-        "save on a full year",
-        "unlimited access",
-        "donate",
-        "donate to us",
-        "donations from readers",
-        "donations from our readers",
-        "make a donation",
-        "join us today",
-        "join us in supporting",
-        "sponsor",
-        "listener-funded",
-        "viewer-supported",
-        "upgrade your (membership|subscription)",
-        "sign me up",
-        "yes, i'll give",
-        "make it monthly",
-        "other amount",
-        "join on",
-        "back us on",
-        "become a (member|supporter|patron|subscriber) today",
-        "member-funded",
-        "supported by readers",
-        "supported by our readers",
-        "support independent",
-        "support local journalism",
-        "subscribe to (our|the|this|my) (newsletter|newsletters|magazine|paper|publication)",
-        "subscribe to (our|the|this|my) (blog|substack|digest|briefing|journalism|reporting)",
-        "in your inbox",
-        "straight to your inbox",
-        "to your inbox",
-        "make a (tax-deductible|one-time|monthly|recurring|year-end|small|generous)",
-        "support us with",
-        "support (him|her|them|me) (on|via|through)",
-        "subscribe",
-        "sign up",
-        "help us stay",
-        "help sustain",
-        "help keep (us|our|this)",
-        "we rely on readers",
-        "create a free account",
-        "you're out of free articles",
-        "to continue reading",
-        "we count on (you|readers|listeners|readers like you|listeners like you)",
-        "become a monthly (member|donor|supporter|sustainer)",
-        "sustain (local|independent) (journalism|news|reporting)",
-        "become one",
-        "please subscribe",
-        "ways to give",
-        "we need to raise",
-        "we need your (help|support)",
-        "digital subscription",
-        "print subscription",
-        "delivered (free|straight) to your inbox",
-        "sign up for (a|the|our) free",
-        "paid subscriptions",
-        "support independent media",
-        "keep (us|our journalism|our reporting|this site|this blog) (free|going|alive|independent)",
-        "making a donation",
-        "by donating",
-        "help us by",
-        "bonus (content|episodes) on",
-        "is how we (exist|survive|keep going)",
-        "your support (keeps|helps|makes|allows|means)",
-        "support keeps us",
-        "keep local news alive",
-        "join for",
-        "join them",
-        "give a gift subscription",
-        "already subscribed",
-        "already a subscriber",
-        "already a member",
-        "why we're asking",
-        "we're asking (you|readers|for your help)",
-        "exclusive to (subscribers|members)",
-        "for (subscribers|members) only",
-        "subscribers only",
-        "log in to keep reading",
-        "keep reading for",
+    ask=phrases(
+        "make a gift; make a contribution; chip in; pitch in; give monthly; give once; "
+        "give today; give now; give what you can; tax-deductible; tax deductible; "
+        "become a member; become a (sustaining|founding|paying) member; become a supporter; "
+        "become a patron; become a sponsor; become a subscriber; become a paid subscriber; "
+        "become a free or paid subscriber; paid subscriber*; upgrade to paid; go paid; "
+        "join today; join now; join our community of; support us; "
+        "support our (work|journalism|reporting|newsroom|mission); "
+        "support (independent|local|nonprofit) (journalism|news|media); "
+        "support this (blog|newsletter|site|podcast|project|work); support my work; "
+        "support the show; support the project; reader-supported; reader-funded; "
+        "listener-supported; member-supported; "
+        "funded by (readers|listeners|members|our readers|people like you); buy me a coffee; "
+        "buy us a coffee; tip jar; leave a tip; sponsor me; sponsor this project; "
+        "sponsor my work; make a pledge; fundraising (campaign|drive|goal); "
+        "your (gift|donation|contribution); matching gift; double your (gift|impact|donation); "
+        "subscribe (now|today|here|for free|free); sign up for (our|the|this|my|free); "
+        "sign up (here|free|now|today); get (our|the) newsletter; "
+        "skip past newsletter promotion; after newsletter promotion; save on a full year; "
+        "unlimited access; donate; donate to us; donations from readers; "
+        "donations from our readers; make a donation; join us today; join us in supporting; "
+        "sponsor; listener-funded; viewer-supported; upgrade your (membership|subscription); "
+        "sign me up; yes, i'll give; make it monthly; other amount; join on; back us on; "
+        "become a (member|supporter|patron|subscriber) today; member-funded; "
+        "supported by readers; supported by our readers; support independent; "
+        "support local journalism; subscribe to (our|the|this|my) (newsletter|newsletters); "
+        "subscribe to (our|the|this|my) (magazine|paper|publication); "
+        "subscribe to (our|the|this|my) (blog|substack|digest); "
+        "subscribe to (our|the|this|my) (briefing|journalism|reporting); in your inbox; "
+        "straight to your inbox; to your inbox; "
+        "make a (tax-deductible|one-time|monthly|recurring|year-end|small|generous); "
+        "support us with; support (him|her|them|me) (on|via|through); subscribe; help us stay; "
+        "help sustain; help keep (us|our|this); we rely on readers; create a free account; "
+        "you're out of free articles; to continue reading; "
+        "we count on (you|readers|listeners|readers like you|listeners like you); "
+        "become a monthly (member|donor|supporter|sustainer); "
+        "sustain (local|independent) (journalism|news|reporting); become one; "
+        "please subscribe; ways to give; we need to raise; we need your (help|support); "
+        "digital subscription; print subscription; delivered (free|straight) to your inbox; "
+        "sign up for (a|the|our) free; paid subscriptions; support independent media; "
+        "keep (us|our journalism|our reporting) (free|going|alive|independent); "
+        "keep (this site|this blog) (free|going|alive|independent); making a donation; "
+        "by donating; help us by; bonus (content|episodes) on; "
+        "is how we (exist|survive|keep going); your support (keeps|helps|makes|allows|means); "
+        "support keeps us; keep local news alive; join for; join them; "
+        "give a gift subscription; already subscribed; already a subscriber; already a member; "
+        "why we're asking; we're asking (you|readers|for your help); "
+        "exclusive to (subscribers|members); for (subscribers|members) only; subscribers only; "
+        "log in to keep reading; keep reading for; consider supporting; "
+        "consider (donating|a donation); consider (subscribing|signing up for a subscription); "
+        "consider joining; consider upgrading; consider becoming; "
+        "hope (you'll|you will) consider; won't you (consider|do your part|join); "
+        "(will you|would you be willing to) donate; we're counting on you; "
+        "we are asking (our readers|readers); (i'm|i am) asking for your; "
+        "become a supporting (member|subscriber); "
+        "join (as a|us as a) (member|sustaining member); become a new member; "
+        "renew your membership; not yet a (member|subscriber); "
+        "our (member|membership|pledge|fund) drive; "
+        "our (spring|fall|annual|year-end) fundraiser; our year-end (campaign|goal); "
+        "fundraising push; help us (reach|meet|hit) our goal; "
+        "(gift|donation|dollars) (will be|are) doubled; every dollar you give; "
+        "step up with a donation; generous donation today; "
+        "your financial (contribution|support); give generously; every (bit|little bit) helps; "
+        "(contribute|donate|send) what you can; (give|donate) whatever you can; "
+        "spare a few bucks; throw (a few bucks|a buck|money|some money) (our|my) way; "
+        "the donate button; pass the hat; keep the lights on; "
+        "(keep|keeping) (us|it|a newsroom) afloat; "
+        "help (us|me) keep (it|the site|the blog) (going|running); "
+        "keep (our site|our website|the site|the blog) (free|open|running|alive); "
+        "keep our journalism open; without your support; do (this|it|what we do) without you; "
+        "possible because of (you|your support); "
+        "made possible by (you|all of you|your support); your continued support; "
+        "support my writing; support what (i|we) do; help fund (my|our); (my|our) patreon; "
+        "(one-time|one-off) (support|contribution|patron); make it a monthly (donation|gift); "
+        "(start|set up) a (monthly|regular monthly|recurring) (donation|gift|payment); "
+        "recurring monthly (donation|donor|donors); pay what you (can|think); "
+        "worth supporting; if you (find|get|see) value; "
+        "(news|journalism|reporting) you (rely|depend) on; (cost|price) of a cup of coffee; "
+        "support the (journalism|reporting) you get; "
+        "support our (nonprofit|coverage|election coverage); subscriber-only; "
+        "exclusive to paid supporters; complete checkout; "
+        "full access to (the newsletter|your local news); access to the full archive; "
+        "to keep reading; get the latest posts; "
+        "never miss (a story|an update|a post|an issue); you've successfully subscribed; "
+        "register to read; help (us|the paper) (grow|thrive); delivered free every"
     ),
-    funded=(
-        "reader-supported",
-        "reader-funded",
-        "reader funded",
-        "reader-powered",
-        "listener-supported",
-        "listener-funded",
-        "viewer-supported",
-        "member-supported",
-        "member-funded",
-        "member-owned",
-        "reader-owned",
-        "owned by its readers",
-        "owned by our readers",
-        "funded by (readers|listeners|members|viewers|subscribers)",
-        "funded by (its readers|our readers|our listeners)",
-        "funded by (our members|people like you|readers like you)",
-        "supported by (readers|listeners|members)",
-        "supported by (its readers|our readers|our members|readers like you)",
-        "paid for by (readers|its readers|our readers|members)",
-        "made possible by (readers|listeners|members)",
-        "made possible by (our readers|our members|readers like you|donors like you)",
-        "powered by (readers|members|our readers|our members)",
-        "relies on (readers|listeners|donations|reader donations|our readers|your support)",
-        "depends on (readers|listeners|donations|reader donations|your support)",
-        "thanks to (its|our) (readers|members|subscribers|donors|patrons|supporters)",
-        "free of ads and paywalls",
-        "no paywall",
+    funded=phrases(
+        "reader-supported; reader-funded; reader funded; reader-powered; listener-supported; "
+        "listener-funded; viewer-supported; member-supported; member-funded; member-owned; "
+        "reader-owned; owned by its readers; owned by our readers; "
+        "funded by (readers|listeners|members|viewers|subscribers); "
+        "funded by (its readers|our readers|our listeners); "
+        "funded by (our members|people like you|readers like you); "
+        "supported by (readers|listeners|members); "
+        "supported by (its readers|our readers|our members|readers like you); "
+        "paid for by (readers|its readers|our readers|members); "
+        "made possible by (readers|listeners|members); "
+        "made possible by (our readers|our members|readers like you|donors like you); "
+        "powered by (readers|members|our readers|our members); "
+        "relies on (readers|listeners|donations); "
+        "relies on (reader donations|our readers|your support); "
+        "depends on (readers|listeners|donations|reader donations|your support); "
+        "thanks to (its|our) (readers|members|subscribers|donors|patrons|supporters); "
+        "free of ads and paywalls; no paywall; "
+        "supported entirely by (readers|my readers|our readers|reader contributions); "
+        "sustained by (readers|its readers|our readers); made entirely possible by; "
+        "grassroots-funded journalism; we don't believe in paywalls; "
+        "we haven't put up a paywall; paywall-free; "
+        "(our journalism|our news|everything we publish) is free; we rely on your support; "
+        "we depend on (you|our readers|readers like you); "
+        "we have no (shareholders|owners or shareholders); "
+        "don't have to please (advertisers|shareholders); "
+        "reader (support|funding) (means|gives|removes|allows); thanks to reader support; "
+        "readers fund everything we do; voluntary contributions from readers; "
+        "paid for by those who can; subscriber-supported; not bankrolled by a billionaire; "
+        "here because of our (listeners|readers|members)"
     ),
-    opener=(
-        "a message from",
-        "a note from",
-        "a note to",
-        "a letter from",
-        "since you're here",
-        "before you go",
-        "before you move on",
-        "dear reader*",
-        "dear friend*",
-        "dear listener*",
-        "hi there",
-        "hello reader*",
-        "we'll be blunt",
-        "we'll get to the point",
-        "we need your help",
-        "we need you",
-        "a quick favor",
-        "a small favor",
-        "one more thing",
-        "can we ask",
-        "may we ask",
-        "just one thing",
-        "fact:",
-        "here's the truth",
-        "an important message",
-        "a personal appeal",
-        "thank you for reading",
-        "thanks for reading",
-        "you've read",
-        "did you enjoy",
-        "did you like",
-        "enjoyed this",
-        "like what you read",
-        "like this article",
-        "if you liked",
-        "love this",
-        "found this useful",
-        "support independent",
-        "this story is free",
-        "this article is free",
-        "you just read",
-        "you read",
-        "this story was",
-        "this work",
-        "our promise",
+    opener=phrases(
+        "a message from; a note from; a note to; a letter from; since you're here; "
+        "before you go; before you move on; dear reader*; dear friend*; dear listener*; "
+        "hi there; hello reader*; we'll be blunt; we'll get to the point; we need your help; "
+        "we need you; a quick favor; a small favor; one more thing; can we ask; may we ask; "
+        "just one thing; fact:; here's the truth; an important message; a personal appeal; "
+        "thank you for reading; thanks for reading; you've read; did you enjoy; did you like; "
+        "enjoyed this; like what you read; like this article; if you liked; love this; "
+        "found this useful; support independent; this story is free; this article is free; "
+        "you just read; you read; this story was; this work; our promise"
     ),
-    button=(
-        "donate",
-        "donate now",
-        "donate today",
-        "give",
-        "give now",
-        "give today",
-        "give monthly",
-        "give once",
-        "give one-time",
-        "one-time",
-        "monthly",
-        "annually",
-        "yearly",
-        "other amount",
-        "choose an amount",
-        "subscribe",
-        "subscribe now",
-        "subscribe today",
-        "sign up",
-        "sign me up",
-        "join",
-        "join now",
-        "join us",
-        "join today",
-        "become a member",
-        "support us",
-        "support",
-        "support now",
-        "contribute",
-        "contribute now",
-        "remind me later",
-        "maybe later",
-        "not now",
-        "no thanks",
-        "close",
-        "continue",
-        "learn more",
-        "read more",
-        "accepted payment methods",
-        "payment methods",
-        "secure payment",
-        "i'm already a member",
-        "already a member? log in",
-        "already a subscriber? sign in",
-        "log in",
-        "sign in",
-        "yes, i'll give",
-        "count me in",
-        "i'm in",
-        "upgrade",
-        "upgrade now",
-        "upgrade to paid",
-        "get started",
-        "try it free",
-        "start free trial",
-        "buy me a coffee",
-        "tip",
-        "leave a tip",
-        "become a patron",
-        "become a sponsor",
-        "sponsor",
-        "pledge",
-        "pledge now",
-        "renew",
-        "renew now",
-        "gift a subscription",
-        "give a gift",
+    button=phrases(
+        "donate; donate now; donate today; give; give now; give today; give monthly; "
+        "give once; give one-time; one-time; monthly; annually; yearly; other amount; "
+        "choose an amount; subscribe; subscribe now; subscribe today; sign up; sign me up; "
+        "join; join now; join us; join today; become a member; support us; support; "
+        "support now; contribute; contribute now; remind me later; maybe later; not now; "
+        "no thanks; close; continue; learn more; read more; accepted payment methods; "
+        "payment methods; secure payment; i'm already a member; already a member? log in; "
+        "already a subscriber? sign in; log in; sign in; yes, i'll give; count me in; i'm in; "
+        "upgrade; upgrade now; upgrade to paid; get started; try it free; start free trial; "
+        "buy me a coffee; tip; leave a tip; become a patron; become a sponsor; sponsor; "
+        "pledge; pledge now; renew; renew now; gift a subscription; give a gift"
     ),
-    meter=(
-        "goal",
-        "our goal",
-        "of our goal",
-        "of goal",
-        "raised",
-        "donors",
-        "members",
-        "supporters",
-        "to go",
-        "days left",
-        "hours left",
-        "left to",
-        "reach our goal",
-        "reached our goal",
-        "match",
-        "matched",
-        "target",
-        "so far",
-        "out of",
+    meter=phrases(
+        "goal; our goal; of our goal; of goal; raised; donors; members; supporters; to go; "
+        "days left; hours left; left to; reach our goal; reached our goal; match; matched; "
+        "target; so far; out of"
     ),
-    signoff=(
-        "editor-in-chief",
-        "editor in chief",
-        "executive editor",
-        "managing editor",
-        "editor",
-        "publisher",
-        "founder",
-        "co-founder",
-        "cofounder",
-        "executive director",
-        "ceo",
-        "president",
-        "general manager",
-        "station manager",
-        "with gratitude",
-        "with thanks",
-        "thank you",
-        "thanks",
-        "sincerely",
-        "warmly",
-        "the team",
-        "and the team",
-        "and the whole team",
-        "the staff",
-        "gratefully",
+    signoff=phrases(
+        "editor-in-chief; editor in chief; executive editor; managing editor; editor; "
+        "publisher; founder; co-founder; cofounder; executive director; ceo; president; "
+        "general manager; station manager; with gratitude; with thanks; thank you; thanks; "
+        "sincerely; warmly; the team; and the team; and the whole team; the staff; gratefully"
     ),
-    mission=(
-        "journalism",
-        "journalists",
-        "newsroom",
-        "news",
-        "reporting",
-        "independent",
-        "independence",
-        "nonprofit",
-        "non-profit",
-        "not-for-profit",
-        "democracy",
-        "free press",
-        "press freedom",
-        "truth",
-        "facts",
-        "mission",
-        "public interest",
-        "public service",
-        "accountability",
-        "investigative",
-        "ad-free",
-        "no ads",
-        "advertisers",
-        "advertising",
-        "paywall",
-        "paywalls",
-        "billionaire*",
-        "corporate",
-        "shareholders",
-        "owners",
-        "free for everyone",
-        "free to read",
-        "free for all",
-        "accessible to all",
-        "open to all",
-        "misinformation",
-        "disinformation",
-        "quality",
-        "in-depth",
-        "fearless",
-        "trusted",
-        "local news",
-        "community",
+    mission=phrases(
+        "journalism; journalists; newsroom; news; reporting; independent; independence; "
+        "nonprofit; non-profit; not-for-profit; democracy; free press; press freedom; truth; "
+        "facts; mission; public interest; public service; accountability; investigative; "
+        "ad-free; no ads; advertisers; advertising; paywall; paywalls; billionaire*; "
+        "corporate; shareholders; owners; free for everyone; free to read; free for all; "
+        "accessible to all; open to all; misinformation; disinformation; quality; in-depth; "
+        "fearless; trusted; local news; community"
     ),
-    urgency=(
-        "today",
-        "now",
-        "right now",
-        "tonight",
-        "before midnight",
-        "this week",
-        "this month",
-        "by december 31",
-        "year-end",
-        "end of the year",
-        "in the next",
-        "hours left",
-        "time is running out",
-        "deadline",
-        "urgent",
-        "every dollar",
-        "every gift",
-        "every contribution",
-        "any amount",
-        "any size",
-        "as little as",
-        "just $",
-        "only $",
-        "matters",
-        "counts",
-        "more than ever",
-        "never been more",
-        "now more than ever",
-        "it only takes",
-        "takes just",
-        "a minute",
+    urgency=phrases(
+        "today; now; right now; tonight; before midnight; this week; this month; "
+        "by december 31; year-end; end of the year; in the next; hours left; "
+        "time is running out; deadline; urgent; every dollar; every gift; every contribution; "
+        "any amount; any size; as little as; just $; only $; matters; counts; more than ever; "
+        "never been more; now more than ever; it only takes; takes just; a minute"
     ),
-    report=(
-        "said",
-        "says",
-        "told",
-        "tells",
-        "according to",
-        "reported",
-        "reports",
-        "announced",
-        "announces",
-        "stated",
-        "explained",
-        "added",
-        "noted",
-        "wrote",
-        "writes",
-        "argued",
-        "claimed",
-        "alleged",
-        "testified",
-        "confirmed",
-        "declined to comment",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "in a statement",
-        "in an interview",
-        "the report",
-        "a report",
-        "the study",
-        "a study",
-        "survey",
-        "filings",
-        "documents show",
-        "records show",
-        "officials",
-        "police",
-        "court",
-        "judge",
-        "lawmakers",
-        "senator",
-        "governor",
-        "mayor",
-        "minister",
-        "prosecutors",
-        "analysts",
-        "researchers",
-        "residents",
-        "last year",
-        "last week",
-        "on monday",
-        "on tuesday",
-        "on wednesday",
-        "on thursday",
-        "on friday",
-        "on saturday",
-        "on sunday",
-        "percent",
-        "million",
-        "billion",
+    report=phrases(
+        "said; says; told; tells; according to; reported; reports; announced; announces; "
+        "stated; explained; added; noted; wrote; writes; argued; claimed; alleged; testified; "
+        "confirmed; declined to comment; spokesperson; spokesman; spokeswoman; in a statement; "
+        "in an interview; the report; a report; the study; a study; survey; filings; "
+        "documents show; records show; officials; police; court; judge; lawmakers; senator; "
+        "governor; mayor; minister; prosecutors; analysts; researchers; residents; last year; "
+        "last week; on monday; on tuesday; on wednesday; on thursday; on friday; on saturday; "
+        "on sunday; percent; million; billion"
     ),
-    third=(
-        "charity",
-        "charities",
-        "charitable",
-        "food bank",
-        "shelter",
-        "hospital",
-        "church",
-        "foundation",
-        "foundations",
-        "grant",
-        "grants",
-        "campaign finance",
-        "election campaign",
-        "political campaign",
-        "presidential campaign",
-        "the campaign said",
-        "candidate*",
-        "super pac",
-        "pac",
-        "political action committee",
-        "actblue",
-        "winred",
-        "fec",
-        "gofundme",
-        "kickstarter",
-        "indiegogo",
-        "crowdfunding",
-        "philanthrop*",
-        "donors to",
-        "raised $",
-        "the fundraiser",
-        "telethon",
-        "relief fund",
-        "victims",
-        "families",
-        "organizers",
-        "the drive",
-        "the nonprofit",
-        "the organization",
-        "the charity",
-        "the group",
-        "the museum",
-        "the university",
-        "the school",
-        "the team's",
-        "the company",
-        "its members",
-        "its readers",
-        "its subscribers",
-        "sponsored by",
-        "brought to you by",
-        "promo code",
-        "use code",
-        "offer code",
+    third=phrases(
+        "charity; charities; charitable; food bank; shelter; hospital; church; foundation; "
+        "foundations; grant; grants; campaign finance; election campaign; political campaign; "
+        "presidential campaign; the campaign said; candidate*; super pac; pac; "
+        "political action committee; actblue; winred; fec; gofundme; kickstarter; indiegogo; "
+        "crowdfunding; philanthrop*; donors to; raised $; the fundraiser; telethon; "
+        "relief fund; victims; families; organizers; the drive; the nonprofit; "
+        "the organization; the charity; the group; the museum; the university; the school; "
+        "the team's; the company; its members; its readers; its subscribers; sponsored by; "
+        "brought to you by; promo code; use code; offer code"
     ),
 )

@@ -1,856 +1,254 @@
 """Spanish: the words of appeals and of reporting."""
 
-from newsterm.text.strip.lang.lexicon import Lexicon
+from newsterm.text.strip.lang.lexicon import Lexicon, phrases
 
 LEXICON = Lexicon(
     code="es",
     name="Español",
-    reader=(
-        "tú",
-        "tu",
-        "tus",
-        "ti",
-        "te",
-        "contigo",
-        "tuyo",
-        "tuya",
-        "usted",
-        "ustedes",
-        "vosotros",
-        "vosotras",
-        "vuestro",
-        "vuestra",
-        "vuestros",
-        "vuestras",
-        "vos",
-        "tu apoyo",
-        "su apoyo",
-        "tu aportación",
-        "su aportación",
-        "querido lector",
-        "querida lectora",
-        "queridos lectores",
-        "queridas lectoras",
-        "estimado lector",
-        "estimada lectora",
-        "estimados lectores",
-        "lectores como tú",
-        "lectores como usted",
-        "lectoras como tú",
-        "personas como tú",
-        "personas como usted",
-        "gente como tú",
-        "oyentes como tú",
+    reader=phrases(
+        "tú; tu; tus; ti; te; contigo; tuyo; tuya; usted; ustedes; vosotros; vosotras; "
+        "vuestro; vuestra; vuestros; vuestras; vos; tu apoyo; su apoyo; tu aportación; "
+        "su aportación; querido lector; querida lectora; queridos lectores; queridas lectoras; "
+        "estimado lector; estimada lectora; estimados lectores; lectores como tú; "
+        "lectores como usted; lectoras como tú; personas como tú; personas como usted; "
+        "gente como tú; oyentes como tú"
     ),
-    publisher=(
-        "nosotros",
-        "nosotras",
-        "nuestro",
-        "nuestra",
-        "nuestros",
-        "nuestras",
-        "nos",
-        "nuestra redacción",
-        "nuestro periodismo",
-        "nuestros periodistas",
-        "nuestro equipo",
-        "nuestro trabajo",
-        "nuestra misión",
-        "nuestras investigaciones",
-        "nuestro medio",
-        "nuestro diario",
-        "nuestro periódico",
-        "nuestra independencia",
-        "este medio",
-        "este diario",
-        "este periódico",
-        "este boletín",
-        "esta newsletter",
-        "este blog",
-        "este sitio",
-        "esta web",
-        "este pódcast",
-        "este podcast",
-        "este programa",
-        "este proyecto",
-        "esta publicación",
-        "mi trabajo",
-        "mis artículos",
-        "mi blog",
-        "necesitamos",
-        "hacemos",
+    publisher=phrases(
+        "nosotros; nosotras; nuestro; nuestra; nuestros; nuestras; nos; nuestra redacción; "
+        "nuestro periodismo; nuestros periodistas; nuestro equipo; nuestro trabajo; "
+        "nuestra misión; nuestras investigaciones; nuestro medio; nuestro diario; "
+        "nuestro periódico; nuestra independencia; este medio; este diario; este periódico; "
+        "este boletín; esta newsletter; este blog; este sitio; esta web; este pódcast; "
+        "este podcast; este programa; este proyecto; esta publicación; mi trabajo; "
+        "mis artículos; mi blog; necesitamos; hacemos"
     ),
-    donate=(
-        "dona ahora",
-        "dona hoy",
-        "dona ya",
-        "dona aquí",
-        "doná",
-        "donar",
-        "donación",
-        "donaciones",
-        "donativo*",
-        "donante*",
-        "donantes",
-        "haz una donación",
-        "haz un donativo",
-        "hacer una donación",
-        "realiza una donación",
-        "realizar una donación",
-        "tu donación",
-        "donación mensual",
-        "donación única",
-        "donación puntual",
-        "aporta",
-        "aportá",
-        "aportar",
-        "aportación",
-        "aportaciones",
-        "aporte",
-        "aportes",
-        "tu aporte",
-        "aportación mensual",
-        "aportación puntual",
-        "contribuye",
-        "contribuir",
-        "contribución",
-        "contribuciones",
-        "colabora con nosotros",
-        "colabora ahora",
-        "colaborá",
-        "colaboración económica",
-        "apoyo económico",
-        "deducible*",
-        "desgravación",
-        "desgrava",
-        "deducción fiscal",
-        "desgrava el 80 %",
-        "bizum",
-        "teaming",
-        "verkami",
-        "micromecenazgo",
-        "campaña de donaciones",
-        "campaña de micromecenazgo",
-        "cafecito",
-        "mercado pago",
-        "paypal",
-        "patreon",
-        "ko-fi",
-        "invítanos a un café",
-        "invítame a un café",
-        "transferencia bancaria",
-        "propina",
+    donate=phrases(
+        "dona ahora; dona hoy; dona ya; dona aquí; doná; donar; donación; donaciones; "
+        "donativo*; donante*; donantes; haz una donación; haz un donativo; hacer una donación; "
+        "realiza una donación; realizar una donación; tu donación; donación mensual; "
+        "donación única; donación puntual; aporta; aportá; aportar; aportación; aportaciones; "
+        "aporte; aportes; tu aporte; aportación mensual; aportación puntual; contribuye; "
+        "contribuir; contribución; contribuciones; colabora con nosotros; colabora ahora; "
+        "colaborá; colaboración económica; apoyo económico; deducible*; desgravación; "
+        "desgrava; deducción fiscal; desgrava el 80 %; bizum; teaming; verkami; "
+        "micromecenazgo; campaña de donaciones; campaña de micromecenazgo; cafecito; "
+        "mercado pago; paypal; patreon; ko-fi; invítanos a un café; invítame a un café; "
+        "transferencia bancaria; propina"
     ),
-    member=(
-        "hazte socio",
-        "hazte socia",
-        "házte socio",
-        "hágase socio",
-        "hacerse socio",
-        "hacerte socio",
-        "hacerte socia",
-        "hacete socio",
-        "hacete socia",
-        "asóciate",
-        "asociate",
-        "socio",
-        "socia",
-        "socios",
-        "socias",
-        "miembro*",
-        "membresía*",
-        "únete",
-        "unete",
-        "súmate",
-        "sumate",
-        "forma parte de nuestra",
-        "forma parte de la comunidad",
-        "mecenas",
-        "amigos de",
-        "comunidad de",
-        "club",
-        "cuota de socio",
-        "cuota mensual",
-        "socio protector",
-        "socio fundador",
-        "socia fundadora",
-        "cooperativa",
+    member=phrases(
+        "hazte socio; hazte socia; házte socio; hágase socio; hacerse socio; hacerte socio; "
+        "hacerte socia; hacete socio; hacete socia; asóciate; asociate; socio; socia; socios; "
+        "socias; miembro*; membresía*; únete; unete; súmate; sumate; forma parte de nuestra; "
+        "forma parte de la comunidad; mecenas; amigos de; comunidad de; club; cuota de socio; "
+        "cuota mensual; socio protector; socio fundador; socia fundadora; cooperativa"
     ),
-    subscribe=(
-        "suscri*",
-        "subscri*",
-        "suscríbete",
-        "suscribete",
-        "suscríbase",
-        "suscribite",
-        "ya eres suscriptor",
-        "ya soy suscriptor",
-        "premium",
-        "prueba gratis",
-        "prueba gratuita",
-        "periodo de prueba",
-        "al mes",
-        "/mes",
-        "€/mes",
-        "al año",
-        "/año",
-        "por mes",
-        "por año",
-        "sin permanencia",
-        "cancela cuando quieras",
-        "iniciar sesión",
-        "inicia sesión",
-        "identifícate",
-        "exclusivo para suscriptores",
-        "solo para suscriptores",
-        "contenido exclusivo",
-        "acceso ilimitado",
-        "acceso completo",
-        "edición impresa",
-        "edición digital",
-        "primer mes",
-        "oferta especial",
-        "oferta de lanzamiento",
-        "de descuento",
-        "artículos gratuitos",
-        "muro de pago",
-        "paywall",
-        "has alcanzado el límite",
-        "límite de artículos",
+    subscribe=phrases(
+        "suscri*; subscri*; suscríbete; suscribete; suscríbase; suscribite; "
+        "ya eres suscriptor; ya soy suscriptor; premium; prueba gratis; prueba gratuita; "
+        "periodo de prueba; al mes; /mes; €/mes; al año; /año; por mes; por año; "
+        "sin permanencia; cancela cuando quieras; iniciar sesión; inicia sesión; identifícate; "
+        "exclusivo para suscriptores; solo para suscriptores; contenido exclusivo; "
+        "acceso ilimitado; acceso completo; edición impresa; edición digital; primer mes; "
+        "oferta especial; oferta de lanzamiento; de descuento; artículos gratuitos; "
+        "muro de pago; paywall; has alcanzado el límite; límite de artículos"
     ),
-    newsletter=(
-        "newsletter*",
-        "boletín",
-        "boletines",
-        "boletín gratuito",
-        "recibe",
-        "recíbelo",
-        "recibirás",
-        "apúntate",
-        "apuntate",
-        "regístrate",
-        "registrate",
-        "inscríbete",
-        "tu correo",
-        "tu correo electrónico",
-        "tu email",
-        "tu e-mail",
-        "dirección de correo",
-        "correo electrónico",
-        "correo",
-        "email",
-        "e-mail",
-        "bandeja de entrada",
-        "buzón",
-        "darte de baja",
-        "darse de baja",
-        "date de baja",
-        "política de privacidad",
-        "protección de datos",
-        "acepto la política",
-        "ya estás suscrito",
-        "gracias por suscribirte",
-        "revisa tu correo",
-        "revisa tu bandeja",
-        "cada mañana",
-        "cada semana",
-        "cada viernes",
-        "cada día",
-        "semanal",
-        "diariamente",
-        "resumen",
-        "spam",
-        "recaptcha",
+    newsletter=phrases(
+        "newsletter*; boletín; boletines; boletín gratuito; recibe; recíbelo; recibirás; "
+        "apúntate; apuntate; regístrate; registrate; inscríbete; tu correo; "
+        "tu correo electrónico; tu email; tu e-mail; dirección de correo; correo electrónico; "
+        "correo; email; e-mail; bandeja de entrada; buzón; darte de baja; darse de baja; "
+        "date de baja; política de privacidad; protección de datos; acepto la política; "
+        "ya estás suscrito; gracias por suscribirte; revisa tu correo; revisa tu bandeja; "
+        "cada mañana; cada semana; cada viernes; cada día; semanal; diariamente; resumen; "
+        "spam; recaptcha"
     ),
-    support=(
-        "apoy*",
-        "apoyos",
-        "apóyanos",
-        "apoyá",
-        "ayúdanos",
-        "ayudanos",
-        "ayudarnos",
-        "ayúdame",
-        "sostener",
-        "sostenernos",
-        "sostienen",
-        "sostén",
-        "sostenimiento",
-        "financiado por",
-        "financiada por",
-        "financiados por",
-        "financian",
-        "financiarnos",
-        "mantenernos",
-        "seguir haciendo",
-        "seguir informando",
-        "seguir siendo independientes",
-        "hacer posible",
-        "haces posible",
-        "hacen posible",
-        "posible gracias a",
-        "gracias a ti",
-        "gracias a usted",
-        "gracias a vosotros",
-        "gracias a nuestros lectores",
-        "gracias a nuestros socios",
-        "gracias a tu apoyo",
-        "sin ti",
-        "sin vosotros",
-        "sin tu apoyo",
-        "sin su apoyo",
-        "dependemos de",
-        "depende de ti",
-        "contamos contigo",
-        "contar contigo",
-        "te necesitamos",
-        "os necesitamos",
-        "le necesitamos",
-        "por favor",
-        "si puedes",
-        "si puede",
-        "si te gusta",
-        "si le gusta",
-        "si valoras",
-        "si valora",
-        "si crees",
-        "si te interesa",
-        "si te sirve",
-        "considera",
-        "plantéate",
-        "apuesta por",
-        "defiende",
-        "impulsa",
+    support=phrases(
+        "apoy*; apoyos; apóyanos; apoyá; ayúdanos; ayudanos; ayudarnos; ayúdame; sostener; "
+        "sostenernos; sostienen; sostén; sostenimiento; financiado por; financiada por; "
+        "financiados por; financian; financiarnos; mantenernos; seguir haciendo; "
+        "seguir informando; seguir siendo independientes; hacer posible; haces posible; "
+        "hacen posible; posible gracias a; gracias a ti; gracias a usted; gracias a vosotros; "
+        "gracias a nuestros lectores; gracias a nuestros socios; gracias a tu apoyo; sin ti; "
+        "sin vosotros; sin tu apoyo; sin su apoyo; dependemos de; depende de ti; "
+        "contamos contigo; contar contigo; te necesitamos; os necesitamos; le necesitamos; "
+        "por favor; si puedes; si puede; si te gusta; si le gusta; si valoras; si valora; "
+        "si crees; si te interesa; si te sirve; considera; plantéate; apuesta por; defiende; "
+        "impulsa"
     ),
-    ask=(
-        "donación",
-        "donaciones",
-        "donar",
-        "donativo*",
-        "haz una donación",
-        "hacer una donación",
-        "dona ahora",
-        "dona hoy",
-        "quiero donar",
-        "hazte (socio|socia|socio o socia|socia o socio|miembro)",
-        "hazte (suscriptor|suscriptora|mecenas|patrocinador|amigo|amiga)",
-        "hazte de",
-        "házte",
-        "hacerte (socio|socia|miembro|suscriptor|suscriptora)",
-        "únete a (nuestra|nuestro|la comunidad|los)",
-        "apóyanos",
-        "apoya (nuestro|el|este|a) (trabajo|periodismo|medio|proyecto|blog)",
-        "apoya el periodismo",
-        "apoyar (nuestro|el) (trabajo|periodismo)",
-        "colabora con",
-        "colaborar con (nosotros|la radio|el medio)",
-        "suscríbete",
-        "suscribirte",
-        "suscríbase",
-        "suscribirse",
-        "regístrate",
-        "apúntate",
-        "recibe (nuestro|el) (boletín|newsletter)",
-        "recibir (nuestro|el) (boletín|newsletter)",
-        "en tu (correo|bandeja|buzón)",
-        "tu (correo|email|e-mail)",
-        "financiado por (sus|nuestros|nuestras) (lectores|lectoras|socios|socias|oyentes)",
-        "sostenido por (sus|nuestros) (lectores|socios)",
-        "invítame un café",
-        "invitame un cafecito",
-        "cafecito",
-        "deducible",
-        "desgrava",
-        "tu aportación",
-        "tu aporte",
-        "tu donación",
-        "tu cuota",
-        "campaña de (donaciones|socios|socias|suscripciones)",
-        "dona a",
-        "dona con",
-        "únete",
-        "aporta",
-        "haz una aportación",
-        "suscribirme",
-        "hazte",
-        "invítame",
-        "colabora",
-        "patrocina",
-        "dona",
-        "apoya",
-        "necesitamos tu (ayuda|apoyo)",
-        "necesitamos su (ayuda|apoyo)",
-        "tu apoyo",
-        "apoyarnos",
-        "suscribete",
-        "recibe noticias",
-        "nuestro (newsletter|boletín)",
-        "hazte socio",
-        "tu suscripción",
-        "con tu ayuda",
-        "contenido exclusivo para (suscriptores|socios)",
-        "ya eres (suscriptor|socio|socia)",
-        "suscríbete ahora",
+    ask=phrases(
+        "donación; donaciones; donar; donativo*; haz una donación; hacer una donación; "
+        "dona ahora; dona hoy; quiero donar; "
+        "hazte (socio|socia|socio o socia|socia o socio|miembro); "
+        "hazte (suscriptor|suscriptora|mecenas|patrocinador|amigo|amiga); hazte de; házte; "
+        "hacerte (socio|socia|miembro|suscriptor|suscriptora); "
+        "únete a (nuestra|nuestro|la comunidad|los); apóyanos; "
+        "apoya (nuestro|el|este|a) (trabajo|periodismo|medio|proyecto|blog); "
+        "apoya el periodismo; apoyar (nuestro|el) (trabajo|periodismo); colabora con; "
+        "colaborar con (nosotros|la radio|el medio); suscríbete; suscribirte; suscríbase; "
+        "suscribirse; regístrate; apúntate; recibe (nuestro|el) (boletín|newsletter); "
+        "recibir (nuestro|el) (boletín|newsletter); en tu (correo|bandeja|buzón); "
+        "tu (correo|email|e-mail); "
+        "financiado por (sus|nuestros|nuestras) (lectores|lectoras|socios|socias|oyentes); "
+        "sostenido por (sus|nuestros) (lectores|socios); invítame un café; "
+        "invitame un cafecito; cafecito; deducible; desgrava; tu aportación; tu aporte; "
+        "tu donación; tu cuota; campaña de (donaciones|socios|socias|suscripciones); dona a; "
+        "dona con; únete; aporta; haz una aportación; suscribirme; hazte; invítame; colabora; "
+        "patrocina; dona; apoya; necesitamos tu (ayuda|apoyo); necesitamos su (ayuda|apoyo); "
+        "tu apoyo; apoyarnos; suscribete; recibe noticias; nuestro (newsletter|boletín); "
+        "hazte socio; tu suscripción; con tu ayuda; "
+        "contenido exclusivo para (suscriptores|socios); ya eres (suscriptor|socio|socia); "
+        "suscríbete ahora; necesitamos que nos acompañes; "
+        "sin ti (no es|no sería|no seria) posible; "
+        "solo para (socios|socias|suscriptores|suscriptoras); "
+        "sólo para (socios|socias|suscriptores|suscriptoras); "
+        "tienes que (estar registrado|estar registrada|registrarte); cada suscripción cuenta; "
+        "si crees en el periodismo independiente; si (quieres|deseas) apoyar; "
+        "si te (gusta|ha gustado) este (artículo|reportaje|contenido); "
+        "(ayúdenos|ayúdanos|ayudanos) a (seguir|mantener|sostener|que); "
+        "necesitamos (más|nuevos|nuevas) (socias|suscriptores|suscriptoras|superamigos); "
+        "apoyar económicamente; debes (de |)ser (suscriptor|suscriptora|socio|socia); "
+        "para (poder |)acceder a este (contenido|artículo); "
+        "(ya estás suscrito|ya estás suscrita); (invitarme|invitarnos|invitarte) a un café; "
+        "(echar|échanos|échame) una mano con los gastos; buy me a coffee; "
+        "(recibirás|recibirá) un correo (diario|semanal); para no perderte nada; "
+        "(hacen falta|necesitamos) lectores como (tú|usted); "
+        "(quiero|queremos|quería) pedirte (algo|un favor|que); "
+        "(desde|por solo|por sólo) (1|2|3|4|5|6|8|9|10) euros (al mes|mensuales); "
+        "conviértete en (socio|socia|miembro|mecenas); "
+        "conviértete en (suscriptor|suscriptora|coproductor|patrocinador); "
+        "(hacete|hágase|háganse) (socio|socia|miembro|suscriptor|suscriptora); "
+        "(súmate|sumate) a (la comunidad|nuestra comunidad); "
+        "forma parte de (nuestra|esta) comunidad; suscribite (a|al|ahora|hoy); "
+        "para (seguir|continuar) leyendo; "
+        "has (agotado|consumido) (tus|los) artículos (gratuitos|gratis); "
+        "(lee|leer) sin límites; cancela cuando quieras; "
+        "(el primer mes|primer mes) (gratis|por 1 euro|a 1 euro); "
+        "regala (una suscripción|una membresía); date de alta en el (boletín|newsletter); "
+        "haz posible (este|nuestro|el) (periodismo|medio|proyecto); "
+        "(con un aporte|con una aportación) (mensual|única|puntual); "
+        "elige cuánto quieres aportar; nuestra independencia depende de"
     ),
-    funded=(
-        "financiado por (sus|nuestros|nuestras) (lectores|lectoras|socios)",
-        "financiado por (sus|nuestros|nuestras) (socias|oyentes|suscriptores)",
-        "financiada por (sus|nuestros|nuestras) (lectores|lectoras|socios|socias|oyentes)",
-        "sostenido por (sus|nuestros) (lectores|socios|oyentes)",
-        "sostenida por (sus|nuestros|nuestras) (lectores|lectoras|socias|socios)",
-        "nos sostienen",
-        "se financia con",
-        "vive de (sus|nuestros) (lectores|socios|suscriptores)",
-        "gracias a (nuestros|nuestras|sus) (socios|socias|lectores|suscriptores)",
-        "sin publicidad",
-        "sin muro de pago",
-        "gracias a (que las suscripciones|las suscripciones)",
-        "gracias a (nuestras suscriptoras|nuestros suscriptores)",
+    funded=phrases(
+        "financiado por (sus|nuestros|nuestras) (lectores|lectoras|socios); "
+        "financiado por (sus|nuestros|nuestras) (socias|oyentes|suscriptores); "
+        "financiada por (sus|nuestros|nuestras) (lectores|lectoras|socios|socias|oyentes); "
+        "sostenido por (sus|nuestros) (lectores|socios|oyentes); "
+        "sostenida por (sus|nuestros|nuestras) (lectores|lectoras|socias|socios); "
+        "nos sostienen; se financia con; "
+        "vive de (sus|nuestros) (lectores|socios|suscriptores); "
+        "gracias a (nuestros|nuestras|sus) (socios|socias|lectores|suscriptores); "
+        "sin publicidad; sin muro de pago; "
+        "gracias a (que las suscripciones|las suscripciones); "
+        "gracias a (nuestras suscriptoras|nuestros suscriptores); "
+        "(financiado|financiada|sostenido|sostenida) por la gente; "
+        "(financiado|financiada) por (su comunidad|nuestra comunidad|la comunidad); "
+        "nuestra principal fuente de (financiación|financiamiento|ingresos); "
+        "(se sostiene|se sostenga|se mantiene) con el aporte de; "
+        "(sustentado|sustentada) (principalmente |)por su audiencia; "
+        "pagan para que todos puedan leer; "
+        "(solo |sólo |)depende de sus (lectores|lectoras|socios|socias|suscriptores); "
+        "no aceptamos (publicidad|noticias patrocinadas|subvenciones); "
+        "con la ayuda de (nuestros lectores|nuestras lectoras); "
+        "(con el apoyo|gracias al apoyo) de (nuestros lectores|nuestras lectoras); "
+        "(con la ayuda|con el apoyo|gracias al apoyo) de los lectores; "
+        "con la ayuda de (nuestros socios|nuestras socias); "
+        "(con el apoyo|gracias al apoyo) de (nuestros socios|nuestras socias); "
+        "gracias a (los socios y socias|las socias y socios)"
     ),
-    opener=(
-        "ya que estás aquí",
-        "ya que está aquí",
-        "ya que estás acá",
-        "antes de irte",
-        "antes de que te vayas",
-        "antes de seguir",
-        "un mensaje de",
-        "una carta de",
-        "una nota de",
-        "querido lector",
-        "querida lectora",
-        "queridos lectores",
-        "queridas lectoras",
-        "estimado lector",
-        "estimada lectora",
-        "estimados lectores",
-        "queridos amigos",
-        "hola",
-        "seremos breves",
-        "vamos al grano",
-        "necesitamos tu ayuda",
-        "necesitamos tu apoyo",
-        "necesitamos su ayuda",
-        "te necesitamos",
-        "un pequeño favor",
-        "una última cosa",
-        "te pedimos",
-        "queremos pedirte",
-        "hoy queremos pedirte",
-        "hoy te pedimos",
-        "gracias por leer",
-        "gracias por leernos",
-        "gracias por llegar hasta aquí",
-        "te ha gustado",
-        "te gustó",
-        "si te ha gustado",
-        "has leído",
-        "acabas de leer",
-        "este artículo es gratuito",
-        "esta información es gratuita",
-        "este contenido es gratuito",
-        "en abierto",
-        "nuestro compromiso",
-        "este trabajo",
-        "lo que hacemos",
-        "el periodismo cuesta",
-        "la información tiene un precio",
+    opener=phrases(
+        "ya que estás aquí; ya que está aquí; ya que estás acá; antes de irte; "
+        "antes de que te vayas; antes de seguir; un mensaje de; una carta de; una nota de; "
+        "querido lector; querida lectora; queridos lectores; queridas lectoras; "
+        "estimado lector; estimada lectora; estimados lectores; queridos amigos; hola; "
+        "seremos breves; vamos al grano; necesitamos tu ayuda; necesitamos tu apoyo; "
+        "necesitamos su ayuda; te necesitamos; un pequeño favor; una última cosa; te pedimos; "
+        "queremos pedirte; hoy queremos pedirte; hoy te pedimos; gracias por leer; "
+        "gracias por leernos; gracias por llegar hasta aquí; te ha gustado; te gustó; "
+        "si te ha gustado; has leído; acabas de leer; este artículo es gratuito; "
+        "esta información es gratuita; este contenido es gratuito; en abierto; "
+        "nuestro compromiso; este trabajo; lo que hacemos; el periodismo cuesta; "
+        "la información tiene un precio"
     ),
-    button=(
-        "donar",
-        "dona",
-        "doná",
-        "dona ahora",
-        "haz una donación",
-        "hacer una donación",
-        "colabora",
-        "colaborá",
-        "colaborar",
-        "colabora ahora",
-        "aportar",
-        "aporta",
-        "contribuir",
-        "mensual",
-        "mensualmente",
-        "cada mes",
-        "anual",
-        "anualmente",
-        "una vez",
-        "única vez",
-        "puntual",
-        "donación única",
-        "otra cantidad",
-        "otro importe",
-        "otro monto",
-        "elige una cantidad",
-        "elige tu aportación",
-        "suscribirme",
-        "suscribirse",
-        "suscríbete",
-        "suscribite",
-        "suscríbete ahora",
-        "suscríbete ya",
-        "apúntate",
-        "registrarme",
-        "regístrate",
-        "enviar",
-        "unirme",
-        "únete",
-        "únete ahora",
-        "hazte socio",
-        "hazte socia",
-        "hazte socio/a",
-        "hacerme socio",
-        "hacerme socia",
-        "quiero ser socio",
-        "quiero ser socia",
-        "apóyanos",
-        "apoyar",
-        "apoya",
-        "apoyá",
-        "apoya ahora",
-        "quiero apoyar",
-        "quiero colaborar",
-        "recuérdamelo más tarde",
-        "recordármelo más tarde",
-        "más tarde",
-        "ahora no",
-        "no, gracias",
-        "no gracias",
-        "cerrar",
-        "continuar",
-        "seguir leyendo",
-        "leer más",
-        "más información",
-        "saber más",
-        "pago seguro",
-        "métodos de pago",
-        "formas de pago",
-        "ya soy socio",
-        "ya soy socia",
-        "ya soy suscriptor",
-        "ya soy suscriptora",
-        "¿ya eres socio",
-        "¿ya eres suscriptor",
-        "¿ya eres suscriptor? inicia sesión",
-        "iniciar sesión",
-        "inicia sesión",
-        "entrar",
-        "acceder",
-        "empezar",
-        "prueba gratis",
-        "probar gratis",
-        "regala una suscripción",
-        "regalar una suscripción",
-        "invítanos a un café",
-        "bizum",
-        "paypal",
-        "tarjeta",
-        "domiciliación",
-        "renovar",
-        "ver planes",
-        "ver ofertas",
-        "quiero suscribirme",
-        "me apunto",
+    button=phrases(
+        "donar; dona; doná; dona ahora; haz una donación; hacer una donación; colabora; "
+        "colaborá; colaborar; colabora ahora; aportar; aporta; contribuir; mensual; "
+        "mensualmente; cada mes; anual; anualmente; una vez; única vez; puntual; "
+        "donación única; otra cantidad; otro importe; otro monto; elige una cantidad; "
+        "elige tu aportación; suscribirme; suscribirse; suscríbete; suscribite; "
+        "suscríbete ahora; suscríbete ya; apúntate; registrarme; regístrate; enviar; unirme; "
+        "únete; únete ahora; hazte socio; hazte socia; hazte socio/a; hacerme socio; "
+        "hacerme socia; quiero ser socio; quiero ser socia; apóyanos; apoyar; apoya; apoyá; "
+        "apoya ahora; quiero apoyar; quiero colaborar; recuérdamelo más tarde; "
+        "recordármelo más tarde; más tarde; ahora no; no, gracias; no gracias; cerrar; "
+        "continuar; seguir leyendo; leer más; más información; saber más; pago seguro; "
+        "métodos de pago; formas de pago; ya soy socio; ya soy socia; ya soy suscriptor; "
+        "ya soy suscriptora; ¿ya eres socio; ¿ya eres suscriptor; "
+        "¿ya eres suscriptor? inicia sesión; iniciar sesión; inicia sesión; entrar; acceder; "
+        "empezar; prueba gratis; probar gratis; regala una suscripción; "
+        "regalar una suscripción; invítanos a un café; bizum; paypal; tarjeta; domiciliación; "
+        "renovar; ver planes; ver ofertas; quiero suscribirme; me apunto"
     ),
-    meter=(
-        "objetivo",
-        "nuestro objetivo",
-        "de nuestro objetivo",
-        "del objetivo",
-        "nuestra meta",
-        "de la meta",
-        "recaudado",
-        "recaudados",
-        "donantes",
-        "socios",
-        "socias",
-        "apoyos",
-        "quedan",
-        "días restantes",
-        "faltan",
-        "restantes",
-        "alcanzar nuestro objetivo",
-        "objetivo alcanzado",
-        "hasta ahora",
-        "de un objetivo de",
-        "conseguido",
+    meter=phrases(
+        "objetivo; nuestro objetivo; de nuestro objetivo; del objetivo; nuestra meta; "
+        "de la meta; recaudado; recaudados; donantes; socios; socias; apoyos; quedan; "
+        "días restantes; faltan; restantes; alcanzar nuestro objetivo; objetivo alcanzado; "
+        "hasta ahora; de un objetivo de; conseguido"
     ),
-    signoff=(
-        "director",
-        "directora",
-        "director adjunto",
-        "directora adjunta",
-        "redactor jefe",
-        "redactora jefa",
-        "jefe de redacción",
-        "editor",
-        "editora",
-        "editor jefe",
-        "fundador",
-        "fundadora",
-        "cofundador",
-        "cofundadora",
-        "presidente",
-        "presidenta",
-        "director general",
-        "directora general",
-        "consejero delegado",
-        "con gratitud",
-        "gracias",
-        "muchas gracias",
-        "mil gracias",
-        "un abrazo",
-        "un saludo",
-        "saludos",
-        "atentamente",
-        "con cariño",
-        "el equipo",
-        "el equipo de",
-        "todo el equipo",
-        "la redacción",
+    signoff=phrases(
+        "director; directora; director adjunto; directora adjunta; redactor jefe; "
+        "redactora jefa; jefe de redacción; editor; editora; editor jefe; fundador; fundadora; "
+        "cofundador; cofundadora; presidente; presidenta; director general; directora general; "
+        "consejero delegado; con gratitud; gracias; muchas gracias; mil gracias; un abrazo; "
+        "un saludo; saludos; atentamente; con cariño; el equipo; el equipo de; todo el equipo; "
+        "la redacción"
     ),
-    mission=(
-        "periodismo",
-        "periodistas",
-        "redacción",
-        "información",
-        "noticias",
-        "independiente",
-        "independientes",
-        "independencia",
-        "sin ánimo de lucro",
-        "sin fines de lucro",
-        "democracia",
-        "prensa libre",
-        "libertad de prensa",
-        "verdad",
-        "hechos",
-        "misión",
-        "interés público",
-        "servicio público",
-        "derecho a la información",
-        "contrapoder",
-        "investigación",
-        "periodismo de investigación",
-        "sin publicidad",
-        "publicidad",
-        "anunciantes",
-        "muro de pago",
-        "paywall",
-        "en abierto",
-        "gratuito para todos",
-        "gratis para todos",
-        "accesible para todos",
-        "para todos",
-        "multimillonarios",
-        "grandes empresas",
-        "ibex 35",
-        "ibex35",
-        "accionistas",
-        "grandes bancos",
-        "fondos de inversión",
-        "propietarios",
-        "desinformación",
-        "bulos",
-        "noticias falsas",
-        "calidad",
-        "en profundidad",
-        "rigor",
-        "riguroso",
-        "de confianza",
-        "periodismo local",
-        "información local",
-        "medio independiente",
-        "medios",
+    mission=phrases(
+        "periodismo; periodistas; redacción; información; noticias; independiente; "
+        "independientes; independencia; sin ánimo de lucro; sin fines de lucro; democracia; "
+        "prensa libre; libertad de prensa; verdad; hechos; misión; interés público; "
+        "servicio público; derecho a la información; contrapoder; investigación; "
+        "periodismo de investigación; sin publicidad; publicidad; anunciantes; muro de pago; "
+        "paywall; en abierto; gratuito para todos; gratis para todos; accesible para todos; "
+        "para todos; multimillonarios; grandes empresas; ibex 35; ibex35; accionistas; "
+        "grandes bancos; fondos de inversión; propietarios; desinformación; bulos; "
+        "noticias falsas; calidad; en profundidad; rigor; riguroso; de confianza; "
+        "periodismo local; información local; medio independiente; medios"
     ),
-    urgency=(
-        "hoy",
-        "ahora",
-        "ahora mismo",
-        "ya",
-        "esta noche",
-        "antes de medianoche",
-        "esta semana",
-        "este mes",
-        "antes del 31 de diciembre",
-        "fin de año",
-        "final de año",
-        "en los próximos días",
-        "en las próximas horas",
-        "últimas horas",
-        "últimos días",
-        "se acaba el tiempo",
-        "plazo",
-        "urgente",
-        "cada euro",
-        "cada aportación",
-        "cada donación",
-        "cualquier cantidad",
-        "cualquier aporte",
-        "cualquier importe",
-        "desde 1 €",
-        "solo",
-        "sólo",
-        "cada euro cuenta",
-        "todo suma",
-        "cada aporte suma",
-        "importa",
-        "más que nunca",
-        "nunca ha sido tan",
-        "menos de un minuto",
-        "un minuto",
-        "unos segundos",
-        "solo te llevará",
+    urgency=phrases(
+        "hoy; ahora; ahora mismo; ya; esta noche; antes de medianoche; esta semana; este mes; "
+        "antes del 31 de diciembre; fin de año; final de año; en los próximos días; "
+        "en las próximas horas; últimas horas; últimos días; se acaba el tiempo; plazo; "
+        "urgente; cada euro; cada aportación; cada donación; cualquier cantidad; "
+        "cualquier aporte; cualquier importe; desde 1 €; solo; sólo; cada euro cuenta; "
+        "todo suma; cada aporte suma; importa; más que nunca; nunca ha sido tan; "
+        "menos de un minuto; un minuto; unos segundos; solo te llevará"
     ),
-    report=(
-        "dijo",
-        "dice",
-        "ha dicho",
-        "declaró",
-        "ha declarado",
-        "afirmó",
-        "ha afirmado",
-        "afirma",
-        "explicó",
-        "ha explicado",
-        "explica",
-        "aseguró",
-        "ha asegurado",
-        "asegura",
-        "informó",
-        "ha informado",
-        "anunció",
-        "ha anunciado",
-        "señaló",
-        "ha señalado",
-        "señala",
-        "indicó",
-        "ha indicado",
-        "añadió",
-        "ha añadido",
-        "añade",
-        "agregó",
-        "sostuvo",
-        "manifestó",
-        "reconoció",
-        "denunció",
-        "advirtió",
-        "subrayó",
-        "detalló",
-        "precisó",
-        "apuntó",
-        "confirmó",
-        "según",
-        "de acuerdo con",
-        "en declaraciones a",
-        "en un comunicado",
-        "en una entrevista",
-        "en rueda de prensa",
-        "fuentes de",
-        "portavoz",
-        "declinó hacer comentarios",
-        "no quiso hacer declaraciones",
-        "el informe",
-        "un informe",
-        "el estudio",
-        "un estudio",
-        "encuesta",
-        "sondeo",
-        "documentos",
-        "autoridades",
-        "policía",
-        "guardia civil",
-        "tribunal",
-        "juez",
-        "jueza",
-        "fiscalía",
-        "fiscal",
-        "diputados",
-        "senador",
-        "senadora",
-        "alcalde",
-        "alcaldesa",
-        "ministro",
-        "ministra",
-        "gobierno",
-        "analistas",
-        "investigadores",
-        "vecinos",
-        "el año pasado",
-        "la semana pasada",
-        "el lunes",
-        "el martes",
-        "el miércoles",
-        "el jueves",
-        "el viernes",
-        "el sábado",
-        "el domingo",
-        "este lunes",
-        "este martes",
-        "este miércoles",
-        "este jueves",
-        "este viernes",
-        "por ciento",
-        "millones",
-        "millón",
-        "mil millones",
-        "efe",
-        "europa press",
+    report=phrases(
+        "dijo; dice; ha dicho; declaró; ha declarado; afirmó; ha afirmado; afirma; explicó; "
+        "ha explicado; explica; aseguró; ha asegurado; asegura; informó; ha informado; "
+        "anunció; ha anunciado; señaló; ha señalado; señala; indicó; ha indicado; añadió; "
+        "ha añadido; añade; agregó; sostuvo; manifestó; reconoció; denunció; advirtió; "
+        "subrayó; detalló; precisó; apuntó; confirmó; según; de acuerdo con; "
+        "en declaraciones a; en un comunicado; en una entrevista; en rueda de prensa; "
+        "fuentes de; portavoz; declinó hacer comentarios; no quiso hacer declaraciones; "
+        "el informe; un informe; el estudio; un estudio; encuesta; sondeo; documentos; "
+        "autoridades; policía; guardia civil; tribunal; juez; jueza; fiscalía; fiscal; "
+        "diputados; senador; senadora; alcalde; alcaldesa; ministro; ministra; gobierno; "
+        "analistas; investigadores; vecinos; el año pasado; la semana pasada; el lunes; "
+        "el martes; el miércoles; el jueves; el viernes; el sábado; el domingo; este lunes; "
+        "este martes; este miércoles; este jueves; este viernes; por ciento; millones; millón; "
+        "mil millones; efe; europa press"
     ),
-    third=(
-        "organización benéfica",
-        "organizaciones benéficas",
-        "benéfic*",
-        "caridad",
-        "banco de alimentos",
-        "cáritas",
-        "cruz roja",
-        "ong",
-        "oenegé",
-        "fundación",
-        "fundaciones",
-        "subvención",
-        "subvenciones",
-        "campaña electoral",
-        "candidato*",
-        "candidata*",
-        "financiación de partidos",
-        "financiación ilegal",
-        "donaciones a partidos",
-        "partido político",
-        "tribunal de cuentas",
-        "crowdfunding",
-        "gofundme",
-        "kickstarter",
-        "recaudación de fondos",
-        "recaudó",
-        "recaudaron",
-        "donó",
-        "donaron",
-        "filantrop*",
-        "mecenazgo",
-        "gala benéfica",
-        "teletón",
-        "damnificados",
-        "afectados",
-        "víctimas",
-        "familias",
-        "organizadores",
-        "la organización",
-        "la asociación",
-        "la fundación",
-        "la ong",
-        "el museo",
-        "la universidad",
-        "el colegio",
-        "el hospital",
-        "la iglesia",
-        "la parroquia",
-        "el club",
-        "la empresa",
-        "sus socios",
-        "sus lectores",
-        "sus suscriptores",
+    third=phrases(
+        "organización benéfica; organizaciones benéficas; benéfic*; caridad; "
+        "banco de alimentos; cáritas; cruz roja; ong; oenegé; fundación; fundaciones; "
+        "subvención; subvenciones; campaña electoral; candidato*; candidata*; "
+        "financiación de partidos; financiación ilegal; donaciones a partidos; "
+        "partido político; tribunal de cuentas; crowdfunding; gofundme; kickstarter; "
+        "recaudación de fondos; recaudó; recaudaron; donó; donaron; filantrop*; mecenazgo; "
+        "gala benéfica; teletón; damnificados; afectados; víctimas; familias; organizadores; "
+        "la organización; la asociación; la fundación; la ong; el museo; la universidad; "
+        "el colegio; el hospital; la iglesia; la parroquia; el club; la empresa; sus socios; "
+        "sus lectores; sus suscriptores"
     ),
 )

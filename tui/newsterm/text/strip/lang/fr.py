@@ -1,834 +1,260 @@
 """French: the words of appeals and of reporting."""
 
-from newsterm.text.strip.lang.lexicon import Lexicon
+from newsterm.text.strip.lang.lexicon import Lexicon, phrases
 
 LEXICON = Lexicon(
     code="fr",
     name="Français",
-    reader=(
-        "vous",
-        "votre",
-        "vos",
-        "vôtre",
-        "vôtres",
-        "vous-même",
-        "vous-mêmes",
-        "toi",
-        "tu",
-        "ton soutien",
-        "ton don",
-        "ta contribution",
-        "ton abonnement",
-        "tes dons",
-        "cher lecteur",
-        "chère lectrice",
-        "chers lecteurs",
-        "chères lectrices",
-        "chers lecteurs et lectrices",
-        "chères lectrices, chers lecteurs",
-        "chères lectrices et chers lecteurs",
-        "cher auditeur",
-        "chers auditeurs",
-        "chères auditrices",
-        "lecteurs comme vous",
-        "lectrices et lecteurs comme vous",
-        "des gens comme vous",
-        "des personnes comme vous",
-        "auditeurs comme vous",
+    reader=phrases(
+        "vous; votre; vos; vôtre; vôtres; vous-même; vous-mêmes; toi; tu; ton soutien; "
+        "ton don; ta contribution; ton abonnement; tes dons; cher lecteur; chère lectrice; "
+        "chers lecteurs; chères lectrices; chers lecteurs et lectrices; "
+        "chères lectrices, chers lecteurs; chères lectrices et chers lecteurs; cher auditeur; "
+        "chers auditeurs; chères auditrices; lecteurs comme vous; "
+        "lectrices et lecteurs comme vous; des gens comme vous; des personnes comme vous; "
+        "auditeurs comme vous"
     ),
-    publisher=(
-        "nous",
-        "notre",
-        "nos",
-        "nôtre",
-        "nôtres",
-        "nous-mêmes",
-        "notre rédaction",
-        "notre journalisme",
-        "nos journalistes",
-        "nos reporters",
-        "notre équipe",
-        "notre travail",
-        "notre mission",
-        "nos enquêtes",
-        "nos reportages",
-        "notre média",
-        "notre journal",
-        "notre site",
-        "notre indépendance",
-        "notre modèle",
-        "cette newsletter",
-        "cette lettre",
-        "ce blog",
-        "ce site",
-        "ce podcast",
-        "cette émission",
-        "ce projet",
-        "ce média",
-        "ce journal",
-        "cette publication",
-        "mon travail",
-        "mes articles",
-        "mon blog",
-        "ma newsletter",
-        "moi",
+    publisher=phrases(
+        "nous; notre; nos; nôtre; nôtres; nous-mêmes; notre rédaction; notre journalisme; "
+        "nos journalistes; nos reporters; notre équipe; notre travail; notre mission; "
+        "nos enquêtes; nos reportages; notre média; notre journal; notre site; "
+        "notre indépendance; notre modèle; cette newsletter; cette lettre; ce blog; ce site; "
+        "ce podcast; cette émission; ce projet; ce média; ce journal; cette publication; "
+        "mon travail; mes articles; mon blog; ma newsletter; moi"
     ),
-    donate=(
-        "don",
-        "dons",
-        "faire un don",
-        "faites un don",
-        "fais un don",
-        "je fais un don",
-        "un don de",
-        "votre don",
-        "don mensuel",
-        "don ponctuel",
-        "don unique",
-        "don régulier",
-        "don récurrent",
-        "dons réguliers",
-        "donnez",
-        "je donne",
-        "donner chaque mois",
-        "donateur*",
-        "donatrice*",
-        "donateurs",
-        "donatrices",
-        "donation*",
-        "défiscalis*",
-        "déductible*",
-        "réduction d'impôt",
-        "réduction d'impôts",
-        "reçu fiscal",
-        "66 %",
-        "66%",
-        "66 % de votre don",
-        "presse et pluralisme",
-        "contribuez",
-        "contribuer",
-        "je contribue",
-        "contribution",
-        "contributions",
-        "contribution mensuelle",
-        "contribution ponctuelle",
-        "notre collecte",
-        "collecte de dons",
-        "appel aux dons",
-        "appel à dons",
-        "campagne de dons",
-        "campagne de financement",
-        "campagne de soutien",
-        "financement participatif",
-        "pourboire",
-        "tipeee",
-        "helloasso",
-        "ulule",
-        "kisskissbankbank",
-        "j'aime l'info",
-        "patreon",
-        "paypal",
-        "liberapay",
-        "ko-fi",
-        "buy me a coffee",
-        "offrez-nous un café",
-        "offrir un café",
-        "payez-nous un café",
-        "soutien mensuel",
-        "soutien ponctuel",
-        "prélèvement mensuel",
-        "par virement",
-        "par chèque",
+    donate=phrases(
+        "don; dons; faire un don; faites un don; fais un don; je fais un don; un don de; "
+        "votre don; don mensuel; don ponctuel; don unique; don régulier; don récurrent; "
+        "dons réguliers; donnez; je donne; donner chaque mois; donateur*; donatrice*; "
+        "donateurs; donatrices; donation*; défiscalis*; déductible*; réduction d'impôt; "
+        "réduction d'impôts; reçu fiscal; 66 %; 66%; 66 % de votre don; presse et pluralisme; "
+        "contribuez; contribuer; je contribue; contribution; contributions; "
+        "contribution mensuelle; contribution ponctuelle; notre collecte; collecte de dons; "
+        "appel aux dons; appel à dons; campagne de dons; campagne de financement; "
+        "campagne de soutien; financement participatif; pourboire; tipeee; helloasso; ulule; "
+        "kisskissbankbank; j'aime l'info; patreon; paypal; liberapay; ko-fi; buy me a coffee; "
+        "offrez-nous un café; offrir un café; payez-nous un café; soutien mensuel; "
+        "soutien ponctuel; prélèvement mensuel; par virement; par chèque"
     ),
-    member=(
-        "devenez membre",
-        "devenir membre",
-        "deviens membre",
-        "membre",
-        "membres",
-        "adhérent*",
-        "adhésion*",
-        "adhérez",
-        "adhérer",
-        "j'adhère",
-        "rejoignez-nous",
-        "rejoins-nous",
-        "nous rejoindre",
-        "rejoignez",
-        "rejoindre",
-        "mécène*",
-        "mécénat",
-        "sociétaire*",
-        "devenez sociétaire",
-        "les amis de",
-        "société des lecteurs",
-        "société des amis",
-        "cercle des",
-        "club",
-        "communauté de",
-        "communauté des",
-        "devenez soutien",
-        "membre bienfaiteur",
-        "membre fondateur",
-        "abonnés solidaires",
+    member=phrases(
+        "devenez membre; devenir membre; deviens membre; membre; membres; adhérent*; "
+        "adhésion*; adhérez; adhérer; j'adhère; rejoignez-nous; rejoins-nous; nous rejoindre; "
+        "rejoignez; rejoindre; mécène*; mécénat; sociétaire*; devenez sociétaire; les amis de; "
+        "société des lecteurs; société des amis; cercle des; club; communauté de; "
+        "communauté des; devenez soutien; membre bienfaiteur; membre fondateur; "
+        "abonnés solidaires"
     ),
-    subscribe=(
-        "abonn*",
-        "s'abonner",
-        "je m'abonne",
-        "abonnez-vous",
-        "abonne-toi",
-        "déjà abonné",
-        "déjà abonnée",
-        "offre d'abonnement",
-        "souscrire un abonnement",
-        "premium",
-        "essai gratuit",
-        "période d'essai",
-        "par mois",
-        "/mois",
-        "€/mois",
-        "par an",
-        "/an",
-        "€/an",
-        "sans engagement",
-        "résiliable à tout moment",
-        "résiliez à tout moment",
-        "se connecter",
-        "connectez-vous",
-        "me connecter",
-        "s'identifier",
-        "identifiez-vous",
-        "réservé aux abonnés",
-        "article réservé",
-        "contenu réservé",
-        "la suite est réservée",
-        "accès illimité",
-        "accès intégral",
-        "accès payant",
-        "édition numérique",
-        "version numérique",
-        "édition papier",
-        "le premier mois",
-        "offre spéciale",
-        "offre découverte",
-        "offre de bienvenue",
-        "de réduction",
-        "articles gratuits",
-        "paywall",
+    subscribe=phrases(
+        "abonn*; s'abonner; je m'abonne; abonnez-vous; abonne-toi; déjà abonné; déjà abonnée; "
+        "offre d'abonnement; souscrire un abonnement; premium; essai gratuit; période d'essai; "
+        "par mois; /mois; €/mois; par an; /an; €/an; sans engagement; "
+        "résiliable à tout moment; résiliez à tout moment; se connecter; connectez-vous; "
+        "me connecter; s'identifier; identifiez-vous; réservé aux abonnés; article réservé; "
+        "contenu réservé; la suite est réservée; accès illimité; accès intégral; accès payant; "
+        "édition numérique; version numérique; édition papier; le premier mois; "
+        "offre spéciale; offre découverte; offre de bienvenue; de réduction; "
+        "articles gratuits; paywall"
     ),
-    newsletter=(
-        "newsletter*",
-        "lettre d'information",
-        "lettres d'information",
-        "lettre d'info",
-        "lettres d'info",
-        "infolettre*",
-        "inscrivez-vous",
-        "inscris-toi",
-        "je m'inscris",
-        "s'inscrire",
-        "inscription gratuite",
-        "votre adresse e-mail",
-        "votre adresse mail",
-        "votre adresse électronique",
-        "votre e-mail",
-        "votre email",
-        "votre courriel",
-        "adresse e-mail",
-        "e-mail",
-        "email",
-        "mail",
-        "courriel",
-        "boîte mail",
-        "boîte de réception",
-        "dans votre boîte",
-        "désinscri*",
-        "se désabonner",
-        "lien de désinscription",
-        "politique de confidentialité",
-        "données personnelles",
-        "vous êtes inscrit",
-        "vous êtes inscrite",
-        "merci pour votre inscription",
-        "vérifiez votre boîte",
-        "chaque matin",
-        "chaque semaine",
-        "chaque vendredi",
-        "quotidienne",
-        "hebdomadaire",
-        "hebdo",
-        "recevez",
-        "recevoir",
-        "gratuitement",
-        "spam",
-        "recaptcha",
-        "rgpd",
+    newsletter=phrases(
+        "newsletter*; lettre d'information; lettres d'information; lettre d'info; "
+        "lettres d'info; infolettre*; inscrivez-vous; inscris-toi; je m'inscris; s'inscrire; "
+        "inscription gratuite; votre adresse e-mail; votre adresse mail; "
+        "votre adresse électronique; votre e-mail; votre email; votre courriel; "
+        "adresse e-mail; e-mail; email; mail; courriel; boîte mail; boîte de réception; "
+        "dans votre boîte; désinscri*; se désabonner; lien de désinscription; "
+        "politique de confidentialité; données personnelles; vous êtes inscrit; "
+        "vous êtes inscrite; merci pour votre inscription; vérifiez votre boîte; chaque matin; "
+        "chaque semaine; chaque vendredi; quotidienne; hebdomadaire; hebdo; recevez; recevoir; "
+        "gratuitement; spam; recaptcha; rgpd"
     ),
-    support=(
-        "soutien*",
-        "soutiens",
-        "souten*",
-        "soutenez-nous",
-        "soutiens-nous",
-        "aidez-nous",
-        "aide-nous",
-        "nous aider",
-        "aidez",
-        "financé par",
-        "financée par",
-        "financés par",
-        "financer",
-        "financez",
-        "faire vivre",
-        "fait vivre",
-        "font vivre",
-        "garder notre",
-        "maintenir notre",
-        "pérenniser",
-        "préserver notre indépendance",
-        "continuer notre travail",
-        "participez",
-        "participer",
-        "grâce à vous",
-        "grâce à nos lecteurs",
-        "grâce à vos dons",
-        "grâce à votre soutien",
-        "grâce à ses lecteurs",
-        "sans vous",
-        "sans votre soutien",
-        "sans votre aide",
-        "dépend de vous",
-        "dépendons de",
-        "comptons sur vous",
-        "compter sur vous",
-        "nous permettre de",
-        "permettez-nous",
-        "rendu possible",
-        "possible grâce",
-        "seuls nos lecteurs",
-        "par ses lecteurs",
-        "par nos lecteurs",
-        "indépendance financière",
-        "pensez à",
-        "n'hésitez pas",
-        "s'il vous plaît",
-        "svp",
-        "si vous le pouvez",
-        "si vous pouvez",
-        "si vous appréciez",
-        "si vous aimez",
-        "si vous tenez à",
-        "si vous croyez",
-        "si vous le souhaitez",
+    support=phrases(
+        "soutien*; soutiens; souten*; soutenez-nous; soutiens-nous; aidez-nous; aide-nous; "
+        "nous aider; aidez; financé par; financée par; financés par; financer; financez; "
+        "faire vivre; fait vivre; font vivre; garder notre; maintenir notre; pérenniser; "
+        "préserver notre indépendance; continuer notre travail; participez; participer; "
+        "grâce à vous; grâce à nos lecteurs; grâce à vos dons; grâce à votre soutien; "
+        "grâce à ses lecteurs; sans vous; sans votre soutien; sans votre aide; dépend de vous; "
+        "dépendons de; comptons sur vous; compter sur vous; nous permettre de; permettez-nous; "
+        "rendu possible; possible grâce; seuls nos lecteurs; par ses lecteurs; "
+        "par nos lecteurs; indépendance financière; pensez à; n'hésitez pas; s'il vous plaît; "
+        "svp; si vous le pouvez; si vous pouvez; si vous appréciez; si vous aimez; "
+        "si vous tenez à; si vous croyez; si vous le souhaitez"
     ),
-    ask=(
-        "faites un don",
-        "faire un don",
-        "je fais un don",
-        "je donne",
-        "donnez",
-        "soutenez-nous",
-        "soutenez (notre|le) (travail|journalisme|média|rédaction|radio)",
-        "soutenir (notre|le) (travail|journalisme|média|rédaction|radio)",
-        "nous soutenir",
-        "soutenez (un|le) journalisme",
-        "abonnez-vous",
-        "s'abonner",
-        "je m'abonne",
-        "abonnez vous",
-        "adhérez",
-        "adhérer",
-        "devenez (membre|adhérent|adhérente|abonné|abonnée|donateur|donatrice|mécène|sociétaire)",
-        "devenir (membre|adhérent|adhérente|abonné|abonnée|donateur|donatrice|mécène|sociétaire)",
-        "rejoignez-nous",
-        "rejoignez nos",
-        "inscrivez-vous",
-        "inscrivez vous",
-        "je m'inscris",
-        "recevez notre (newsletter|lettre)",
-        "recevoir (notre|la) (newsletter|lettre)",
-        "dans votre boîte (mail|aux lettres|e-mail)",
-        "votre adresse (e-mail|email|mail)",
-        "défiscalisable",
-        "déductible (de vos impôts|des impôts|de l'impôt)",
-        "réduction d'impôt",
-        "campagne de dons",
-        "appel aux dons",
-        "objectif de dons",
-        "votre don",
-        "vos dons",
-        "un don de",
-        "financé par (ses|nos) (lecteurs|lectrices|lecteurs et lectrices)",
-        "financé par (ses|nos) (auditeurs|abonnés|membres)",
-        "payez-moi un café",
-        "offrez-moi un café",
-        "tipeee",
-        "contribuez",
-        "don unique",
-        "don mensuel",
-        "soutenez",
-        "je soutiens",
-        "offre découverte",
-        "déjà abonné",
-        "réservé aux abonnés",
-        "campagne (annuelle|) de soutien",
-        "votre soutien",
-        "ton soutien",
-        "faisons appel",
-        "ne tient qu'à vous",
-        "pour nous aider",
-        "aidez-nous",
-        "nous avons besoin de vous",
-        "nous avons besoin de votre soutien",
-        "abonnez-vous pour lire",
-        "pourquoi nous vous sollicitons",
+    ask=phrases(
+        "faites un don; faire un don; je fais un don; je donne; donnez; soutenez-nous; "
+        "soutenez (notre|le) (travail|journalisme|média|rédaction|radio); "
+        "soutenir (notre|le) (travail|journalisme|média|rédaction|radio); nous soutenir; "
+        "soutenez (un|le) journalisme; abonnez-vous; s'abonner; je m'abonne; abonnez vous; "
+        "adhérez; adhérer; devenez (membre|adhérent|adhérente|abonné); "
+        "devenez (abonnée|donateur|donatrice|mécène|sociétaire); "
+        "devenir (membre|adhérent|adhérente|abonné); "
+        "devenir (abonnée|donateur|donatrice|mécène|sociétaire); rejoignez-nous; "
+        "rejoignez nos; inscrivez-vous; inscrivez vous; je m'inscris; "
+        "recevez notre (newsletter|lettre); recevoir (notre|la) (newsletter|lettre); "
+        "dans votre boîte (mail|aux lettres|e-mail); votre adresse (e-mail|email|mail); "
+        "défiscalisable; déductible (de vos impôts|des impôts|de l'impôt); réduction d'impôt; "
+        "campagne de dons; appel aux dons; objectif de dons; votre don; vos dons; un don de; "
+        "financé par (ses|nos) (lecteurs|lectrices|lecteurs et lectrices); "
+        "financé par (ses|nos) (auditeurs|abonnés|membres); payez-moi un café; "
+        "offrez-moi un café; tipeee; contribuez; don unique; don mensuel; soutenez; "
+        "je soutiens; offre découverte; déjà abonné; réservé aux abonnés; "
+        "campagne (annuelle|) de soutien; votre soutien; ton soutien; faisons appel; "
+        "ne tient qu'à vous; pour nous aider; aidez-nous; nous avons besoin de vous; "
+        "nous avons besoin de votre soutien; abonnez-vous pour lire; "
+        "pourquoi nous vous sollicitons; optez pour un (soutien|accompagnement) mensuel; "
+        "un soutien mensuel; ponctuel ou (mensuel|récurrent); "
+        "cela prend moins de (deux|2) minutes; chaque don compte; "
+        "(nous n'y arriverons|on n'y arrivera) pas sans vous; "
+        "a (toujours|encore|plus que jamais|) besoin de vous; "
+        "dépend (aussi|désormais|) de vous; à la hauteur de vos moyens; "
+        "(vous recevrez|recevrez) un reçu fiscal; (les|vos) reçus fiscaux; "
+        "déductibles (de vos impôts|des impôts|de l'impôt); défiscalisables; "
+        "(dons|don) défiscalisé*; vous n'en payez que; ne vous (coûtera|coûte) que; "
+        "après (réduction|déduction) fiscale; fléchez votre impôt; "
+        "vous bénéficiez d'une réduction fiscale; appel à (dons|mécénat); "
+        "(notre|la) campagne de souscription; bulletin de souscription; notre souscription; "
+        "en vous abonnant; (réabonnez-vous|vous réabonner|se réabonner); "
+        "(offrez-vous|s'offrir|s'offrent) un abonnement; "
+        "abonne(z|r) (vos|leurs) (amis|proches); "
+        "(consultez|découvrez) nos offres (d'abonnement|); "
+        "pour lire la suite de (cet article|l'article); identifiez-vous ou créez un compte; "
+        "pour continuer à lire; "
+        "(rejoignez|rejoindre) les (soutiens|donateurs|donatrices|sociétaires); "
+        "(en rejoignant|je rejoins) les (soutiens|donateurs|donatrices|sociétaires); "
+        "devenez (soutien|un soutien|les soutiens|socio|coopérateur|coopératrice); "
+        "devenir (socio|coopérateur|coopératrice|micro-mécène); "
+        "(prenez|prendre|en prenant) une ou plusieurs parts; faire acte de mécène; "
+        "me soutenir (financièrement|sur patreon|sur utip|sur liberapay); "
+        "soutenir (ce|mon|mes) (blog|site|podcast|activité|projets); participation mensuelle; "
+        "pour le prix d'(un café|une tasse de thé|un croissant); pensez à vous abonner; "
+        "(rejoindre|rejoignez) (ma|notre) newsletter; votre appui"
     ),
-    funded=(
-        "financé par (ses|nos) (lecteurs|lectrices|lecteurs et lectrices)",
-        "financé par (ses|nos) (auditeurs|abonnés|membres|donateurs)",
-        "financée par (ses|nos) (lecteurs|lectrices|auditeurs|abonnés|membres|donateurs)",
-        "ne vit que (de ses|de nos|des dons de ses|des dons de nos|grâce à ses|grâce à nos)",
-        "vit grâce à (ses|nos) (lecteurs|lectrices|abonnés|membres|donateurs)",
-        "grâce à (nos|ses) (lecteurs|lectrices|abonnés|donateurs|membres)",
-        "sans publicité",
-        "sans pub",
-        "en accès libre",
-        "appartient à ses (lecteurs|lectrices|sociétaires|abonnés)",
-        "indépendant grâce à",
+    funded=phrases(
+        "financé par (ses|nos) (lecteurs|lectrices|lecteurs et lectrices); "
+        "financé par (ses|nos) (auditeurs|abonnés|membres|donateurs); "
+        "financée par (ses|nos) (lecteurs|lectrices|auditeurs|abonnés|membres|donateurs); "
+        "ne vit que (de ses|de nos|des dons de ses); "
+        "ne vit que (des dons de nos|grâce à ses|grâce à nos); "
+        "vit grâce à (ses|nos) (lecteurs|lectrices|abonnés|membres|donateurs); "
+        "grâce à (nos|ses) (lecteurs|lectrices|abonnés|donateurs|membres); sans publicité; "
+        "sans pub; en accès libre; appartient à ses (lecteurs|lectrices|sociétaires|abonnés); "
+        "indépendant grâce à; par les dons de (ses|nos) (lecteurs|lectrices); "
+        "grâce aux dons de (ses|nos) (lecteurs|lectrices|donateurs); "
+        "grâce à vos (abonnements|contributions); "
+        "(nous sommes|sommes) (financés|financées) (exclusivement|uniquement) par; "
+        "(nous sommes|sommes) (financés|financées) (entièrement|) par; "
+        "(financé|financée) (exclusivement|uniquement) par (son|notre) lectorat; "
+        "(financé|financée) (majoritairement|essentiellement|) par (son|notre) lectorat; "
+        "par des (citoyens|citoyennes|gens|lecteurs|lectrices) comme vous; "
+        "seuls nos lecteurs peuvent nous acheter; "
+        "sans (actionnaire|actionnaires) (ni propriétaire|ni propriétaires); "
+        "sans (actionnaire|actionnaires) (milliardaire|ni milliardaire); "
+        "ni milliardaire au capital; nous (refusons la|ne diffusons aucune) publicité; "
+        "(notre|un) média à but non lucratif; "
+        "nous dépendons (de vous|de la générosité|des dons); "
+        "(l'unique|la seule) ressource de notre (site|journal|média); "
+        "notre patron, c'est vous; (vous|c'est vous) qui (le|la|nous) financez; "
+        "compte sur le soutien de ses lecteurs; "
+        "(a|avons) besoin du soutien de (ses|nos) lecteurs"
     ),
-    opener=(
-        "puisque vous êtes ici",
-        "puisque vous êtes là",
-        "avant de partir",
-        "avant que vous ne partiez",
-        "avant de nous quitter",
-        "un message de",
-        "un mot de",
-        "une lettre de",
-        "le mot de",
-        "cher lecteur",
-        "chère lectrice",
-        "chers lecteurs",
-        "chères lectrices",
-        "chers amis",
-        "chères amies",
-        "chers abonnés",
-        "bonjour",
-        "nous avons une faveur à vous demander",
-        "une faveur à vous demander",
-        "un petit service",
-        "nous avons besoin de vous",
-        "nous avons besoin de votre aide",
-        "nous avons besoin de votre soutien",
-        "une dernière chose",
-        "pouvons-nous vous demander",
-        "soyons francs",
-        "soyons honnêtes",
-        "disons-le franchement",
-        "merci de nous lire",
-        "merci d'avoir lu",
-        "merci pour votre lecture",
-        "vous avez aimé cet article",
-        "cet article vous a plu",
-        "vous avez apprécié",
-        "vous aimez ce que",
-        "vous venez de lire",
-        "cet article est en accès libre",
-        "cet article vous est offert",
-        "article offert",
-        "appel aux lecteurs",
-        "notre promesse",
-        "ce travail",
-        "le saviez-vous",
-        "nous voulions vous dire",
-        "soutenez l'information",
-        "soutenez un journalisme",
-        "ce travail a un coût",
-        "l'information a un coût",
+    opener=phrases(
+        "puisque vous êtes ici; puisque vous êtes là; avant de partir; "
+        "avant que vous ne partiez; avant de nous quitter; un message de; un mot de; "
+        "une lettre de; le mot de; cher lecteur; chère lectrice; chers lecteurs; "
+        "chères lectrices; chers amis; chères amies; chers abonnés; bonjour; "
+        "nous avons une faveur à vous demander; une faveur à vous demander; un petit service; "
+        "nous avons besoin de vous; nous avons besoin de votre aide; "
+        "nous avons besoin de votre soutien; une dernière chose; pouvons-nous vous demander; "
+        "soyons francs; soyons honnêtes; disons-le franchement; merci de nous lire; "
+        "merci d'avoir lu; merci pour votre lecture; vous avez aimé cet article; "
+        "cet article vous a plu; vous avez apprécié; vous aimez ce que; vous venez de lire; "
+        "cet article est en accès libre; cet article vous est offert; article offert; "
+        "appel aux lecteurs; notre promesse; ce travail; le saviez-vous; "
+        "nous voulions vous dire; soutenez l'information; soutenez un journalisme; "
+        "ce travail a un coût; l'information a un coût"
     ),
-    button=(
-        "faire un don",
-        "je fais un don",
-        "faites un don",
-        "donner",
-        "je donne",
-        "don mensuel",
-        "don ponctuel",
-        "don unique",
-        "une fois",
-        "mensuel",
-        "mensuellement",
-        "chaque mois",
-        "annuel",
-        "tous les mois",
-        "autre montant",
-        "choisissez un montant",
-        "choisir un montant",
-        "s'abonner",
-        "je m'abonne",
-        "abonnez-vous",
-        "m'abonner",
-        "s'inscrire",
-        "je m'inscris",
-        "inscrivez-vous",
-        "m'inscrire",
-        "valider",
-        "envoyer",
-        "rejoindre",
-        "je rejoins",
-        "nous rejoindre",
-        "rejoignez-nous",
-        "devenir membre",
-        "devenez membre",
-        "adhérer",
-        "j'adhère",
-        "soutenir",
-        "je soutiens",
-        "nous soutenir",
-        "soutenez-nous",
-        "soutenir maintenant",
-        "contribuer",
-        "je contribue",
-        "participer",
-        "me le rappeler plus tard",
-        "me le rappeler",
-        "plus tard",
-        "pas maintenant",
-        "non merci",
-        "fermer",
-        "continuer",
-        "en savoir plus",
-        "lire la suite",
-        "paiement sécurisé",
-        "moyens de paiement",
-        "je suis déjà abonné",
-        "je suis déjà abonnée",
-        "déjà abonné ? se connecter",
-        "déjà abonné ? connectez-vous",
-        "se connecter",
-        "connexion",
-        "j'en profite",
-        "je découvre",
-        "découvrir les offres",
-        "voir les offres",
-        "essayer gratuitement",
-        "commencer l'essai",
-        "offrir un abonnement",
-        "offrir",
-        "soutenir sur tipeee",
-        "renouveler",
-        "je renouvelle",
-        "offrez-nous un café",
-        "je me lance",
-        "c'est parti",
+    button=phrases(
+        "faire un don; je fais un don; faites un don; donner; je donne; don mensuel; "
+        "don ponctuel; don unique; une fois; mensuel; mensuellement; chaque mois; annuel; "
+        "tous les mois; autre montant; choisissez un montant; choisir un montant; s'abonner; "
+        "je m'abonne; abonnez-vous; m'abonner; s'inscrire; je m'inscris; inscrivez-vous; "
+        "m'inscrire; valider; envoyer; rejoindre; je rejoins; nous rejoindre; rejoignez-nous; "
+        "devenir membre; devenez membre; adhérer; j'adhère; soutenir; je soutiens; "
+        "nous soutenir; soutenez-nous; soutenir maintenant; contribuer; je contribue; "
+        "participer; me le rappeler plus tard; me le rappeler; plus tard; pas maintenant; "
+        "non merci; fermer; continuer; en savoir plus; lire la suite; paiement sécurisé; "
+        "moyens de paiement; je suis déjà abonné; je suis déjà abonnée; "
+        "déjà abonné ? se connecter; déjà abonné ? connectez-vous; se connecter; connexion; "
+        "j'en profite; je découvre; découvrir les offres; voir les offres; "
+        "essayer gratuitement; commencer l'essai; offrir un abonnement; offrir; "
+        "soutenir sur tipeee; renouveler; je renouvelle; offrez-nous un café; je me lance; "
+        "c'est parti"
     ),
-    meter=(
-        "objectif",
-        "notre objectif",
-        "de notre objectif",
-        "de l'objectif",
-        "collectés",
-        "récoltés",
-        "réunis",
-        "donateurs",
-        "donatrices",
-        "membres",
-        "soutiens",
-        "il reste",
-        "jours restants",
-        "heures restantes",
-        "restants",
-        "atteindre notre objectif",
-        "objectif atteint",
-        "à ce jour",
-        "jusqu'ici",
-        "sur un objectif de",
+    meter=phrases(
+        "objectif; notre objectif; de notre objectif; de l'objectif; collectés; récoltés; "
+        "réunis; donateurs; donatrices; membres; soutiens; il reste; jours restants; "
+        "heures restantes; restants; atteindre notre objectif; objectif atteint; à ce jour; "
+        "jusqu'ici; sur un objectif de"
     ),
-    signoff=(
-        "directeur de la publication",
-        "directrice de la publication",
-        "rédacteur en chef",
-        "rédactrice en chef",
-        "directeur de la rédaction",
-        "directrice de la rédaction",
-        "éditeur",
-        "éditrice",
-        "fondateur",
-        "fondatrice",
-        "cofondateur",
-        "cofondatrice",
-        "co-fondateur",
-        "co-fondatrice",
-        "président",
-        "présidente",
-        "directeur général",
-        "directrice générale",
-        "délégué général",
-        "déléguée générale",
-        "avec gratitude",
-        "avec reconnaissance",
-        "merci",
-        "merci beaucoup",
-        "un grand merci",
-        "mille mercis",
-        "bien à vous",
-        "cordialement",
-        "chaleureusement",
-        "amicalement",
-        "toute l'équipe",
-        "et toute l'équipe",
-        "l'équipe de",
-        "la rédaction",
+    signoff=phrases(
+        "directeur de la publication; directrice de la publication; rédacteur en chef; "
+        "rédactrice en chef; directeur de la rédaction; directrice de la rédaction; éditeur; "
+        "éditrice; fondateur; fondatrice; cofondateur; cofondatrice; co-fondateur; "
+        "co-fondatrice; président; présidente; directeur général; directrice générale; "
+        "délégué général; déléguée générale; avec gratitude; avec reconnaissance; merci; "
+        "merci beaucoup; un grand merci; mille mercis; bien à vous; cordialement; "
+        "chaleureusement; amicalement; toute l'équipe; et toute l'équipe; l'équipe de; "
+        "la rédaction"
     ),
-    mission=(
-        "journalisme",
-        "journalistes",
-        "rédaction",
-        "information",
-        "informations",
-        "actualité",
-        "indépendant",
-        "indépendante",
-        "indépendants",
-        "indépendantes",
-        "indépendance",
-        "à but non lucratif",
-        "sans but lucratif",
-        "démocratie",
-        "presse libre",
-        "liberté de la presse",
-        "pluralisme",
-        "vérité",
-        "faits",
-        "mission",
-        "intérêt général",
-        "intérêt public",
-        "service public",
-        "contre-pouvoir",
-        "investigation",
-        "journalisme d'enquête",
-        "enquêtes",
-        "sans publicité",
-        "sans pub",
-        "publicité",
-        "annonceurs",
-        "paywall",
-        "accès libre",
-        "en accès libre",
-        "gratuit pour tous",
-        "accessible à tous",
-        "pour tous",
-        "milliardaire*",
-        "actionnaire*",
-        "sans actionnaire",
-        "propriétaire*",
-        "concentration des médias",
-        "désinformation",
-        "fausses nouvelles",
-        "fake news",
-        "qualité",
-        "en profondeur",
-        "rigueur",
-        "de confiance",
-        "information locale",
-        "presse locale",
-        "média indépendant",
-        "médias",
+    mission=phrases(
+        "journalisme; journalistes; rédaction; information; informations; actualité; "
+        "indépendant; indépendante; indépendants; indépendantes; indépendance; "
+        "à but non lucratif; sans but lucratif; démocratie; presse libre; "
+        "liberté de la presse; pluralisme; vérité; faits; mission; intérêt général; "
+        "intérêt public; service public; contre-pouvoir; investigation; journalisme d'enquête; "
+        "enquêtes; sans publicité; sans pub; publicité; annonceurs; paywall; accès libre; "
+        "en accès libre; gratuit pour tous; accessible à tous; pour tous; milliardaire*; "
+        "actionnaire*; sans actionnaire; propriétaire*; concentration des médias; "
+        "désinformation; fausses nouvelles; fake news; qualité; en profondeur; rigueur; "
+        "de confiance; information locale; presse locale; média indépendant; médias"
     ),
-    urgency=(
-        "aujourd'hui",
-        "maintenant",
-        "dès maintenant",
-        "dès aujourd'hui",
-        "ce soir",
-        "avant minuit",
-        "cette semaine",
-        "ce mois-ci",
-        "avant le 31 décembre",
-        "d'ici le 31 décembre",
-        "fin d'année",
-        "fin de l'année",
-        "dans les prochains jours",
-        "dans les prochaines heures",
-        "heures restantes",
-        "le temps presse",
-        "il ne reste que",
-        "date limite",
-        "urgent",
-        "urgence",
-        "chaque euro",
-        "chaque don",
-        "chaque contribution",
-        "quel que soit le montant",
-        "quels que soient vos moyens",
-        "dès 1 €",
-        "à partir de 1 €",
-        "seulement",
-        "chaque don compte",
-        "chaque euro compte",
-        "chaque geste compte",
-        "plus que jamais",
-        "jamais été aussi",
-        "moins de deux minutes",
-        "moins de 2 minutes",
-        "quelques minutes",
-        "une minute",
-        "en quelques clics",
+    urgency=phrases(
+        "aujourd'hui; maintenant; dès maintenant; dès aujourd'hui; ce soir; avant minuit; "
+        "cette semaine; ce mois-ci; avant le 31 décembre; d'ici le 31 décembre; fin d'année; "
+        "fin de l'année; dans les prochains jours; dans les prochaines heures; "
+        "heures restantes; le temps presse; il ne reste que; date limite; urgent; urgence; "
+        "chaque euro; chaque don; chaque contribution; quel que soit le montant; "
+        "quels que soient vos moyens; dès 1 €; à partir de 1 €; seulement; chaque don compte; "
+        "chaque euro compte; chaque geste compte; plus que jamais; jamais été aussi; "
+        "moins de deux minutes; moins de 2 minutes; quelques minutes; une minute; "
+        "en quelques clics"
     ),
-    report=(
-        "a déclaré",
-        "a dit",
-        "déclare",
-        "a affirmé",
-        "affirme",
-        "a expliqué",
-        "explique",
-        "a indiqué",
-        "indique",
-        "a annoncé",
-        "annonce",
-        "a précisé",
-        "précise",
-        "a ajouté",
-        "ajoute",
-        "a souligné",
-        "souligne",
-        "a estimé",
-        "estime",
-        "a assuré",
-        "assure",
-        "a confirmé",
-        "confirme",
-        "a rapporté",
-        "rapporte",
-        "selon",
-        "d'après",
-        "a-t-il déclaré",
-        "a-t-elle déclaré",
-        "a-t-il dit",
-        "a-t-elle dit",
-        "a-t-il ajouté",
-        "a-t-elle ajouté",
-        "a-t-il expliqué",
-        "a-t-elle expliqué",
-        "a-t-il précisé",
-        "a-t-elle précisé",
-        "a écrit",
-        "a témoigné",
-        "a reconnu",
-        "a dénoncé",
-        "a confié",
-        "n'a pas souhaité commenter",
-        "n'a pas répondu",
-        "porte-parole",
-        "dans un communiqué",
-        "dans un entretien",
-        "dans une interview",
-        "interrogé par",
-        "le rapport",
-        "un rapport",
-        "l'étude",
-        "une étude",
-        "sondage",
-        "l'enquête",
-        "les enquêteurs",
-        "autorités",
-        "police",
-        "gendarmerie",
-        "tribunal",
-        "juge",
-        "procureur",
-        "parquet",
-        "députés",
-        "sénateur",
-        "sénatrice",
-        "préfet",
-        "maire",
-        "ministre",
-        "gouvernement",
-        "analystes",
-        "chercheurs",
-        "habitants",
-        "l'an dernier",
-        "l'année dernière",
-        "la semaine dernière",
-        "lundi",
-        "mardi",
-        "mercredi",
-        "jeudi",
-        "vendredi",
-        "samedi",
-        "dimanche",
-        "pour cent",
-        "million",
-        "millions",
-        "milliard",
-        "milliards",
-        "afp",
+    report=phrases(
+        "a déclaré; a dit; déclare; a affirmé; affirme; a expliqué; explique; a indiqué; "
+        "indique; a annoncé; annonce; a précisé; précise; a ajouté; ajoute; a souligné; "
+        "souligne; a estimé; estime; a assuré; assure; a confirmé; confirme; a rapporté; "
+        "rapporte; selon; d'après; a-t-il déclaré; a-t-elle déclaré; a-t-il dit; a-t-elle dit; "
+        "a-t-il ajouté; a-t-elle ajouté; a-t-il expliqué; a-t-elle expliqué; a-t-il précisé; "
+        "a-t-elle précisé; a écrit; a témoigné; a reconnu; a dénoncé; a confié; "
+        "n'a pas souhaité commenter; n'a pas répondu; porte-parole; dans un communiqué; "
+        "dans un entretien; dans une interview; interrogé par; le rapport; un rapport; "
+        "l'étude; une étude; sondage; l'enquête; les enquêteurs; autorités; police; "
+        "gendarmerie; tribunal; juge; procureur; parquet; députés; sénateur; sénatrice; "
+        "préfet; maire; ministre; gouvernement; analystes; chercheurs; habitants; "
+        "l'an dernier; l'année dernière; la semaine dernière; lundi; mardi; mercredi; jeudi; "
+        "vendredi; samedi; dimanche; pour cent; million; millions; milliard; milliards; afp"
     ),
-    third=(
-        "association caritative",
-        "associations caritatives",
-        "organisation caritative",
-        "œuvre caritative",
-        "caritati*",
-        "charité",
-        "banque alimentaire",
-        "restos du cœur",
-        "secours populaire",
-        "secours catholique",
-        "croix-rouge",
-        "emmaüs",
-        "fondation de france",
-        "fondation",
-        "fondations",
-        "subvention*",
-        "campagne électorale",
-        "candidat*",
-        "comptes de campagne",
-        "financement politique",
-        "dons aux partis",
-        "parti politique",
-        "cnccfp",
-        "micro-parti",
-        "cagnotte",
-        "cagnotte en ligne",
-        "leetchi",
-        "gofundme",
-        "kickstarter",
-        "crowdfunding",
-        "philanthrop*",
-        "téléthon",
-        "sidaction",
-        "fonds de solidarité",
-        "victimes",
-        "familles",
-        "sinistrés",
-        "organisateurs",
-        "l'association",
-        "l'organisation",
-        "l'ong",
-        "ong",
-        "le musée",
-        "l'université",
-        "l'école",
-        "l'hôpital",
-        "l'église",
-        "l'entreprise",
-        "ses membres",
-        "ses lecteurs",
-        "ses abonnés",
-        "leur",
-        "leurs",
-        "a donné",
-        "ont donné",
-        "a versé",
-        "ont versé",
-        "a collecté",
-        "ont récolté",
-        "a levé",
-        "levée de fonds",
-        "legs",
+    third=phrases(
+        "association caritative; associations caritatives; organisation caritative; "
+        "œuvre caritative; caritati*; charité; banque alimentaire; restos du cœur; "
+        "secours populaire; secours catholique; croix-rouge; emmaüs; fondation de france; "
+        "fondation; fondations; subvention*; campagne électorale; candidat*; "
+        "comptes de campagne; financement politique; dons aux partis; parti politique; cnccfp; "
+        "micro-parti; cagnotte; cagnotte en ligne; leetchi; gofundme; kickstarter; "
+        "crowdfunding; philanthrop*; téléthon; sidaction; fonds de solidarité; victimes; "
+        "familles; sinistrés; organisateurs; l'association; l'organisation; l'ong; ong; "
+        "le musée; l'université; l'école; l'hôpital; l'église; l'entreprise; ses membres; "
+        "ses lecteurs; ses abonnés; leur; leurs; a donné; ont donné; a versé; ont versé; "
+        "a collecté; ont récolté; a levé; levée de fonds; legs"
     ),
 )

@@ -1,757 +1,222 @@
 """Italian: the words of appeals and of reporting."""
 
-from newsterm.text.strip.lang.lexicon import Lexicon
+from newsterm.text.strip.lang.lexicon import Lexicon, phrases
 
 LEXICON = Lexicon(
     code="it",
     name="Italiano",
-    reader=(
-        "tu",
-        "te",
-        "ti",
-        "tuo",
-        "tua",
-        "tuoi",
-        "tue",
-        "voi",
-        "vostro",
-        "vostra",
-        "vostri",
-        "vostre",
-        "vi chiediamo",
-        "vi ringraziamo",
-        "vi invitiamo",
-        "il tuo sostegno",
-        "il tuo contributo",
-        "la tua donazione",
-        "caro lettore",
-        "cara lettrice",
-        "cari lettori",
-        "care lettrici",
-        "care lettrici e cari lettori",
-        "gentile lettore",
-        "gentile lettrice",
-        "gentili lettori",
-        "lettori come te",
-        "lettori come voi",
-        "persone come te",
-        "persone come voi",
-        "ascoltatori come te",
+    reader=phrases(
+        "tu; te; ti; tuo; tua; tuoi; tue; voi; vostro; vostra; vostri; vostre; vi chiediamo; "
+        "vi ringraziamo; vi invitiamo; il tuo sostegno; il tuo contributo; la tua donazione; "
+        "caro lettore; cara lettrice; cari lettori; care lettrici; "
+        "care lettrici e cari lettori; gentile lettore; gentile lettrice; gentili lettori; "
+        "lettori come te; lettori come voi; persone come te; persone come voi; "
+        "ascoltatori come te"
     ),
-    publisher=(
-        "noi",
-        "nostro",
-        "nostra",
-        "nostri",
-        "nostre",
-        "ci sostieni",
-        "ci aiuti",
-        "ci permette",
-        "ci consente",
-        "la nostra redazione",
-        "il nostro giornalismo",
-        "i nostri giornalisti",
-        "i nostri reporter",
-        "la nostra squadra",
-        "il nostro lavoro",
-        "la nostra missione",
-        "le nostre inchieste",
-        "il nostro giornale",
-        "il nostro sito",
-        "la nostra indipendenza",
-        "questa newsletter",
-        "questo blog",
-        "questo sito",
-        "questo podcast",
-        "questo programma",
-        "questo progetto",
-        "questo giornale",
-        "questa testata",
-        "il mio lavoro",
-        "abbiamo bisogno",
-        "facciamo",
+    publisher=phrases(
+        "noi; nostro; nostra; nostri; nostre; ci sostieni; ci aiuti; ci permette; ci consente; "
+        "la nostra redazione; il nostro giornalismo; i nostri giornalisti; i nostri reporter; "
+        "la nostra squadra; il nostro lavoro; la nostra missione; le nostre inchieste; "
+        "il nostro giornale; il nostro sito; la nostra indipendenza; questa newsletter; "
+        "questo blog; questo sito; questo podcast; questo programma; questo progetto; "
+        "questo giornale; questa testata; il mio lavoro; abbiamo bisogno; facciamo"
     ),
-    donate=(
-        "dona ora",
-        "dona adesso",
-        "dona subito",
-        "dona anche tu",
-        "dona qui",
-        "donare",
-        "donazione",
-        "donazioni",
-        "donator*",
-        "donatori",
-        "donatric*",
-        "fai una donazione",
-        "fare una donazione",
-        "effettua una donazione",
-        "la tua donazione",
-        "donazione mensile",
-        "donazione singola",
-        "donazione ricorrente",
-        "una tantum",
-        "contributo",
-        "contributi",
-        "contribuisci",
-        "contribuire",
-        "contributo mensile",
-        "contributo libero",
-        "erogazione liberale",
-        "erogazioni liberali",
-        "detraibil*",
-        "deducibil*",
-        "detrazione",
-        "deduzione fiscale",
-        "2x1000",
-        "2×1000",
-        "2 x 1000",
-        "2 per mille",
-        "due per mille",
-        "5x1000",
-        "5×1000",
-        "5 x 1000",
-        "5 per mille",
-        "cinque per mille",
-        "il tuo 5x1000",
-        "il tuo 2x1000",
-        "raccolta fondi",
-        "produzioni dal basso",
-        "satispay",
-        "paypal",
-        "patreon",
-        "ko-fi",
-        "bonifico",
-        "bonifico bancario",
-        "offrici un caffè",
-        "offrimi un caffè",
-        "pagaci un caffè",
-        "sostegno economico",
-        "sostegno mensile",
+    donate=phrases(
+        "dona ora; dona adesso; dona subito; dona anche tu; dona qui; donare; donazione; "
+        "donazioni; donator*; donatori; donatric*; fai una donazione; fare una donazione; "
+        "effettua una donazione; la tua donazione; donazione mensile; donazione singola; "
+        "donazione ricorrente; una tantum; contributo; contributi; contribuisci; contribuire; "
+        "contributo mensile; contributo libero; erogazione liberale; erogazioni liberali; "
+        "detraibil*; deducibil*; detrazione; deduzione fiscale; 2x1000; 2×1000; 2 x 1000; "
+        "2 per mille; due per mille; 5x1000; 5×1000; 5 x 1000; 5 per mille; cinque per mille; "
+        "il tuo 5x1000; il tuo 2x1000; raccolta fondi; produzioni dal basso; satispay; paypal; "
+        "patreon; ko-fi; bonifico; bonifico bancario; offrici un caffè; offrimi un caffè; "
+        "pagaci un caffè; sostegno economico; sostegno mensile"
     ),
-    member=(
-        "diventa socio",
-        "diventa socia",
-        "diventa membro",
-        "diventa sostenitore",
-        "diventa sostenitrice",
-        "socio",
-        "soci",
-        "socia",
-        "socie",
-        "membro",
-        "membri",
-        "sostenitor*",
-        "sostenitori",
-        "sostenitric*",
-        "unisciti a noi",
-        "unisciti",
-        "entra nella comunità",
-        "entra a far parte",
-        "fai parte",
-        "comunità di",
-        "community",
-        "club",
-        "amici di",
-        "tesseramento",
-        "la tessera di",
-        "associarsi",
-        "mecenate",
-        "mecenati",
-        "membro fondatore",
-        "socio fondatore",
-        "circolo dei lettori",
+    member=phrases(
+        "diventa socio; diventa socia; diventa membro; diventa sostenitore; "
+        "diventa sostenitrice; socio; soci; socia; socie; membro; membri; sostenitor*; "
+        "sostenitori; sostenitric*; unisciti a noi; unisciti; entra nella comunità; "
+        "entra a far parte; fai parte; comunità di; community; club; amici di; tesseramento; "
+        "la tessera di; associarsi; mecenate; mecenati; membro fondatore; socio fondatore; "
+        "circolo dei lettori"
     ),
-    subscribe=(
-        "abbona*",
-        "abbonati ora",
-        "mi abbono",
-        "già abbonato",
-        "già abbonata",
-        "sei già abbonato",
-        "premium",
-        "prova gratuita",
-        "periodo di prova",
-        "al mese",
-        "/mese",
-        "€/mese",
-        "all'anno",
-        "/anno",
-        "€/anno",
-        "annuale",
-        "mensile",
-        "disdici quando vuoi",
-        "disdici in qualsiasi momento",
-        "senza vincoli",
-        "accedi",
-        "login",
-        "riservato agli abbonati",
-        "contenuto riservato",
-        "per gli abbonati",
-        "accesso illimitato",
-        "accesso completo",
-        "edizione digitale",
-        "edizione cartacea",
-        "il primo mese",
-        "offerta speciale",
-        "offerta lancio",
-        "di sconto",
-        "articoli gratuiti",
-        "paywall",
-        "hai raggiunto il limite",
+    subscribe=phrases(
+        "abbona*; abbonati ora; mi abbono; già abbonato; già abbonata; sei già abbonato; "
+        "premium; prova gratuita; periodo di prova; al mese; /mese; €/mese; all'anno; /anno; "
+        "€/anno; annuale; mensile; disdici quando vuoi; disdici in qualsiasi momento; "
+        "senza vincoli; accedi; login; riservato agli abbonati; contenuto riservato; "
+        "per gli abbonati; accesso illimitato; accesso completo; edizione digitale; "
+        "edizione cartacea; il primo mese; offerta speciale; offerta lancio; di sconto; "
+        "articoli gratuiti; paywall; hai raggiunto il limite"
     ),
-    newsletter=(
-        "newsletter*",
-        "iscriviti",
-        "iscriviti alla newsletter",
-        "iscrizione gratuita",
-        "l'iscrizione alla newsletter",
-        "iscriverti",
-        "iscrivendoti",
-        "ricevi",
-        "riceverai",
-        "la tua email",
-        "la tua e-mail",
-        "il tuo indirizzo email",
-        "indirizzo email",
-        "indirizzo e-mail",
-        "email",
-        "e-mail",
-        "posta elettronica",
-        "casella di posta",
-        "nella tua casella",
-        "cancellarti",
-        "disiscriverti",
-        "disiscriviti",
-        "annullare l'iscrizione",
-        "informativa sulla privacy",
-        "privacy policy",
-        "trattamento dei dati",
-        "dati personali",
-        "ti sei iscritto",
-        "ti sei iscritta",
-        "grazie per esserti iscritto",
-        "controlla la tua casella",
-        "ogni mattina",
-        "ogni settimana",
-        "ogni venerdì",
-        "ogni giorno",
-        "settimanale",
-        "quotidiana",
-        "spam",
-        "recaptcha",
-        "gdpr",
+    newsletter=phrases(
+        "newsletter*; iscriviti; iscriviti alla newsletter; iscrizione gratuita; "
+        "l'iscrizione alla newsletter; iscriverti; iscrivendoti; ricevi; riceverai; "
+        "la tua email; la tua e-mail; il tuo indirizzo email; indirizzo email; "
+        "indirizzo e-mail; email; e-mail; posta elettronica; casella di posta; "
+        "nella tua casella; cancellarti; disiscriverti; disiscriviti; annullare l'iscrizione; "
+        "informativa sulla privacy; privacy policy; trattamento dei dati; dati personali; "
+        "ti sei iscritto; ti sei iscritta; grazie per esserti iscritto; "
+        "controlla la tua casella; ogni mattina; ogni settimana; ogni venerdì; ogni giorno; "
+        "settimanale; quotidiana; spam; recaptcha; gdpr"
     ),
-    support=(
-        "sostieni",
-        "sostienici",
-        "sosteneteci",
-        "sostenerci",
-        "sostenere",
-        "sostegno",
-        "il tuo sostegno",
-        "sostenuto da",
-        "sostenuta da",
-        "sostenuti da",
-        "aiutaci",
-        "aiutateci",
-        "aiutarci",
-        "dacci una mano",
-        "darci una mano",
-        "finanziato da",
-        "finanziata da",
-        "finanziati da",
-        "finanziare",
-        "tenere in vita",
-        "grazie a te",
-        "grazie a voi",
-        "grazie ai nostri lettori",
-        "grazie al tuo sostegno",
-        "grazie al vostro sostegno",
-        "grazie al contributo",
-        "senza di te",
-        "senza di voi",
-        "senza il tuo sostegno",
-        "dipende da te",
-        "dipende da voi",
-        "dipendiamo da",
-        "contiamo su di te",
-        "contiamo su di voi",
-        "possibile grazie",
-        "rende possibile",
-        "rendi possibile",
-        "per favore",
-        "se puoi",
-        "se potete",
-        "se ti piace",
-        "se apprezzi",
-        "se credi",
-        "se ritieni",
-        "considera",
-        "scegli di",
-        "difendi",
-        "supporta",
-        "supportaci",
-        "supporto",
-        "sostenuta dai lettori",
+    support=phrases(
+        "sostieni; sostienici; sosteneteci; sostenerci; sostenere; sostegno; il tuo sostegno; "
+        "sostenuto da; sostenuta da; sostenuti da; aiutaci; aiutateci; aiutarci; "
+        "dacci una mano; darci una mano; finanziato da; finanziata da; finanziati da; "
+        "finanziare; tenere in vita; grazie a te; grazie a voi; grazie ai nostri lettori; "
+        "grazie al tuo sostegno; grazie al vostro sostegno; grazie al contributo; senza di te; "
+        "senza di voi; senza il tuo sostegno; dipende da te; dipende da voi; dipendiamo da; "
+        "contiamo su di te; contiamo su di voi; possibile grazie; rende possibile; "
+        "rendi possibile; per favore; se puoi; se potete; se ti piace; se apprezzi; se credi; "
+        "se ritieni; considera; scegli di; difendi; supporta; supportaci; supporto; "
+        "sostenuta dai lettori"
     ),
-    ask=(
-        "donazion*",
-        "donare",
-        "fai una donazione",
-        "fare una donazione",
-        "dona ora",
-        "sostienici",
-        "sostieni (il|la|questo|questa|il nostro|la nostra)",
-        "sostenere (il|la|il nostro|la nostra) (lavoro|giornalismo|redazione|radio|progetto|blog)",
-        "diventa (socio|socia|membro|abbonato|abbonata|sostenitore|sostenitrice|mecenate)",
-        "diventare (socio|socia|membro|abbonato|abbonata|sostenitore|sostenitrice)",
-        "unisciti a",
-        "abbonati",
-        "abbonarti",
-        "iscriviti",
-        "iscriversi",
-        "ricevi (la|la nostra) newsletter",
-        "ricevere la newsletter",
-        "nella tua (casella|inbox|posta)",
-        "la tua (email|e-mail|mail)",
-        "(finanziato|finanziata|finanziati|finanziate) dai (lettori|lettrici)",
-        "(finanziato|finanziata|finanziati|finanziate) dai (soci|nostri lettori|nostri abbonati)",
-        "(sostenuto|sostenuta|sostenuti|sostenute) dai (lettori|lettrici|soci|nostri lettori)",
-        "offrimi un caffè",
-        "offrici un caffè",
-        "deducibil*",
-        "il tuo contributo",
-        "la tua donazione",
-        "campagna di (abbonamenti|raccolta fondi|donazioni)",
-        "raccolta fondi",
-        "contribuisci",
-        "5x1000",
-        "5 per mille",
-        "sostieni",
-        "sostienilo",
-        "abbonati a",
-        "iscriviti alla newsletter",
-        "sosteneteci",
-        "abbonatevi",
-        "il (supporto|sostegno) dei nostri (lettori|abbonati)",
-        "il tuo (sostegno|supporto|aiuto)",
-        "abbiamo bisogno (di te|del tuo sostegno|del vostro sostegno)",
-        "offritemi un caffè",
-        "contenuto riservato agli abbonati",
-        "sei già abbonato",
-        "abbonati ora",
+    ask=phrases(
+        "donazion*; donare; fai una donazione; fare una donazione; dona ora; sostienici; "
+        "sostieni (il|la|questo|questa|il nostro|la nostra); "
+        "sostenere (il|la|il nostro|la nostra) (lavoro|giornalismo|redazione); "
+        "sostenere (il|la|il nostro|la nostra) (radio|progetto|blog); "
+        "diventa (socio|socia|membro|abbonato|abbonata|sostenitore|sostenitrice|mecenate); "
+        "diventare (socio|socia|membro|abbonato|abbonata|sostenitore|sostenitrice); "
+        "unisciti a; abbonati; abbonarti; iscriviti; iscriversi; "
+        "ricevi (la|la nostra) newsletter; ricevere la newsletter; "
+        "nella tua (casella|inbox|posta); la tua (email|e-mail|mail); "
+        "(finanziato|finanziata|finanziati|finanziate) dai (lettori|lettrici); "
+        "(finanziato|finanziata) dai (soci|nostri lettori|nostri abbonati); "
+        "(finanziati|finanziate) dai (soci|nostri lettori|nostri abbonati); "
+        "(sostenuto|sostenuta) dai (lettori|lettrici|soci|nostri lettori); "
+        "(sostenuti|sostenute) dai (lettori|lettrici|soci|nostri lettori); offrimi un caffè; "
+        "offrici un caffè; deducibil*; il tuo contributo; la tua donazione; "
+        "campagna di (abbonamenti|raccolta fondi|donazioni); raccolta fondi; contribuisci; "
+        "5x1000; 5 per mille; sostieni; sostienilo; abbonati a; iscriviti alla newsletter; "
+        "sosteneteci; abbonatevi; il (supporto|sostegno) dei nostri (lettori|abbonati); "
+        "il tuo (sostegno|supporto|aiuto); "
+        "abbiamo bisogno (di te|del tuo sostegno|del vostro sostegno); offritemi un caffè; "
+        "contenuto riservato agli abbonati; sei già abbonato; abbonati ora; "
+        "5 x (mille|1000|1.000); cinque per mille; il nostro codice fiscale; "
+        "un aiuto che non costa nulla; "
+        "(faccio|facciamo|rivolgiamo) un appello ai (nostri|) lettori; "
+        "(ti|vi) chiediamo di aiutarci; (aiutaci|aiutateci); (puoi|potete) darci una mano; "
+        "abbonandoti; abbonarvi; (io|) mi abbono; sostenerci; darci un contributo; "
+        "pari al prezzo di un (cappuccino|caffè); "
+        "diventate (utenti sostenitori|sostenitori|soci); (diventare|diventate) soci; "
+        "ogni contributo (anche piccolo|anche il più piccolo|conta|è prezioso); "
+        "abbonamento volontario; campagna di sottoscrizion*; nostra campagna di sostegno; "
+        "(sottoscrivi|sottoscrivere) (una|la) membership; accedi per continuare a leggere; "
+        "se hai (già|) un abbonamento; se sei abbonato; "
+        "scopri (l'abbonamento|gli abbonamenti|le nostre offerte); riservato agli iscritti; "
+        "(iscritto|iscritta|iscritti) alla (nostra|) newsletter; (nostra|nostre) newsletter; "
+        "iscriverti; iscrivendoti; (puoi riceverla|riceverla) gratuitamente; "
+        "(che|chi) (già|) ci (sostiene|sostengono)"
     ),
-    funded=(
-        "(finanziato|finanziata|finanziati|finanziate) dai (lettori|lettrici|soci)",
-        "(finanziato|finanziata) dai (nostri lettori|nostri abbonati|suoi lettori)",
-        "(finanziati|finanziate) dai (nostri lettori|nostri abbonati|suoi lettori)",
-        "(sostenuto|sostenuta|sostenuti|sostenute) da chi (la|lo|ci) legge",
-        "(sostenuto|sostenuta|sostenuti|sostenute) dai (lettori|lettrici)",
-        "(sostenuto|sostenuta|sostenuti|sostenute) dai (soci|nostri lettori|suoi lettori)",
-        "vive (dei|grazie ai) (suoi|nostri) (lettori|abbonati|soci)",
-        "grazie ai (nostri|suoi) (lettori|abbonati|soci|sostenitori)",
-        "senza pubblicità",
-        "senza paywall",
-        "non ha un editore",
+    funded=phrases(
+        "(finanziato|finanziata|finanziati|finanziate) dai (lettori|lettrici|soci); "
+        "(finanziato|finanziata) dai (nostri lettori|nostri abbonati|suoi lettori); "
+        "(finanziati|finanziate) dai (nostri lettori|nostri abbonati|suoi lettori); "
+        "(sostenuto|sostenuta|sostenuti|sostenute) da chi (la|lo|ci) legge; "
+        "(sostenuto|sostenuta|sostenuti|sostenute) dai (lettori|lettrici); "
+        "(sostenuto|sostenuta|sostenuti|sostenute) dai (soci|nostri lettori|suoi lettori); "
+        "vive (dei|grazie ai) (suoi|nostri) (lettori|abbonati|soci); "
+        "grazie ai (nostri|suoi) (lettori|abbonati|soci|sostenitori); senza pubblicità; "
+        "senza paywall; non ha un editore; senza (editori|padroni|padrone); "
+        "(non abbiamo|senza|né) padrini (e|né) padroni; nessun padrone; "
+        "possibile senza i nostri (lettori|sostenitori); "
+        "(sostegno dei lettori|sostegno degli ascoltatori); "
+        "grazie ai (suoi|nostri) ascoltatori; "
+        "vive grazie al contributo dei (suoi|nostri) (lettori|ascoltatori); "
+        "si autofinanzia grazie (al|ai); (finanziat*|sostenut*) dagli ascoltatori; "
+        "sostenut* dalla (nostra|sua) (community|comunità); ci affidiamo al sostegno; "
+        "senza banner pubblicitari; (dipendenti|dipendere) dai (lettori|nostri lettori); "
+        "non riceviamo (finanziamenti|contributi|fondi) pubblici"
     ),
-    opener=(
-        "visto che sei qui",
-        "dato che sei qui",
-        "già che sei qui",
-        "prima di andare",
-        "prima di andartene",
-        "prima di continuare",
-        "un messaggio da",
-        "un messaggio di",
-        "una lettera da",
-        "caro lettore",
-        "cara lettrice",
-        "cari lettori",
-        "care lettrici",
-        "gentile lettore",
-        "gentile lettrice",
-        "cari amici",
-        "ciao",
-        "abbiamo bisogno di te",
-        "abbiamo bisogno di voi",
-        "abbiamo bisogno del tuo aiuto",
-        "abbiamo bisogno del tuo sostegno",
-        "un piccolo favore",
-        "un'ultima cosa",
-        "ti chiediamo",
-        "vi chiediamo",
-        "possiamo chiederti",
-        "grazie per aver letto",
-        "grazie per averci letto",
-        "grazie della lettura",
-        "ti è piaciuto",
-        "ti è piaciuto questo articolo",
-        "hai apprezzato",
-        "hai appena letto",
-        "hai letto",
-        "questo articolo è gratuito",
-        "sono sempre stati gratuiti",
-        "accessibili a tutti",
-        "il nostro impegno",
-        "questo lavoro",
-        "l'informazione ha un costo",
-        "l'informazione costa",
-        "fare informazione costa",
-        "non ti chiediamo",
+    opener=phrases(
+        "visto che sei qui; dato che sei qui; già che sei qui; prima di andare; "
+        "prima di andartene; prima di continuare; un messaggio da; un messaggio di; "
+        "una lettera da; caro lettore; cara lettrice; cari lettori; care lettrici; "
+        "gentile lettore; gentile lettrice; cari amici; ciao; abbiamo bisogno di te; "
+        "abbiamo bisogno di voi; abbiamo bisogno del tuo aiuto; "
+        "abbiamo bisogno del tuo sostegno; un piccolo favore; un'ultima cosa; ti chiediamo; "
+        "vi chiediamo; possiamo chiederti; grazie per aver letto; grazie per averci letto; "
+        "grazie della lettura; ti è piaciuto; ti è piaciuto questo articolo; hai apprezzato; "
+        "hai appena letto; hai letto; questo articolo è gratuito; sono sempre stati gratuiti; "
+        "accessibili a tutti; il nostro impegno; questo lavoro; l'informazione ha un costo; "
+        "l'informazione costa; fare informazione costa; non ti chiediamo"
     ),
-    button=(
-        "dona",
-        "dona ora",
-        "dona adesso",
-        "fai una donazione",
-        "donare",
-        "sostieni",
-        "sostienici",
-        "sostieni ora",
-        "contribuisci",
-        "contribuisci ora",
-        "mensile",
-        "mensilmente",
-        "ogni mese",
-        "annuale",
-        "una tantum",
-        "una volta",
-        "donazione singola",
-        "altro importo",
-        "scegli l'importo",
-        "scegli un importo",
-        "abbonati",
-        "abbonati ora",
-        "abbonati subito",
-        "mi abbono",
-        "iscriviti",
-        "iscriviti ora",
-        "iscrivimi",
-        "invia",
-        "unisciti",
-        "unisciti a noi",
-        "diventa socio",
-        "diventa socia",
-        "diventa sostenitore",
-        "partecipa",
-        "ricordamelo più tardi",
-        "più tardi",
-        "non ora",
-        "no, grazie",
-        "no grazie",
-        "chiudi",
-        "continua",
-        "continua a leggere",
-        "leggi di più",
-        "scopri di più",
-        "pagamento sicuro",
-        "metodi di pagamento",
-        "sono già abbonato",
-        "sono già abbonata",
-        "sei già abbonato? accedi",
-        "già abbonato? accedi",
-        "accedi",
-        "login",
-        "inizia",
-        "prova gratis",
-        "prova gratuitamente",
-        "regala un abbonamento",
-        "regala",
-        "satispay",
-        "paypal",
-        "carta di credito",
-        "bonifico",
-        "rinnova",
-        "rinnova ora",
-        "scopri le offerte",
-        "vedi le offerte",
-        "offrici un caffè",
-        "dona il 5x1000",
-        "dona il 2x1000",
-        "firma per il 5x1000",
+    button=phrases(
+        "dona; dona ora; dona adesso; fai una donazione; donare; sostieni; sostienici; "
+        "sostieni ora; contribuisci; contribuisci ora; mensile; mensilmente; ogni mese; "
+        "annuale; una tantum; una volta; donazione singola; altro importo; scegli l'importo; "
+        "scegli un importo; abbonati; abbonati ora; abbonati subito; mi abbono; iscriviti; "
+        "iscriviti ora; iscrivimi; invia; unisciti; unisciti a noi; diventa socio; "
+        "diventa socia; diventa sostenitore; partecipa; ricordamelo più tardi; più tardi; "
+        "non ora; no, grazie; no grazie; chiudi; continua; continua a leggere; leggi di più; "
+        "scopri di più; pagamento sicuro; metodi di pagamento; sono già abbonato; "
+        "sono già abbonata; sei già abbonato? accedi; già abbonato? accedi; accedi; login; "
+        "inizia; prova gratis; prova gratuitamente; regala un abbonamento; regala; satispay; "
+        "paypal; carta di credito; bonifico; rinnova; rinnova ora; scopri le offerte; "
+        "vedi le offerte; offrici un caffè; dona il 5x1000; dona il 2x1000; firma per il 5x1000"
     ),
-    meter=(
-        "obiettivo",
-        "il nostro obiettivo",
-        "del nostro obiettivo",
-        "dell'obiettivo",
-        "raccolti",
-        "raccolto",
-        "donatori",
-        "donazioni",
-        "sostenitori",
-        "giorni rimanenti",
-        "mancano",
-        "rimanenti",
-        "restano",
-        "raggiungere l'obiettivo",
-        "obiettivo raggiunto",
-        "finora",
-        "su un obiettivo di",
-        "scadenza",
+    meter=phrases(
+        "obiettivo; il nostro obiettivo; del nostro obiettivo; dell'obiettivo; raccolti; "
+        "raccolto; donatori; donazioni; sostenitori; giorni rimanenti; mancano; rimanenti; "
+        "restano; raggiungere l'obiettivo; obiettivo raggiunto; finora; su un obiettivo di; "
+        "scadenza"
     ),
-    signoff=(
-        "direttore",
-        "direttrice",
-        "direttore responsabile",
-        "direttrice responsabile",
-        "vicedirettore",
-        "caporedattore",
-        "caporedattrice",
-        "editore",
-        "editrice",
-        "fondatore",
-        "fondatrice",
-        "cofondatore",
-        "cofondatrice",
-        "presidente",
-        "amministratore delegato",
-        "direttore generale",
-        "con gratitudine",
-        "grazie",
-        "grazie mille",
-        "un abbraccio",
-        "un caro saluto",
-        "cordiali saluti",
-        "un saluto",
-        "a presto",
-        "la redazione",
-        "tutta la redazione",
-        "la squadra",
-        "il team",
-        "tutto il team",
+    signoff=phrases(
+        "direttore; direttrice; direttore responsabile; direttrice responsabile; "
+        "vicedirettore; caporedattore; caporedattrice; editore; editrice; fondatore; "
+        "fondatrice; cofondatore; cofondatrice; presidente; amministratore delegato; "
+        "direttore generale; con gratitudine; grazie; grazie mille; un abbraccio; "
+        "un caro saluto; cordiali saluti; un saluto; a presto; la redazione; "
+        "tutta la redazione; la squadra; il team; tutto il team"
     ),
-    mission=(
-        "giornalismo",
-        "giornalisti",
-        "redazione",
-        "informazione",
-        "notizie",
-        "indipendente",
-        "indipendenti",
-        "indipendenza",
-        "senza scopo di lucro",
-        "no profit",
-        "non profit",
-        "democrazia",
-        "stampa libera",
-        "libertà di stampa",
-        "informazione libera",
-        "verità",
-        "fatti",
-        "missione",
-        "interesse pubblico",
-        "servizio pubblico",
-        "bene comune",
-        "inchiesta",
-        "inchieste",
-        "giornalismo d'inchiesta",
-        "senza pubblicità",
-        "pubblicità",
-        "inserzionisti",
-        "paywall",
-        "senza paywall",
-        "accesso libero",
-        "gratuito per tutti",
-        "accessibile a tutti",
-        "aperto a tutti",
-        "per tutti",
-        "senza editori",
-        "editori",
-        "miliardari",
-        "grandi gruppi",
-        "azionisti",
-        "proprietari",
-        "disinformazione",
-        "fake news",
-        "notizie false",
-        "qualità",
-        "approfondimento",
-        "approfondimenti",
-        "rigore",
-        "di qualità",
-        "informazione locale",
-        "testata indipendente",
-        "media indipendente",
-        "i media",
+    mission=phrases(
+        "giornalismo; giornalisti; redazione; informazione; notizie; indipendente; "
+        "indipendenti; indipendenza; senza scopo di lucro; no profit; non profit; democrazia; "
+        "stampa libera; libertà di stampa; informazione libera; verità; fatti; missione; "
+        "interesse pubblico; servizio pubblico; bene comune; inchiesta; inchieste; "
+        "giornalismo d'inchiesta; senza pubblicità; pubblicità; inserzionisti; paywall; "
+        "senza paywall; accesso libero; gratuito per tutti; accessibile a tutti; "
+        "aperto a tutti; per tutti; senza editori; editori; miliardari; grandi gruppi; "
+        "azionisti; proprietari; disinformazione; fake news; notizie false; qualità; "
+        "approfondimento; approfondimenti; rigore; di qualità; informazione locale; "
+        "testata indipendente; media indipendente; i media"
     ),
-    urgency=(
-        "oggi",
-        "ora",
-        "adesso",
-        "subito",
-        "stasera",
-        "entro mezzanotte",
-        "questa settimana",
-        "questo mese",
-        "entro il 31 dicembre",
-        "fine anno",
-        "fine dell'anno",
-        "nei prossimi giorni",
-        "nelle prossime ore",
-        "ultime ore",
-        "ultimi giorni",
-        "il tempo stringe",
-        "scadenza",
-        "urgente",
-        "ogni euro",
-        "ogni contributo",
-        "ogni donazione",
-        "qualsiasi importo",
-        "qualsiasi cifra",
-        "anche piccola",
-        "anche un piccolo contributo",
-        "bastano",
-        "solo",
-        "fa la differenza",
-        "più che mai",
-        "mai come ora",
-        "mai come oggi",
-        "meno di un minuto",
-        "un minuto",
-        "pochi minuti",
-        "pochi secondi",
+    urgency=phrases(
+        "oggi; ora; adesso; subito; stasera; entro mezzanotte; questa settimana; questo mese; "
+        "entro il 31 dicembre; fine anno; fine dell'anno; nei prossimi giorni; "
+        "nelle prossime ore; ultime ore; ultimi giorni; il tempo stringe; scadenza; urgente; "
+        "ogni euro; ogni contributo; ogni donazione; qualsiasi importo; qualsiasi cifra; "
+        "anche piccola; anche un piccolo contributo; bastano; solo; fa la differenza; "
+        "più che mai; mai come ora; mai come oggi; meno di un minuto; un minuto; pochi minuti; "
+        "pochi secondi"
     ),
-    report=(
-        "ha detto",
-        "dice",
-        "ha dichiarato",
-        "dichiara",
-        "ha affermato",
-        "afferma",
-        "ha spiegato",
-        "spiega",
-        "ha sottolineato",
-        "sottolinea",
-        "ha aggiunto",
-        "aggiunge",
-        "ha annunciato",
-        "annuncia",
-        "ha riferito",
-        "riferisce",
-        "ha precisato",
-        "precisa",
-        "ha confermato",
-        "conferma",
-        "ha ribadito",
-        "ha osservato",
-        "ha ammesso",
-        "ha denunciato",
-        "ha scritto",
-        "scrive",
-        "ha raccontato",
-        "racconta",
-        "secondo",
-        "stando a",
-        "secondo quanto riportato",
-        "ha fatto sapere",
-        "fanno sapere",
-        "in una nota",
-        "in un comunicato",
-        "in un'intervista",
-        "intervistato da",
-        "portavoce",
-        "non ha voluto commentare",
-        "il rapporto",
-        "un rapporto",
-        "lo studio",
-        "uno studio",
-        "sondaggio",
-        "indagine",
-        "documenti",
-        "autorità",
-        "polizia",
-        "carabinieri",
-        "procura",
-        "tribunale",
-        "giudice",
-        "pubblico ministero",
-        "deputati",
-        "senatore",
-        "senatrice",
-        "sindaco",
-        "sindaca",
-        "ministro",
-        "ministra",
-        "governo",
-        "analisti",
-        "ricercatori",
-        "residenti",
-        "abitanti",
-        "l'anno scorso",
-        "la settimana scorsa",
-        "lunedì",
-        "martedì",
-        "mercoledì",
-        "giovedì",
-        "venerdì",
-        "sabato",
-        "domenica",
-        "per cento",
-        "milioni",
-        "milione",
-        "miliardi",
-        "miliardo",
-        "ansa",
-        "adnkronos",
+    report=phrases(
+        "ha detto; dice; ha dichiarato; dichiara; ha affermato; afferma; ha spiegato; spiega; "
+        "ha sottolineato; sottolinea; ha aggiunto; aggiunge; ha annunciato; annuncia; "
+        "ha riferito; riferisce; ha precisato; precisa; ha confermato; conferma; ha ribadito; "
+        "ha osservato; ha ammesso; ha denunciato; ha scritto; scrive; ha raccontato; racconta; "
+        "secondo; stando a; secondo quanto riportato; ha fatto sapere; fanno sapere; "
+        "in una nota; in un comunicato; in un'intervista; intervistato da; portavoce; "
+        "non ha voluto commentare; il rapporto; un rapporto; lo studio; uno studio; sondaggio; "
+        "indagine; documenti; autorità; polizia; carabinieri; procura; tribunale; giudice; "
+        "pubblico ministero; deputati; senatore; senatrice; sindaco; sindaca; ministro; "
+        "ministra; governo; analisti; ricercatori; residenti; abitanti; l'anno scorso; "
+        "la settimana scorsa; lunedì; martedì; mercoledì; giovedì; venerdì; sabato; domenica; "
+        "per cento; milioni; milione; miliardi; miliardo; ansa; adnkronos"
     ),
-    third=(
-        "beneficenza",
-        "di beneficenza",
-        "ente benefico",
-        "enti benefici",
-        "associazione benefica",
-        "onlus",
-        "terzo settore",
-        "banco alimentare",
-        "caritas",
-        "croce rossa",
-        "ong",
-        "fondazione",
-        "fondazioni",
-        "sovvenzion*",
-        "contributi pubblici",
-        "finanziamento pubblico",
-        "campagna elettorale",
-        "candidat*",
-        "finanziamento ai partiti",
-        "finanziamento illecito",
-        "partito",
-        "8x1000",
-        "8 per mille",
-        "otto per mille",
-        "gofundme",
-        "kickstarter",
-        "crowdfunding",
-        "filantrop*",
-        "telethon",
-        "vittime",
-        "famiglie",
-        "sfollati",
-        "alluvionati",
-        "organizzatori",
-        "l'associazione",
-        "l'organizzazione",
-        "la fondazione",
-        "l'ente",
-        "il museo",
-        "l'università",
-        "la scuola",
-        "l'ospedale",
-        "la chiesa",
-        "la parrocchia",
-        "l'azienda",
-        "i suoi soci",
-        "i suoi lettori",
-        "ha donato",
-        "hanno donato",
-        "ha raccolto",
-        "hanno raccolto",
-        "ha devoluto",
-        "devoluto",
-        "devoluti",
-        "lascito",
-        "lasciti",
+    third=phrases(
+        "beneficenza; di beneficenza; ente benefico; enti benefici; associazione benefica; "
+        "onlus; terzo settore; banco alimentare; caritas; croce rossa; ong; fondazione; "
+        "fondazioni; sovvenzion*; contributi pubblici; finanziamento pubblico; "
+        "campagna elettorale; candidat*; finanziamento ai partiti; finanziamento illecito; "
+        "partito; 8x1000; 8 per mille; otto per mille; gofundme; kickstarter; crowdfunding; "
+        "filantrop*; telethon; vittime; famiglie; sfollati; alluvionati; organizzatori; "
+        "l'associazione; l'organizzazione; la fondazione; l'ente; il museo; l'università; "
+        "la scuola; l'ospedale; la chiesa; la parrocchia; l'azienda; i suoi soci; "
+        "i suoi lettori; ha donato; hanno donato; ha raccolto; hanno raccolto; ha devoluto; "
+        "devoluto; devoluti; lascito; lasciti"
     ),
 )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-__all__ = ["PHRASE_SLOTS", "Lexicon"]
+__all__ = ["PHRASE_SLOTS", "Lexicon", "phrases"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +46,12 @@ class Lexicon:
     # Journalism: what makes a block someone else's words or news about money.
     report: tuple[str, ...]  # attribution: "said", "according to", "told reporters"
     third: tuple[str, ...]  # others' money: "charity", "candidate", "super pac", "gofundme"
+
+
+def phrases(text: str) -> tuple[str, ...]:
+    """A slot's phrases from one string, separated by semicolons: a language's words read as
+    a list, many to a line."""
+    return tuple(p.strip() for p in text.split(";") if p.strip())
 
 
 # The slots that hold phrases, in a fixed order (features are named after them).

@@ -1,812 +1,235 @@
 """Portuguese: the words of appeals and of reporting."""
 
-from newsterm.text.strip.lang.lexicon import Lexicon
+from newsterm.text.strip.lang.lexicon import Lexicon, phrases
 
 LEXICON = Lexicon(
     code="pt",
     name="Português",
-    reader=(
-        "você",
-        "vocês",
-        "te",
-        "para ti",
-        "a ti",
-        "tu",
-        "teu",
-        "tua",
-        "teus",
-        "tuas",
-        "contigo",
-        "convosco",
-        "seu apoio",
-        "sua contribuição",
-        "sua doação",
-        "sua assinatura",
-        "o seu apoio",
-        "a sua contribuição",
-        "caro leitor",
-        "cara leitora",
-        "caros leitores",
-        "caras leitoras",
-        "prezado leitor",
-        "prezada leitora",
-        "prezados leitores",
-        "querido leitor",
-        "querida leitora",
-        "leitores como você",
-        "leitoras como você",
-        "pessoas como você",
-        "gente como você",
-        "ouvintes como você",
+    reader=phrases(
+        "você; vocês; te; para ti; a ti; tu; teu; tua; teus; tuas; contigo; convosco; "
+        "seu apoio; sua contribuição; sua doação; sua assinatura; o seu apoio; "
+        "a sua contribuição; caro leitor; cara leitora; caros leitores; caras leitoras; "
+        "prezado leitor; prezada leitora; prezados leitores; querido leitor; querida leitora; "
+        "leitores como você; leitoras como você; pessoas como você; gente como você; "
+        "ouvintes como você"
     ),
-    publisher=(
-        "nós",
-        "nosso",
-        "nossa",
-        "nossos",
-        "nossas",
-        "a gente",
-        "nossa redação",
-        "nossa redacção",
-        "nosso jornalismo",
-        "nossos jornalistas",
-        "nossos repórteres",
-        "nossa equipe",
-        "nossa equipa",
-        "nosso trabalho",
-        "nossa missão",
-        "nossas reportagens",
-        "nossas investigações",
-        "nosso jornal",
-        "nosso site",
-        "nossa independência",
-        "esta newsletter",
-        "este blog",
-        "este site",
-        "este podcast",
-        "este programa",
-        "este projeto",
-        "este projecto",
-        "este jornal",
-        "este veículo",
-        "esta publicação",
-        "meu trabalho",
-        "o meu trabalho",
-        "precisamos",
-        "fazemos",
+    publisher=phrases(
+        "nós; nosso; nossa; nossos; nossas; a gente; nossa redação; nossa redacção; "
+        "nosso jornalismo; nossos jornalistas; nossos repórteres; nossa equipe; nossa equipa; "
+        "nosso trabalho; nossa missão; nossas reportagens; nossas investigações; nosso jornal; "
+        "nosso site; nossa independência; esta newsletter; este blog; este site; este podcast; "
+        "este programa; este projeto; este projecto; este jornal; este veículo; "
+        "esta publicação; meu trabalho; o meu trabalho; precisamos; fazemos"
     ),
-    donate=(
-        "doe agora",
-        "doe já",
-        "doe hoje",
-        "doe qualquer valor",
-        "doe via pix",
-        "doar",
-        "doação",
-        "doações",
-        "doador*",
-        "doadores",
-        "faça uma doação",
-        "fazer uma doação",
-        "faz uma doação",
-        "faça a sua doação",
-        "sua doação",
-        "doação mensal",
-        "doação única",
-        "doação pontual",
-        "doação recorrente",
-        "contribua",
-        "contribuir",
-        "contribuição",
-        "contribuições",
-        "sua contribuição",
-        "contribuição mensal",
-        "contribuir mensalmente",
-        "colabore",
-        "colaborar",
-        "pix",
-        "chave pix",
-        "via pix",
-        "pelo pix",
-        "apoia.se",
-        "catarse",
-        "benfeitoria",
-        "padrim",
-        "picpay",
-        "mercado pago",
-        "paypal",
-        "patreon",
-        "ko-fi",
-        "mb way",
-        "mbway",
-        "transferência bancária",
-        "boleto",
-        "cartão de crédito",
-        "dedutível",
-        "dedutíveis",
-        "dedução fiscal",
-        "consignação do irs",
-        "0,5% do irs",
-        "financiamento coletivo",
-        "campanha de financiamento",
-        "pague um café",
-        "me pague um café",
-        "pague-nos um café",
-        "qualquer valor",
-        "doação via pix",
+    donate=phrases(
+        "doe agora; doe já; doe hoje; doe qualquer valor; doe via pix; doar; doação; doações; "
+        "doador*; doadores; faça uma doação; fazer uma doação; faz uma doação; "
+        "faça a sua doação; sua doação; doação mensal; doação única; doação pontual; "
+        "doação recorrente; contribua; contribuir; contribuição; contribuições; "
+        "sua contribuição; contribuição mensal; contribuir mensalmente; colabore; colaborar; "
+        "pix; chave pix; via pix; pelo pix; apoia.se; catarse; benfeitoria; padrim; picpay; "
+        "mercado pago; paypal; patreon; ko-fi; mb way; mbway; transferência bancária; boleto; "
+        "cartão de crédito; dedutível; dedutíveis; dedução fiscal; consignação do irs; "
+        "0,5% do irs; financiamento coletivo; campanha de financiamento; pague um café; "
+        "me pague um café; pague-nos um café; qualquer valor; doação via pix"
     ),
-    member=(
-        "seja membro",
-        "torne-se membro",
-        "torne-se sócio",
-        "seja sócio",
-        "seja sócia",
-        "membro*",
-        "membros",
-        "sócio*",
-        "sócia*",
-        "associe-se",
-        "seja associado",
-        "associados",
-        "apoiador*",
-        "apoiadores",
-        "apoiante*",
-        "seja um aliado",
-        "seja uma aliada",
-        "torne-se apoiador",
-        "seja apoiador",
-        "junte-se a nós",
-        "junte-se",
-        "faça parte",
-        "faça parte da",
-        "clube",
-        "comunidade de",
-        "mecenas",
-        "membro fundador",
-        "amigos do",
-        "amigos da",
-        "programa de membros",
+    member=phrases(
+        "seja membro; torne-se membro; torne-se sócio; seja sócio; seja sócia; membro*; "
+        "membros; sócio*; sócia*; associe-se; seja associado; associados; apoiador*; "
+        "apoiadores; apoiante*; seja um aliado; seja uma aliada; torne-se apoiador; "
+        "seja apoiador; junte-se a nós; junte-se; faça parte; faça parte da; clube; "
+        "comunidade de; mecenas; membro fundador; amigos do; amigos da; programa de membros"
     ),
-    subscribe=(
-        "assine",
-        "assine já",
-        "assine agora",
-        "assinar",
-        "assinatura",
-        "assinaturas",
-        "assinante",
-        "assinantes",
-        "já sou assinante",
-        "já é assinante",
-        "exclusivo para assinantes",
-        "conteúdo exclusivo",
-        "para assinantes",
-        "seja assinante",
-        "torne-se assinante",
-        "subscrever",
-        "subscreva",
-        "subscrição",
-        "subscritor*",
-        "premium",
-        "teste grátis",
-        "período de teste",
-        "experimente grátis",
-        "por mês",
-        "/mês",
-        "ao mês",
-        "por ano",
-        "/ano",
-        "ao ano",
-        "cancele quando quiser",
-        "sem fidelidade",
-        "fazer login",
-        "faça login",
-        "iniciar sessão",
-        "inicie sessão",
-        "acesso ilimitado",
-        "acesso completo",
-        "acesso digital",
-        "edição impressa",
-        "edição digital",
-        "primeiro mês",
-        "oferta especial",
-        "de desconto",
-        "artigos gratuitos",
-        "paywall",
-        "você atingiu o limite",
-        "limite de artigos",
+    subscribe=phrases(
+        "assine; assine já; assine agora; assinar; assinatura; assinaturas; assinante; "
+        "assinantes; já sou assinante; já é assinante; exclusivo para assinantes; "
+        "conteúdo exclusivo; para assinantes; seja assinante; torne-se assinante; subscrever; "
+        "subscreva; subscrição; subscritor*; premium; teste grátis; período de teste; "
+        "experimente grátis; por mês; /mês; ao mês; por ano; /ano; ao ano; "
+        "cancele quando quiser; sem fidelidade; fazer login; faça login; iniciar sessão; "
+        "inicie sessão; acesso ilimitado; acesso completo; acesso digital; edição impressa; "
+        "edição digital; primeiro mês; oferta especial; de desconto; artigos gratuitos; "
+        "paywall; você atingiu o limite; limite de artigos"
     ),
-    newsletter=(
-        "newsletter*",
-        "nosso boletim",
-        "boletim informativo",
-        "boletim gratuito",
-        "receba o boletim",
-        "inscreva-se",
-        "cadastre-se",
-        "faça seu cadastro",
-        "registe-se",
-        "registre-se",
-        "receba",
-        "receba gratuitamente",
-        "no seu e-mail",
-        "no seu email",
-        "seu e-mail",
-        "seu email",
-        "o seu e-mail",
-        "endereço de e-mail",
-        "e-mail",
-        "email",
-        "caixa de entrada",
-        "na sua caixa de entrada",
-        "cancelar a inscrição",
-        "descadastrar",
-        "política de privacidade",
-        "lgpd",
-        "rgpd",
-        "dados pessoais",
-        "você está inscrito",
-        "obrigado por se inscrever",
-        "confira seu e-mail",
-        "verifique seu e-mail",
-        "toda manhã",
-        "todas as manhãs",
-        "toda semana",
-        "todas as semanas",
-        "toda sexta",
-        "semanal",
-        "diária",
-        "diariamente",
-        "resumo",
-        "spam",
-        "recaptcha",
-        "no whatsapp",
-        "canal no whatsapp",
-        "no telegram",
+    newsletter=phrases(
+        "newsletter*; nosso boletim; boletim informativo; boletim gratuito; receba o boletim; "
+        "inscreva-se; cadastre-se; faça seu cadastro; registe-se; registre-se; receba; "
+        "receba gratuitamente; no seu e-mail; no seu email; seu e-mail; seu email; "
+        "o seu e-mail; endereço de e-mail; e-mail; email; caixa de entrada; "
+        "na sua caixa de entrada; cancelar a inscrição; descadastrar; política de privacidade; "
+        "lgpd; rgpd; dados pessoais; você está inscrito; obrigado por se inscrever; "
+        "confira seu e-mail; verifique seu e-mail; toda manhã; todas as manhãs; toda semana; "
+        "todas as semanas; toda sexta; semanal; diária; diariamente; resumo; spam; recaptcha; "
+        "no whatsapp; canal no whatsapp; no telegram"
     ),
-    support=(
-        "apoi*",
-        "apoiadores",
-        "apoie",
-        "apoie-nos",
-        "ajude",
-        "ajude-nos",
-        "nos ajude",
-        "ajudar",
-        "sustentar",
-        "sustentam",
-        "nos manter",
-        "mantenha",
-        "manter o jornalismo",
-        "manter nosso",
-        "financiado por",
-        "financiada por",
-        "financiados por",
-        "financiar",
-        "graças a você",
-        "graças a vocês",
-        "graças aos nossos leitores",
-        "graças ao seu apoio",
-        "graças aos leitores",
-        "sem você",
-        "sem vocês",
-        "sem o seu apoio",
-        "sem o apoio",
-        "dependemos de",
-        "depende de você",
-        "contamos com você",
-        "contar com você",
-        "precisamos de você",
-        "precisamos da sua ajuda",
-        "precisamos do seu apoio",
-        "possível graças",
-        "torna possível",
-        "tornam possível",
-        "por favor",
-        "se puder",
-        "se você puder",
-        "se você gosta",
-        "se gostou",
-        "se você valoriza",
-        "se acredita",
-        "se você acredita",
-        "considere",
-        "fortaleça",
-        "fortalecer",
-        "defenda",
-        "invista",
-        "bancar",
-        "bancam",
-        "quem banca",
+    support=phrases(
+        "apoi*; apoiadores; apoie; apoie-nos; ajude; ajude-nos; nos ajude; ajudar; sustentar; "
+        "sustentam; nos manter; mantenha; manter o jornalismo; manter nosso; financiado por; "
+        "financiada por; financiados por; financiar; graças a você; graças a vocês; "
+        "graças aos nossos leitores; graças ao seu apoio; graças aos leitores; sem você; "
+        "sem vocês; sem o seu apoio; sem o apoio; dependemos de; depende de você; "
+        "contamos com você; contar com você; precisamos de você; precisamos da sua ajuda; "
+        "precisamos do seu apoio; possível graças; torna possível; tornam possível; por favor; "
+        "se puder; se você puder; se você gosta; se gostou; se você valoriza; se acredita; "
+        "se você acredita; considere; fortaleça; fortalecer; defenda; invista; bancar; bancam; "
+        "quem banca"
     ),
-    ask=(
-        "doar",
-        "doe agora",
-        "faça uma doação",
-        "fazer uma doação",
-        "quero doar",
-        "apoie",
-        "apoiar o (nosso|jornalismo|projeto|blog)",
-        "apoie o",
-        "quero apoiar",
-        "seja (membro|apoiador|apoiadora|assinante|sócio|sócia|padrinho|madrinha)",
-        "torne-se (membro|apoiador|apoiadora|assinante|sócio|sócia)",
-        "tornar-se (membro|apoiador|apoiadora|assinante)",
-        "junte-se a",
-        "assine",
-        "assinar (o|a)",
-        "inscreva-se",
-        "inscrever-se",
-        "receba (nossa|a) (newsletter|boletim)",
-        "receber (nossa|a) newsletter",
-        "no seu (e-mail|email)",
-        "na sua caixa de entrada",
-        "seu (e-mail|email)",
-        "financiado por (seus|nossos) (leitores|leitoras|ouvintes|assinantes|apoiadores)",
-        "apoiado por (leitores|leitoras)",
-        "apoiada por (leitores|leitoras)",
-        "pague um café",
-        "me pague um café",
-        "pix",
-        "sua doação",
-        "sua contribuição",
-        "campanha de (doações|financiamento|assinaturas)",
-        "contribua",
-        "contribuir com",
-        "patrocinar",
-        "patrocine",
-        "apoiar",
-        "apoie a",
-        "vaquinha do",
-        "seja sócio",
-        "doe agora",
-        "doe para",
-        "doe ao",
-        "doe à",
-        "doe qualquer valor",
-        "seja (membro|aliada|aliado|apoiador|apoiadora|assinante)",
-        "precisamos de (novos doadores|doadores|você|sua ajuda|seu apoio)",
-        "doações mensais",
-        "doadores mensais",
-        "você nos ajudará",
-        "seu apoio",
-        "sua ajuda",
-        "apoie o jornalismo",
-        "contribua com",
-        "conteúdo exclusivo para assinantes",
-        "já é assinante",
-        "assinar agora",
-        "assine agora",
-        "consigne 1%",
-        "carta da editora",
-        "apoie agora",
+    ask=phrases(
+        "doar; doe agora; faça uma doação; fazer uma doação; quero doar; apoie; "
+        "apoiar o (nosso|jornalismo|projeto|blog); apoie o; quero apoiar; "
+        "seja (membro|apoiador|apoiadora|assinante|sócio|sócia|padrinho|madrinha); "
+        "torne-se (membro|apoiador|apoiadora|assinante|sócio|sócia); "
+        "tornar-se (membro|apoiador|apoiadora|assinante); junte-se a; assine; assinar (o|a); "
+        "inscreva-se; inscrever-se; receba (nossa|a) (newsletter|boletim); "
+        "receber (nossa|a) newsletter; no seu (e-mail|email); na sua caixa de entrada; "
+        "seu (e-mail|email); "
+        "financiado por (seus|nossos) (leitores|leitoras|ouvintes|assinantes|apoiadores); "
+        "apoiado por (leitores|leitoras); apoiada por (leitores|leitoras); pague um café; "
+        "me pague um café; pix; sua doação; sua contribuição; "
+        "campanha de (doações|financiamento|assinaturas); contribua; contribuir com; "
+        "patrocinar; patrocine; apoiar; apoie a; vaquinha do; seja sócio; doe agora; doe para; "
+        "doe ao; doe à; doe qualquer valor; "
+        "seja (membro|aliada|aliado|apoiador|apoiadora|assinante); "
+        "precisamos de (novos doadores|doadores|você|sua ajuda|seu apoio); doações mensais; "
+        "doadores mensais; você nos ajudará; seu apoio; sua ajuda; apoie o jornalismo; "
+        "contribua com; conteúdo exclusivo para assinantes; já é assinante; assinar agora; "
+        "assine agora; consigne 1%; carta da editora; apoie agora; "
+        "precisamos dos nossos leitores; seja (um|uma) (aliado|aliada|apoiador|apoiadora); "
+        "seja (um|uma) (membro|assinante|parceiro|parceira); "
+        "faça parte (do|da|desta|dessa|da nossa|do nosso); "
+        "(venha fazer parte|vem fazer parte) (do|da|desta|dessa|da nossa|do nosso); "
+        "uma doação pontual; nos ajude (hoje|a manter|a continuar|com); "
+        "ajude-nos a (manter|continuar|seguir); (nos ajude|ajude|colabore) com qualquer valor; "
+        "(leitores|apoiadores|pessoas|doadores) como você; quando você doa; "
+        "ao contribuir a partir de; "
+        "(na|direto na) sua caixa de (e-mail|e-mails|email|correio); sem se cadastrar; "
+        "cadastre-se (grátis|gratuitamente|para continuar); "
+        "artigo exclusivo para (assinantes|os nossos assinantes|nossos assinantes); "
+        "(matéria exclusiva|reportagem exclusiva) para assinantes; "
+        "matéria exclusiva para (os nossos assinantes|nossos assinantes); "
+        "reportagem exclusiva para (os nossos assinantes|nossos assinantes); "
+        "tenha acesso ilimitado; entre com a sua conta; dê força (à informação|ao jornalismo); "
+        "conheça (os nossos|nossos) planos; "
+        "(junta-te|junte-se) à (nossa comunidade|comunidade); "
+        "contribui (hoje|mensalmente|agora); a tua contribuição; se queres fazer parte; "
+        "(por que|porquê|porque) contribuir; contribuir financeiramente; "
+        "fortaleça o jornalismo; faça uma assinatura; (uma |)contribuição mensal ou anual; "
+        "você ajuda a manter; torne-se (um|uma) (apoiador|apoiadora|membro|assinante); "
+        "torne-se (um|uma) (aliado|aliada|sócio|sócia); "
+        "torna-te (assinante|membro|apoiante|sócio|sócia); "
+        "(seja|torne-se) (apoiante|um apoiante|uma apoiante); "
+        "junte-se (aos|às) (milhares|nossos|nossas|leitores|leitoras|apoiadores); "
+        "apoia o nosso (trabalho|jornalismo); para continuar (lendo|a ler); "
+        "(você atingiu|atingiu) o limite de (matérias|artigos|reportagens); "
+        "cancele quando quiser; "
+        "receba (as nossas|nossas|as principais) (notícias|reportagens); "
+        "doe (hoje|já|mensalmente)"
     ),
-    funded=(
-        "financiado por (seus|nossos) (leitores|ouvintes|assinantes|apoiadores)",
-        "financiada por (seus|nossos) (leitores|ouvintes|assinantes|apoiadores)",
-        "apoiado por (leitores|seus leitores|nossos leitores)",
-        "apoiada por (leitores|seus leitores|nossos leitores)",
-        "mantido por (leitores|seus leitores|nossos leitores|apoiadores)",
-        "mantida por (leitores|seus leitores|nossos leitores|apoiadores)",
-        "vive de (seus|nossos) (leitores|assinantes|apoiadores)",
-        "graças a (nossos|seus) (leitores|apoiadores|assinantes)",
-        "sem anúncios",
-        "sem paywall",
-        "sem publicidade",
-        "movido por seus leitores",
-        "(graças|gracas) aos (milhares de |)(leitores|apoiadores|assinantes|doadores)",
+    funded=phrases(
+        "financiado por (seus|nossos) (leitores|ouvintes|assinantes|apoiadores); "
+        "financiada por (seus|nossos) (leitores|ouvintes|assinantes|apoiadores); "
+        "apoiado por (leitores|seus leitores|nossos leitores); "
+        "apoiada por (leitores|seus leitores|nossos leitores); "
+        "mantido por (leitores|seus leitores|nossos leitores|apoiadores); "
+        "mantida por (leitores|seus leitores|nossos leitores|apoiadores); "
+        "vive de (seus|nossos) (leitores|assinantes|apoiadores); "
+        "graças a (nossos|seus) (leitores|apoiadores|assinantes); sem anúncios; sem paywall; "
+        "sem publicidade; movido por seus leitores; "
+        "(graças|gracas) aos (milhares de |)(leitores|apoiadores|assinantes|doadores); "
+        "conta com financiamento de (leitores|seus leitores|nossos leitores); "
+        "financiam tudo o que fazemos; "
+        "(não aceitamos|não vendemos) (anúncios|publicidade|dinheiro de anunciantes); "
+        "(financiado|financiada) por quem nos (lê|ouve|vê); "
+        "(financiado|financiada|sustentado) pelos (leitores|nossos leitores); "
+        "(sustentada|mantido|mantida) pelos (leitores|nossos leitores); "
+        "(financiado|financiada|sustentado) pelos (seus leitores|assinantes|apoiadores); "
+        "(sustentada|mantido|mantida) pelos (seus leitores|assinantes|apoiadores)"
     ),
-    opener=(
-        "já que você está aqui",
-        "já que está aqui",
-        "antes de ir",
-        "antes de sair",
-        "antes de você ir",
-        "uma mensagem de",
-        "uma carta de",
-        "um recado de",
-        "caro leitor",
-        "cara leitora",
-        "caros leitores",
-        "caras leitoras",
-        "prezado leitor",
-        "prezada leitora",
-        "olá",
-        "vamos direto ao ponto",
-        "seremos breves",
-        "precisamos da sua ajuda",
-        "precisamos de você",
-        "um pequeno favor",
-        "um favor",
-        "uma última coisa",
-        "podemos pedir",
-        "pedimos",
-        "obrigado por ler",
-        "obrigada por ler",
-        "obrigado pela leitura",
-        "gostou desta reportagem",
-        "gostou deste conteúdo",
-        "gostou deste artigo",
-        "gostou do texto",
-        "você acabou de ler",
-        "você leu",
-        "este conteúdo é gratuito",
-        "esta reportagem é gratuita",
-        "conteúdo aberto",
-        "nosso compromisso",
-        "este trabalho",
-        "o jornalismo que",
-        "faça parte do jornalismo",
-        "apoie o jornalismo",
-        "talvez você não saiba",
+    opener=phrases(
+        "já que você está aqui; já que está aqui; antes de ir; antes de sair; "
+        "antes de você ir; uma mensagem de; uma carta de; um recado de; caro leitor; "
+        "cara leitora; caros leitores; caras leitoras; prezado leitor; prezada leitora; olá; "
+        "vamos direto ao ponto; seremos breves; precisamos da sua ajuda; precisamos de você; "
+        "um pequeno favor; um favor; uma última coisa; podemos pedir; pedimos; "
+        "obrigado por ler; obrigada por ler; obrigado pela leitura; gostou desta reportagem; "
+        "gostou deste conteúdo; gostou deste artigo; gostou do texto; você acabou de ler; "
+        "você leu; este conteúdo é gratuito; esta reportagem é gratuita; conteúdo aberto; "
+        "nosso compromisso; este trabalho; o jornalismo que; faça parte do jornalismo; "
+        "apoie o jornalismo; talvez você não saiba"
     ),
-    button=(
-        "doar",
-        "doe",
-        "doe agora",
-        "fazer uma doação",
-        "faça uma doação",
-        "contribuir",
-        "contribua",
-        "contribua agora",
-        "apoiar",
-        "apoie",
-        "apoie agora",
-        "quero apoiar",
-        "quero contribuir",
-        "quero doar",
-        "mensal",
-        "mensalmente",
-        "todo mês",
-        "anual",
-        "uma vez",
-        "doação única",
-        "pontual",
-        "outro valor",
-        "escolha um valor",
-        "assinar",
-        "assine",
-        "assine já",
-        "assine agora",
-        "quero assinar",
-        "inscrever-me",
-        "inscreva-se",
-        "cadastrar",
-        "cadastre-se",
-        "enviar",
-        "participar",
-        "seja membro",
-        "quero ser membro",
-        "associar-me",
-        "junte-se",
-        "lembrar depois",
-        "lembre-me mais tarde",
-        "mais tarde",
-        "agora não",
-        "não, obrigado",
-        "não obrigado",
-        "fechar",
-        "continuar",
-        "continuar lendo",
-        "continuar a ler",
-        "leia mais",
-        "saiba mais",
-        "pagamento seguro",
-        "formas de pagamento",
-        "já sou assinante",
-        "já sou membro",
-        "já é assinante? entre",
-        "já é assinante? faça login",
-        "entrar",
-        "fazer login",
-        "iniciar sessão",
-        "começar",
-        "teste grátis",
-        "experimente grátis",
-        "presentear uma assinatura",
-        "dar uma assinatura de presente",
-        "pix",
-        "copiar chave pix",
-        "copiar código pix",
-        "cartão de crédito",
-        "boleto",
-        "renovar",
-        "ver planos",
-        "quero",
-        "eu quero",
-        "subscrever",
-        "subscreva",
-        "seja assinante",
+    button=phrases(
+        "doar; doe; doe agora; fazer uma doação; faça uma doação; contribuir; contribua; "
+        "contribua agora; apoiar; apoie; apoie agora; quero apoiar; quero contribuir; "
+        "quero doar; mensal; mensalmente; todo mês; anual; uma vez; doação única; pontual; "
+        "outro valor; escolha um valor; assinar; assine; assine já; assine agora; "
+        "quero assinar; inscrever-me; inscreva-se; cadastrar; cadastre-se; enviar; participar; "
+        "seja membro; quero ser membro; associar-me; junte-se; lembrar depois; "
+        "lembre-me mais tarde; mais tarde; agora não; não, obrigado; não obrigado; fechar; "
+        "continuar; continuar lendo; continuar a ler; leia mais; saiba mais; pagamento seguro; "
+        "formas de pagamento; já sou assinante; já sou membro; já é assinante? entre; "
+        "já é assinante? faça login; entrar; fazer login; iniciar sessão; começar; "
+        "teste grátis; experimente grátis; presentear uma assinatura; "
+        "dar uma assinatura de presente; pix; copiar chave pix; copiar código pix; "
+        "cartão de crédito; boleto; renovar; ver planos; quero; eu quero; subscrever; "
+        "subscreva; seja assinante"
     ),
-    meter=(
-        "nossa meta",
-        "da nossa meta",
-        "da meta",
-        "a meta",
-        "meta de",
-        "objetivo",
-        "arrecadado",
-        "arrecadados",
-        "doadores",
-        "apoiadores",
-        "membros",
-        "assinantes",
-        "faltam",
-        "dias restantes",
-        "restam",
-        "restantes",
-        "alcançar a meta",
-        "meta atingida",
-        "meta alcançada",
-        "até agora",
-        "de uma meta de",
+    meter=phrases(
+        "nossa meta; da nossa meta; da meta; a meta; meta de; objetivo; arrecadado; "
+        "arrecadados; doadores; apoiadores; membros; assinantes; faltam; dias restantes; "
+        "restam; restantes; alcançar a meta; meta atingida; meta alcançada; até agora; "
+        "de uma meta de"
     ),
-    signoff=(
-        "diretor",
-        "diretora",
-        "director",
-        "directora",
-        "diretor de redação",
-        "diretora de redação",
-        "editor-chefe",
-        "editora-chefe",
-        "editor",
-        "editora",
-        "editor executivo",
-        "fundador",
-        "fundadora",
-        "cofundador",
-        "cofundadora",
-        "presidente",
-        "diretor executivo",
-        "diretora executiva",
-        "com gratidão",
-        "obrigado",
-        "obrigada",
-        "muito obrigado",
-        "muito obrigada",
-        "abraços",
-        "um abraço",
-        "atenciosamente",
-        "cordialmente",
-        "com carinho",
-        "a equipe",
-        "a equipa",
-        "toda a equipe",
-        "equipe do",
-        "a redação",
+    signoff=phrases(
+        "diretor; diretora; director; directora; diretor de redação; diretora de redação; "
+        "editor-chefe; editora-chefe; editor; editora; editor executivo; fundador; fundadora; "
+        "cofundador; cofundadora; presidente; diretor executivo; diretora executiva; "
+        "com gratidão; obrigado; obrigada; muito obrigado; muito obrigada; abraços; um abraço; "
+        "atenciosamente; cordialmente; com carinho; a equipe; a equipa; toda a equipe; "
+        "equipe do; a redação"
     ),
-    mission=(
-        "jornalismo",
-        "jornalistas",
-        "redação",
-        "informação",
-        "notícias",
-        "independente",
-        "independentes",
-        "independência",
-        "sem fins lucrativos",
-        "democracia",
-        "imprensa livre",
-        "liberdade de imprensa",
-        "verdade",
-        "fatos",
-        "factos",
-        "missão",
-        "interesse público",
-        "serviço público",
-        "investigação",
-        "jornalismo investigativo",
-        "jornalismo de investigação",
-        "sem publicidade",
-        "publicidade",
-        "anunciantes",
-        "paywall",
-        "acesso livre",
-        "aberto a todos",
-        "gratuito para todos",
-        "de graça para todos",
-        "bilionários",
-        "grandes empresas",
-        "big techs",
-        "acionistas",
-        "accionistas",
-        "donos",
-        "desinformação",
-        "fake news",
-        "notícias falsas",
-        "qualidade",
-        "em profundidade",
-        "rigoroso",
-        "de confiança",
-        "sem rabo preso",
-        "destemido",
-        "jornalismo local",
-        "mídia independente",
-        "media independente",
-        "mídia",
-        "grande mídia",
+    mission=phrases(
+        "jornalismo; jornalistas; redação; informação; notícias; independente; independentes; "
+        "independência; sem fins lucrativos; democracia; imprensa livre; "
+        "liberdade de imprensa; verdade; fatos; factos; missão; interesse público; "
+        "serviço público; investigação; jornalismo investigativo; jornalismo de investigação; "
+        "sem publicidade; publicidade; anunciantes; paywall; acesso livre; aberto a todos; "
+        "gratuito para todos; de graça para todos; bilionários; grandes empresas; big techs; "
+        "acionistas; accionistas; donos; desinformação; fake news; notícias falsas; qualidade; "
+        "em profundidade; rigoroso; de confiança; sem rabo preso; destemido; jornalismo local; "
+        "mídia independente; media independente; mídia; grande mídia"
     ),
-    urgency=(
-        "hoje",
-        "agora",
-        "agora mesmo",
-        "já",
-        "esta noite",
-        "hoje à noite",
-        "antes da meia-noite",
-        "esta semana",
-        "este mês",
-        "até 31 de dezembro",
-        "fim de ano",
-        "final do ano",
-        "nos próximos dias",
-        "nas próximas horas",
-        "últimas horas",
-        "últimos dias",
-        "o tempo está acabando",
-        "prazo",
-        "urgente",
-        "cada real",
-        "cada euro",
-        "cada contribuição",
-        "cada doação",
-        "qualquer quantia",
-        "a partir de r$",
-        "apenas",
-        "só",
-        "faz diferença",
-        "faz toda a diferença",
-        "mais do que nunca",
-        "nunca foi tão",
-        "menos de um minuto",
-        "um minuto",
-        "poucos minutos",
+    urgency=phrases(
+        "hoje; agora; agora mesmo; já; esta noite; hoje à noite; antes da meia-noite; "
+        "esta semana; este mês; até 31 de dezembro; fim de ano; final do ano; "
+        "nos próximos dias; nas próximas horas; últimas horas; últimos dias; "
+        "o tempo está acabando; prazo; urgente; cada real; cada euro; cada contribuição; "
+        "cada doação; qualquer quantia; a partir de r$; apenas; só; faz diferença; "
+        "faz toda a diferença; mais do que nunca; nunca foi tão; menos de um minuto; "
+        "um minuto; poucos minutos"
     ),
-    report=(
-        "disse",
-        "diz",
-        "afirmou",
-        "afirma",
-        "declarou",
-        "declara",
-        "explicou",
-        "explica",
-        "informou",
-        "informa",
-        "anunciou",
-        "anuncia",
-        "destacou",
-        "ressaltou",
-        "salientou",
-        "acrescentou",
-        "acrescenta",
-        "segundo",
-        "de acordo com",
-        "conforme",
-        "assinalou",
-        "apontou",
-        "avaliou",
-        "observou",
-        "reconheceu",
-        "denunciou",
-        "alertou",
-        "admitiu",
-        "garantiu",
-        "confirmou",
-        "revelou",
-        "relatou",
-        "contou",
-        "em nota",
-        "em comunicado",
-        "em entrevista",
-        "porta-voz",
-        "assessoria de imprensa",
-        "procurado",
-        "não respondeu",
-        "não quis comentar",
-        "o relatório",
-        "um relatório",
-        "o estudo",
-        "um estudo",
-        "pesquisa",
-        "levantamento",
-        "sondagem",
-        "documentos",
-        "autoridades",
-        "polícia",
-        "polícia federal",
-        "tribunal",
-        "juiz",
-        "juíza",
-        "ministério público",
-        "procurador",
-        "deputados",
-        "deputado",
-        "senador",
-        "senadora",
-        "governador",
-        "prefeito",
-        "prefeita",
-        "ministro",
-        "ministra",
-        "governo",
-        "analistas",
-        "pesquisadores",
-        "investigadores",
-        "moradores",
-        "no ano passado",
-        "na semana passada",
-        "segunda-feira",
-        "terça-feira",
-        "quarta-feira",
-        "quinta-feira",
-        "sexta-feira",
-        "sábado",
-        "domingo",
-        "por cento",
-        "milhões",
-        "milhão",
-        "bilhões",
-        "bilhão",
-        "mil milhões",
-        "agência brasil",
-        "lusa",
+    report=phrases(
+        "disse; diz; afirmou; afirma; declarou; declara; explicou; explica; informou; informa; "
+        "anunciou; anuncia; destacou; ressaltou; salientou; acrescentou; acrescenta; segundo; "
+        "de acordo com; conforme; assinalou; apontou; avaliou; observou; reconheceu; "
+        "denunciou; alertou; admitiu; garantiu; confirmou; revelou; relatou; contou; em nota; "
+        "em comunicado; em entrevista; porta-voz; assessoria de imprensa; procurado; "
+        "não respondeu; não quis comentar; o relatório; um relatório; o estudo; um estudo; "
+        "pesquisa; levantamento; sondagem; documentos; autoridades; polícia; polícia federal; "
+        "tribunal; juiz; juíza; ministério público; procurador; deputados; deputado; senador; "
+        "senadora; governador; prefeito; prefeita; ministro; ministra; governo; analistas; "
+        "pesquisadores; investigadores; moradores; no ano passado; na semana passada; "
+        "segunda-feira; terça-feira; quarta-feira; quinta-feira; sexta-feira; sábado; domingo; "
+        "por cento; milhões; milhão; bilhões; bilhão; mil milhões; agência brasil; lusa"
     ),
-    third=(
-        "instituição de caridade",
-        "instituições de caridade",
-        "caridade",
-        "beneficente",
-        "beneficentes",
-        "filantrop*",
-        "banco de alimentos",
-        "cruz vermelha",
-        "ong",
-        "ongs",
-        "fundação",
-        "fundações",
-        "subsídio*",
-        "emenda parlamentar",
-        "campanha eleitoral",
-        "candidato*",
-        "candidata*",
-        "fundo eleitoral",
-        "fundo partidário",
-        "doação eleitoral",
-        "doações de campanha",
-        "partido",
-        "tse",
-        "vakinha",
-        "vaquinha",
-        "gofundme",
-        "kickstarter",
-        "crowdfunding",
-        "arrecadou",
-        "arrecadaram",
-        "arrecadação",
-        "doou",
-        "doaram",
-        "teleton",
-        "criança esperança",
-        "campanha solidária",
-        "vítimas",
-        "famílias",
-        "desabrigados",
-        "organizadores",
-        "a organização",
-        "a associação",
-        "a fundação",
-        "a entidade",
-        "o museu",
-        "a universidade",
-        "a escola",
-        "o hospital",
-        "a igreja",
-        "o clube",
-        "a empresa",
-        "seus membros",
-        "seus leitores",
-        "seus assinantes",
+    third=phrases(
+        "instituição de caridade; instituições de caridade; caridade; beneficente; "
+        "beneficentes; filantrop*; banco de alimentos; cruz vermelha; ong; ongs; fundação; "
+        "fundações; subsídio*; emenda parlamentar; campanha eleitoral; candidato*; candidata*; "
+        "fundo eleitoral; fundo partidário; doação eleitoral; doações de campanha; partido; "
+        "tse; vakinha; vaquinha; gofundme; kickstarter; crowdfunding; arrecadou; arrecadaram; "
+        "arrecadação; doou; doaram; teleton; criança esperança; campanha solidária; vítimas; "
+        "famílias; desabrigados; organizadores; a organização; a associação; a fundação; "
+        "a entidade; o museu; a universidade; a escola; o hospital; a igreja; o clube; "
+        "a empresa; seus membros; seus leitores; seus assinantes"
     ),
 )

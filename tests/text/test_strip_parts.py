@@ -1,0 +1,114 @@
+"""The stripper's parts, one behaviour each: whose ask it is, where a region may start, and
+how far a removed region grows."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsterm.text.blocks import Block
+from newsterm.text.strip import strip_appeals
+from newsterm.text.strip.features import BlockFeatures, anchors, article_features
+from newsterm.text.strip.growth import grow
+from newsterm.text.strip.regions import Region
+from newsterm.text.strip.seeds import seed_reason
+
+
+def _features(text: str) -> BlockFeatures:
+    return article_features((Block("paragraph", text),))[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Donate today.", "donate"),
+        ("If you value our reporting, please consider supporting us.", "consider supporting"),
+        ("Resist the agenda: make a tax-deductible gift now!", "make a tax-deductible"),
+        ("The Ledger is a reader-supported publication.", "reader-supported"),
+        ("Support the blog on Ko-fi", "ko-fi"),
+        ("Hazte socio de La Marea.", "hazte socio"),
+        ("We don't subscribe to that theory.", ""),
+        ("If you want to donate to a charity this year, give early.", ""),
+        ("How to help: donate to the county relief fund.", ""),
+        ("“Please donate,” the mayor said.", ""),
+        ("The senator wrote: 'We can't do this without you. Become a member today.'", ""),
+        ("Donations to the campaign rose 5% this year.", ""),
+        ("Liberapay is in trouble", ""),
+    ],
+)
+def test_whose_ask_it_is(text: str, phrase: str) -> None:
+    assert _features(text).ask.phrase == phrase
+
+
+def test_an_ask_is_found_in_its_own_block_whatever_came_before() -> None:
+    # lower-casing "İ" lengthens the text: offsets must still land in the right block
+    blocks = (Block("paragraph", "İ" * 200), Block("paragraph", "Donate today."))
+    assert anchors(blocks) == [1]
+
+
+def test_seeds_stand_on_their_own_words() -> None:
+    assert seed_reason(_features("Donate today."), -5.0)
+    news = (
+        "The council voted on Tuesday to approve a $48 million budget for roads. Opponents "
+        "argued the plan leaned on reserves. The measure passed after a long debate among "
+        "members and residents. Support our journalism: donate today."
+    )
+    assert seed_reason(_features(news), -5.0) == ""  # one ask tacked onto news
+    linked = article_features(
+        (Block("paragraph", "Her Ko-fi page is here", hrefs=("https://ko-fi.com/x",)),)
+    )[0]
+    assert seed_reason(linked, -5.0) == ""  # a link alone asks nothing
+
+
+def _removed(html: str) -> list[str]:
+    return [v.block.text for v in strip_appeals(html).verdicts if v.removed]
+
+
+NEWS = (
+    "<p>The county board approved the new bus routes on Tuesday after three hours of public "
+    "comment, officials said, and the first buses will run in March.</p>"
+)
+
+
+def test_a_box_goes_whole_and_stops_at_the_news() -> None:
+    box = (
+        "<p>A note from our editor</p><p>Dear reader,</p>"
+        "<p>Goal: 500 new donors by Friday</p><p>Donate today to keep our newsroom going.</p>"
+        "<p>— Ana Ruiz, editor-in-chief</p>"
+    )
+    gone = _removed(NEWS + box + NEWS)
+    assert gone == [
+        "A note from our editor",
+        "Dear reader,",
+        "Goal: 500 new donors by Friday",
+        "Donate today to keep our newsroom going.",
+        "— Ana Ruiz, editor-in-chief",
+    ]
+
+
+def test_a_byline_and_an_op_ed_line_stay_beside_a_box() -> None:
+    html = (
+        NEWS
+        + "<p>It matters to every one of us.</p>"
+        + "<p>Sign up for our newsletter.</p>"
+        + "<p>By Marta Okafor and Sam Lee</p>"
+    )
+    assert _removed(html) == ["Sign up for our newsletter."]
+
+
+def test_growth_passes_over_a_kept_region() -> None:
+    features = article_features(
+        (
+            Block("paragraph", "Donate today."),
+            Block("paragraph", "Dear reader,"),
+            Block("paragraph", "Goal: 500 donors"),
+        )
+    )
+    regions = [Region(0, 1, True), Region(2, 3, False)]
+    grown, why = grow(regions, features.__getitem__, lambda i: -5.0, lambda i: False, 3)
+    assert grown == [Region(0, 3, True)]
+    assert set(why) == {1, 2}
+
+
+def test_two_parts_of_one_box_two_quiet_lines_apart_are_one() -> None:
+    html = NEWS + "<p>Support us today.</p><p>×</p><p>Donate now</p>" + NEWS
+    assert _removed(html) == ["Support us today.", "×", "Donate now"]
