@@ -42,7 +42,8 @@ async def test_second_refresh_sends_validators_gets_304_and_parses_nothing(
     assert (first.ok, first.new, first.not_modified) == (3, 9, 0)
 
     http_server.reset_counters()
-    with mock.patch("newsterm.refresh.parse_feed", side_effect=AssertionError("parsed")) as parse:
+    unparsed = AssertionError("parsed")
+    with mock.patch("newsterm.feeds.pool.parse_feed", side_effect=unparsed) as parse:
         second = await refresh(config(*urls), store)
     assert parse.call_count == 0
     assert (second.ok, second.new, second.not_modified) == (3, 0, 3)
@@ -177,7 +178,7 @@ async def test_only_the_named_feeds_are_refreshed(
 @pytest.fixture
 def pool():
     """A forked parse pool, made before any server thread starts: forking with threads is unsafe."""
-    from newsterm.refresh import parse_pool
+    from newsterm.feeds.pool import parse_pool
 
     made = parse_pool(16)
     if made is None:

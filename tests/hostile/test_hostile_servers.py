@@ -24,7 +24,7 @@ from httpserver import (
     trickle,
 )
 from newsterm.config import Config, parse_config
-from newsterm.feeds import guard
+from newsterm.feeds.guard import ParseLimits
 from newsterm.refresh import FeedOutcome, refresh
 from newsterm.store import Store
 
@@ -310,11 +310,11 @@ async def test_all_attacks_at_once_leave_the_good_feeds_alone(
 
 
 async def test_a_feed_with_too_many_entries_is_cut_and_says_so(
-    http_server: LoopbackServer, store: Store, monkeypatch: pytest.MonkeyPatch
+    http_server: LoopbackServer, store: Store
 ) -> None:
-    monkeypatch.setattr(guard, "MAX_ENTRIES", 50)
     url = http_server.route("/long", respond(rss("long", items(120))))
-    (outcome,) = (await refresh(config([url]), store)).outcomes
+    limits = ParseLimits(entries=50)
+    (outcome,) = (await refresh(config([url]), store, parse_limits=limits)).outcomes
     assert outcome.ok and outcome.new == 50
     assert outcome.warning and "kept the first 50 entries" in outcome.warning
     # The first entries are the newest in every real feed: those are the ones kept.

@@ -9,7 +9,7 @@ import tracemalloc
 import pytest
 
 from newsterm.errors import NotAFeed
-from newsterm.feeds import guard
+from newsterm.feeds.guard import ParseLimits
 from newsterm.feeds.parse import parse_feed
 
 URL = "https://guards.example/feed.xml"
@@ -82,11 +82,10 @@ def test_a_byte_order_mark_beats_the_servers_charset() -> None:
         assert parsed.entries[0].title == "Ça va ✓"
 
 
-def test_entries_past_the_cap_are_cut_for_atom_too(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(guard, "MAX_ENTRIES", 3)
+def test_entries_past_the_cap_are_cut_for_atom_too() -> None:
     entries = "".join(f"<atom:entry><atom:id>e{i}</atom:id></atom:entry>" for i in range(9))
     body = f"<atom:feed xmlns:atom='http://www.w3.org/2005/Atom'>{entries}</atom:feed>".encode()
-    parsed = parse_feed(body, url=URL)
+    parsed = parse_feed(body, url=URL, limits=ParseLimits(entries=3))
     assert [e.id for e in parsed.entries] == ["e0", "e1", "e2"]
     assert parsed.warning == "kept the first 3 entries of a longer feed"  # and still well-formed
 

@@ -139,7 +139,8 @@ def _tell(message: str, notices: list[str] | None) -> None:
 
 def _refresh(args: argparse.Namespace) -> int:
     from newsterm.cli_progress import Progress
-    from newsterm.refresh import parse_pool, refresh
+    from newsterm.feeds.pool import parse_pool
+    from newsterm.refresh import refresh
 
     config = _config(args)
     pool = parse_pool(len(config.feeds))

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, SelectolaxError
 
+from newsterm.config_lines import LineFinder, first_failing_line, toml_message
 from newsterm.errors import ConfigError
 from newsterm.text.sanitize import one_line, strip_controls
 from newsterm.urls import scheme
@@ -86,10 +87,6 @@ _SETTING_RULES: dict[str, tuple[tuple[type, ...], Callable[[Any], bool], str]] =
 }
 _FILE_SUFFIXES = {".xml", ".rss", ".atom", ".rdf", ".json", ".feed", ".txt", ".html", ".htm"}
 _FEED_KEYS = {f.name for f in fields(Subscription)}
-_KEY_PART = r"""[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*'"""  # bare, "basic", 'literal'
-_KEY_PATH = rf"(?:{_KEY_PART})(?:\s*\.\s*(?:{_KEY_PART}))*"
-_HEADER_RE = re.compile(rf"^\s*(?P<open>\[\[?)\s*(?P<path>{_KEY_PATH})\s*\]")
-_ASSIGNMENT_RE = re.compile(rf"^\s*(?P<path>{_KEY_PATH})\s*=")
 
 
 def load_config(path: Path) -> Config:
@@ -119,12 +116,12 @@ def parse_config(text: str, path: Path | None = None) -> Config:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(path, [f"{name}:{_toml_message(exc, text)}"]) from None
+        raise ConfigError(path, [f"{name}:{toml_message(exc, text)}"]) from None
     except (RecursionError, ValueError) as exc:  # deep nesting; integers over 4300 digits
-        line = _first_failing_line(text, type(exc))
+        line = first_failing_line(text, type(exc))
         what = "nested too deeply" if isinstance(exc, RecursionError) else "a number too long"
         raise ConfigError(path, [f"{name}:{line}: TOML syntax error: {what}"]) from None
-    lines = _LineFinder(text, name)
+    lines = LineFinder(text, name)
     problems: list[str] = []
     for key in data.keys() - {"settings", "feed"}:
         where = lines.key(key)
@@ -136,34 +133,6 @@ def parse_config(text: str, path: Path | None = None) -> Config:
     return Config(settings=settings, feeds=feeds, path=path)
 
 
-def _toml_message(exc: tomllib.TOMLDecodeError, text: str) -> str:
-    # tomllib ends its message with "(at line L, column C)"; lead with the position.
-    m = re.search(r"\s*\(at line (\d+), column (\d+)\)$", str(exc))
-    end = re.search(r"\s*\(at end of document\)$", str(exc))
-    if end:
-        return f"{max(1, len(text.splitlines()))}: TOML syntax error: {str(exc)[: end.start()]}"
-    if not m:
-        return f" TOML syntax error: {exc}"
-    return f"{m[1]}:{m[2]}: TOML syntax error: {str(exc)[: m.start()]}"
-
-
-def _first_failing_line(text: str, kind: type[BaseException]) -> int:
-    """The first line whose end makes tomllib raise ``kind``: where the fault is."""
-    lines = text.splitlines(keepends=True)
-    low, high = 1, max(1, len(lines))
-    while low < high:  # the whole text fails; find the shortest failing prefix
-        middle = (low + high) // 2
-        try:
-            tomllib.loads("".join(lines[:middle]))
-            failed = False
-        except kind:
-            failed = True
-        except (tomllib.TOMLDecodeError, RecursionError, ValueError):
-            failed = False
-        low, high = (low, middle) if failed else (middle + 1, high)
-    return low
-
-
 def _shown(value: Any) -> str:
     """``value`` as a short repr for a message (a huge number cannot even be printed)."""
     try:
@@ -173,7 +142,7 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
-def _settings(table: Any, lines: _LineFinder, problems: list[str]) -> Settings:
+def _settings(table: Any, lines: LineFinder, problems: list[str]) -> Settings:
     if not isinstance(table, dict):
         problems.append(f"{lines.key('settings')}: [settings] must be a table")
         return Settings()
@@ -196,7 +165,7 @@ def _settings(table: Any, lines: _LineFinder, problems: list[str]) -> Settings:
 
 
 def _feeds(
-    entries: Any, lines: _LineFinder, problems: list[str], path: Path | None
+    entries: Any, lines: LineFinder, problems: list[str], path: Path | None
 ) -> tuple[Subscription, ...]:
     if not isinstance(entries, list):
         problems.append(f"{lines.key('feed')}: 'feed' must be [[feed]] tables")
@@ -222,7 +191,7 @@ def _feeds(
 
 
 def _subscription(
-    entry: dict[str, Any], index: int, lines: _LineFinder, problems: list[str], path: Path | None
+    entry: dict[str, Any], index: int, lines: LineFinder, problems: list[str], path: Path | None
 ) -> Subscription | None:
     url = entry.get("url")
     label = f"feed #{index}" + (f" ({one_line(url)[:200]})" if isinstance(url, str) else "")
@@ -264,13 +233,18 @@ def _subscription(
 
 
 def _feed_url(value: Any, path: Path | None, fault: Callable[[str, str], None]) -> str | None:
+    """The URL a feed's ``url`` value names, or None once ``fault`` was told what is wrong."""
     if value is None:
         fault("url", "missing url")
         return None
     if not isinstance(value, str) or not value.strip():
         fault("url", f"url must be a non-empty string, not {_shown(value)}")
         return None
-    value = value.strip()
+    return _checked_url(value.strip(), path, fault)
+
+
+def _checked_url(value: str, path: Path | None, fault: Callable[[str, str], None]) -> str | None:
+    """``value`` if it is an http(s) or file URL, a local path as a file URL, else None."""
     if strip_controls(value) != value or "\n" in value or "\t" in value:
         fault("url", f"url {_shown(value)} contains control characters")
         return None
@@ -344,67 +318,3 @@ def _strings(entry: dict[str, Any], key: str, fault: Callable[[str, str], None])
         fault(key, f'{key} must be a list of strings, like {key} = ["a", "b"]')
         return ()
     return tuple(v for v in value if v.strip())
-
-
-class _LineFinder:
-    """Find the line of a key or a [[feed]] entry, so every message can say file:line.
-
-    Each header and each assignment line gets its full key path ("[feed.extra]" is
-    ("feed", "extra"); "a.b = 1" under it is ("feed", "extra", "a", "b")), so a key
-    set in a sub-table or with a dotted key is found on its own line.
-    """
-
-    def __init__(self, text: str, name: str) -> None:
-        self.name = name
-        self.paths: list[tuple[str, ...] | None] = []  # per line, 0-based
-        self.feed_starts: list[int] = []
-        self.headers: set[int] = set()
-        table: tuple[str, ...] = ()
-        for number, line in enumerate(text.splitlines(), start=1):
-            path = None
-            if header := _HEADER_RE.match(line):
-                table = path = _key_path(header["path"])
-                self.headers.add(number)
-                if header["open"] == "[[" and path == ("feed",):
-                    self.feed_starts.append(number)
-            elif assignment := _ASSIGNMENT_RE.match(line):
-                path = table + _key_path(assignment["path"])
-            self.paths.append(path)
-
-    def _at(self, line: int | None) -> str:
-        return f"{self.name}:{line}" if line else self.name
-
-    def _find(self, path: tuple[str, ...], start: int = 1, end: int | None = None) -> int | None:
-        """The first line in [start, end] that sets ``path`` or something inside it."""
-        stop = len(self.paths) if end is None else min(end, len(self.paths))
-        for number in range(max(start, 1), stop + 1):
-            found = self.paths[number - 1]
-            if found is not None and found[: len(path)] == path:
-                return number
-        return None
-
-    def key(self, key: str, section: str | None = None) -> str:
-        """Where ``key`` is set: inside ``[section]``, or at the top level."""
-        table = (section,) if section else ()
-        return self._at(self._find((*table, key)) or (self._find(table) if table else None))
-
-    def feed(self, index: int, key: str | None = None) -> str:
-        """Where the index-th [[feed]] (1-based) starts, or where it sets ``key``."""
-        if index > len(self.feed_starts):
-            return self._at(None)
-        head = self.feed_starts[index - 1]
-        end = self._entry_end(head)
-        return self._at((self._find(("feed", key), head + 1, end) if key else None) or head)
-
-    def _entry_end(self, head: int) -> int:
-        """The last line of the [[feed]] entry at ``head``, its sub-tables included."""
-        for number in range(head + 1, len(self.paths) + 1):
-            path = self.paths[number - 1]
-            if number in self.headers and (path is None or len(path) < 2 or path[0] != "feed"):
-                return number - 1  # the next [[feed]], or a table outside this entry
-        return len(self.paths)
-
-
-def _key_path(text: str) -> tuple[str, ...]:
-    """A TOML key ("a . 'b c'.d") as its parts, quotes removed."""
-    return tuple(part.strip("\"'") for part in re.findall(_KEY_PART, text))

@@ -9,7 +9,7 @@ httpx or OS exception escapes. ``file://`` URLs and plain paths read local files
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from http import HTTPStatus
 from urllib.parse import urlsplit
 
@@ -176,48 +176,73 @@ class _Fetcher:
     async def _http(self, url: str, etag: str | None, last_modified: str | None) -> FetchResult:
         """GET ``url``, following up to MAX_REDIRECTS redirects and catching loops."""
         headers = _conditional_headers(etag, last_modified)
-        current = str(httpx.URL(url))
-        seen = {current}
-        moved: str | None = None  # where the leading run of permanent redirects ends
-        temporary = False
-        for hop in range(MAX_REDIRECTS + 1):
+        chain = _Chain(str(httpx.URL(url)))
+        for _ in range(MAX_REDIRECTS + 1):
             request = self.client.build_request(
-                "GET", current, headers=headers, timeout=self.timeout
+                "GET", chain.current, headers=headers, timeout=self.timeout
             )
             response = await self.client.send(request, stream=True)
             try:
                 status = response.status_code
                 if status not in _REDIRECTS:
                     body = await _read_response(response, self.max_bytes)
-                    return FetchResult(
-                        url=url,
-                        final_url=current,
-                        status=status,
-                        body=body,
-                        content_type=response.headers.get("content-type", ""),
-                        etag=_validator(response.headers.get("etag"), etag, body),
-                        last_modified=_validator(
-                            response.headers.get("last-modified"), last_modified, body
-                        ),
-                        permanent_redirect=moved if moved != url else None,
-                    )
-                target = _redirect_target(current, status, response.headers.get("location"))
+                    return _result(url, chain, response, body, etag, last_modified)
+                target = _redirect_target(chain.current, status, response.headers.get("location"))
             finally:
                 await response.aclose()
-            # After a temporary hop the chain may change at any time: only the permanent
-            # hops before it say where the configured URL now lives.
-            temporary = temporary or status not in _PERMANENT
-            if not temporary:
-                moved = target
-            if "set-cookie" in response.headers:
-                seen.clear()  # new cookie state: coming back to a URL is not (yet) a loop
-            if target in seen:
-                raise TooManyRedirects("redirect loop")
-            if hop == MAX_REDIRECTS:
-                break
-            seen.add(target)
-            current = target
+            chain.follow(target, status, new_cookie="set-cookie" in response.headers)
         raise TooManyRedirects("too many redirects")
+
+
+@dataclass(slots=True)
+class _Chain:
+    """Where one GET has been sent so far, and where the feed has moved for good."""
+
+    current: str
+    """The URL to ask next."""
+    seen: set[str] = field(default_factory=set)
+    moved: str | None = None
+    """Where the leading run of permanent redirects ends."""
+    temporary: bool = False
+    """Whether a temporary redirect has come yet."""
+
+    def __post_init__(self) -> None:
+        self.seen.add(self.current)
+
+    def follow(self, target: str, status: int, *, new_cookie: bool) -> None:
+        """Go on to ``target``; TooManyRedirects when it leads back where the chain has been."""
+        # After a temporary hop the chain may change at any time: only the permanent
+        # hops before it say where the configured URL now lives.
+        self.temporary = self.temporary or status not in _PERMANENT
+        if not self.temporary:
+            self.moved = target
+        if new_cookie:
+            self.seen.clear()  # new cookie state: coming back to a URL is not (yet) a loop
+        if target in self.seen:
+            raise TooManyRedirects("redirect loop")
+        self.seen.add(target)
+        self.current = target
+
+
+def _result(
+    url: str,
+    chain: _Chain,
+    response: httpx.Response,
+    body: bytes | None,
+    etag: str | None,
+    last_modified: str | None,
+) -> FetchResult:
+    """The response the chain ended at; the validators sent are kept when a 304 names none."""
+    return FetchResult(
+        url=url,
+        final_url=chain.current,
+        status=response.status_code,
+        body=body,
+        content_type=response.headers.get("content-type", ""),
+        etag=_validator(response.headers.get("etag"), etag, body),
+        last_modified=_validator(response.headers.get("last-modified"), last_modified, body),
+        permanent_redirect=chain.moved if chain.moved != url else None,
+    )
 
 
 async def _read_response(response: httpx.Response, max_bytes: int) -> bytes | None:

@@ -12,6 +12,8 @@ filter only sees declarations that start a line). And parsing costs time per ent
   external or parameter entities, or declares more than MAX_ENTITIES, is dropped whole;
 * a document with more than MAX_ENTRIES entries is cut after the last one kept;
 * a document with more than MAX_MARKUP tags is refused (real feeds stay under 2% of it).
+
+Those are the defaults of ``ParseLimits``; a caller (a test) may pass others.
 """
 
 from __future__ import annotations
@@ -24,12 +26,14 @@ from dataclasses import dataclass
 from newsterm.errors import NotAFeed
 
 __all__ = [
+    "DEFAULT_LIMITS",
     "MAX_ENTITIES",
     "MAX_ENTRIES",
     "MAX_EXPANSION",
     "MAX_MARKUP",
     "UTF16_32_BOMS",
     "Bounded",
+    "ParseLimits",
     "bound",
 ]
 
@@ -70,6 +74,24 @@ _DOCTYPE_PLAIN = re.compile(rb"<!DOCTYPE[^\[>]*>")
 
 
 @dataclass(frozen=True, slots=True)
+class ParseLimits:
+    """What one document may cost the parser; the defaults suit every real feed."""
+
+    entries: int = MAX_ENTRIES
+    """Entries kept; the rest are cut."""
+    expansion: int = MAX_EXPANSION
+    """Characters all entity references may expand to."""
+    entities: int = MAX_ENTITIES
+    """Entity declarations one internal DTD subset may hold."""
+    markup: int = MAX_MARKUP
+    """Tags a document may hold."""
+
+
+DEFAULT_LIMITS = ParseLimits()
+"""The limits every real feed stays within."""
+
+
+@dataclass(frozen=True, slots=True)
 class Bounded:
     """A document made safe to parse, and what was done to it."""
 
@@ -78,16 +100,16 @@ class Bounded:
     notes: tuple[str, ...] = ()
 
 
-def bound(body: bytes) -> Bounded:
+def bound(body: bytes, limits: ParseLimits = DEFAULT_LIMITS) -> Bounded:
     """``body`` re-encoded, defused and cut as the module docstring says; NotAFeed if too big."""
     data, charset = _to_utf8(body)
-    if data.count(b"<") > MAX_MARKUP:
-        raise NotAFeed(f"not a feed newsterm will parse (more than {MAX_MARKUP:,} tags)")
+    if data.count(b"<") > limits.markup:
+        raise NotAFeed(f"not a feed newsterm will parse (more than {limits.markup:,} tags)")
     notes: list[str] = []
-    data, note = _defuse_entities(data)
+    data, note = _defuse_entities(data, limits)
     if note:
         notes.append(note)
-    data, note = _cap_entries(data)
+    data, note = _cap_entries(data, limits.entries)
     if note:
         notes.append(note)
     return Bounded(data, charset, tuple(notes))
@@ -109,7 +131,7 @@ def _transcode(raw: bytes, encoding: str) -> bytes:
     return _DECL_ENCODING.sub(r"\1\2utf-8\2", text, count=1).encode("utf-8")
 
 
-def _defuse_entities(data: bytes) -> tuple[bytes, str | None]:
+def _defuse_entities(data: bytes, limits: ParseLimits) -> tuple[bytes, str | None]:
     """Drop an internal DTD subset whose entities could expand without bound."""
     doctype = _DOCTYPE.match(data, _skip_prolog(data, 0))
     if doctype is None:
@@ -118,8 +140,8 @@ def _defuse_entities(data: bytes) -> tuple[bytes, str | None]:
     subset = data[doctype.end() : close]
     if b"<!ENTITY" not in subset:
         return data, None
-    cost = _expansion(subset, data[close:])
-    if cost <= MAX_EXPANSION:
+    cost = _expansion(subset, data[close:], limits.entities)
+    if cost <= limits.expansion:
         return data, None
     # Without the declarations the references stay undefined, and so are left unexpanded.
     return data[: doctype.end()] + data[close:], "ignored the document's entity declarations"
@@ -133,12 +155,12 @@ def _subset_end(data: bytes, start: int) -> int:
     return len(data)
 
 
-def _expansion(subset: bytes, document: bytes) -> float:
+def _expansion(subset: bytes, document: bytes, max_entities: int) -> float:
     """Characters the document's entity references would expand to; inf when unbounded."""
     values: dict[bytes, bytes] = {}
     for match in _ENTITY.finditer(subset):
         parameter, name, double, single, external = match.groups()
-        if parameter or external is not None or len(values) >= MAX_ENTITIES:
+        if parameter or external is not None or len(values) >= max_entities:
             return float("inf")  # external and parameter entities: never worth the risk
         values.setdefault(name, double if double is not None else single)
     if _PERCENT_REFERENCE.search(subset):
@@ -161,21 +183,21 @@ def _sizes(values: dict[bytes, bytes]) -> dict[bytes, float]:
     return {name: sizes.get(name, float("inf")) for name in values}
 
 
-def _cap_entries(data: bytes) -> tuple[bytes, str | None]:
-    """Cut a document after its MAX_ENTRIES-th entry and close its root element."""
-    if data.count(b"item") + data.count(b"entry") <= MAX_ENTRIES:  # the usual case, quickly
+def _cap_entries(data: bytes, max_entries: int) -> tuple[bytes, str | None]:
+    """Cut a document after its ``max_entries``-th entry and close its root element."""
+    if data.count(b"item") + data.count(b"entry") <= max_entries:  # the usual case, quickly
         return data, None
     starts = _ENTRY_START.finditer(data)
     cut = None
     for count, match in enumerate(starts, start=1):
-        if count > MAX_ENTRIES:
+        if count > max_entries:
             cut = match.start()
             break
     if cut is None:
         return data, None
     root = _root_name(data)
     closing = b"</channel></rss>" if root == b"rss" else (b"</" + root + b">" if root else b"")
-    return data[:cut] + closing, f"kept the first {MAX_ENTRIES:,} entries of a longer feed"
+    return data[:cut] + closing, f"kept the first {max_entries:,} entries of a longer feed"
 
 
 def _root_name(data: bytes) -> bytes | None:

@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 import feedparser
 
 from newsterm.errors import NotAFeed
-from newsterm.feeds.guard import bound
+from newsterm.feeds.guard import DEFAULT_LIMITS, Bounded, ParseLimits, bound
 from newsterm.models import Enclosure, ParsedEntry, ParsedFeed
 from newsterm.text.sanitize import one_line, strip_controls
 
@@ -43,34 +43,21 @@ _SURROGATES = re.compile(r"[\ud800-\udfff]")
 
 
 def parse_feed(
-    body: bytes, *, url: str, content_type: str = "", now: datetime | None = None
+    body: bytes,
+    *,
+    url: str,
+    content_type: str = "",
+    now: datetime | None = None,
+    limits: ParseLimits = DEFAULT_LIMITS,
 ) -> ParsedFeed:
-    """Parse one downloaded document; raise NotAFeed when it is neither RSS, Atom nor RDF."""
+    """Parse one downloaded document; raise NotAFeed when it is neither RSS, Atom nor RDF.
+
+    ``limits`` bounds what the document may cost (guard.py); the defaults suit real feeds.
+    """
     if not isinstance(body, bytes | bytearray):  # feedparser reads a str as a URL or a path
         raise TypeError(f"parse_feed needs the downloaded bytes, not {type(body).__name__}")
-    bounded = bound(bytes(body))
-    data = bounded.data
-    # Without a content type feedparser warns on every local file: assume XML.
-    mime = content_type or "application/xml"
-    if bounded.charset:  # re-encoded: the server's charset label no longer applies
-        mime = f"{mime.split(';', 1)[0].strip() or 'application/xml'}; charset={bounded.charset}"
-    # No content-location: feedparser would resolve relative guids and Atom ids against
-    # it, so an entry's id would change whenever the feed's URL does (http -> https, a
-    # redirect). Links are made absolute below instead.
-    headers = {"content-type": mime}
-    if b"&#" in data:
-        data = _BIG_CHAR_REF.sub(_fix_char_ref, data)
-    try:
-        # A stream, not bytes: feedparser tries a short bytes value as a file name first,
-        # so a body of b"/home/me/x.xml" would read that local file.
-        doc = feedparser.parse(
-            io.BytesIO(data),
-            response_headers=headers,
-            sanitize_html=False,
-            resolve_relative_uris=False,
-        )
-    except Exception as exc:  # feedparser has crashed on hostile input before
-        raise NotAFeed(f"unreadable feed ({type(exc).__name__}: {one_line(str(exc))})") from exc
+    bounded = bound(bytes(body), limits)
+    doc = _feedparser(bounded, content_type)
     if not doc.get("version") and not doc.get("entries"):
         raise NotAFeed(_not_a_feed_reason(doc))
     now = now or datetime.now(UTC)
@@ -83,6 +70,33 @@ def parse_feed(
         entries=tuple(_entries(doc.get("entries", ()), url, now)),
         warning=_warning(doc, bounded.notes),
     )
+
+
+def _feedparser(bounded: Bounded, content_type: str) -> Mapping[str, Any]:
+    """What feedparser makes of a bounded document; NotAFeed if it crashes on it."""
+    data = bounded.data
+    # Without a content type feedparser warns on every local file: assume XML.
+    mime = content_type or "application/xml"
+    if bounded.charset:  # re-encoded: the server's charset label no longer applies
+        mime = f"{mime.split(';', 1)[0].strip() or 'application/xml'}; charset={bounded.charset}"
+    # No content-location: feedparser would resolve relative guids and Atom ids against
+    # it, so an entry's id would change whenever the feed's URL does (http -> https, a
+    # redirect). Links are made absolute in parse_feed instead.
+    headers = {"content-type": mime}
+    if b"&#" in data:
+        data = _BIG_CHAR_REF.sub(_fix_char_ref, data)
+    try:
+        # A stream, not bytes: feedparser tries a short bytes value as a file name first,
+        # so a body of b"/home/me/x.xml" would read that local file.
+        doc: Mapping[str, Any] = feedparser.parse(
+            io.BytesIO(data),
+            response_headers=headers,
+            sanitize_html=False,
+            resolve_relative_uris=False,
+        )
+    except Exception as exc:  # feedparser has crashed on hostile input before
+        raise NotAFeed(f"unreadable feed ({type(exc).__name__}: {one_line(str(exc))})") from exc
+    return doc
 
 
 def _entries(raw: Iterable[dict[str, Any]], base: str, now: datetime) -> Iterable[ParsedEntry]:

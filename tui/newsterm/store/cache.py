@@ -12,11 +12,14 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from newsterm.errors import CacheCorrupt, StoreError
-from newsterm.models import Article, ArticleRow, Feed, FetchResult, ParsedEntry, ParsedFeed
-from newsterm.store import rows, schema
+from newsterm.errors import CacheCorrupt
+from newsterm.models import Article, ArticleRow, Feed, FetchResult, ParsedFeed
+from newsterm.store import queries, rows
+from newsterm.store.connection import connect, prepare_folder
+from newsterm.store.failures import rollback, translated
+from newsterm.store.queries import article_filters
 from newsterm.store.rows import ts
-from newsterm.store.schema import article_filters, connect, rollback, translated
+from newsterm.store.saving import save_fetch
 
 if TYPE_CHECKING:
     from newsterm.config import Subscription
@@ -67,25 +70,16 @@ class Store:
             conn = connect(":memory:", None, busy_timeout=busy_timeout, quick_check=False)
             return cls(conn, None, busy_timeout)
         file = Path(path).expanduser()
-        try:
-            file.parent.mkdir(parents=True, exist_ok=True)
-            size = file.stat().st_size if file.exists() else 0
-        except (FileExistsError, NotADirectoryError) as exc:
-            where = f"cannot use the cache folder {file.parent}: a file is in the way"
-            raise StoreError(f"{where} ({exc.filename})") from exc
-        except OSError as exc:
-            raise StoreError(f"cannot use the cache folder {file.parent}: {exc}") from exc
+        size = prepare_folder(file)
         check = size <= QUICK_CHECK_MAX_BYTES if quick_check is None else quick_check
         try:
             conn = connect(str(file), file, busy_timeout=busy_timeout, quick_check=check)
         except CacheCorrupt as exc:
             if not recover or exc.moved_to is None:
                 raise
-            store = cls(
-                connect(str(file), file, busy_timeout=busy_timeout, quick_check=False),
-                file,
-                busy_timeout,
-            )
+            # The damaged file is out of the way: a fresh cache starts in its place.
+            conn = connect(str(file), file, busy_timeout=busy_timeout, quick_check=False)
+            store = cls(conn, file, busy_timeout)
             store.recovered_from = exc.moved_to
             return store
         return cls(conn, file, busy_timeout)
@@ -112,13 +106,13 @@ class Store:
         params = [(s.url, s.title, json.dumps(list(s.tags)), i) for i, s in enumerate(subs)]
         with self._write() as conn:
             conn.execute("UPDATE feeds SET configured = 0 WHERE configured = 1")
-            conn.executemany(schema.SYNC_FEED, params)
+            conn.executemany(queries.SYNC_FEED, params)
 
     def found_feed(self, url: str) -> str | None:
         """The feed URL last found on the web page ``url``, if ``url`` is a page."""
         with self._read() as conn:
             row = conn.execute("SELECT found_feed FROM feeds WHERE url = ?", (url,)).fetchone()
-        return row[0] if row else None
+        return row["found_feed"] if row else None
 
     def validators(self, url: str) -> tuple[str | None, str | None]:
         """The feed's stored ETag and Last-Modified, for a conditional GET."""
@@ -126,7 +120,7 @@ class Store:
             row = conn.execute(
                 "SELECT etag, last_modified FROM feeds WHERE url = ?", (url,)
             ).fetchone()
-        return (row[0], row[1]) if row else (None, None)
+        return (row["etag"], row["last_modified"]) if row else (None, None)
 
     def save_feed(
         self, url: str, result: FetchResult, parsed: ParsedFeed | None, *, now: datetime
@@ -136,19 +130,8 @@ class Store:
         Read and starred flags and first-seen times are never touched; an article whose
         content changed is updated; ``parsed`` is None for a 304.
         """
-        stamp = ts(now)
         with self._write() as conn:
-            conn.execute("INSERT OR IGNORE INTO feeds (url) VALUES (?)", (url,))
-            conn.execute(*_fetch_state_update(url, result, parsed, stamp))
-            if parsed is None or not parsed.entries:
-                return 0
-            entries = _unpruned(conn, url, parsed, stamp)
-            # Bottom first: the feed's top entry gets the highest id, so among equal dates
-            # (undated entries all get the fetch time) the list keeps the feed's order.
-            params = [rows.article_params(url, e, stamp) for e in reversed(entries)]
-            before = _count_feed(conn, url)
-            conn.executemany(schema.UPSERT_ARTICLE, params)
-            return _count_feed(conn, url) - before
+            return save_fetch(conn, url, result, parsed, ts(now))
 
     def save_failure(self, url: str, error: str, *, now: datetime) -> None:
         """Record that fetching ``url`` failed; its articles and validators stay."""
@@ -161,7 +144,7 @@ class Store:
     def feeds(self, urls: Sequence[str] | None = None) -> list[Feed]:
         """Feeds with unread/total counts: ``urls`` in that order, else all in configured order."""
         with self._read() as conn:
-            found = {row[0]: rows.feed(row) for row in conn.execute(schema.FEEDS)}
+            found = {row["url"]: rows.feed(row) for row in conn.execute(queries.FEEDS)}
         if urls is None:
             return list(found.values())
         return [found.get(u) or Feed(url=u, title=u) for u in urls]
@@ -188,7 +171,7 @@ class Store:
     ) -> list[ArticleRow]:
         """One page of the article list, newest first; ``query`` matches titles in any case."""
         where, params = article_filters(feed_urls, unread_only, query)
-        sql = f"{schema.ROWS} {where} {schema.NEWEST_FIRST} LIMIT ? OFFSET ?"
+        sql = f"{queries.ROWS} {where} {queries.NEWEST_FIRST} LIMIT ? OFFSET ?"
         with self._read() as conn:
             page = conn.execute(sql, [*params, max(limit, 0), max(offset, 0)]).fetchall()
         return [rows.article_row(r) for r in page]
@@ -210,22 +193,21 @@ class Store:
         while True:
             page_where, page_params = where, params
             if after is not None:
-                page_where = schema.narrowed(where, schema.BELOW)
+                page_where = queries.narrowed(where, queries.BELOW)
                 page_params = [*params, *after]
-            sql = f"{schema.ROWS} {page_where} {schema.NEWEST_FIRST} LIMIT ?"
+            sql = f"{queries.ROWS} {page_where} {queries.NEWEST_FIRST} LIMIT ?"
             with self._read() as conn:
                 page = conn.execute(sql, [*page_params, batch]).fetchall()
             if not page:
                 return
             for row in page:
                 yield rows.article_row(row)
-            last = page[-1]
-            after = (last[4], last[0])  # (published, id) of the last row: ROWS column order
+            after = (page[-1]["published"], page[-1]["id"])
 
     def article(self, article_id: int) -> Article | None:
         """One article with its full content, or None when it is gone."""
         with self._read() as conn:
-            row = conn.execute(schema.ARTICLE, (article_id,)).fetchone()
+            row = conn.execute(queries.ARTICLE, (article_id,)).fetchone()
         return rows.article(row) if row else None
 
     def next_unread(
@@ -258,10 +240,10 @@ class Store:
                     "SELECT published, id FROM articles WHERE id = ?", (anchor_id,)
                 ).fetchone()
             if anchor is not None:
-                where = schema.narrowed(where, schema.BELOW if below else schema.ABOVE)
+                where = queries.narrowed(where, queries.BELOW if below else queries.ABOVE)
                 params = [*params, *anchor]
-            order = schema.NEWEST_FIRST if below else schema.OLDEST_FIRST
-            row = conn.execute(f"{schema.ROWS} {where} {order} LIMIT 1", params).fetchone()
+            order = queries.NEWEST_FIRST if below else queries.OLDEST_FIRST
+            row = conn.execute(f"{queries.ROWS} {where} {order} LIMIT 1", params).fetchone()
         return rows.article_row(row) if row else None
 
     def position(
@@ -277,8 +259,8 @@ class Store:
         One indexed COUNT of the rows ordered before it, however long the list.
         """
         where, params = article_filters(feed_urls, unread_only, query)
-        member = f"SELECT a.published, a.id FROM articles a {schema.narrowed(where, 'a.id = ?')}"
-        before = f"SELECT count(*) FROM articles a {schema.narrowed(where, schema.ABOVE)}"
+        member = f"SELECT a.published, a.id FROM articles a {queries.narrowed(where, 'a.id = ?')}"
+        before = f"SELECT count(*) FROM articles a {queries.narrowed(where, queries.ABOVE)}"
         with self._read() as conn:
             anchor = conn.execute(member, [*params, article_id]).fetchone()
             if anchor is None:
@@ -316,8 +298,8 @@ class Store:
         cutoff = now - timedelta(days=keep_days)
         forget = cutoff - timedelta(days=TOMBSTONE_GRACE_DAYS)
         with self._write() as conn:
-            conn.execute(schema.REMEMBER_PRUNED, {"cutoff": ts(cutoff), "now": ts(now)})
-            deleted = conn.execute(schema.PRUNE, {"cutoff": ts(cutoff)}).rowcount
+            conn.execute(queries.REMEMBER_PRUNED, {"cutoff": ts(cutoff), "now": ts(now)})
+            deleted = conn.execute(queries.PRUNE, {"cutoff": ts(cutoff)}).rowcount
             conn.execute("DELETE FROM pruned WHERE pruned_at < ?", (ts(forget),))
         return deleted
 
@@ -350,55 +332,3 @@ class Store:
             self._changes_since_analyze = 0
             with suppress(sqlite3.Error):  # stale statistics cost speed, never correctness
                 self._conn.execute("ANALYZE")
-
-
-def _count_feed(conn: sqlite3.Connection, url: str) -> int:
-    row = conn.execute("SELECT count(*) FROM articles WHERE feed_url = ?", (url,)).fetchone()
-    return int(row[0])
-
-
-def _unpruned(
-    conn: sqlite3.Connection, url: str, parsed: ParsedFeed, stamp: int
-) -> list[ParsedEntry]:
-    """The entries to upsert: duplicates dropped (first wins) and pruned ones left out."""
-    first: dict[str, ParsedEntry] = {}
-    for entry in parsed.entries:
-        first.setdefault(entry.id, entry)
-    kept = list(first.values())
-    pruned = {g for (g,) in conn.execute("SELECT guid FROM pruned WHERE feed_url = ?", (url,))}
-    if not pruned:
-        return kept
-    conn.executemany(  # still listed: remember it for as long as the feed keeps it
-        "UPDATE pruned SET pruned_at = ? WHERE feed_url = ? AND guid = ?",
-        [(stamp, url, e.id) for e in kept if e.id in pruned],
-    )
-    return [e for e in kept if e.id not in pruned]
-
-
-def _fetch_state_update(
-    url: str, result: FetchResult, parsed: ParsedFeed | None, stamp: int
-) -> tuple[str, dict[str, Any]]:
-    """The UPDATE of a feed's row after a successful fetch (200 or 304)."""
-    sets = ["http_status = :status", "error = NULL", "checked_at = :now", "moved_to = :moved"]
-    sets.append("found_feed = :found")
-    if result.not_modified:  # a 304 may omit the validators: keep the ones we sent
-        sets += ["etag = COALESCE(:etag, etag)", "last_modified = COALESCE(:lm, last_modified)"]
-    else:
-        sets += ["etag = :etag", "last_modified = :lm"]
-    if parsed is not None:
-        sets.append("warning = :warning")
-        sets += ["title = :title"] if parsed.title else []
-        sets += ["site = :site"] if parsed.link else []
-    params = {
-        "url": url,
-        "status": result.status,
-        "now": stamp,
-        "moved": result.permanent_redirect,
-        "found": result.final_url if result.discovered_from else None,
-        "etag": result.etag,
-        "lm": result.last_modified,
-        "warning": parsed.warning if parsed else None,
-        "title": parsed.title if parsed else "",
-        "site": parsed.link if parsed else "",
-    }
-    return f"UPDATE feeds SET {', '.join(sets)} WHERE url = :url", params

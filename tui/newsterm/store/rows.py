@@ -1,9 +1,14 @@
-"""Map between SQLite rows and newsterm's models, and datetimes and the seconds stored."""
+"""Map between SQLite rows and newsterm's models, and datetimes and the seconds stored.
+
+Rows are sqlite3.Row (connection.py sets it), read by column name: the order of a
+SELECT's columns is free, and a missing or misnamed column fails loudly.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from datetime import UTC, datetime
 from typing import Any
 
@@ -12,48 +17,58 @@ from newsterm.models import Article, ArticleRow, Enclosure, Feed, ParsedEntry
 __all__ = ["article", "article_params", "article_row", "dt", "feed", "ts"]
 
 
-def feed(row: tuple[Any, ...]) -> Feed:
-    """A row of schema.FEEDS as a Feed with its counts."""
-    url, title, configured_title, site, tags, error, checked_at, moved_to, unread, total = row
+def feed(row: sqlite3.Row) -> Feed:
+    """A row of queries.FEEDS as a Feed with its counts."""
     return Feed(
-        url=url,
-        title=configured_title or title or url,
-        site=site,
-        unread=unread,
-        total=total,
-        error=error,
-        checked_at=None if checked_at is None else dt(checked_at),
-        moved_to=moved_to,
-        tags=tuple(json.loads(tags or "[]")),
+        url=row["url"],
+        title=row["configured_title"] or row["title"] or row["url"],
+        site=row["site"],
+        unread=row["unread"],
+        total=row["total"],
+        error=row["error"],
+        checked_at=None if row["checked_at"] is None else dt(row["checked_at"]),
+        moved_to=row["moved_to"],
+        tags=tuple(json.loads(row["tags"] or "[]")),
     )
 
 
-def article_row(row: tuple[Any, ...]) -> ArticleRow:
-    """A row of schema.ROWS as one line of the article list."""
-    id_, feed_url, feed_title, title, published, read, starred, link = row
+def article_row(row: sqlite3.Row) -> ArticleRow:
+    """A row of queries.ROWS as one line of the article list."""
     return ArticleRow(
-        id_, feed_url, feed_title, title, dt(published), bool(read), bool(starred), link
+        id=row["id"],
+        feed_url=row["feed_url"],
+        feed_title=row["feed_title"],
+        title=row["title"],
+        published=dt(row["published"]),
+        read=bool(row["read"]),
+        starred=bool(row["starred"]),
+        link=row["link"],
     )
 
 
-def article(row: tuple[Any, ...]) -> Article:
-    """A row of schema.ARTICLE as a whole Article."""
-    *head, published, updated, content, summary, read, starred, first_seen, enclosures = row
+def article(row: sqlite3.Row) -> Article:
+    """A row of queries.ARTICLE as a whole Article."""
     return Article(
-        *head,
-        published=dt(published),
-        updated=None if updated is None else dt(updated),
-        content=content,
-        summary=summary,
-        read=bool(read),
-        starred=bool(starred),
-        first_seen=dt(first_seen),
-        enclosures=tuple(Enclosure(*e) for e in json.loads(enclosures or "[]")),
+        id=row["id"],
+        feed_url=row["feed_url"],
+        feed_title=row["feed_title"],
+        guid=row["guid"],
+        title=row["title"],
+        link=row["link"],
+        author=row["author"],
+        published=dt(row["published"]),
+        updated=None if row["updated"] is None else dt(row["updated"]),
+        content=row["content"],
+        summary=row["summary"],
+        read=bool(row["read"]),
+        starred=bool(row["starred"]),
+        first_seen=dt(row["first_seen"]),
+        enclosures=tuple(Enclosure(*e) for e in json.loads(row["enclosures"] or "[]")),
     )
 
 
 def article_params(feed_url: str, entry: ParsedEntry, now: int) -> dict[str, Any]:
-    """A parsed entry as the parameters of schema.UPSERT_ARTICLE; the hash spots changes."""
+    """A parsed entry as the parameters of queries.UPSERT_ARTICLE; the hash spots changes."""
     enclosures = json.dumps([[e.url, e.type, e.length] for e in entry.enclosures])
     published = ts(entry.published) if entry.published else None
     updated = ts(entry.updated) if entry.updated else None

@@ -1,0 +1,110 @@
+"""Where in feeds.toml a key, a table or a fault is, so every message can say file:line.
+
+tomllib gives values without positions; this reads the text line by line with a few
+regular expressions, enough for the keys and tables newsterm's messages point at.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+
+__all__ = ["LineFinder", "first_failing_line", "toml_message"]
+
+_KEY_PART = r"""[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*'"""  # bare, "basic", 'literal'
+_KEY_PATH = rf"(?:{_KEY_PART})(?:\s*\.\s*(?:{_KEY_PART}))*"
+_HEADER_RE = re.compile(rf"^\s*(?P<open>\[\[?)\s*(?P<path>{_KEY_PATH})\s*\]")
+_ASSIGNMENT_RE = re.compile(rf"^\s*(?P<path>{_KEY_PATH})\s*=")
+
+
+def toml_message(exc: tomllib.TOMLDecodeError, text: str) -> str:
+    """tomllib's complaint as "line:column: TOML syntax error: what", to follow "file:"."""
+    # tomllib ends its message with "(at line L, column C)"; lead with the position.
+    m = re.search(r"\s*\(at line (\d+), column (\d+)\)$", str(exc))
+    end = re.search(r"\s*\(at end of document\)$", str(exc))
+    if end:
+        return f"{max(1, len(text.splitlines()))}: TOML syntax error: {str(exc)[: end.start()]}"
+    if not m:
+        return f" TOML syntax error: {exc}"
+    return f"{m[1]}:{m[2]}: TOML syntax error: {str(exc)[: m.start()]}"
+
+
+def first_failing_line(text: str, kind: type[BaseException]) -> int:
+    """The first line whose end makes tomllib raise ``kind``: where the fault is."""
+    lines = text.splitlines(keepends=True)
+    low, high = 1, max(1, len(lines))
+    while low < high:  # the whole text fails; find the shortest failing prefix
+        middle = (low + high) // 2
+        try:
+            tomllib.loads("".join(lines[:middle]))
+            failed = False
+        except kind:
+            failed = True
+        except (tomllib.TOMLDecodeError, RecursionError, ValueError):
+            failed = False
+        low, high = (low, middle) if failed else (middle + 1, high)
+    return low
+
+
+class LineFinder:
+    """Find the line of a key or a [[feed]] entry, so every message can say file:line.
+
+    Each header and each assignment line gets its full key path ("[feed.extra]" is
+    ("feed", "extra"); "a.b = 1" under it is ("feed", "extra", "a", "b")), so a key
+    set in a sub-table or with a dotted key is found on its own line.
+    """
+
+    def __init__(self, text: str, name: str) -> None:
+        self.name = name
+        self.paths: list[tuple[str, ...] | None] = []  # per line, 0-based
+        self.feed_starts: list[int] = []
+        self.headers: set[int] = set()
+        table: tuple[str, ...] = ()
+        for number, line in enumerate(text.splitlines(), start=1):
+            path = None
+            if header := _HEADER_RE.match(line):
+                table = path = _key_path(header["path"])
+                self.headers.add(number)
+                if header["open"] == "[[" and path == ("feed",):
+                    self.feed_starts.append(number)
+            elif assignment := _ASSIGNMENT_RE.match(line):
+                path = table + _key_path(assignment["path"])
+            self.paths.append(path)
+
+    def _at(self, line: int | None) -> str:
+        return f"{self.name}:{line}" if line else self.name
+
+    def _find(self, path: tuple[str, ...], start: int = 1, end: int | None = None) -> int | None:
+        """The first line in [start, end] that sets ``path`` or something inside it."""
+        stop = len(self.paths) if end is None else min(end, len(self.paths))
+        for number in range(max(start, 1), stop + 1):
+            found = self.paths[number - 1]
+            if found is not None and found[: len(path)] == path:
+                return number
+        return None
+
+    def key(self, key: str, section: str | None = None) -> str:
+        """Where ``key`` is set: inside ``[section]``, or at the top level."""
+        table = (section,) if section else ()
+        return self._at(self._find((*table, key)) or (self._find(table) if table else None))
+
+    def feed(self, index: int, key: str | None = None) -> str:
+        """Where the index-th [[feed]] (1-based) starts, or where it sets ``key``."""
+        if index > len(self.feed_starts):
+            return self._at(None)
+        head = self.feed_starts[index - 1]
+        end = self._entry_end(head)
+        return self._at((self._find(("feed", key), head + 1, end) if key else None) or head)
+
+    def _entry_end(self, head: int) -> int:
+        """The last line of the [[feed]] entry at ``head``, its sub-tables included."""
+        for number in range(head + 1, len(self.paths) + 1):
+            path = self.paths[number - 1]
+            if number in self.headers and (path is None or len(path) < 2 or path[0] != "feed"):
+                return number - 1  # the next [[feed]], or a table outside this entry
+        return len(self.paths)
+
+
+def _key_path(text: str) -> tuple[str, ...]:
+    """A TOML key ("a . 'b c'.d") as its parts, quotes removed."""
+    return tuple(part.strip("\"'") for part in re.findall(_KEY_PART, text))

@@ -1,0 +1,82 @@
+"""Parsing off the event loop: in a pool of forked worker processes, or else in a thread.
+
+feedparser is pure Python and holds the GIL, so a process pool puts a second core to
+work on a big refresh. Its workers die with the process that forked them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ctypes
+import multiprocessing
+import os
+import signal
+from concurrent.futures import BrokenExecutor, Executor, ProcessPoolExecutor
+from functools import partial
+
+from newsterm.feeds.guard import DEFAULT_LIMITS, ParseLimits
+from newsterm.feeds.parse import parse_feed
+from newsterm.models import FetchResult, ParsedFeed
+
+__all__ = ["Parser", "parse_pool"]
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+class Parser:
+    """Runs parse_feed off the event loop, in a process pool while one keeps working."""
+
+    def __init__(self, pool: Executor | None, limits: ParseLimits = DEFAULT_LIMITS) -> None:
+        self.pool = pool
+        self.limits = limits
+
+    async def parse(self, result: FetchResult) -> ParsedFeed:
+        """The parsed body of a 200 (never a 304, which has none)."""
+        assert result.body is not None
+        job = partial(
+            parse_feed,
+            result.body,
+            url=result.final_url,
+            content_type=result.content_type,
+            limits=self.limits,
+        )
+        if self.pool is not None:
+            try:
+                return await asyncio.get_running_loop().run_in_executor(self.pool, job)
+            except BrokenExecutor:
+                self.pool = None  # a worker died (killed, out of memory): carry on in threads
+        return await asyncio.to_thread(job)
+
+
+def parse_pool(feeds: int) -> Executor | None:
+    """A process pool for parsing many feeds, or None where it would not pay.
+
+    Call it before any thread starts: the workers are forked, which is quick and shares
+    the already imported parser, and forking a process with threads is unsafe.
+    """
+    cpus = os.cpu_count() or 1
+    if feeds < 16 or cpus < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    pool = ProcessPoolExecutor(
+        max_workers=min(cpus, 4),
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_die_with_parent,
+        initargs=(os.getpid(),),
+    )
+    pool.submit(int).result()  # start the workers now, while this process has one thread
+    return pool
+
+
+def _die_with_parent(parent: int) -> None:
+    """Make a parse worker exit when its parent does, however the parent ends.
+
+    A refresh killed with SIGKILL or SIGTERM never shuts its pool down, and the
+    workers, blocked on a pipe the dead parent held open, would live forever.
+    """
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return  # not Linux: the pool's own shutdown is all there is
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(0)
