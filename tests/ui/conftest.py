@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 
 import pytest
 import ui_sample as sample
-from ui_helpers import Setup
+from textual.pilot import Pilot
+from ui_helpers import Hook, Setup, Size, StartApp, started
+
+from newsterm.ui.screens.main import MainScreen
 
 
 @pytest.fixture(autouse=True)
@@ -26,3 +30,18 @@ def setup(tmp_path: Path) -> Iterator[Setup]:
     config, path, store = sample.make(tmp_path)
     yield Setup(config, path, store, tmp_path / "cache.db")
     store.close()
+
+
+@pytest.fixture
+def start_app(setup: Setup) -> StartApp:
+    """``async with start_app() as (pilot, screen):`` runs the sample app, settled, at 120x40.
+
+    Write to the cache or feeds.toml before the ``async with`` to start on that.
+    """
+
+    def start(
+        *, size: Size = (120, 40), message_hook: Hook | None = None, **app: object
+    ) -> AbstractAsyncContextManager[tuple[Pilot[None], MainScreen]]:
+        return started(setup.app(**app), size=size, message_hook=message_hook)
+
+    return start

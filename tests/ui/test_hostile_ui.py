@@ -19,7 +19,7 @@ from textual.content import Content
 from textual.notifications import Notify
 from textual.pilot import Pilot
 from textual.widget import Widget
-from ui_helpers import Setup, main_screen, settle
+from ui_helpers import Setup, StartApp, settle
 
 from newsterm.models import FetchResult, ParsedEntry, ParsedFeed
 from newsterm.ui.screens.main import MainScreen
@@ -100,13 +100,12 @@ def _no_actions(content: Content | str | None) -> bool:
     return all("@click" not in str(span.style) for span in content.spans)
 
 
-async def test_feed_text_in_titles_banners_and_notifications_stays_inert(setup: Setup) -> None:
+async def test_feed_text_in_titles_banners_and_notifications_stays_inert(
+    setup: Setup, start_app: StartApp
+) -> None:
     poison(setup.db_path)
     notes: list[str] = []
-    app = setup.app()
-    async with app.run_test(size=(120, 40), message_hook=_notes(notes)) as pilot:
-        await settle(pilot)
-        screen = main_screen(pilot)
+    async with start_app(message_hook=_notes(notes)) as (pilot, screen):
         poison(setup.db_path, **{sample.BROKEN: [f"tag{OSC_TITLE}{MARKUP}"]})  # after the sync
         screen.load_feeds()
         await settle(pilot)
@@ -131,17 +130,16 @@ async def test_feed_text_in_titles_banners_and_notifications_stays_inert(setup: 
         assert_clean(titles(screen))
         assert_clean(line.plain for line in screen.reader.lines)
         assert_screen_clean(pilot)
-        assert app.is_running
+        assert pilot.app.is_running
     assert any("Marked" in n and "[@click=app.quit]Q[/]" in n for n in notes), notes
     assert_clean(n.replace("\n", " ") for n in notes)
 
 
-async def test_hostile_article_bodies_render_as_plain_text(setup: Setup) -> None:
+async def test_hostile_article_bodies_render_as_plain_text(
+    setup: Setup, start_app: StartApp
+) -> None:
     poison(setup.db_path)
-    app = setup.app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        screen = main_screen(pilot)
+    async with start_app(size=(100, 30)) as (pilot, screen):
         await pilot.press("enter")
         await settle(pilot)
         text = "\n".join(line.plain for line in screen.reader.lines)
@@ -153,7 +151,7 @@ async def test_hostile_article_bodies_render_as_plain_text(setup: Setup) -> None
         assert_clean(line.plain for line in screen.reader.lines)
         await pilot.click("#reader", offset=(5, 1))  # on the title: nothing runs
         await settle(pilot)
-        assert app.is_running and app.return_code is None
+        assert pilot.app.is_running and pilot.app.return_code is None
         assert_screen_clean(pilot)
 
 
@@ -168,7 +166,7 @@ BAD_LINKS = (
 )
 
 
-async def test_only_http_and_https_links_ever_open(setup: Setup) -> None:
+async def test_only_http_and_https_links_ever_open(setup: Setup, start_app: StartApp) -> None:
     body = "".join(f"<p><a href='{url}'>link {n}</a></p>" for n, url in enumerate(BAD_LINKS))
     body += "<p><a href='https://fine.example/a\x1b]0;pwned\x07'>fine</a></p>"
     entry = ParsedEntry(
@@ -178,16 +176,14 @@ async def test_only_http_and_https_links_ever_open(setup: Setup) -> None:
     feed = ParsedFeed("Hostile", sample.HOSTILE, (entry,))
     setup.store.save_feed(sample.HOSTILE, result, feed, now=sample.T0)
     notes: list[str] = []
-    app = setup.app()
-    async with app.run_test(size=(120, 40), message_hook=_notes(notes)) as pilot:
-        await settle(pilot)
+    async with start_app(message_hook=_notes(notes)) as (pilot, screen):
         await pilot.press("enter")
         await settle(pilot)
-        links = main_screen(pilot).reader.links
+        links = screen.reader.links
         assert [link.url for link in links] == ["https://fine.example/a"]
         await pilot.press("o", *"123456789")
         await settle(pilot)
-        shown = "\n".join(line.plain for line in main_screen(pilot).reader.lines)
+        shown = "\n".join(line.plain for line in screen.reader.lines)
         assert all(f"link {n}" in shown for n in range(len(BAD_LINKS)))  # text, not links
     assert setup.opened == ["https://fine.example/a"]  # the escape sequence removed whole
     assert "Won't open non-web link: data:text/html,x" in notes
@@ -227,23 +223,22 @@ def _assert_whole(screen: MainScreen) -> None:
 
 
 @pytest.mark.parametrize("pane", ["articles", "reader", "feeds"])
-async def test_shrinking_to_20x5_and_back_keeps_every_pane_whole(setup: Setup, pane: str) -> None:
+async def test_shrinking_to_20x5_and_back_keeps_every_pane_whole(
+    setup: Setup, start_app: StartApp, pane: str
+) -> None:
     _fill_odd(setup)
-    app = setup.app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        screen = main_screen(pilot)
+    async with start_app() as (pilot, screen):
         await pilot.press("j", "j", "j", "enter")  # the wide title (newest first), in the reader
         await settle(pilot)
         reading = screen.reader.page
         assert reading is not None and reading.article.title == WIDE
-        screen.focus_pane(pane)
+        screen.panes.focus_pane(pane)
         cursor = screen.article_list.cursor
         for width, height in ((40, 12), (20, 5), (100, 30), (120, 40)):
             await pilot.resize_terminal(width, height)
             await settle(pilot)
-            assert screen.has_class("-narrow") is (width < 100)
-            assert screen.current_pane() == pane
+            assert screen.panes.has_class("-narrow") is (width < 100)
+            assert screen.panes.current() == pane
             assert screen.article_list.cursor == cursor
             assert screen.reader.page is reading
             _assert_whole(screen)
@@ -252,17 +247,16 @@ async def test_shrinking_to_20x5_and_back_keeps_every_pane_whole(setup: Setup, p
         for key in ("G", "g", "space", "j", "k"):  # keys still work after all that
             await pilot.press(key)
             await settle(pilot)
-        assert app.is_running
+        assert pilot.app.is_running
 
 
-async def test_long_wide_and_right_to_left_titles_lay_out_in_every_pane(setup: Setup) -> None:
+async def test_long_wide_and_right_to_left_titles_lay_out_in_every_pane(
+    setup: Setup, start_app: StartApp
+) -> None:
     _fill_odd(setup)
-    app = setup.app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        screen = main_screen(pilot)
+    async with start_app() as (pilot, screen):
         for index, entry in enumerate(reversed(_bulk_entries())):
-            screen.focus_pane("articles")
+            screen.panes.focus_pane("articles")
             screen.article_list.move_cursor(index)
             await pilot.press("enter")
             await settle(pilot)

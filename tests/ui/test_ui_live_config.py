@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 import ui_sample as sample
-from textual.notifications import Notify
 from textual.widgets import Static
-from ui_helpers import Setup, main_screen, settle
+from ui_helpers import Setup, StartApp, notes_into, settle
 
 from newsterm.ui.messages import ConfigReloaded
 from newsterm.ui.screens.main import MainScreen
+from newsterm.ui.timing import Timing
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "feeds"
 
@@ -32,13 +32,12 @@ def _labels(screen: MainScreen) -> list[str]:
     return [e.view.label for e in screen.feed_list.entries]
 
 
-async def test_a_good_edit_adds_and_removes_feeds(setup: Setup, tmp_path: Path) -> None:
+async def test_a_good_edit_adds_and_removes_feeds(
+    setup: Setup, start_app: StartApp, tmp_path: Path
+) -> None:
     local = _local_feed(tmp_path)
     kept = tuple(f for f in sample.FEEDS if f.url != sample.TECH)
-    app = setup.app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        screen = main_screen(pilot)
+    async with start_app() as (pilot, screen):
         assert "Tech Daily" in _labels(screen)
         text = sample.feeds_toml(kept) + f'\n[[feed]]\nurl = "{local}"\n'
         setup.feeds_path.write_text(text, encoding="utf-8")
@@ -54,12 +53,11 @@ async def test_a_good_edit_adds_and_removes_feeds(setup: Setup, tmp_path: Path) 
         assert screen.article_list.count == all_count
 
 
-async def test_a_broken_edit_is_shown_and_the_last_good_config_stays(setup: Setup) -> None:
-    app = setup.app()
+async def test_a_broken_edit_is_shown_and_the_last_good_config_stays(
+    setup: Setup, start_app: StartApp
+) -> None:
     good = setup.feeds_path.read_text(encoding="utf-8")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        screen = main_screen(pilot)
+    async with start_app() as (pilot, screen):
         before = screen.config
         setup.feeds_path.write_text(good + "\n[[feed]]\nurl = 5\n", encoding="utf-8")
         screen.watcher.check()
@@ -71,7 +69,7 @@ async def test_a_broken_edit_is_shown_and_the_last_good_config_stays(setup: Setu
         assert f"{setup.feeds_path}:{line}" in text
         assert "url must be a non-empty string" in text
         assert screen.config is before
-        assert app.is_running and app.return_code is None
+        assert pilot.app.is_running and pilot.app.return_code is None
         # Fixing the file clears the error.
         setup.feeds_path.write_text(good, encoding="utf-8")
         screen.watcher.check()
@@ -80,25 +78,23 @@ async def test_a_broken_edit_is_shown_and_the_last_good_config_stays(setup: Setu
         assert screen.config == before
 
 
-async def test_an_edit_is_noticed_without_asking(setup: Setup) -> None:
+async def test_an_edit_is_noticed_without_asking(setup: Setup, start_app: StartApp) -> None:
     reloaded = threading.Event()
 
     def hook(message: object) -> None:
         if isinstance(message, ConfigReloaded):
             reloaded.set()
 
-    app = setup.app(watch_interval=0.05)
     kept = tuple(f for f in sample.FEEDS if f.url != sample.HOSTILE)
-    async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
-        await settle(pilot)
+    async with start_app(message_hook=hook, timing=Timing(watch_every=0.05)) as (pilot, screen):
         setup.feeds_path.write_text(sample.feeds_toml(kept), encoding="utf-8")
         assert await asyncio.to_thread(reloaded.wait, 5)
         await settle(pilot)
-        assert "Hostile [b]Feed[/b]" not in _labels(main_screen(pilot))
+        assert "Hostile [b]Feed[/b]" not in _labels(screen)
 
 
 async def test_e_opens_the_editor_and_reloads_on_return(
-    setup: Setup, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    setup: Setup, start_app: StartApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     local = _local_feed(tmp_path)
     addition = f'\n[[feed]]\nurl = "{local}"\n'
@@ -111,32 +107,23 @@ async def test_e_opens_the_editor_and_reloads_on_return(
         encoding="utf-8",
     )
     monkeypatch.setenv("VISUAL", f"{sys.executable} {editor}")
-    app = setup.app()
-    # The headless test driver cannot hand the terminal over; everything else is real.
-    monkeypatch.setattr(app, "suspend", contextlib.nullcontext)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with start_app() as (pilot, screen):
+        # The headless test driver cannot hand the terminal over; everything else is real.
+        monkeypatch.setattr(pilot.app, "suspend", contextlib.nullcontext)
         await pilot.press("e")
         await settle(pilot)
-        assert "Harbour Gazette" in _labels(main_screen(pilot))
+        assert "Harbour Gazette" in _labels(screen)
     assert json.loads(record.read_text(encoding="utf-8")) == [str(setup.feeds_path)]
 
 
 async def test_an_editor_that_cannot_start_is_reported(
-    setup: Setup, monkeypatch: pytest.MonkeyPatch
+    start_app: StartApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("VISUAL", "/nonexistent/editor --wait")
-    app = setup.app()
-    monkeypatch.setattr(app, "suspend", contextlib.nullcontext)
     messages: list[str] = []
-
-    def hook(message: object) -> None:
-        if isinstance(message, Notify):
-            messages.append(message.notification.message)
-
-    async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
-        await settle(pilot)
+    async with start_app(message_hook=notes_into(messages)) as (pilot, _):
+        monkeypatch.setattr(pilot.app, "suspend", contextlib.nullcontext)
         await pilot.press("e")
         await settle(pilot)
         assert any("Couldn't start the editor '/nonexistent/editor'" in m for m in messages)
-        assert app.is_running
+        assert pilot.app.is_running

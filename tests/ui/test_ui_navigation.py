@@ -7,9 +7,8 @@ from datetime import timedelta
 
 import ui_sample as sample
 from textual.command import CommandList
-from textual.notifications import Notify
 from textual.widgets import Input, Static
-from ui_helpers import Setup, main_screen, settle, wait_until
+from ui_helpers import Setup, StartApp, notes_into, settle, wait_until
 
 from newsterm.ui.screens.help import HelpScreen
 from newsterm.ui.widgets.article_list import ArticleList
@@ -18,11 +17,8 @@ from newsterm.ui.widgets.reader import ReaderView
 ALL = sum(f.count for f in sample.FEEDS)
 
 
-async def test_opens_on_all_articles_with_the_newest_highlighted(setup: Setup) -> None:
-    app = setup.app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        screen = main_screen(pilot)
+async def test_opens_on_all_articles_with_the_newest_highlighted(start_app: StartApp) -> None:
+    async with start_app() as (_, screen):
         assert isinstance(screen.focused, ArticleList)
         articles = screen.article_list
         assert articles.view is not None and articles.view.is_all
@@ -44,11 +40,10 @@ async def test_opens_on_all_articles_with_the_newest_highlighted(setup: Setup) -
         assert screen.status.text == f"{ALL} unread · 4 feeds · 1 failing"
 
 
-async def test_enter_reads_the_article_and_marks_it_read_in_the_cache(setup: Setup) -> None:
-    app = setup.app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        screen = main_screen(pilot)
+async def test_enter_reads_the_article_and_marks_it_read_in_the_cache(
+    setup: Setup, start_app: StartApp
+) -> None:
+    async with start_app() as (pilot, screen):
         await pilot.press("j", "enter")
         await settle(pilot)
         row = screen.article_list.highlighted_row
@@ -68,11 +63,8 @@ async def test_enter_reads_the_article_and_marks_it_read_in_the_cache(setup: Set
             other.close()
 
 
-async def test_the_reader_renders_blocks_links_and_hides_appeals(setup: Setup) -> None:
-    app = setup.app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        screen = main_screen(pilot)
+async def test_the_reader_renders_blocks_links_and_hides_appeals(start_app: StartApp) -> None:
+    async with start_app() as (pilot, screen):
         await pilot.press("enter")
         await settle(pilot)
         text = "\n".join(line.plain for line in screen.reader.lines)
@@ -91,41 +83,35 @@ async def test_the_reader_renders_blocks_links_and_hides_appeals(setup: Setup) -
         assert screen.reader.scroll_y > 0
 
 
-async def test_tab_moves_between_panes_and_q_goes_back_then_quits(setup: Setup) -> None:
-    app = setup.app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        screen = main_screen(pilot)
+async def test_tab_moves_between_panes_and_q_goes_back_then_quits(start_app: StartApp) -> None:
+    async with start_app() as (pilot, screen):
         await pilot.press("tab")
         await pilot.pause()
-        assert screen.current_pane() == "reader"
+        assert screen.panes.current() == "reader"
         await pilot.press("tab")
         await pilot.pause()
-        assert screen.current_pane() == "feeds"
+        assert screen.panes.current() == "feeds"
         await pilot.press("shift+tab")
         await pilot.pause()
-        assert screen.current_pane() == "reader"
+        assert screen.panes.current() == "reader"
         await pilot.press("q")
         await pilot.pause()
-        assert screen.current_pane() == "articles"
+        assert screen.panes.current() == "articles"
         await pilot.press("q")
         await pilot.pause()
-    assert app.return_code == 0
+    assert pilot.app.return_code == 0
 
 
-async def test_escape_goes_back_a_level_and_never_quits(setup: Setup) -> None:
-    app = setup.app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        screen = main_screen(pilot)
+async def test_escape_goes_back_a_level_and_never_quits(start_app: StartApp) -> None:
+    async with start_app() as (pilot, screen):
         field = screen.query_one("#filter", Input)
         await pilot.press("escape", "escape")  # the top: All articles in the list
         await settle(pilot)
-        assert app.is_running and screen.current_pane() == "articles"
+        assert pilot.app.is_running and screen.panes.current() == "articles"
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("escape")  # closes the reader
-        assert screen.current_pane() == "articles"
+        assert screen.panes.current() == "articles"
         await pilot.press("slash", *"Tech")
         await settle(pilot)
         assert screen.article_list.count == 5
@@ -134,27 +120,24 @@ async def test_escape_goes_back_a_level_and_never_quits(setup: Setup) -> None:
         assert screen.article_list.count == ALL and not field.display
         await pilot.press("shift+tab", "escape", "escape")  # the feeds pane: nowhere to go
         await settle(pilot)
-        assert app.is_running and screen.current_pane() == "feeds"
+        assert pilot.app.is_running and screen.panes.current() == "feeds"
         await pilot.press("j", "j", "enter")  # Example News
         await settle(pilot)
         await pilot.press("escape")  # a feed's articles: back to the feeds pane
-        assert screen.current_pane() == "feeds"
+        assert screen.panes.current() == "feeds"
         await pilot.resize_terminal(80, 24)  # one pane at a time: still never out
         await settle(pilot)
         await pilot.press("escape", "escape", "escape")
         await settle(pilot)
-        assert app.is_running and app.return_code is None
-        assert screen.current_pane() == "feeds" and screen.feed_list.region.width > 0
+        assert pilot.app.is_running and pilot.app.return_code is None
+        assert screen.panes.current() == "feeds" and screen.feed_list.region.width > 0
         await pilot.press("q")  # q still quits from the top
         await pilot.pause()
-    assert app.return_code == 0
+    assert pilot.app.return_code == 0
 
 
-async def test_a_click_highlights_and_a_second_click_reads(setup: Setup) -> None:
-    app = setup.app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        screen = main_screen(pilot)
+async def test_a_click_highlights_and_a_second_click_reads(start_app: StartApp) -> None:
+    async with start_app() as (pilot, screen):
         articles = screen.article_list
         await pilot.click("#articles", offset=(20, 2))
         await settle(pilot)
@@ -174,11 +157,8 @@ async def test_a_click_highlights_and_a_second_click_reads(setup: Setup) -> None
         assert page.article.id == articles.highlighted_row.id
 
 
-async def test_narrow_terminal_shows_one_pane_at_a_time(setup: Setup) -> None:
-    app = setup.app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        screen = main_screen(pilot)
+async def test_narrow_terminal_shows_one_pane_at_a_time(start_app: StartApp) -> None:
+    async with start_app(size=(80, 24)) as (pilot, screen):
         panes = {
             "feeds": screen.feed_list,
             "articles": screen.query_one("#list-pane"),
@@ -200,15 +180,12 @@ async def test_narrow_terminal_shows_one_pane_at_a_time(setup: Setup) -> None:
         assert shown() == ["articles"]
 
 
-async def test_choosing_a_feed_shows_its_articles_and_its_failure(setup: Setup) -> None:
-    app = setup.app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        screen = main_screen(pilot)
+async def test_choosing_a_feed_shows_its_articles_and_its_failure(start_app: StartApp) -> None:
+    async with start_app() as (pilot, screen):
         banner = screen.query_one("#feed-error", Static)
         await pilot.press("shift+tab")  # articles -> feeds
         await pilot.pause()
-        assert screen.current_pane() == "feeds"
+        assert screen.panes.current() == "feeds"
         await pilot.press("j", "j")  # news, Example News
         await settle(pilot)
         assert screen.article_list.count == 6
@@ -220,18 +197,15 @@ async def test_choosing_a_feed_shows_its_articles_and_its_failure(setup: Setup) 
         assert "HTTP 404 Not Found" in str(banner.render())
         await pilot.press("enter")
         await pilot.pause()
-        assert screen.current_pane() == "articles"
+        assert screen.panes.current() == "articles"
         await pilot.press("q")  # back to the feeds pane, not out of the app
         await pilot.pause()
-        assert screen.current_pane() == "feeds"
-        assert app.return_code is None
+        assert screen.panes.current() == "feeds"
+        assert pilot.app.return_code is None
 
 
-async def test_n_and_p_walk_unread_articles_across_feeds(setup: Setup) -> None:
-    app = setup.app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        screen = main_screen(pilot)
+async def test_n_and_p_walk_unread_articles_across_feeds(start_app: StartApp) -> None:
+    async with start_app() as (pilot, screen):
         await pilot.press("n")  # the highlighted newest article is unread: read it
         await settle(pilot)
         assert screen.reader.page is not None
@@ -258,11 +232,8 @@ async def test_n_and_p_walk_unread_articles_across_feeds(setup: Setup) -> None:
         assert screen.reader.page.article.title == "Tech story 1"
 
 
-async def test_toggle_read_and_mark_all_read_persist(setup: Setup) -> None:
-    app = setup.app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        screen = main_screen(pilot)
+async def test_toggle_read_and_mark_all_read_persist(setup: Setup, start_app: StartApp) -> None:
+    async with start_app() as (pilot, screen):
         first = screen.article_list.highlighted_row
         assert first is not None
         await pilot.press("N")
@@ -283,11 +254,8 @@ async def test_toggle_read_and_mark_all_read_persist(setup: Setup) -> None:
         other.close()
 
 
-async def test_slash_filters_by_title_and_escape_clears(setup: Setup) -> None:
-    app = setup.app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        screen = main_screen(pilot)
+async def test_slash_filters_by_title_and_escape_clears(start_app: StartApp) -> None:
+    async with start_app() as (pilot, screen):
         await pilot.press("slash")
         await pilot.pause()
         assert isinstance(screen.focused, Input)
@@ -304,14 +272,11 @@ async def test_slash_filters_by_title_and_escape_clears(setup: Setup) -> None:
         await pilot.press("escape")
         await settle(pilot)
         assert screen.article_list.count == ALL
-        assert app.return_code is None
+        assert pilot.app.return_code is None
 
 
-async def test_g_and_G_jump_to_the_ends(setup: Setup) -> None:
-    app = setup.app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        screen = main_screen(pilot)
+async def test_g_and_G_jump_to_the_ends(start_app: StartApp) -> None:
+    async with start_app() as (pilot, screen):
         await pilot.press("G")
         await settle(pilot)
         assert screen.article_list.cursor == ALL - 1
@@ -321,14 +286,12 @@ async def test_g_and_G_jump_to_the_ends(setup: Setup) -> None:
         assert screen.article_list.cursor == 0
 
 
-async def test_help_lists_every_key_and_ctrl_q_quits(setup: Setup) -> None:
-    app = setup.app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+async def test_help_lists_every_key_and_ctrl_q_quits(start_app: StartApp) -> None:
+    async with start_app() as (pilot, _):
         await pilot.press("question_mark")
         await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
-        text = str(app.screen.query_one("#help-text", Static).render())
+        assert isinstance(pilot.app.screen, HelpScreen)
+        text = str(pilot.app.screen.query_one("#help-text", Static).render())
         for needle in (
             "Open the next unread article",
             "Mark the article read or unread",
@@ -346,22 +309,19 @@ async def test_help_lists_every_key_and_ctrl_q_quits(setup: Setup) -> None:
             assert needle in text
         await pilot.press("escape")
         await pilot.pause()
-        assert not isinstance(app.screen, HelpScreen)
+        assert not isinstance(pilot.app.screen, HelpScreen)
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("ctrl+q")  # from the reader, straight out
-    assert app.return_code == 0
+    assert pilot.app.return_code == 0
 
 
-async def test_command_palette_runs_key_actions(setup: Setup) -> None:
-    app = setup.app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        screen = main_screen(pilot)
+async def test_command_palette_runs_key_actions(start_app: StartApp) -> None:
+    async with start_app() as (pilot, screen):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"whole")
-        results = app.screen.query_one(CommandList)
+        results = pilot.app.screen.query_one(CommandList)
 
         def found() -> bool:
             """the palette's debounced search to offer "Mark the whole feed" first"""
@@ -374,21 +334,16 @@ async def test_command_palette_runs_key_actions(setup: Setup) -> None:
         assert screen.feed_list.entries[0].unread == 0
 
 
-async def test_a_failed_background_job_is_reported_in_words(setup: Setup) -> None:
+async def test_a_failed_background_job_is_reported_in_words(
+    setup: Setup, start_app: StartApp
+) -> None:
     notes: list[str] = []
-
-    def hook(message: object) -> None:
-        if isinstance(message, Notify):
-            notes.append(message.notification.message)
-
-    app = setup.app()
-    async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
-        await settle(pilot)
-        row = main_screen(pilot).article_list.highlighted_row
+    async with start_app(message_hook=notes_into(notes)) as (pilot, screen):
+        row = screen.article_list.highlighted_row
         assert row is not None
         setup.store.set_read([row.id])  # read and old: the next prune removes it
         assert setup.store.prune(1, now=sample.T0 + timedelta(days=30)) == 1
         await pilot.press("enter")
         await settle(pilot)
-        assert app.is_running
+        assert pilot.app.is_running
     assert "Opening the article failed: the article is no longer in the cache" in notes

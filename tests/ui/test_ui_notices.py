@@ -9,6 +9,7 @@ from textual.notifications import Notify
 from newsterm.config import Config, Settings
 from newsterm.store import Store
 from newsterm.ui.app import NewstermApp
+from newsterm.ui.timing import Timing
 
 
 async def test_notices_from_the_command_line_are_notified_literally(tmp_path: Path) -> None:
@@ -21,7 +22,8 @@ async def test_notices_from_the_command_line_are_notified_literally(tmp_path: Pa
             notified.append(message)
 
     with Store.open(tmp_path / "cache.db") as store:
-        app = NewstermApp(config, tmp_path / "f.toml", store, watch_interval=0, notices=[notice])
+        path = tmp_path / "f.toml"
+        app = NewstermApp(config, path, store, timing=Timing(watch_every=0), notices=[notice])
         async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
             await pilot.pause()
             (shown,) = [n.notification for n in notified if n.notification.message == notice]

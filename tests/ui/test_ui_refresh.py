@@ -14,7 +14,7 @@ import pytest
 import ui_sample as sample
 from textual.notifications import Notify
 from textual.widgets import ProgressBar
-from ui_helpers import main_screen, settle, wait_until
+from ui_helpers import QUIET, main_screen, settle, started, wait_until
 
 from httpserver import RSS, LoopbackServer, Reply, Request, respond
 from newsterm.config import load_config
@@ -23,7 +23,7 @@ from newsterm.models import FetchResult
 from newsterm.store import Store
 from newsterm.ui.app import NewstermApp
 from newsterm.ui.messages import RefreshFinished, RefreshProgressed, RefreshStarted
-from newsterm.ui.screens import main_refresh
+from newsterm.ui.timing import Timing
 from newsterm.ui.widgets.article_list import ArticleList
 
 T0 = sample.T0
@@ -66,7 +66,7 @@ async def test_refresh_shows_progress_and_names_failed_feeds(
         if isinstance(message, RefreshProgressed) and message.done == 2:
             two_done.set()
 
-    app = NewstermApp(load_config(path), path, store, open_url=print, watch_interval=0)
+    app = NewstermApp(load_config(path), path, store, open_url=print, timing=QUIET)
     try:
         async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
             assert await asyncio.to_thread(two_done.wait, 10)
@@ -108,11 +108,9 @@ async def test_refresh_keeps_the_highlighted_article(
     body = sample.rss("Loop", old)
     result = FetchResult(url=url, final_url=url, status=200, body=body)
     store.save_feed(url, result, parse_feed(body, url=url), now=T0)
-    app = NewstermApp(config, path, store, open_url=print, watch_interval=0)
+    app = NewstermApp(config, path, store, open_url=print, timing=QUIET)
     try:
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
-            screen = main_screen(pilot)
+        async with started(app) as (pilot, screen):
             articles = screen.article_list
             await pilot.press("j", "j", "j")
             before = articles.highlighted_row
@@ -136,11 +134,9 @@ async def test_r_refreshes_only_the_selected_feed(
     two = http_server.route("/two.xml", respond(sample.rss("Two", _items("two", 2))))
     path = _config(tmp_path, [one, two], refresh_on_start=False)
     store = Store.open(tmp_path / "cache.db")
-    app = NewstermApp(load_config(path), path, store, open_url=print, watch_interval=0)
+    app = NewstermApp(load_config(path), path, store, open_url=print, timing=QUIET)
     try:
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
-            screen = main_screen(pilot)
+        async with started(app) as (pilot, screen):
             await pilot.press("shift+tab", "G")  # the feeds pane, the last feed
             await settle(pilot)
             await pilot.press("r")
@@ -157,10 +153,11 @@ from pathlib import Path
 from newsterm.config import load_config
 from newsterm.store import Store
 from newsterm.ui.app import NewstermApp
+from newsterm.ui.timing import Timing
 
 path, db = Path(sys.argv[1]), Path(sys.argv[2])
 store = Store.open(db)
-app = NewstermApp(load_config(path), path, store, open_url=print, watch_interval=0)
+app = NewstermApp(load_config(path), path, store, open_url=print, timing=Timing(watch_every=0))
 
 async def auto(pilot):
     while not Path(sys.argv[3]).exists():  # the server saw the request
@@ -202,9 +199,8 @@ def test_quitting_mid_refresh_does_not_wait_for_slow_feeds(
 
 
 async def test_feeds_refresh_again_every_refresh_minutes(
-    tmp_path: Path, http_server: LoopbackServer, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, http_server: LoopbackServer
 ) -> None:
-    monkeypatch.setattr(main_refresh, "SECONDS_PER_MINUTE", 0.05)
     url = http_server.route("/feed.xml", respond(sample.rss("Loop", _items("item", 2))))
     path = _config(tmp_path, [url], refresh_on_start=False)
     path.write_text(path.read_text().replace("[settings]", "[settings]\nrefresh_minutes = 1"))
@@ -218,7 +214,8 @@ async def test_feeds_refresh_again_every_refresh_minutes(
             seen.add(id(message.summary))
             finished.release()
 
-    app = NewstermApp(load_config(path), path, store, open_url=print, watch_interval=0)
+    minute = Timing(watch_every=0, minute=0.05)  # refresh_minutes = 1: every 50 ms
+    app = NewstermApp(load_config(path), path, store, open_url=print, timing=minute)
     try:
         async with app.run_test(size=(120, 40), message_hook=hook):
             for _ in range(2):  # nothing but the timer starts these
@@ -245,12 +242,11 @@ async def test_an_injected_transport_carries_the_refresh(tmp_path: Path) -> None
         store,
         open_url=print,
         transport=httpx.MockTransport(answer),
-        watch_interval=0,
+        timing=QUIET,
     )
     try:
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot)
-            assert main_screen(pilot).article_list.count == 4
+        async with started(app) as (_, screen):
+            assert screen.article_list.count == 4
     finally:
         store.close()
     assert seen == ["https://mock.example/feed"]
@@ -259,7 +255,6 @@ async def test_an_injected_transport_carries_the_refresh(tmp_path: Path) -> None
 async def test_a_refresh_reloads_the_list_in_batches_not_per_feed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(main_refresh, "RELOAD_EVERY", 60)  # no second batch during this test
     reloads: list[int] = []
     original = ArticleList.reload
 
@@ -293,7 +288,7 @@ async def test_a_refresh_reloads_the_list_in_batches_not_per_feed(
         store,
         open_url=print,  # type: ignore[arg-type]
         transport=httpx.MockTransport(answer),
-        watch_interval=0,
+        timing=Timing(watch_every=0, reload_every=60),  # no second batch during this test
     )
     try:
         async with app.run_test(size=(120, 40), message_hook=hook) as pilot:

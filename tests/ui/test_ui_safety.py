@@ -7,14 +7,12 @@ import json
 import sys
 import threading
 import webbrowser
-from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 import ui_sample as sample
-from textual.notifications import Notify
-from ui_helpers import Setup, main_screen, settle
+from ui_helpers import Setup, StartApp, notes_into, settle
 
 from newsterm.models import FetchResult, ParsedEntry, ParsedFeed
 from newsterm.ui.launch import (
@@ -51,12 +49,9 @@ def _row_text(articles: ArticleList, y: int) -> str:
 
 
 async def test_markup_in_titles_shows_literally_and_clicking_it_does_not_quit(
-    setup: Setup,
+    start_app: StartApp,
 ) -> None:
-    app = setup.app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        screen = main_screen(pilot)
+    async with start_app() as (pilot, screen):
         feeds_text = "".join(
             screen.feed_list.render_line(y).text for y in range(len(screen.feed_list.entries))
         )
@@ -69,7 +64,7 @@ async def test_markup_in_titles_shows_literally_and_clicking_it_does_not_quit(
         await pilot.click("#articles", offset=(40, 0))
         await pilot.click("#articles", offset=(30, 0))
         await settle(pilot)
-        assert app.return_code is None and app.is_running
+        assert pilot.app.return_code is None and pilot.app.is_running
         assert screen.reader.page is not None
         assert screen.reader.lines[0].plain == sample.HOSTILE_TITLE
         assert not screen.reader.lines[0].spans or all(
@@ -77,17 +72,16 @@ async def test_markup_in_titles_shows_literally_and_clicking_it_does_not_quit(
         )
 
 
-async def test_escape_sequences_from_a_feed_never_reach_the_screen(setup: Setup) -> None:
+async def test_escape_sequences_from_a_feed_never_reach_the_screen(
+    setup: Setup, start_app: StartApp
+) -> None:
     _save(
         setup,
         "Evil\x1b]0;title\x07 \x9b2Jheadline\x1b[31m",
         "<p>Body\x1b]52;c;SGVsbG8=\x07 text \x1b[2J done</p>",
         "https://hostile.example/story",
     )
-    app = setup.app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        screen = main_screen(pilot)
+    async with start_app() as (pilot, screen):
         row = _row_text(screen.article_list, 0)
         await pilot.press("enter")
         await settle(pilot)
@@ -98,7 +92,7 @@ async def test_escape_sequences_from_a_feed_never_reach_the_screen(setup: Setup)
         assert any("Mallory" in text for text in shown)
 
 
-async def test_only_web_links_open(setup: Setup) -> None:
+async def test_only_web_links_open(setup: Setup, start_app: StartApp) -> None:
     _save(
         setup,
         "Links",
@@ -106,16 +100,8 @@ async def test_only_web_links_open(setup: Setup) -> None:
         ' <a href="ftp://files.example/x">ftp</a></p>',
         "javascript:alert(1)",
     )
-    app = setup.app()
     notes: list[str] = []
-
-    def hook(message: object) -> None:
-        if isinstance(message, Notify):
-            notes.append(message.notification.message)
-
-    async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
-        await settle(pilot)
-        screen = main_screen(pilot)
+    async with start_app(message_hook=notes_into(notes)) as (pilot, screen):
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("o")  # the article's own link is javascript:
@@ -144,16 +130,16 @@ def test_link_problem_accepts_web_links() -> None:
     assert link_problem("HTTP://EXAMPLE.COM/") is None
 
 
-async def test_the_browser_is_started_off_the_event_loop_thread(setup: Setup) -> None:
+async def test_the_browser_is_started_off_the_event_loop_thread(
+    setup: Setup, start_app: StartApp
+) -> None:
     threads: list[str] = []
 
     def opener(url: str) -> Launch:
         threads.append(threading.current_thread().name)
         return setup.record_link(url)
 
-    app = setup.app(open_url=opener)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with start_app(open_url=opener) as (pilot, _):
         await pilot.press("o")  # from the list: the link is read from the cache first
         await settle(pilot)
     assert setup.opened == ["https://news.example/story/1"]
@@ -208,6 +194,7 @@ def _use_browser(monkeypatch: pytest.MonkeyPatch, command: str | None, path: str
 
 async def test_a_noisy_browser_gets_the_url_as_one_argument_and_no_terminal(
     setup: Setup,
+    start_app: StartApp,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capfd: pytest.CaptureFixture[str],
@@ -223,15 +210,14 @@ async def test_a_noisy_browser_gets_the_url_as_one_argument_and_no_terminal(
     _use_browser(monkeypatch, str(browser))
     monkeypatch.chdir(tmp_path)
     notes: list[str] = []
-    app = setup.app(open_url=None)  # the real launcher
     try:
-        async with app.run_test(size=(120, 40), message_hook=_notes_into(notes)) as pilot:
-            await settle(pilot)
+        # open_url=None: the real launcher
+        async with start_app(open_url=None, message_hook=notes_into(notes)) as (pilot, _):
             await pilot.press("o")
             assert await reports.next() == [url]
             await settle(pilot)
-            assert app.is_running
-            screen = app.export_screenshot()
+            assert pilot.app.is_running
+            screen = pilot.app.export_screenshot()
     finally:
         reports.close()
     out, err = capfd.readouterr()
@@ -242,14 +228,11 @@ async def test_a_noisy_browser_gets_the_url_as_one_argument_and_no_terminal(
 
 
 async def test_no_browser_is_reported_instead_of_opening(
-    setup: Setup, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    start_app: StartApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _use_browser(monkeypatch, None, path=str(tmp_path))  # nothing on PATH, no display
     notes: list[str] = []
-    async with setup.app(open_url=None).run_test(
-        size=(120, 40), message_hook=_notes_into(notes)
-    ) as pilot:
-        await settle(pilot)
+    async with start_app(open_url=None, message_hook=notes_into(notes)) as (pilot, _):
         await pilot.press("o")
         await settle(pilot)
     assert NO_BROWSER in notes
@@ -257,17 +240,14 @@ async def test_no_browser_is_reported_instead_of_opening(
 
 
 async def test_a_console_browser_needs_the_terminal_in_the_foreground(
-    setup: Setup, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    start_app: StartApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     w3m = tmp_path / "w3m"
     w3m.write_text("#!/bin/sh\nexit 0\n", "utf-8")
     w3m.chmod(0o755)
     _use_browser(monkeypatch, str(w3m))
     notes: list[str] = []
-    async with setup.app(open_url=None).run_test(
-        size=(120, 40), message_hook=_notes_into(notes)
-    ) as pilot:
-        await settle(pilot)
+    async with start_app(open_url=None, message_hook=notes_into(notes)) as (pilot, _):
         await pilot.press("o")
         await settle(pilot)
         assert pilot.app.is_running
@@ -293,11 +273,3 @@ def test_console_browsers_are_told_apart(browser: webbrowser.BaseBrowser, consol
 def test_the_detached_browser_runs_isolated_with_the_url_as_one_argument() -> None:
     url = "https://example.com/a b;$(id)"
     assert detached_argv(url) == [sys.executable, "-I", "-m", "webbrowser", "-t", url]
-
-
-def _notes_into(notes: list[str]) -> Callable[[object], None]:
-    def hook(message: object) -> None:
-        if isinstance(message, Notify):
-            notes.append(message.notification.message)
-
-    return hook

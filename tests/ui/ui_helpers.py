@@ -1,13 +1,16 @@
-"""Helpers for the app's tests: the Setup bundle and waiting for the app to settle."""
+"""Helpers for the app's tests: the Setup bundle, starting an app, waiting for it to settle."""
 
 from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
+from textual.message import Message
+from textual.notifications import Notify
 from textual.pilot import Pilot
 from textual.worker import WorkerCancelled, WorkerFailed, WorkerState
 
@@ -16,6 +19,13 @@ from newsterm.store import Store
 from newsterm.ui.app import NewstermApp
 from newsterm.ui.launch import Launch
 from newsterm.ui.screens.main import MainScreen
+from newsterm.ui.timing import Timing
+
+QUIET = Timing(watch_every=0)
+"""feeds.toml is looked at only when a test asks (watcher.check()), never on a timer."""
+
+Size = tuple[int, int]
+Hook = Callable[[Message], None]
 
 
 @dataclass
@@ -35,7 +45,7 @@ class Setup:
 
     def app(self, **kwargs: object) -> NewstermApp:
         kwargs.setdefault("open_url", self.record_link)
-        kwargs.setdefault("watch_interval", 0)
+        kwargs.setdefault("timing", QUIET)
         return NewstermApp(self.config, self.feeds_path, self.store, **kwargs)  # type: ignore[arg-type]
 
     def reopen(self) -> Store:
@@ -73,3 +83,34 @@ def main_screen(pilot: Pilot[object]) -> MainScreen:
     screen = pilot.app.screen
     assert isinstance(screen, MainScreen)
     return screen
+
+
+@contextlib.asynccontextmanager
+async def started(
+    app: NewstermApp, *, size: Size = (120, 40), message_hook: Hook | None = None
+) -> AsyncIterator[tuple[Pilot[None], MainScreen]]:
+    """Run ``app`` headless until the block ends, settled first: every UI test's opening."""
+    async with app.run_test(size=size, message_hook=message_hook) as pilot:
+        await settle(pilot)
+        yield pilot, main_screen(pilot)
+
+
+def notes_into(notes: list[str]) -> Hook:
+    """A message hook that keeps the text of every notification the app shows."""
+
+    def hook(message: Message) -> None:
+        if isinstance(message, Notify):
+            notes.append(message.notification.message)
+
+    return hook
+
+
+class StartApp(Protocol):
+    """The start_app fixture: the sample app, started and settled.
+
+    ``size`` and ``message_hook`` go to the test driver, anything else to the app.
+    """
+
+    def __call__(
+        self, *, size: Size = (120, 40), message_hook: Hook | None = None, **app: object
+    ) -> contextlib.AbstractAsyncContextManager[tuple[Pilot[None], MainScreen]]: ...

@@ -16,6 +16,7 @@ from newsterm.ui.commands import KeyCommands
 from newsterm.ui.keys import QUIT
 from newsterm.ui.launch import BrowserOpener, launch_browser
 from newsterm.ui.screens.main import MainScreen
+from newsterm.ui.timing import Timing
 
 
 class NewstermApp(App[None]):
@@ -34,7 +35,7 @@ class NewstermApp(App[None]):
         *,
         open_url: BrowserOpener | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
-        watch_interval: float = 1.0,
+        timing: Timing | None = None,
         notices: Sequence[str] = (),
     ) -> None:
         super().__init__()
@@ -44,7 +45,7 @@ class NewstermApp(App[None]):
         self._store = store
         self._open_url = open_url or launch_browser
         self._transport = transport
-        self._watch_interval = watch_interval
+        self._timing = timing
 
     def on_mount(self) -> None:
         # What the command line had to say before the app took the screen (a feeds.toml
@@ -59,5 +60,5 @@ class NewstermApp(App[None]):
             self._store,
             open_url=self._open_url,
             transport=self._transport,
-            watch_interval=self._watch_interval,
+            timing=self._timing,
         )

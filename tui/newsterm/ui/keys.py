@@ -1,12 +1,23 @@
 """The key table: every key with an id and a description, shared by footer, help and palette.
 
 Widgets that stand alone (the article list, the reader, the feeds pane) keep their own
-BINDINGS next to their actions; the keys that work anywhere on the main screen live here.
+BINDINGS next to their actions; the keys that work anywhere on the main screen live here,
+and key_rows reads all of them into one table, by pane.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
+from textual.screen import Screen
+
+from newsterm.ui.widgets.article_list import ArticleList
+from newsterm.ui.widgets.feed_list import FeedList
+from newsterm.ui.widgets.reader import ReaderView
 
 QUIT = Binding(
     "ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit", tooltip="Quit newsterm"
@@ -125,3 +136,61 @@ MAIN_KEYS: list[BindingType] = [
         tooltip="Go back a level; quit from the top",
     ),
 ]
+
+
+@dataclass(frozen=True, slots=True)
+class KeyRow:
+    """One key (or set of keys) and what it does, in one pane."""
+
+    section: str
+    keys: tuple[str, ...]
+    description: str
+    owner: type[DOMNode]
+    """Where the action runs: a widget class, or Screen for the screen MAIN_KEYS are bound on."""
+    action: str
+
+
+def _bindings(bindings: Iterable[BindingType]) -> tuple[Binding, ...]:
+    return tuple(binding for binding in bindings if isinstance(binding, Binding))
+
+
+SECTIONS: tuple[tuple[str, type[DOMNode], tuple[Binding, ...]], ...] = (
+    ("Anywhere", Screen, (*_bindings(MAIN_KEYS), QUIT)),
+    ("Feeds pane", FeedList, _bindings(FeedList.BINDINGS)),
+    ("Article list", ArticleList, _bindings(ArticleList.BINDINGS)),
+    ("Reader", ReaderView, _bindings(ReaderView.BINDINGS)),
+)
+
+
+def key_rows(app: App[object]) -> Iterator[KeyRow]:
+    """Every binding with a description, keys shown as the footer shows them."""
+    for section, owner, bindings in SECTIONS:
+        for binding in bindings:
+            if not binding.description:
+                continue
+            keys = tuple(
+                app.get_key_display(binding.with_key(key.strip())) for key in binding.key.split(",")
+            )
+            description = binding.tooltip or binding.description
+            yield KeyRow(section, keys, description, owner, binding.action)
+
+
+def help_rows(app: App[object]) -> Iterator[KeyRow]:
+    """key_rows with the nine numbered-link keys folded into one row, and ctrl+p after ?."""
+    folded = False
+    for row in key_rows(app):
+        if row.action.startswith("open_link("):
+            if not folded:
+                folded = True
+                yield KeyRow(
+                    row.section,
+                    ("1…9",),
+                    "Open numbered link [N] in the web browser",
+                    row.owner,
+                    row.action,
+                )
+            continue
+        yield row
+        if row.action == "help":
+            keys = (app.get_key_display(PALETTE),)
+            yield KeyRow(row.section, keys, PALETTE.tooltip, row.owner, PALETTE.action)

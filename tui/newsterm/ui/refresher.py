@@ -1,4 +1,7 @@
-"""Background refresh: newsterm.refresh in a thread worker, one run at a time, with progress."""
+"""Background refresh: newsterm.refresh in a thread worker, one run at a time, with progress.
+
+Runs start on request and every settings.refresh_minutes.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from collections.abc import Sequence
 
 import httpx
 from textual import on, work
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -26,13 +30,19 @@ class Refresher(ReportsWorkerFailures, Widget):
     DEFAULT_CSS = "Refresher { display: none; }"
 
     def __init__(
-        self, store: Store, config: Config, *, transport: httpx.AsyncBaseTransport | None = None
+        self,
+        store: Store,
+        config: Config,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        minute: float,
     ) -> None:
         super().__init__()
         self._store = store
-        self.config = config
-        """Set by the screen when feeds.toml is reloaded; used by the next run."""
+        self._config = config
         self._transport = transport
+        self._minute = minute  # seconds in one of settings.refresh_minutes' minutes
+        self._timer: Timer | None = None
         self._busy = False
         self._queued_all = False
         self._queued: set[str] = set()
@@ -40,6 +50,28 @@ class Refresher(ReportsWorkerFailures, Widget):
     @property
     def running(self) -> bool:
         return self._busy
+
+    def on_mount(self) -> None:
+        self._schedule()
+
+    def use(self, config: Config) -> None:
+        """Refresh by ``config`` from the next run on (feeds.toml was reloaded)."""
+        old, self._config = self._config, config
+        if old.settings.refresh_minutes != config.settings.refresh_minutes:
+            self._schedule()
+
+    def _schedule(self) -> None:
+        """(Re)start the timer for settings.refresh_minutes; 0 turns it off."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        minutes = self._config.settings.refresh_minutes
+        if minutes > 0:
+            self._timer = self.set_interval(minutes * self._minute, self._refresh_all)
+
+    def _refresh_all(self) -> None:
+        if self._config.feeds:
+            self.start(None)
 
     def start(self, urls: Sequence[str] | None = None) -> None:
         """Refresh ``urls`` (every configured feed for None), now or after the current run."""
@@ -50,7 +82,7 @@ class Refresher(ReportsWorkerFailures, Widget):
                 self._queued.update(urls)
             return
         self._busy = True
-        self._refresh(self.config, tuple(urls) if urls is not None else None)
+        self._refresh(self._config, tuple(urls) if urls is not None else None)
 
     @work(thread=True, group="refresh", exit_on_error=False, name="refreshing feeds")
     def _refresh(self, config: Config, urls: tuple[str, ...] | None) -> None:

@@ -13,9 +13,6 @@ from newsterm.errors import ConfigError
 from newsterm.ui.messages import ConfigBroken, ConfigReloaded
 from newsterm.ui.workers import ReportsWorkerFailures
 
-POLL_SECONDS = 1.0
-"""How often feeds.toml is checked: an edit in another window shows within two polls."""
-
 Signature = tuple[int, int] | None  # (mtime_ns, size), None when the file is missing
 
 
@@ -24,7 +21,7 @@ class FeedsFileWatcher(ReportsWorkerFailures, Widget):
 
     DEFAULT_CSS = "FeedsFileWatcher { display: none; }"
 
-    def __init__(self, path: Path, config: Config, *, interval: float = POLL_SECONDS) -> None:
+    def __init__(self, path: Path, config: Config, *, interval: float) -> None:
         super().__init__()
         self.path = path
         self._good = config  # the last valid config, compared so a touch changes nothing

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from newsterm.ui.commands import help_rows
+from newsterm.ui.keys import help_rows
 
 KEY_WIDTH = 16
 

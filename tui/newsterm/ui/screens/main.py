@@ -1,4 +1,4 @@
-"""The main screen: feeds, article list and reader, and every key that works on them."""
+"""The main screen: wires the panes, the refresher and the key actions to the cache."""
 
 from __future__ import annotations
 
@@ -9,50 +9,52 @@ import httpx
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.notifications import SeverityLevel
+from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Static
 
 from newsterm.config import Config
-from newsterm.models import ArticleRow
+from newsterm.models import Article, ArticleRow
 from newsterm.store import Store
-from newsterm.text.sanitize import one_line, strip_controls
-from newsterm.ui import wording
+from newsterm.text.sanitize import strip_controls
+from newsterm.ui import launch, wording
 from newsterm.ui.keys import MAIN_KEYS
 from newsterm.ui.launch import BrowserOpener
+from newsterm.ui.link_opener import LinkOpener
 from newsterm.ui.messages import (
     ArticleChosen,
     ArticleOpened,
-    ArticlesCounted,
     ConfigBroken,
     ConfigReloaded,
     FeedsLoaded,
     ReadChanged,
-    UnreadExhausted,
+    RefreshFinished,
+    RefreshProgressed,
+    RefreshStarted,
     UnreadFound,
-    ViewChosen,
-    ViewHighlighted,
     ViewMarkedRead,
     WorkFailed,
 )
+from newsterm.ui.read_marker import ReadMarker
 from newsterm.ui.refresher import Refresher
-from newsterm.ui.render import build_page, warm_up
-from newsterm.ui.screens.main_actions import MainActions
-from newsterm.ui.screens.main_refresh import RefreshFeedback
-from newsterm.ui.screens.panes import PaneNavigation
-from newsterm.ui.view import all_view, build_entries
+from newsterm.ui.render import warm_up
+from newsterm.ui.say import say
+from newsterm.ui.screens.help import HelpScreen
+from newsterm.ui.screens.refresh_feedback import RefreshFeedback
+from newsterm.ui.timing import Timing
+from newsterm.ui.view import all_view
 from newsterm.ui.watcher import FeedsFileWatcher
 from newsterm.ui.widgets.article_list import ArticleList
 from newsterm.ui.widgets.feed_list import FeedList
+from newsterm.ui.widgets.panes import Panes
 from newsterm.ui.widgets.reader import ReaderView
 from newsterm.ui.widgets.status_line import StatusLine
 from newsterm.ui.workers import ReportsWorkerFailures
 
 
-class MainScreen(MainActions, RefreshFeedback, PaneNavigation, ReportsWorkerFailures, Screen[None]):
-    """Three panes side by side, or one at a time on a narrow terminal."""
+class MainScreen(ReportsWorkerFailures, Screen[None]):
+    """The panes, the status line and the hidden workers, and the keys that work anywhere."""
 
     BINDINGS: ClassVar[list[BindingType]] = MAIN_KEYS
 
@@ -64,7 +66,7 @@ class MainScreen(MainActions, RefreshFeedback, PaneNavigation, ReportsWorkerFail
         *,
         open_url: BrowserOpener,
         transport: httpx.AsyncBaseTransport | None = None,
-        watch_interval: float = 1.0,
+        timing: Timing | None = None,
     ) -> None:
         super().__init__()
         self.config = config
@@ -72,43 +74,46 @@ class MainScreen(MainActions, RefreshFeedback, PaneNavigation, ReportsWorkerFail
         self.store = store
         self._open_url = open_url
         self._transport = transport
-        self._watch_interval = watch_interval
-        self._pending_unread: bool | None = None  # direction to search once a new view loads
-        self._reading: int | None = None  # id of the article the reader shows or will show
-        self._feeds_generation = 0
+        self._timing = timing = timing or Timing()
+        self._status = StatusLine(id="status")
+        self._feedback = RefreshFeedback(
+            self._status, self._reload, reload_every=timing.reload_every
+        )
 
     # ----------------------------------------------------------------- layout
 
     def compose(self) -> ComposeResult:
         yield Static(id="config-error", markup=False)
-        with Horizontal(id="panes"):
-            yield FeedList(id="feeds")
-            with Vertical(id="right"):
-                with Vertical(id="list-pane"):
-                    yield Input(placeholder="Filter titles…", id="filter")
-                    yield Static(id="feed-error", markup=False)
-                    yield ArticleList(self.store, id="articles")
-                yield ReaderView(id="reader")
-        yield StatusLine(id="status")
+        yield Panes(self.store, self.config, id="panes")
+        yield self._status
         yield Footer(compact=True)
-        yield Refresher(self.store, self.config, transport=self._transport)
-        yield FeedsFileWatcher(self.config_path, self.config, interval=self._watch_interval)
+        yield Refresher(
+            self.store, self.config, transport=self._transport, minute=self._timing.minute
+        )
+        yield FeedsFileWatcher(self.config_path, self.config, interval=self._timing.watch_every)
+        yield LinkOpener(self.store, self._open_url)
+        yield ReadMarker(self.store)
 
     @property
+    def panes(self) -> Panes:
+        return self.query_one(Panes)
+
+    # the panes' widgets, reached through the screen that wires them
+    @property
     def feed_list(self) -> FeedList:
-        return self.query_one(FeedList)
+        return self.panes.feed_list
 
     @property
     def article_list(self) -> ArticleList:
-        return self.query_one(ArticleList)
+        return self.panes.article_list
 
     @property
     def reader(self) -> ReaderView:
-        return self.query_one(ReaderView)
+        return self.panes.reader
 
     @property
     def status(self) -> StatusLine:
-        return self.query_one(StatusLine)
+        return self._status
 
     @property
     def refresher(self) -> Refresher:
@@ -119,105 +124,49 @@ class MainScreen(MainActions, RefreshFeedback, PaneNavigation, ReportsWorkerFail
         return self.query_one(FeedsFileWatcher)
 
     def on_mount(self) -> None:
-        self.feed_list.border_title = "Feeds"
-        self.set_list_title("All articles")
-        self.reader.border_title = "Reader"
         self.article_list.load(all_view(self.config))
-        self.show_pane("articles")
+        self.panes.show("articles")
         self.article_list.focus()
-        self._sync_and_load_feeds(self.config)
+        self.feed_list.load(self.config, sync=True)
         # The stripper's tables take a while to build: not before the first paint.
         self.call_after_refresh(self._warm_up)
-        self.schedule_refresh()
         if self.config.settings.refresh_on_start and self.config.feeds:
             self.refresher.start(None)
+
+    def on_resize(self, event: Resize) -> None:
+        self.panes.fit(event.size.width)
 
     @work(thread=True, group="warm-up", exit_on_error=False, name="preparing the reader")
     def _warm_up(self) -> None:
         warm_up()
 
-    # ----------------------------------------------------------------- what the screen says
-
-    def say(
-        self,
-        text: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-    ) -> None:
-        """Notify with plain text that may quote a feed: never markup, never escapes."""
-        self.notify(
-            "\n".join(one_line(line) for line in text.split("\n")),
-            title=one_line(title),
-            severity=severity,
-            timeout=timeout,
-            markup=False,
-        )
-
-    def set_list_title(self, text: str) -> None:
-        """The article list's border title, which may quote a feed title or the filter."""
-        self.query_one("#list-pane").border_title = Content(one_line(text))
-
-    # ----------------------------------------------------------------- feeds and views
-
-    def _sync_and_load_feeds(self, config: Config) -> None:
-        self._feeds_generation += 1
-        self._read_feeds(self._feeds_generation, config, sync=True)
+    # ----------------------------------------------------------------- feeds and refreshes
 
     def load_feeds(self) -> None:
         """Re-read the feeds and their counts (after reads, marks and refreshes)."""
-        self._feeds_generation += 1
-        self._read_feeds(self._feeds_generation, self.config, sync=False)
-
-    @work(thread=True, group="feeds", exit_on_error=False, name="loading feeds")
-    def _read_feeds(self, generation: int, config: Config, *, sync: bool) -> None:
-        if sync:
-            self.store.sync_feeds(config.feeds)
-        feeds = self.store.feeds([s.url for s in config.feeds])
-        self.post_message(FeedsLoaded(tuple(feeds), generation))
+        self.feed_list.load(self.config)
 
     @on(FeedsLoaded)
     def _feeds_loaded(self, message: FeedsLoaded) -> None:
-        if message.generation != self._feeds_generation:
-            return  # a newer load is on its way
-        self.feed_list.set_entries(build_entries(self.config, message.feeds))
-        self._show_feed_error()
         if not self.refresher.running:
-            self.status.show_text(wording.idle_status(message.feeds, self._last_refresh))
+            self._feedback.show_idle(message.feeds)
 
-    @on(ViewHighlighted)
-    def _view_highlighted(self, message: ViewHighlighted) -> None:
-        current = self.article_list.view
-        self._show_feed_error()
-        if current is not None and current.key == message.view.key:
-            if current.feed_urls != message.view.feed_urls:
-                self.article_list.load(message.view, self.article_list.title_filter, keep=True)
-            return
-        self.article_list.load(message.view, self.article_list.title_filter)
+    def _reload(self, articles: bool) -> None:
+        self.load_feeds()
+        if articles:
+            self.article_list.reload()
 
-    @on(ViewChosen)
-    def _view_chosen(self) -> None:
-        self.focus_pane("articles")
+    @on(RefreshStarted)
+    def _refresh_started(self, message: RefreshStarted) -> None:
+        self._feedback.started(message)
 
-    def _show_feed_error(self) -> None:
-        entry = self.feed_list.highlighted_entry
-        banner = self.query_one("#feed-error", Static)
-        error = entry.error if entry is not None else None
-        banner.display = bool(error)
-        if entry is not None and error:
-            url = entry.view.feed_urls[0] if entry.view.feed_urls else ""
-            banner.update(Content(wording.feed_failure(error, url)))
+    @on(RefreshProgressed)
+    def _refresh_progressed(self, message: RefreshProgressed) -> None:
+        self._feedback.progressed(message)
 
-    @on(ArticlesCounted)
-    def _articles_counted(self, message: ArticlesCounted) -> None:
-        title = f"{message.view.label} · {message.count:,}"
-        if self.article_list.title_filter:
-            title += f" matching “{self.article_list.title_filter}”"
-        self.set_list_title(title)
-        if self._pending_unread is not None:
-            forward, self._pending_unread = self._pending_unread, None
-            self.article_list.find_unread_from_edge(forward)
+    @on(RefreshFinished)
+    def _refresh_finished(self, message: RefreshFinished) -> None:
+        self._feedback.finished(message)
 
     # ----------------------------------------------------------------- reading
 
@@ -231,32 +180,11 @@ class MainScreen(MainActions, RefreshFeedback, PaneNavigation, ReportsWorkerFail
 
     def open_article(self, row: ArticleRow) -> None:
         """Load ``row`` into the reader (marking it read) and move the focus there."""
-        self._reading = row.id
-        self._load_article(row.id, self.config)
-        self.focus_pane("reader")
-
-    @work(
-        thread=True,
-        exclusive=True,
-        group="article",
-        exit_on_error=False,
-        name="opening the article",
-    )
-    def _load_article(self, article_id: int, config: Config) -> None:
-        article = self.store.article(article_id)
-        if article is None:
-            raise LookupError("the article is no longer in the cache")
-        was_unread = not article.read
-        if was_unread:
-            self.store.set_read([article_id], True)  # persisted before the article shows
-        self.post_message(ArticleOpened(build_page(article, config), was_unread))
+        self.reader.open(row.id, self.config)
+        self.panes.focus_pane("reader")
 
     @on(ArticleOpened)
     def _article_opened(self, message: ArticleOpened) -> None:
-        if message.page.article.id != self._reading:
-            return  # the user has moved on to another article
-        self.reader.show(message.page)
-        self.reader.border_title = Content(one_line(message.page.article.feed_title) or "Reader")
         if message.was_unread:
             self.article_list.set_read((message.page.article.id,), True)
             self.load_feeds()
@@ -266,30 +194,12 @@ class MainScreen(MainActions, RefreshFeedback, PaneNavigation, ReportsWorkerFail
         self.article_list.set_read(message.ids, message.read)
         self.load_feeds()
 
-    def action_next_unread(self) -> None:
-        row = self.article_list.highlighted_row
-        fresh = row is not None and not row.read and row.id != self._reading
-        self.article_list.find_unread(True, include_cursor=fresh)
-
-    def action_previous_unread(self) -> None:
-        self.article_list.find_unread(False)
-
-    @on(UnreadExhausted)
-    def _unread_exhausted(self, message: UnreadExhausted) -> None:
-        entry = self.feed_list.neighbour_with_unread(message.forward)
-        view = self.article_list.view
-        if entry is None or view is None or view.is_all:
-            self.say("No more unread articles" if message.forward else "No unread articles above")
-            return
-        self._pending_unread = message.forward
-        self.feed_list.highlight_view(entry.view.key)
-
     @on(ViewMarkedRead)
     def _view_marked_read(self, message: ViewMarkedRead) -> None:
         self.article_list.reload()
         self.load_feeds()
         noun = "article" if message.count == 1 else "articles"
-        self.say(f"Marked {message.count} {noun} read in {message.view.label}")
+        say(self, f"Marked {message.count} {noun} read in {message.view.label}")
 
     # ----------------------------------------------------------------- feeds.toml
 
@@ -297,16 +207,14 @@ class MainScreen(MainActions, RefreshFeedback, PaneNavigation, ReportsWorkerFail
     def _config_reloaded(self, message: ConfigReloaded) -> None:
         old, new = self.config, message.config
         self.config = new
-        self.refresher.config = new
+        self.refresher.use(new)
         self.query_one("#config-error", Static).display = False
-        self._sync_and_load_feeds(new)
-        if old.settings.refresh_minutes != new.settings.refresh_minutes:
-            self.schedule_refresh()
+        self.feed_list.load(new, sync=True)
         added = [s.url for s in new.feeds if old.subscription(s.url) is None]
         removed = [s.url for s in old.feeds if new.subscription(s.url) is None]
         if added:
             self.refresher.start(added)
-        self.say(wording.reload_message(added, removed))
+        say(self, wording.reload_message(added, removed))
 
     @on(ConfigBroken)
     def _config_broken(self, message: ConfigBroken) -> None:
@@ -316,15 +224,88 @@ class MainScreen(MainActions, RefreshFeedback, PaneNavigation, ReportsWorkerFail
             Content(f"feeds.toml was not reloaded; still using the last good version.\n{error}")
         )
         banner.display = True
-        self.say(error, title="feeds.toml has an error", severity="error")
-
-    # ----------------------------------------------------------------- the rest
+        say(self, error, title="feeds.toml has an error", severity="error")
 
     @on(WorkFailed)
     def _work_failed(self, message: WorkFailed) -> None:
-        self.say(wording.failure_text(message.job, message.error), severity="error")
+        say(self, wording.failure_text(message.job, message.error), severity="error")
+
+    # ----------------------------------------------------------------- keys (MAIN_KEYS)
+
+    def action_next_pane(self) -> None:
+        self.panes.step(1)
+
+    def action_previous_pane(self) -> None:
+        self.panes.step(-1)
+
+    def action_next_unread(self) -> None:
+        self.panes.next_unread()
+
+    def action_previous_unread(self) -> None:
+        self.panes.previous_unread()
+
+    def action_toggle_read(self) -> None:
+        target = self.panes.read_target()
+        if target is not None:
+            article_id, read = target
+            self.query_one(ReadMarker).set_read(article_id, not read)
+
+    def action_mark_view_read(self) -> None:
+        view = self.article_list.view
+        if view is not None:
+            self.query_one(ReadMarker).mark_view_read(view)
+
+    def action_refresh_selected(self) -> None:
+        if not self.config.feeds:
+            return
+        if self.refresher.running:
+            say(self, "A refresh is running; this one follows it")
+        self.refresher.start(self.panes.feeds_to_refresh())
+
+    def action_refresh_all(self) -> None:
+        if self.config.feeds:
+            self.refresher.start(None)
+
+    def action_open_article_link(self) -> None:
+        article = self.panes.article_to_open()
+        if isinstance(article, Article):
+            self.query_one(LinkOpener).open_link(article.link)
+        elif article is not None:
+            self.query_one(LinkOpener).open_article_link(article.id)
+
+    def action_open_link(self, number: int) -> None:
+        link = next((link for link in self.reader.links if link.number == number), None)
+        if link is None:
+            say(self, f"This article has no link [{number}]")
+        else:
+            self.query_one(LinkOpener).open_link(link.url)
+
+    def action_toggle_original(self) -> None:
+        if self.reader.page is None:
+            return
+        original = self.reader.toggle_original()
+        if not self.reader.page.removed:
+            say(self, "Nothing was hidden in this article")
+        elif original:
+            say(self, "Showing the original article")
+
+    def action_edit_feeds(self) -> None:
+        problem = launch.run_editor(self.app, self.config_path)
+        if problem:
+            say(self, problem, severity="error")
+        self.watcher.check(force=True)
+
+    def action_filter(self) -> None:
+        self.panes.open_filter()
 
     def action_help(self) -> None:
-        from newsterm.ui.screens.help import HelpScreen
-
         self.app.push_screen(HelpScreen())
+
+    def action_back(self) -> None:
+        """Escape: back a level, and nothing at all at the top (it never quits)."""
+        self.panes.go_back()
+
+    def action_back_or_quit(self) -> None:
+        """q: back a level, and quit from the top."""
+        if not self.panes.go_back():
+            self.app.exit(return_code=0)

@@ -1,22 +1,29 @@
-"""The feeds pane: All articles, tag groups and feeds, each with its unread count."""
+"""The feeds pane: All articles, tag groups and feeds, each with its unread count.
+
+The feeds and their counts are read from the cache in a worker; a load that finishes after a
+newer one started is dropped.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from newsterm.config import Config
+from newsterm.store import Store
 from newsterm.text.sanitize import one_line
-from newsterm.ui.messages import ViewChosen, ViewHighlighted
-from newsterm.ui.view import Entry
+from newsterm.ui.messages import FeedsLoaded, ViewChosen, ViewHighlighted
+from newsterm.ui.view import Entry, build_entries
+from newsterm.ui.workers import ReportsWorkerFailures
 
 
-class FeedList(OptionList):
+class FeedList(ReportsWorkerFailures, OptionList):
     """Views to pick from; moving the cursor shows that view's articles at once."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -43,8 +50,11 @@ class FeedList(OptionList):
     }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, store: Store, config: Config, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self._store = store
+        self._config = config  # the feeds, tags and order of the latest load
+        self._generation = 0
         self._entries: list[Entry] = []
         self._announced: tuple[str, tuple[str, ...]] | None = None  # last view posted
 
@@ -56,6 +66,29 @@ class FeedList(OptionList):
     def highlighted_entry(self) -> Entry | None:
         index = self.highlighted
         return self._entries[index] if index is not None and index < len(self._entries) else None
+
+    def load(self, config: Config, *, sync: bool = False) -> None:
+        """Re-read the feeds of ``config`` and their counts; posts FeedsLoaded once shown.
+
+        ``sync`` first makes the cache's list of feeds match ``config``.
+        """
+        self._config = config
+        self._generation += 1
+        self._read(self._generation, config, sync)
+
+    @work(thread=True, group="feeds", exit_on_error=False, name="loading feeds")
+    def _read(self, generation: int, config: Config, sync: bool) -> None:
+        if sync:
+            self._store.sync_feeds(config.feeds)
+        feeds = self._store.feeds([s.url for s in config.feeds])
+        self.post_message(FeedsLoaded(tuple(feeds), generation))
+
+    @on(FeedsLoaded)
+    def _loaded(self, message: FeedsLoaded) -> None:
+        if message.generation != self._generation:
+            message.stop()  # a newer load is on its way
+            return
+        self.set_entries(build_entries(self._config, message.feeds))
 
     def set_entries(self, entries: Sequence[Entry]) -> None:
         """Show ``entries``, keeping the cursor on the same row when it is still there."""

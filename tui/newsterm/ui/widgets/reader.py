@@ -1,9 +1,13 @@
-"""The reader: one article laid out as wrapped lines, drawn with the Line API."""
+"""The reader: one article read from the cache, laid out as wrapped lines, drawn with the Line API.
+
+Opening an article marks it read, in the cache, before it shows.
+"""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import on, work
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.events import Resize
@@ -12,13 +16,18 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
 
+from newsterm.config import Config
+from newsterm.store import Store
 from newsterm.text.blocks import Link
-from newsterm.ui.render import ReaderPage, layout
+from newsterm.text.sanitize import one_line
+from newsterm.ui.messages import ArticleOpened
+from newsterm.ui.render import ReaderPage, build_page, layout
+from newsterm.ui.workers import ReportsWorkerFailures
 
 EMPTY_HINT = "Press enter on an article to read it here."
 
 
-class ReaderView(ScrollView, can_focus=True):
+class ReaderView(ReportsWorkerFailures, ScrollView, can_focus=True):
     """Shows a ReaderPage in its stripped or original view; scrolls by line and page."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -82,8 +91,10 @@ class ReaderView(ScrollView, can_focus=True):
     }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, store: Store, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self._store = store
+        self._opening: int | None = None
         self._page: ReaderPage | None = None
         self._original = False
         self._lines: list[Content] = []
@@ -107,6 +118,40 @@ class ReaderView(ScrollView, can_focus=True):
     def lines(self) -> list[Content]:
         """The laid-out lines (for tests and the plain-text view)."""
         return self._lines
+
+    @property
+    def opening(self) -> int | None:
+        """The id of the article shown, or being read from the cache to be shown."""
+        return self._opening
+
+    def open(self, article_id: int, config: Config) -> None:
+        """Read the article from the cache, mark it read, and show it laid out for ``config``."""
+        self._opening = article_id
+        self._load(article_id, config)
+
+    @work(
+        thread=True,
+        exclusive=True,
+        group="article",
+        exit_on_error=False,
+        name="opening the article",
+    )
+    def _load(self, article_id: int, config: Config) -> None:
+        article = self._store.article(article_id)
+        if article is None:
+            raise LookupError("the article is no longer in the cache")
+        was_unread = not article.read
+        if was_unread:
+            self._store.set_read([article_id], True)  # persisted before the article shows
+        self.post_message(ArticleOpened(build_page(article, config), was_unread))
+
+    @on(ArticleOpened)
+    def _opened(self, message: ArticleOpened) -> None:
+        if message.page.article.id != self._opening:
+            message.stop()  # the user has moved on to another article
+            return
+        self.show(message.page)
+        self.border_title = Content(one_line(message.page.article.feed_title) or "Reader")
 
     def show(self, page: ReaderPage | None) -> None:
         """Show ``page`` from its top, in the stripped view."""

@@ -1,0 +1,81 @@
+"""A refresh as the main screen shows it: progress and summary on the status line, paced reloads.
+
+A refresh of many feeds reports each one as it lands. Reloading the list and the counts for
+every report would pile up head loads, so while a refresh runs they reload at most every
+``reload_every`` seconds (the first at once), plus once when it ends.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+
+from textual.timer import Timer
+
+from newsterm.models import Feed
+from newsterm.ui import wording
+from newsterm.ui.messages import RefreshFinished, RefreshProgressed, RefreshStarted
+from newsterm.ui.say import say
+from newsterm.ui.widgets.status_line import StatusLine
+
+Reload = Callable[[bool], None]
+"""Re-reads the feeds and their counts, and the article list too when passed True."""
+
+
+class RefreshFeedback:
+    """Turns the refresher's messages into what the user sees; the screen hands each one on."""
+
+    def __init__(self, status: StatusLine, reload: Reload, *, reload_every: float) -> None:
+        self._status = status
+        self._reload = reload
+        self._reload_every = reload_every
+        self._reload_timer: Timer | None = None
+        self._last_reload = float("-inf")
+        self._articles_due = False  # new articles arrived since the list last reloaded
+        self._new_seen = 0  # RefreshProgressed.new_so_far already acted on
+        self._last_summary: str | None = None  # how the last refresh went, for the status line
+
+    def show_idle(self, feeds: Sequence[Feed]) -> None:
+        """The status line between refreshes: the counts, then how the last refresh went."""
+        self._status.show_text(wording.idle_status(feeds, self._last_summary))
+
+    def started(self, message: RefreshStarted) -> None:
+        self._new_seen = 0
+        self._status.show_progress(f"Refreshing 0/{message.total}", 0, message.total)
+
+    def progressed(self, message: RefreshProgressed) -> None:
+        text = f"Refreshing {message.done}/{message.total}"
+        self._status.show_progress(text, message.done, message.total)
+        # new_so_far, not outcome.new: a replaced progress message may have carried the news.
+        if message.new_so_far > self._new_seen:
+            self._new_seen = message.new_so_far
+            self._articles_due = True
+        self._reload_soon()
+
+    def finished(self, message: RefreshFinished) -> None:
+        summary = message.summary
+        self._last_summary = wording.summary_line(summary)
+        self._status.show_text(self._last_summary)
+        self._articles_due = True
+        self._reload_now()
+        text, severity = wording.summary_notification(summary)
+        say(self._status, text, severity=severity, timeout=10 if summary.failed else 4)
+
+    def _reload_soon(self) -> None:
+        """Reload now if the last reload is old enough, else once when it will be."""
+        if self._reload_timer is not None:
+            return  # one is already waiting and will pick this up
+        wait = self._last_reload + self._reload_every - time.monotonic()
+        if wait <= 0:
+            self._reload_now()
+        else:
+            # The status line's timer: it lives exactly as long as what it updates.
+            self._reload_timer = self._status.set_timer(wait, self._reload_now)
+
+    def _reload_now(self) -> None:
+        if self._reload_timer is not None:
+            self._reload_timer.stop()
+            self._reload_timer = None
+        self._last_reload = time.monotonic()
+        articles, self._articles_due = self._articles_due, False
+        self._reload(articles)  # new articles show as they land, cursor kept
