@@ -6,7 +6,6 @@ import asyncio
 import errno
 import socket
 import ssl
-import time
 import tracemalloc
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
@@ -137,21 +136,18 @@ async def test_trickling_body_is_stopped_at_the_deadline(
     http_server: LoopbackServer, client
 ) -> None:
     url = http_server.route("/slow.xml", trickle(RSS * 10, interval=0.1))
-    start = time.monotonic()
+    # the whole body would take 10 s to trickle in; the deadline, not the body, ends it (and a
+    # fetch that never stopped would meet the suite's per-test timeout)
     with pytest.raises(FetchTimeout, match=r"^timed out after 1\.5 s$"):
         await fetch_feed(client, url, timeout=1.5)
-    # The upper bound catches "never stops", with room for a loaded 2-core machine.
-    assert 1.4 < time.monotonic() - start < 1.5 + 1.5
 
 
 async def test_server_that_never_answers_is_stopped_at_the_deadline(
     http_server: LoopbackServer, client
 ) -> None:
     url = http_server.route("/hang.xml", respond(RSS, delay=30))
-    start = time.monotonic()
-    with pytest.raises(FetchTimeout):
+    with pytest.raises(FetchTimeout, match=r"^timed out after 0\.5 s$"):
         await fetch_feed(client, url, timeout=0.5)
-    assert time.monotonic() - start < 0.5 + 1.5
 
 
 async def test_endless_body_is_stopped_at_the_cap(
@@ -586,9 +582,7 @@ async def test_server_bounds_its_lifetime_and_cuts_responses_in_progress(
 ) -> None:
     server = LoopbackServer(lifetime=0.3).start()
     url = server.route("/slow.xml", trickle(RSS, interval=0.05))
-    start = time.monotonic()
-    with pytest.raises(NetworkError):
+    with pytest.raises(NetworkError):  # the server cut it, long before the 5 s deadline
         await fetch_feed(client, url, timeout=5)
-    assert time.monotonic() - start < 1.5
     server.stop()
     assert server.open_connections == 0 and server.errors == []

@@ -90,8 +90,14 @@ def test_entries_past_the_cap_are_cut_for_atom_too() -> None:
     assert parsed.warning == "kept the first 3 entries of a longer feed"  # and still well-formed
 
 
+def test_a_tag_flood_is_refused() -> None:
+    with pytest.raises(NotAFeed, match="more than 1,000,000 tags"):
+        parse_feed(rss("<item>" + "<b/>" * 1_200_000 + "</item>"), url=URL)
+
+
+@pytest.mark.benchmark
 def test_a_tag_flood_is_refused_at_once() -> None:
     started = time.monotonic()
-    with pytest.raises(NotAFeed, match="more than 1,000,000 tags"):
+    with pytest.raises(NotAFeed):
         parse_feed(rss("<item>" + "<b/>" * 1_200_000 + "</item>"), url=URL)
     assert time.monotonic() - started < 1

@@ -164,9 +164,6 @@ LEXICON = Lexicon(
         "werbefrei und; ohne paywall; "
         "gehört (seinen|ihren|unseren) (lesern|leserinnen|mitgliedern|genossinnen); "
         "(wir sind|als) spendenfinanziert*; "
-        "spendenfinanziert(e|es|en) (medium|magazin|redaktion|organisation|journalismus); "
-        "(mitglieder|publikums|abonnenten|nutzer)finanziert*; "
-        "(finanziert vom publikum|vom publikum finanziert); "
         "finanziert von (seinen|ihren|unseren) (leserinnen|lesern); "
         "finanziert von (seinen|ihren|unseren) (mitgliedern|abonnenten|abonnentinnen); "
         "von (seinen|ihren|unseren) (lesern|leserinnen) getragen; "
@@ -203,9 +200,7 @@ LEXICON = Lexicon(
         "(nur|) dank der unterstützung (durch unsere|unserer) (leser|leserinnen); "
         "(nur|) dank der unterstützung (durch unsere|unserer) spender; "
         "(nur|) dank der unterstützung (durch unsere|unserer) (spenderinnen|mitglieder); "
-        "ohne (bezahlschranke|bezahlschranken|paywalls); keine (paywall|bezahlschranke); "
-        "nicht hinter (paywalls|bezahlschranken|einer paywall|einer bezahlschranke); "
-        "komplett werbefrei; (genossinnen|genossen) herausgegeben; "
+        "(genossinnen|genossen) herausgegeben; "
         "wir haben keine (großen|) (mäzene|sponsoren|investoren|geldgeber)"
     ),
     opener=phrases(
