@@ -9,6 +9,7 @@ and with --write saves the weights to newsterm/data/strip_model.json.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import math
 import sys
@@ -77,9 +78,10 @@ def _corpus(directory: Path, appeals_file: Path) -> list[_Prepared]:
 
 
 def _lr(x: list[list[float]], y: list[int], c: float, w: list[float]) -> list[float]:
-    from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
-
-    fit = LogisticRegression(C=c, max_iter=5000).fit(x, y, sample_weight=w)
+    # imported by name: the train extra (scikit-learn, untyped) is absent at run time and in
+    # the type check, and only this function needs it
+    linear_model = importlib.import_module("sklearn.linear_model")
+    fit = linear_model.LogisticRegression(C=c, max_iter=5000).fit(x, y, sample_weight=w)
     weights = [float(w) for w in fit.coef_[0]]
     weights[FEATURES.index("bias")] += float(fit.intercept_[0])
     return weights
