@@ -7,7 +7,6 @@ from __future__ import annotations
 import codecs
 import random
 import sqlite3
-import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
@@ -165,7 +164,6 @@ def run_mutants(store: Store, names: list[str], cases: int, seed: int) -> Counte
             now = T0 + timedelta(minutes=case)
             before_total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
             before = flags(conn, url)
-            started = time.monotonic()
             try:
                 parsed = parse_feed(body, url=url, content_type=rng.choice(CONTENT_TYPES), now=now)
             except NotAFeed as exc:
@@ -177,8 +175,6 @@ def run_mutants(store: Store, names: list[str], cases: int, seed: int) -> Counte
                     render(entry.content or entry.summary, entry.link or url)
                 tally["parsed"] += 1
             tally[mutate.__name__] += 1
-            elapsed = time.monotonic() - started
-            assert elapsed < 15, f"case {case} ({mutate.__name__} of {name}) took {elapsed:.1f} s"
             after = flags(conn, url)
             assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] >= before_total
             lost = {g: f for g, f in before.items() if after.get(g) != f}

@@ -193,9 +193,10 @@ def test_quitting_mid_refresh_does_not_wait_for_slow_feeds(
         done = subprocess.run(argv, capture_output=True, text=True, timeout=20, check=True)
     finally:
         gate.set()
-    code, seconds = done.stdout.split()[-2:]
-    assert code == "0"
-    assert float(seconds) < 10, done.stdout
+    # the subprocess timeout (20 s) is shorter than the stalled feed (30 s): a quit that
+    # waited for the refresh would fail there
+    code = done.stdout.split()[-2]
+    assert code == "0", done.stdout
 
 
 async def test_feeds_refresh_again_every_refresh_minutes(
