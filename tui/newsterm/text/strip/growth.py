@@ -49,7 +49,7 @@ def box_line(features: BlockFeatures) -> bool:
     a longer one in the publisher's or reader's voice about what an appeal is about. A byline
     or a bio names people and is no box line."""
     v = features.values
-    if v[_NAMES] and not v[_SIGNOFF_LINE]:
+    if _names_someone(features):
         return False
     if any(v[k] for k in _SHAPES):
         return True
@@ -141,4 +141,9 @@ def _bridge(
 def _quiet(features: BlockFeatures) -> bool:
     """No one else speaks in the block, it names no one and it is no long paragraph."""
     v = features.values
-    return not (features.others or v[_THIRD] or v[_LONG] or (v[_NAMES] and not v[_SIGNOFF_LINE]))
+    return not (features.others or v[_THIRD] or v[_LONG] or _names_someone(features))
+
+
+def _names_someone(features: BlockFeatures) -> bool:
+    """People's names outside a sign-off: a byline, a bio or reporting, no line of a box."""
+    return bool(features.values[_NAMES]) and not features.values[_SIGNOFF_LINE]

@@ -41,15 +41,12 @@ class Matcher:
 
     def find(self, low: str) -> list[tuple[int, tuple[int, ...]]]:
         """(offset, slot indices) of every phrase in lower-cased text, left to right."""
-        found = []
-        for m in self.regex.finditer(low):
-            found.append((m.start(), self.slots[self._key(m.group())]))
-        return found
+        return [(at, slots) for at, slots, _ in self.find_voiced(low)]
 
     def find_voiced(self, low: str) -> list[tuple[int, tuple[int, ...], frozenset[int]]]:
-        """As find(), with the voice slots (reader, publisher) of the words inside each
-        phrase: the regex takes the longest phrase, so "if you value" (support) hides the
-        "you" in it."""
+        """Every phrase's offset and slots, with the voice slots (reader, publisher) of the
+        words inside it: the regex takes the longest phrase, so "if you value" (support)
+        hides the "you" in it."""
         found = []
         for m in self.regex.finditer(low):
             key = self._key(m.group())

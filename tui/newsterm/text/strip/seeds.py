@@ -18,7 +18,7 @@ __all__ = ["asks_itself", "seed_reason", "turns_to_own_ask"]
 
 _CLOSING_TURN = FEATURES.index("closing_turn")
 _CLOSING_SHARE = FEATURES.index("closing_share")
-_LONG = (FEATURES.index("words>60"), FEATURES.index("words<=60"))
+_OVER_20_WORDS = (FEATURES.index("words>60"), FEATURES.index("words<=60"))
 _SEED_LOGIT = math.log(t.SEED / (1 - t.SEED))
 _LINK = FEATURES.index("markup:link")
 # a link alone ("her Ko-fi page is here") asks nothing: it needs an ask's words or its voice
@@ -29,7 +29,7 @@ def asks_itself(features: BlockFeatures) -> bool:
     """The block is the publisher's own ask: a short line that makes one, or a paragraph
     mostly made of them (at least thresholds.TURN_SHARE of its text)."""
     ask = features.ask
-    short = not any(features.values[k] for k in _LONG)
+    short = not any(features.values[k] for k in _OVER_20_WORDS)
     return bool(ask.phrase) and (short or ask.share >= t.TURN_SHARE)
 
 
@@ -53,7 +53,7 @@ def seed_reason(features: BlockFeatures, own_logit: float) -> str:
         share = features.ask.share
         return f"the publisher's own ask '{features.ask.phrase}' ({share:.0%} of the text)"
     v = features.values
-    linked = v[_LINK] >= 1 and not any(v[k] for k in _LONG)
+    linked = v[_LINK] >= 1 and not any(v[k] for k in _OVER_20_WORDS)
     asking = features.ask.named or any(v[k] for k in _VOICE)
     if linked and asking and not (features.others or features.theirs):
         return "a short line that asks and links to a funding platform or an appeal page"

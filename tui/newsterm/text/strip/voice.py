@@ -60,12 +60,16 @@ def reported(r: Reading) -> set[int]:
 def own_ask(r: Reading, others: set[int], loose: set[int]) -> OwnAsk:
     """The publisher's own asks in a block read as `r`; `others` are the sentences someone
     else speaks in, `loose` the sentences the looser lexicon reads as the publisher's asks."""
+    ends = [end for _, end in r.sentences]
+    # (offset, sentence, phrase, funded); someone else's quoted ask is none of the publisher's
     found = [
-        hit for hit in matcher().asks(r.low) if not in_quotes(r, hit[0])
-    ]  # someone else's quoted ask is none of the publisher's
-    asking, first = _precise(r, others, found)
-    for k in range(len(r.sentences)):
-        slots = _spoken(r, k)
+        (at, sentence_of(ends, at), phrase, funded)
+        for at, phrase, funded in matcher().asks(r.low)
+        if not in_quotes(r, at)
+    ]
+    spoken = [slots | inner for slots, inner in zip(r.per_sentence, r.inner_voice, strict=True)]
+    asking, first = _precise(r, others, found, spoken)
+    for k, slots in enumerate(spoken):
         # the publisher and the reader in one sentence about money, membership or sign-up
         # ("we count on readers like you", "necesitamos tu ayuda") need no precise phrase
         free = k not in asking and k not in others and THIRD not in slots
@@ -74,24 +78,23 @@ def own_ask(r: Reading, others: set[int], loose: set[int]) -> OwnAsk:
             first = first or _opening_words(r.low, r.sentences[k])
     _take_neighbours(asking, loose - others)
     share = sum(r.sentences[k][1] - r.sentences[k][0] for k in asking) / max(1, len(r.low))
-    ends = [end for _, end in r.sentences]
-    named = any(
-        phrase not in _PLATFORMS and sentence_of(ends, at) not in others for at, phrase, _ in found
-    )
+    named = any(phrase not in _PLATFORMS and k not in others for _, k, phrase, _ in found)
     return OwnAsk(first, share, len(r.sentences) - 1 in asking, named)
 
 
 def _precise(
-    r: Reading, others: set[int], found: list[tuple[int, str, bool]]
+    r: Reading,
+    others: set[int],
+    found: list[tuple[int, int, str, bool]],
+    spoken: list[set[int]],
 ) -> tuple[set[int], str]:
-    """The sentences that make a precise ask of the publisher's own, and the first phrase."""
-    ends = [end for _, end in r.sentences]
-    publisher = any(PUBLISHER in _spoken(r, k) for k in range(len(r.sentences)))
+    """The sentences that make a precise ask of the publisher's own, and the first phrase;
+    `spoken` holds each sentence's slots with the voice words inside its longer phrases."""
+    publisher = any(PUBLISHER in slots for slots in spoken)
     asking: set[int] = set()
     first = ""
-    for at, phrase, self_funded in found:
-        k = sentence_of(ends, at)
-        slots = _spoken(r, k)
+    for at, k, phrase, self_funded in found:
+        slots = spoken[k]
         if k in asking or k in others or (THIRD in slots and PUBLISHER not in slots):
             continue
         if phrase in _PLATFORMS and not _voiced(phrase):
@@ -107,11 +110,6 @@ def _precise(
             first = first or phrase
             asking.add(k)
     return asking, first
-
-
-def _spoken(r: Reading, k: int) -> set[int]:
-    """Sentence k's slots, with the voice words inside its longer phrases."""
-    return r.per_sentence[k] | r.inner_voice[k]
 
 
 def _platform_ask(r: Reading, k: int, at: int, slots: set[int]) -> bool:
