@@ -9,6 +9,15 @@ from newsterm.text.blocks import Block
 from newsterm.text.strip import strip_appeals
 from newsterm.text.strip.features import BlockFeatures, anchors, article_features
 from newsterm.text.strip.growth import grow
+from newsterm.text.strip.lines import (
+    CHROME,
+    CLOSING,
+    CONTINUES,
+    NAMES,
+    OPEN_END,
+    PAYMENT,
+    line_form,
+)
 from newsterm.text.strip.regions import Region
 from newsterm.text.strip.seeds import seed_reason
 
@@ -112,3 +121,60 @@ def test_growth_passes_over_a_kept_region() -> None:
 def test_two_parts_of_one_box_two_quiet_lines_apart_are_one() -> None:
     html = NEWS + "<p>Support us today.</p><p>×</p><p>Donate now</p>" + NEWS
     assert _removed(html) == ["Support us today.", "×", "Donate now"]
+
+
+@pytest.mark.parametrize(
+    ("line", "forms"),
+    [
+        ("close", {CHROME, OPEN_END}),
+        ("×", {CHROME, OPEN_END}),
+        ("2,790", {CHROME, OPEN_END}),
+        ("1,5%", {CHROME, OPEN_END}),
+        ("#1a2b3c", {CHROME, OPEN_END}),
+        ("€25", {CHROME, OPEN_END}),
+        ("£4 a month: the quarterly zine by post", {CHROME, OPEN_END}),
+        ("IBAN DE12 3456 7890 1234 5678 90", {PAYMENT, OPEN_END}),
+        ("Tax register no. 0004417202", {OPEN_END}),
+        ("KRS 0004417202", {PAYMENT, OPEN_END}),
+        ("and keep it free for everyone!", {CONTINUES}),
+        ("Until next week,", {CLOSING}),
+        ("Ines, Tom and Wanda", {NAMES, OPEN_END}),
+        ("The mayor resigned on Monday.", set()),
+        ("In 1998 the mill closed", {OPEN_END}),
+        ("Account holders at the bank lost 2,000,000 in the fraud, police said.", set()),
+    ],
+)
+def test_a_lines_form_is_read_from_its_characters(line: str, forms: set[str]) -> None:
+    assert line_form(line) == forms
+
+
+def test_a_boxs_leftovers_go_with_it() -> None:
+    box = (
+        "<p>×</p><p>Dear reader, this winter we need</p>"
+        "<p>your help: donate today to keep our newsroom open.</p>"
+        "<p>1,204</p><p>IBAN DE12 3456 7890 1234 5678 90</p>"
+        "<p>Thanks for reading,</p><p>Ines, Tom and Wanda</p>"
+    )
+    gone = _removed(NEWS + box + NEWS)
+    assert gone == [
+        "×",
+        "Dear reader, this winter we need",
+        "your help: donate today to keep our newsroom open.",
+        "1,204",
+        "IBAN DE12 3456 7890 1234 5678 90",
+        "Thanks for reading,",
+        "Ines, Tom and Wanda",
+    ]
+
+
+def test_leftover_shapes_stay_away_from_a_box() -> None:
+    """Counters, names and broken lines are kept when no removed region is beside them,
+    and a names line after news is no sign-off."""
+    html = (
+        "<p>1,204</p>" + NEWS + "<p>Thanks for reading,</p><p>Ines, Tom and Wanda</p>"
+        "<p>In the valley the river rose</p><p>by two metres overnight.</p>" + NEWS
+    )
+    assert _removed(html) == []
+    after_news = NEWS + "<p>Donate today to keep our newsroom open.</p>" + NEWS
+    after_news += "<p>Ines, Tom and Wanda</p>"
+    assert _removed(after_news) == ["Donate today to keep our newsroom open."]

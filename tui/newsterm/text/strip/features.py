@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from newsterm.text.blocks import Block
 from newsterm.text.strip.common import NUMBER
+from newsterm.text.strip.lines import line_form
 from newsterm.text.strip.markup import hint_strength, link_strength, site_of
 from newsterm.text.strip.matcher import INLINE_SLOTS, matcher
 from newsterm.text.strip.reading import Reading, read, straight
@@ -119,6 +120,8 @@ class BlockFeatures:
     # Someone else's money: a sentence about a charity, a candidate or a campaign with no
     # "we" in it ("give to a qualified charity before the year ends").
     theirs: bool = False
+    # The line's form by its characters (see lines.py): what lets a box's leftovers join.
+    form: frozenset[str] = frozenset()
 
     @property
     def reported(self) -> bool:
@@ -197,7 +200,8 @@ class ArticleFeatures:
         values[_INDEX["last"]] = float(i == self._edges[1])
         values[_INDEX["top"]] = float(i in self._top)
         values[_INDEX["bottom"]] = float(i in self._bottom)
-        return BlockFeatures(tuple(values), kind, cue, ask, others, theirs)
+        form = line_form(block.text)
+        return BlockFeatures(tuple(values), kind, cue, ask, others, theirs, form)
 
 
 def article_features(blocks: tuple[Block, ...], base_url: str = "") -> list[BlockFeatures]:

@@ -14,10 +14,11 @@ from collections.abc import Callable
 
 from newsterm.text.strip import thresholds as t
 from newsterm.text.strip.features import FEATURES, BlockFeatures
+from newsterm.text.strip.lines import CHROME, CLOSING, CONTINUES, NAMES, OPEN_END, PAYMENT
 from newsterm.text.strip.regions import Region
 from newsterm.text.strip.seeds import asks_itself
 
-__all__ = ["box_line", "grow", "joins"]
+__all__ = ["box_line", "grow", "joins", "leftover"]
 
 _VOICE = tuple(FEATURES.index(n) for n in ("slot:reader", "slot:publisher"))
 _SHAPES = tuple(
@@ -94,10 +95,11 @@ def grow(
             taken[r.start : r.end] = [True] * (r.end - r.start)
     why: dict[int, str] = {}
 
-    def take(i: int) -> bool:
+    def take(i: int, inside: int) -> bool:
         if taken[i] or blocked(i):
             return False
-        reason = joins(features(i), odds(i), floor_logit)
+        mine = features(i)
+        reason = joins(mine, odds(i), floor_logit) or leftover(mine, features(inside), i < inside)
         if reason:
             taken[i] = True
             why[i] = reason
@@ -107,14 +109,37 @@ def grow(
     for r in regions:
         start, end = r.start, r.end
         if r.removed:
-            while start > 0 and take(start - 1):
+            while start > 0 and take(start - 1, start):
                 start -= 1
-            while end < count and take(end):
+            while end < count and take(end, end - 1):
                 end += 1
         grown.append(Region(start, end, r.removed))
     # a kept region a box grew into is no region of its own any more
     grown = [r for r in grown if r.removed or not any(taken[r.start : r.end])]
     return _bridge(grown, features, blocked, why), why
+
+
+def leftover(mine: BlockFeatures, inside: BlockFeatures, above: bool) -> str:
+    """Why a line with no words of its own belongs to the region beside it ("" when it
+    does not): a control or counter, bank details, the other half of a broken sentence, or
+    the closing and the names under a letter. `inside` is the region's block beside it."""
+    form = mine.form
+    if CHROME in form:
+        return "a control or counter of the box"
+    if mine.others:
+        return ""
+    if PAYMENT in form:
+        return "bank details for a transfer"
+    upper, lower = (form, inside.form) if above else (inside.form, form)
+    if OPEN_END in upper and CONTINUES in lower:
+        return "the same sentence, broken over two lines"
+    if above:
+        return ""
+    if CLOSING in form:
+        return "the closing of the letter"
+    if NAMES in form and (CLOSING in inside.form or inside.values[_SIGNOFF_LINE]):
+        return "the names under the letter"
+    return ""
 
 
 def _bridge(

@@ -1,0 +1,87 @@
+"""The form of a line, by its characters alone: what lets a box's leftovers join its region.
+
+A page copied block by block splits an appeal box into pieces no lexicon knows: a close
+button ("×", "close"), a counter ("2790", "1,5%"), a colour left by a widget ("#000000"),
+a sentence broken over two lines ("In the fight for democracy" / "we never take a break!"),
+a bank account for transfers, a closing formula and the names under it ("Happy reading," /
+"Anna, Ben and Carla"). None of them says anything on its own, so none may start a region;
+next to a removed one, each belongs to it.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["CHROME", "CLOSING", "CONTINUES", "NAMES", "OPEN_END", "PAYMENT", "line_form"]
+
+CHROME = "chrome"  # a widget's control or counter, no words
+CLOSING = "closing"  # a letter's closing formula: "Happy reading," "Merci,"
+CONTINUES = "continues"  # opens in lower case: the rest of the line above
+NAMES = "names"  # only names: the people who signed a letter
+OPEN_END = "open end"  # ends without a sentence's end: the line below goes on with it
+PAYMENT = "payment"  # bank details for a transfer: an IBAN or a BIC
+
+_CHROME = re.compile(
+    # "close" and "next" in the languages newsterm reads, then counters and colours
+    r"(?:[×✕✖✗xX]|close|dismiss|forward|back|next|previous|prev|sync|skip|ok|menu|"
+    r"schließen|weiter|fermer|suivant|cerrar|siguiente|fechar|chiudi|avanti|sluiten|"
+    r"volgende|zamknij|dalej|zavřít|další|tancar|"
+    r"\d{1,5}|\d{1,3}(?:[., ]\d{3})+|\d{1,3}(?:[.,]\d+)?\s?%|#[0-9a-fA-F]{3,8}|\d{7,}|"
+    # an amount alone, as on the buttons of a gift form: "$25", "₹1,000", "50 €"
+    r"[$€£₹¥]\s?\d[\d.,]*|\d[\d.,]*\s?(?:[$€£₹¥]|kč|zł|chf|r\$))",
+    re.IGNORECASE,
+)
+# Bank details and the registration numbers a gift or a tax share goes to: an IBAN, a BIC,
+# or a long number after the name of an account or a register ("KRS 0000…", "Pix (CNPJ)").
+_IBAN = re.compile(
+    r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}\b|\bBIC\b|\bSWIFT\b|"
+    r"\b(?:account|konto|conta|cuenta|compte|conto|rekening|účet|krs|nip|nipc|cnpj|cpf|bsb|"
+    r"pix|upi|iban|codice fiscale|sort code|routing)\b"
+    r"\W{0,4}(?:[\w.:-]+\W{1,3}){0,3}\d[\d .\-/]{5,}",
+    re.IGNORECASE,
+)
+# a price tier of a membership form: "£5 a month — the printed copy", "10 $ par mois"
+_PRICE = re.compile(r"[$€£₹¥]\s?\d|\d[\d.,]*\s?(?:[$€£₹¥]|kč|zł|r\$)(?!\w)", re.IGNORECASE)
+# a name: a capital and at least one more letter; "and", "et", "und", "y" … between them
+_NAME = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'.-]+")
+_JOINERS = frozenset(["and", "&", "et", "und", "y", "e", "i", "en", "a", "oraz"])
+_ENDS = ".!?…:;\"'”»)"
+_MAX_WORDS = 12  # longer lines are text of their own, whatever their form
+
+
+def line_form(text: str) -> frozenset[str]:
+    """The forms the line has (empty for most lines)."""
+    line = text.strip()
+    words = line.split()
+    if not words or len(words) > _MAX_WORDS:
+        return frozenset()
+    forms = set(_payment(line))
+    if _CHROME.fullmatch(line):
+        forms.add(CHROME)
+    if _PRICE.match(line):
+        forms.add(CHROME)
+    if line[0].islower() and CHROME not in forms:  # "close" goes on with nothing
+        forms.add(CONTINUES)
+    if line[-1] not in _ENDS and line[-1] != ",":
+        forms.add(OPEN_END)
+    if len(words) <= 5 and line.endswith(","):
+        forms.add(CLOSING)
+    if len(words) <= 6 and _only_names(words):
+        forms.add(NAMES)
+    return frozenset(forms)
+
+
+def _payment(line: str) -> list[str]:
+    return [PAYMENT] if _IBAN.search(line) else []
+
+
+def _only_names(words: list[str]) -> bool:
+    """Capitalised words and the words that join names, with at least one name."""
+    names = 0
+    for word in words:
+        bare = word.strip(",")
+        if _NAME.fullmatch(bare):
+            names += 1
+        elif bare.lower() not in _JOINERS:
+            return False
+    return names > 0
