@@ -16,10 +16,11 @@ from newsterm.text.strip.lines import (
     NAMES,
     OPEN_END,
     PAYMENT,
+    TITLE,
     line_form,
 )
 from newsterm.text.strip.regions import Region
-from newsterm.text.strip.seeds import seed_reason
+from newsterm.text.strip.seeds import seed_reason, short_call
 
 
 def _features(text: str) -> BlockFeatures:
@@ -133,12 +134,13 @@ def test_two_parts_of_one_box_two_quiet_lines_apart_are_one() -> None:
         ("#1a2b3c", {CHROME, OPEN_END}),
         ("€25", {CHROME, OPEN_END}),
         ("£4 a month: the quarterly zine by post", {CHROME, OPEN_END}),
-        ("IBAN DE12 3456 7890 1234 5678 90", {PAYMENT, OPEN_END}),
+        ("IBAN DE12 3456 7890 1234 5678 90", {PAYMENT, OPEN_END, TITLE}),
         ("Tax register no. 0004417202", {OPEN_END}),
         ("KRS 0004417202", {PAYMENT, OPEN_END}),
         ("and keep it free for everyone!", {CONTINUES}),
         ("Until next week,", {CLOSING}),
-        ("Ines, Tom and Wanda", {NAMES, OPEN_END}),
+        ("Ines, Tom and Wanda", {NAMES, OPEN_END, TITLE}),
+        ("Community Engagement", {NAMES, OPEN_END, TITLE}),
         ("The mayor resigned on Monday.", set()),
         ("In 1998 the mill closed", {OPEN_END}),
         ("Account holders at the bank lost 2,000,000 in the fraud, police said.", set()),
@@ -178,3 +180,30 @@ def test_leftover_shapes_stay_away_from_a_box() -> None:
     after_news = NEWS + "<p>Donate today to keep our newsroom open.</p>" + NEWS
     after_news += "<p>Ines, Tom and Wanda</p>"
     assert _removed(after_news) == ["Donate today to keep our newsroom open."]
+
+
+@pytest.mark.parametrize(
+    ("text", "seed"),
+    [
+        ("Przekaż 1,5% podatku na niezależne dziennikarstwo.", True),
+        ("Subscribe for free to get the next essay the day it is out.", True),
+        ("Liberapay is in trouble", False),
+        ("Community Engagement", False),
+        ("Substack and Pledges", False),
+        ("“Subscribe to the alerts,” the fire chief told residents.", False),
+    ],
+)
+def test_a_short_call_in_the_looser_words_is_a_seed_if_the_model_leans_to_it(
+    text: str, seed: bool
+) -> None:
+    features = _features(text)
+    assert short_call(features, 0.5) is seed
+    assert not short_call(features, -0.5)  # the model leans the other way: never
+
+
+def test_a_sign_off_ends_the_post_above_an_ask() -> None:
+    post = (
+        NEWS + "<p>Thank you for reading, and for your patience with me this summer.</p>"
+        "<p>— Clara</p><p>Become a paid subscriber to support my writing.</p>"
+    )
+    assert _removed(post) == ["Become a paid subscriber to support my writing."]

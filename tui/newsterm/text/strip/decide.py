@@ -86,7 +86,13 @@ def decide(
         return own[i] if i in near else model.own_logit(article[i])
 
     regions, joined = grow(
-        regions, article.__getitem__, odds, never.__getitem__, count, setting.grow
+        regions,
+        article.__getitem__,
+        odds,
+        never.__getitem__,
+        count,
+        setting.grow,
+        lambda i: bool(seeds[i]),
     )
     logits = [z if i in near else _FAR for i, z in enumerate(logits)]
     return _decisions(article, logits, seeds, regions, joined, forced), regions

@@ -84,11 +84,14 @@ def grow(
     blocked: Callable[[int], bool],
     count: int,
     grow_at: float = t.GROW,
+    seeded: Callable[[int], bool] = lambda i: True,
 ) -> tuple[list[Region], dict[int, str]]:
     """Removed regions taken whole, and why each block they took in joined. `features` and
     `odds` (the model's log-odds on a block's own evidence) are asked only for the blocks a
-    region reaches; `grow_at` is the probability that alone lets a block join."""
+    region reaches; `grow_at` is the probability that alone lets a block join; `seeded`
+    tells the seeds, which a sign-off does not cut off from the region."""
     floor_logit = math.log(grow_at / (1 - grow_at))
+    regions = [_after_signoff(r, features, seeded) for r in regions]
     taken = [False] * count
     for r in regions:
         if r.removed:  # a kept region holds no seed: a box may grow over it
@@ -99,6 +102,8 @@ def grow(
         if taken[i] or blocked(i):
             return False
         mine = features(i)
+        if i < inside and mine.values[_SIGNOFF_LINE]:
+            return False  # a sign-off ends what is above it: the ask below is a box of its own
         reason = joins(mine, odds(i), floor_logit) or leftover(mine, features(inside), i < inside)
         if reason:
             taken[i] = True
@@ -117,6 +122,23 @@ def grow(
     # a kept region a box grew into is no region of its own any more
     grown = [r for r in grown if r.removed or not any(taken[r.start : r.end])]
     return _bridge(grown, features, blocked, why), why
+
+
+def _after_signoff(
+    region: Region, features: Callable[[int], BlockFeatures], seeded: Callable[[int], bool]
+) -> Region:
+    """A removed region starts after the last sign-off above its first seed: what is
+    signed is a letter or a post of its own ("Thanks for reading. — Clara"), and the ask
+    below it a box of its own."""
+    if not region.removed:
+        return region
+    start = region.start
+    for i in range(region.start, region.end):
+        if seeded(i):
+            break
+        if features(i).values[_SIGNOFF_LINE]:
+            start = i + 1
+    return Region(start, region.end, True) if start < region.end else region
 
 
 def leftover(mine: BlockFeatures, inside: BlockFeatures, above: bool) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CHROME", "CLOSING", "CONTINUES", "NAMES", "OPEN_END", "PAYMENT", "line_form"]
+__all__ = ["CHROME", "CLOSING", "CONTINUES", "NAMES", "OPEN_END", "PAYMENT", "TITLE", "line_form"]
 
 CHROME = "chrome"  # a widget's control or counter, no words
 CLOSING = "closing"  # a letter's closing formula: "Happy reading," "Merci,"
@@ -20,6 +20,7 @@ CONTINUES = "continues"  # opens in lower case: the rest of the line above
 NAMES = "names"  # only names: the people who signed a letter
 OPEN_END = "open end"  # ends without a sentence's end: the line below goes on with it
 PAYMENT = "payment"  # bank details for a transfer: an IBAN or a BIC
+TITLE = "title"  # a headline's capitals: "Community Engagement", "Substack and Pledges"
 
 _CHROME = re.compile(
     # "close" and "next" in the languages newsterm reads, then counters and colours
@@ -68,6 +69,9 @@ def line_form(text: str) -> frozenset[str]:
         forms.add(CLOSING)
     if len(words) <= 6 and _only_names(words):
         forms.add(NAMES)
+    long_words = [w for w in words if len(w) >= 4 and w[0].isalpha()]
+    if len(long_words) >= 2 and all(w[0].isupper() for w in long_words):
+        forms.add(TITLE)
     return frozenset(forms)
 
 

@@ -13,14 +13,19 @@ import math
 
 from newsterm.text.strip import thresholds as t
 from newsterm.text.strip.features import FEATURES, BlockFeatures
+from newsterm.text.strip.lines import OPEN_END, TITLE
 
-__all__ = ["asks_itself", "seed_reason", "turns_to_own_ask"]
+__all__ = ["asks_itself", "seed_reason", "short_call", "turns_to_own_ask"]
 
 _CLOSING_TURN = FEATURES.index("closing_turn")
 _CLOSING_SHARE = FEATURES.index("closing_share")
 _OVER_20_WORDS = (FEATURES.index("words>60"), FEATURES.index("words<=60"))
 _SEED_LOGIT = math.log(t.SEED / (1 - t.SEED))
 _LINK = FEATURES.index("markup:link")
+_IMPERATIVE = FEATURES.index("imperative_ask")
+_PLATFORM = FEATURES.index("slot:platform")
+_HEADING = FEATURES.index("kind:heading")
+_CALL_LOGIT = math.log(t.CALL_SEED / (1 - t.CALL_SEED))
 # a link alone ("her Ko-fi page is here") asks nothing: it needs an ask's words or its voice
 _VOICE = (FEATURES.index("slot:reader"), FEATURES.index("slot:publisher"))
 
@@ -41,6 +46,21 @@ def turns_to_own_ask(features: BlockFeatures) -> bool:
     return closing and features.ask.at_end
 
 
+def short_call(features: BlockFeatures, own_logit: float) -> bool:
+    """A line of at most 20 words that opens with an ask in the looser words ("Subscribe for
+    free to get the next essay", "Je fais un don", "Przekaż 1,5% podatku"), said by no one
+    else and of no one else's money, that the model leans to on its own evidence."""
+    v = features.values
+    short = not any(v[k] for k in _OVER_20_WORDS)
+    mine = not (features.others or features.theirs)
+    # a headline naming a platform or a practice ("Liberapay is in trouble", "Community
+    # Engagement") opens with the same words and says them to no one
+    said = (OPEN_END not in features.form or any(v[k] for k in _VOICE)) and not v[_PLATFORM]
+    headline = TITLE in features.form or v[_HEADING]
+    call = short and mine and said and not headline
+    return call and bool(v[_IMPERATIVE]) and own_logit >= _CALL_LOGIT
+
+
 def seed_reason(features: BlockFeatures, own_logit: float) -> str:
     """Why the block is a seed, in words for `--explain` ("" when it is none)."""
     if turns_to_own_ask(features):
@@ -57,6 +77,11 @@ def seed_reason(features: BlockFeatures, own_logit: float) -> str:
     asking = features.ask.named or any(v[k] for k in _VOICE)
     if linked and asking and not (features.others or features.theirs):
         return "a short line that asks and links to a funding platform or an appeal page"
+    if short_call(features, own_logit):
+        return (
+            f"a short line that opens with an ask, and the model leans to it on its own "
+            f"evidence (p>={t.CALL_SEED}, log-odds {own_logit:+.2f})"
+        )
     if features.ask.named and not features.others and own_logit >= _SEED_LOGIT:
         return (
             f"names an ask, and the model is sure of it on its own evidence "

@@ -12,6 +12,7 @@ __all__ = [
     "BASE",
     "BRIDGE",
     "BUTTON_WORDS",
+    "CALL_SEED",
     "CALL_WORDS",
     "ENTER",
     "GROW",
@@ -50,6 +51,9 @@ BUTTON_WORDS = 8
 # A block that names a precise ask but is no ask of the publisher's own by its words is a seed
 # only if the model, on the block's own evidence, gives it at least SEED.
 SEED = 0.95
+# A line of at most 20 words that opens with an ask in the looser words is a seed if the
+# model gives it at least CALL_SEED on its own evidence.
+CALL_SEED = 0.5
 # A paragraph that turns into the publisher's own ask: its last sentences are the outlet
 # asking for money, membership or a subscription (two or more of them, or one that speaks
 # as "we" to "you"; none reported or quoted), and make up at least TURN_SHARE of its text.
