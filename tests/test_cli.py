@@ -400,3 +400,32 @@ def test_show_prints_the_stripped_article_and_the_original_on_request(
     assert "tax-deductible" in original.stdout
     absent = newsterm("show", "999", "--feeds", str(feeds), "--db", db, env=env)
     assert absent.returncode == 1 and "no article with id 999" in absent.stderr
+
+
+def test_a_json_feed_over_http_is_refreshed_and_listed(env: dict[str, str], tmp_path: Path) -> None:
+    doc = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "Field notes",
+        "items": [
+            {"id": "m1", "url": "/moths", "title": "Moths at the window", "content_text": "Forty."},
+            {
+                "id": "m2",
+                "url": "/owls",
+                "title": "Owls in the yard",
+                "content_html": "<p>Two.</p>",
+            },
+        ],
+    }
+    with LoopbackServer() as server:
+        url = server.route(
+            "/feed.json",
+            respond(json.dumps(doc).encode(), content_type="application/feed+json"),
+        )
+        feeds = tmp_path / "feeds.toml"
+        feeds.write_text(f'[[feed]]\nurl = "{url}"\n')
+        common = ("--feeds", str(feeds), "--db", str(tmp_path / "c.db"))
+        out = newsterm("refresh", *common, env=env)
+        assert "1 feed: 1 ok" in out.stdout and "2 new articles" in out.stdout, out.stderr
+    listed = newsterm("articles", "--json", *common, env=env)
+    titles = sorted(json.loads(line)["title"] for line in listed.stdout.splitlines())
+    assert titles == ["Moths at the window", "Owls in the yard"]

@@ -112,7 +112,9 @@ def test_bozo_feed_keeps_what_parsed_and_warns() -> None:
     [
         (DATA / "not_a_feed.html").read_bytes(),
         b"",
-        b'{"version": "https://jsonfeed.org/version/1.1", "items": []}',
+        b'{"version": "https://jsonfeed.org/version/2", "items": []}',
+        b'{"title": "no version and no items"}',
+        b"{ not json",
         b"\x00\x01\x02 binary",
     ],
 )
@@ -184,3 +186,18 @@ def test_enclosure_lengths_and_schemes() -> None:
         ("https://m.example/a.mp3", None),
         ("https://m.example/b.mp3", None),
     ]
+
+
+def test_entries_without_guids_that_share_a_link_stay_apart() -> None:
+    items = "".join(
+        f"<item><title>Story {n}</title><link>https://news.example/</link>"
+        f"<description>Text {n}</description></item>"
+        for n in range(3)
+    )
+    items += "<item><title>Own page</title><link>https://news.example/own</link></item>"
+    feed = parse_feed(rss(items), url="https://news.example/rss")
+    ids = [e.id for e in feed.entries]
+    assert len(ids) == len(set(ids)) == 4
+    assert ids[3] == "https://news.example/own"  # a link of its own stays the id, as before
+    again = parse_feed(rss(items), url="https://news.example/rss")
+    assert [e.id for e in again.entries] == ids  # the same on every refresh

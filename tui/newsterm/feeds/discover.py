@@ -13,7 +13,9 @@ from newsterm.feeds.guard import UTF16_32_BOMS
 __all__ = ["FEED_TYPES", "find_feed_link", "is_html_page"]
 
 #: `<link rel="alternate" type=…>` values that name a feed newsterm can parse.
-FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml"})
+FEED_TYPES = frozenset(
+    {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json"}
+)
 
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 # Root elements of RSS 0.9x/2.0, Atom and RSS 1.0 (RDF, any prefix).
@@ -25,6 +27,7 @@ _PROLOG = re.compile(
     rb"<(?P<root>[A-Za-z][\w:.-]*)",
     re.DOTALL | re.IGNORECASE,
 )
+_WRAPPED_FEED = re.compile(rb"<feed\s[^>]*xmlns\s*=\s*[\"']http://www\.w3\.org/2005/Atom[\"']")
 # Enough to get past a long licence comment at the top of a feed.
 _SNIFF_BYTES = 64 * 1024
 
@@ -51,7 +54,8 @@ def is_html_page(body: bytes, content_type: str = "") -> bool:
             return False
         doctype = (match["doctype"] or b"").lower()
         if match["root"].lower() == b"html" or doctype == b"html":
-            return True
+            # an Atom feed some blog engine wrapped in an XHTML page is still a feed
+            return _WRAPPED_FEED.search(body, 0, _SNIFF_BYTES) is None
     mime = content_type.split(";", 1)[0].strip().lower()
     return mime in _HTML_TYPES
 

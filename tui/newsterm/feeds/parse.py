@@ -8,7 +8,9 @@ import html
 import io
 import re
 import time
+from collections import Counter
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -17,6 +19,7 @@ import feedparser
 
 from newsterm.errors import NotAFeed
 from newsterm.feeds.guard import DEFAULT_LIMITS, Bounded, ParseLimits, bound
+from newsterm.feeds.jsonfeed import is_json_feed, read_json_feed
 from newsterm.models import Enclosure, ParsedEntry, ParsedFeed
 from newsterm.text.sanitize import one_line, strip_controls
 
@@ -50,14 +53,20 @@ def parse_feed(
     now: datetime | None = None,
     limits: ParseLimits = DEFAULT_LIMITS,
 ) -> ParsedFeed:
-    """Parse one downloaded document; raise NotAFeed when it is neither RSS, Atom nor RDF.
+    """Parse one downloaded document; raise NotAFeed when it is no RSS, Atom, RDF or JSON
+    Feed.
 
     ``limits`` bounds what the document may cost (guard.py); the defaults suit real feeds.
     """
     if not isinstance(body, bytes | bytearray):  # feedparser reads a str as a URL or a path
         raise TypeError(f"parse_feed needs the downloaded bytes, not {type(body).__name__}")
-    bounded = bound(bytes(body), limits)
-    doc = _feedparser(bounded, content_type)
+    doc: Mapping[str, Any]
+    notes: tuple[str, ...] = ()
+    if is_json_feed(bytes(body), content_type):
+        doc = read_json_feed(bytes(body), limits.entries)
+    else:
+        bounded = bound(bytes(body), limits)
+        doc, notes = _feedparser(bounded, content_type), bounded.notes
     if not doc.get("version") and not doc.get("entries"):
         raise NotAFeed(_not_a_feed_reason(doc))
     now = now or datetime.now(UTC)
@@ -68,7 +77,7 @@ def parse_feed(
         title=_text_field(feed, "title", MAX_TITLE),
         link=_link(feed.get("link"), url),
         entries=tuple(_entries(doc.get("entries", ()), url, now)),
-        warning=_warning(doc, bounded.notes),
+        warning=_warning(doc, notes),
     )
 
 
@@ -100,9 +109,14 @@ def _feedparser(bounded: Bounded, content_type: str) -> Mapping[str, Any]:
 
 
 def _entries(raw: Iterable[dict[str, Any]], base: str, now: datetime) -> Iterable[ParsedEntry]:
+    parsed = [(_entry(item, base, now), bool(_str(item.get("id")).strip())) for item in raw]
+    shared = Counter(e.link for e, has_id in parsed if not has_id and e.id == e.link)
     seen: set[str] = set()
-    for item in raw:
-        entry = _entry(item, base, now)
+    for entry, has_id in parsed:
+        if not has_id and shared[entry.id] > 1:
+            # Two entries with no guid and one link are two stories (a news feed that
+            # links every item to its front page): the link alone would merge them.
+            entry = replace(entry, id=f"{entry.link}#{_digest(entry.title, entry.content)}")
         if entry.id in seen:
             continue  # the first of two entries sharing an id wins, as readers show it
         seen.add(entry.id)
@@ -143,8 +157,11 @@ def _entry_id(item: Mapping[str, Any], link: str, title: str, content: str) -> s
         return ident
     if link:
         return link
-    digest = hashlib.sha1(f"{title}\n{content}".encode("utf-8", "surrogatepass"))
-    return "sha1:" + digest.hexdigest()
+    return "sha1:" + _digest(title, content)
+
+
+def _digest(title: str, content: str) -> str:
+    return hashlib.sha1(f"{title}\n{content}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _content(item: Mapping[str, Any]) -> str:
