@@ -38,6 +38,7 @@ class Request:
     path: str  # without the query string
     target: str  # the request target as sent
     headers: dict[str, str]
+    body: bytes = b""  # a POST's form or payload
 
 
 class Reply:
@@ -280,7 +281,9 @@ class _RequestHandler(BaseHTTPRequestHandler):
     def _handle(self) -> None:
         owner = self.server.owner
         headers = {name.lower(): value for name, value in self.headers.items()}
-        request = Request(self.command, urlsplit(self.path).path, self.path, headers)
+        length = int(headers.get("content-length", "0") or 0)
+        body = self.rfile.read(min(length, 1 << 20)) if length > 0 else b""
+        request = Request(self.command, urlsplit(self.path).path, self.path, headers, body)
         reply = Reply(self, owner._stopping)
         try:
             owner._dispatch(request, reply)
@@ -291,6 +294,7 @@ class _RequestHandler(BaseHTTPRequestHandler):
             self.close_connection = True
 
     do_GET = _handle
+    do_POST = _handle
 
     def log_message(self, format: str, *args: Any) -> None:
         pass

@@ -25,9 +25,12 @@ from newsterm.store import Store
 from newsterm.text.sanitize import one_line
 
 if TYPE_CHECKING:
+    from newsterm.config_sync import SyncSettings
     from newsterm.refresh import FeedOutcome
+    from newsterm.sync.run import SyncSummary
 
 EXIT_OK = 0
+EXIT_FAILED = 1
 EXIT_USAGE = 2
 
 
@@ -47,7 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo", action="store_true", help="open the app on bundled sample feeds (no network)"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("refresh", parents=[sub_common], help="fetch every feed into the cache")
+    commands.add_parser(
+        "refresh", parents=[sub_common], help="fetch every feed into the cache (and sync)"
+    )
+    commands.add_parser(
+        "sync", parents=[sub_common], help="sync with the Fever or Google Reader server in [sync]"
+    )
     articles = commands.add_parser("articles", parents=[sub_common], help="list cached articles")
     articles.add_argument("--json", action="store_true", help="one JSON object per line")
     articles.add_argument("--unread", action="store_true", help="only unread articles")
@@ -86,6 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handlers: dict[str | None, Callable[[argparse.Namespace], int]] = {
         None: _run_app,
         "refresh": _refresh,
+        "sync": _sync,
         "articles": _articles,
         "show": _show,
         "strip": _strip,
@@ -155,7 +164,41 @@ def _refresh(args: argparse.Namespace) -> int:
             pool.shutdown(cancel_futures=True)
     _report_outcomes(summary.outcomes)
     print(summary.describe())
-    return EXIT_OK
+    if config.sync is None:
+        return EXIT_OK
+    return _report_sync(_run_sync(config, config.sync, args))
+
+
+def _sync(args: argparse.Namespace) -> int:
+    config = _config(args)
+    if config.sync is None:
+        _error(f"{config.path}: no [sync] table; see the README's Sync section")
+        return EXIT_USAGE
+    return _report_sync(_run_sync(config, config.sync, args))
+
+
+def _run_sync(config: Config, sync: SyncSettings, args: argparse.Namespace) -> SyncSummary:
+    """One sync with a progress bar on stderr."""
+    from newsterm.cli_progress import Progress
+    from newsterm.sync.password import sync_password
+    from newsterm.sync.run import run_sync
+
+    password = sync_password(sync)
+    store = _store(args)
+    progress = Progress(sys.stderr, total=1)
+    timeout = config.settings.timeout_seconds
+    try:
+        work = run_sync(sync, store, password, timeout=timeout, on_progress=progress.show)
+        return asyncio.run(work)
+    finally:
+        progress.close()
+        store.close()
+
+
+def _report_sync(summary: SyncSummary) -> int:
+    """The summary line; exit status 1 when the sync failed (nothing queued is lost)."""
+    print(one_line(summary.describe()))
+    return EXIT_OK if summary.ok else EXIT_FAILED
 
 
 def _report_outcomes(outcomes: Sequence[FeedOutcome]) -> None:

@@ -1,4 +1,4 @@
-"""A one-line progress bar for ``newsterm refresh`` on a terminal's stderr."""
+"""A one-line progress bar for ``newsterm refresh`` and ``sync`` on a terminal's stderr."""
 
 from __future__ import annotations
 
@@ -21,13 +21,18 @@ class Progress:
 
     def update(self, outcome: FeedOutcome, done: int, total: int) -> None:
         """Show that ``done`` of ``total`` feeds have finished, the last being ``outcome``."""
+        self.show(outcome.title, done, total)
+
+    def show(self, label: str, done: int, total: int) -> None:
+        """Show ``label`` with a bar at done/total, or with a count alone when total is 0."""
         if not self.active:
             return
-        filled = _WIDTH * done // max(total, 1)
+        filled = _WIDTH * min(done, total) // max(total, 1)
         bar = "#" * filled + " " * (_WIDTH - filled)
-        # Feed titles come from the network: no escape sequence may reach the terminal.
-        name = one_line(outcome.title)[:40]
-        self.stream.write(f"\r\x1b[2K[{bar}] {done}/{total} {name}")
+        count = f"{done}/{total}" if total else (str(done) if done else "")
+        # Titles come from the network: no escape sequence may reach the terminal.
+        name = one_line(label)[:40]
+        self.stream.write(f"\r\x1b[2K[{bar}] {count} {name}")
         self.stream.flush()
         self.drawn = True
 

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser, SelectolaxError
 
 from newsterm.config_lines import LineFinder, first_failing_line, toml_message
+from newsterm.config_sync import SyncSettings, parse_sync
 from newsterm.errors import ConfigError
 from newsterm.text.sanitize import one_line, strip_controls
 from newsterm.urls import scheme
@@ -63,6 +64,8 @@ class Config:
     settings: Settings
     feeds: tuple[Subscription, ...]
     path: Path | None = None
+    sync: SyncSettings | None = None
+    """The ``[sync]`` table: a Fever or Google Reader server to sync with, if any."""
 
     def subscription(self, url: str) -> Subscription | None:
         """The subscription for ``url``, if configured."""
@@ -123,14 +126,17 @@ def parse_config(text: str, path: Path | None = None) -> Config:
         raise ConfigError(path, [f"{name}:{line}: TOML syntax error: {what}"]) from None
     lines = LineFinder(text, name)
     problems: list[str] = []
-    for key in data.keys() - {"settings", "feed"}:
+    for key in data.keys() - {"settings", "feed", "sync"}:
         where = lines.key(key)
-        problems.append(f"{where}: unknown key {_shown(key)} (expected [settings] or [[feed]])")
+        problems.append(
+            f"{where}: unknown key {_shown(key)} (expected [settings], [sync] or [[feed]])"
+        )
     settings = _settings(data.get("settings", {}), lines, problems)
     feeds = _feeds(data.get("feed", []), lines, problems, path)
+    sync = parse_sync(data["sync"], lines, problems) if "sync" in data else None
     if problems:
         raise ConfigError(path, problems)
-    return Config(settings=settings, feeds=feeds, path=path)
+    return Config(settings=settings, feeds=feeds, path=path, sync=sync)
 
 
 def _shown(value: Any) -> str:

@@ -10,13 +10,16 @@ command line and the app can turn any of them into one clear line::
     │   ├── CacheTooNew      written by a newer newsterm
     │   ├── CacheLocked      another process holds the write lock too long
     │   └── CacheFull        the disk (or page budget) is full
-    └── FetchError           one feed could not be fetched or understood
-        ├── HTTPStatusError  the server answered 4xx/5xx
-        ├── FetchTimeout     the per-feed deadline passed
-        ├── TooLarge         the body passed the size cap
-        ├── TooManyRedirects
-        ├── NetworkError     DNS, refused, reset, TLS
-        └── NotAFeed         the document is neither a feed nor links to one
+    ├── FetchError           one feed could not be fetched or understood
+    │   ├── HTTPStatusError  the server answered 4xx/5xx
+    │   ├── FetchTimeout     the per-feed deadline passed
+    │   ├── TooLarge         the body passed the size cap
+    │   ├── TooManyRedirects
+    │   ├── NetworkError     DNS, refused, reset, TLS
+    │   └── NotAFeed         the document is neither a feed nor links to one
+    └── SyncError            the sync server could not be reached, refused us, or answered nonsense
+        ├── SyncAuthError    the server refused the user name or password
+        └── PasswordError    no password could be had for [sync]
 """
 
 from __future__ import annotations
@@ -94,3 +97,20 @@ class NetworkError(FetchError):
 
 class NotAFeed(FetchError):
     """The document is not a feed and names no feed either."""
+
+
+class SyncError(NewstermError):
+    """A sync with the server failed; ``str(err)`` is one line naming the server and the cause."""
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        self.status = status
+        """The HTTP status the server answered with, when that was the fault."""
+        super().__init__(message)
+
+
+class SyncAuthError(SyncError):
+    """The server refused the configured user and password."""
+
+
+class PasswordError(SyncError):
+    """No password could be had from password_command, the environment or the keyring."""

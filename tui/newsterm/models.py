@@ -72,6 +72,7 @@ class Feed:
     checked_at: datetime | None = None
     moved_to: str | None = None  # permanent redirect seen, not yet applied
     tags: tuple[str, ...] = ()
+    synced: bool = False  # listed by the sync server now (else a feeds.toml feed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,3 +113,40 @@ class Article:
     def body(self) -> str:
         """The fullest HTML we have: content over summary."""
         return self.content or self.summary
+
+
+@dataclass(frozen=True, slots=True)
+class RemoteFeed:
+    """A subscription as a sync server lists it; its groups or labels become tags."""
+
+    id: str  # the server's id for the feed
+    title: str
+    url: str  # the feed's own address, as the server fetches it
+    site: str = ""
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RemoteItem:
+    """An article as a sync server sends it, keyed by the server's item id."""
+
+    id: str
+    feed_id: str
+    title: str
+    link: str
+    author: str
+    published: datetime
+    content: str  # HTML
+    read: bool
+    starred: bool
+
+
+@dataclass(frozen=True, slots=True)
+class QueuedChange:
+    """A read or star change made here and not yet accepted by the server."""
+
+    seq: int  # a new change to the same item and field replaces this one with a higher seq
+    item_id: str  # the server's item id
+    field: str  # "read" or "starred"
+    value: bool
+    attempts: int = 0

@@ -25,7 +25,15 @@ from newsterm.models import FetchResult
 from newsterm.text.sanitize import one_line
 from newsterm.urls import scheme
 
-__all__ = ["MAX_BYTES", "MAX_REDIRECTS", "USER_AGENT", "fetch_feed", "host_key", "make_client"]
+__all__ = [
+    "MAX_BYTES",
+    "MAX_REDIRECTS",
+    "USER_AGENT",
+    "fetch_feed",
+    "host_key",
+    "make_client",
+    "read_body",
+]
 
 USER_AGENT = f"newsterm/{__version__} (terminal feed reader)"
 MAX_BYTES = 20 * 1024 * 1024
@@ -252,7 +260,7 @@ async def _read_response(response: httpx.Response, max_bytes: int) -> bytes | No
         return None
     if not 200 <= status < 300:
         raise HTTPStatusError(status, _reason(status, response.reason_phrase))
-    return await _read_body(response, max_bytes)
+    return await read_body(response, max_bytes)
 
 
 def _conditional_headers(etag: str | None, last_modified: str | None) -> dict[str, str]:
@@ -295,7 +303,7 @@ def _reason(status: int, phrase: str) -> str:
         return one_line(phrase)[:60]
 
 
-async def _read_body(response: httpx.Response, max_bytes: int) -> bytes:
+async def read_body(response: httpx.Response, max_bytes: int) -> bytes:
     """Stream and decode the body, stopping as soon as either size passes ``max_bytes``."""
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:

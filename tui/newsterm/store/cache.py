@@ -20,6 +20,8 @@ from newsterm.store.failures import rollback, translated
 from newsterm.store.queries import article_filters
 from newsterm.store.rows import ts
 from newsterm.store.saving import save_fetch
+from newsterm.store.sync_tables import SyncTables
+from newsterm.store.syncing import queue_change, queue_view_read
 
 if TYPE_CHECKING:
     from newsterm.config import Subscription
@@ -49,6 +51,8 @@ class Store:
         """The database file; None for an in-memory cache."""
         self.recovered_from: Path | None = None
         """Where a damaged cache was moved when open(recover=True) replaced it, else None."""
+        self.sync = SyncTables(self._read, self._write)
+        """The sync server's feeds, items and state, and the queue of changes to push."""
 
     @classmethod
     def open(
@@ -267,26 +271,33 @@ class Store:
                 return None
             return int(conn.execute(before, [*params, *anchor]).fetchone()[0])
 
+    # A change to a synced article is queued for its server in the same transaction, so a
+    # crash can never keep the change and lose the push (or the other way round).
+
     def set_read(self, ids: Sequence[int], read: bool = True) -> None:
-        """Mark articles read (or unread)."""
+        """Mark articles read (or unread); synced ones are queued for the server."""
         flag = int(read)
         with self._write() as conn:
-            conn.executemany(
-                "UPDATE articles SET read = ? WHERE id = ? AND read <> ?",
-                [(flag, i, flag) for i in ids],
-            )
+            for article_id in ids:
+                sql = "UPDATE articles SET read = ? WHERE id = ? AND read <> ?"
+                if conn.execute(sql, (flag, article_id, flag)).rowcount:
+                    queue_change(conn, article_id, "read", read)
 
     def mark_all_read(self, feed_urls: Sequence[str] | None = None) -> int:
         """Mark every unread article (of ``feed_urls``) read; return how many changed."""
         where, params = article_filters(feed_urls, True, "")
         with self._write() as conn:
+            queue_view_read(conn, where, params)
             sql = f"UPDATE articles SET read = 1 WHERE id IN (SELECT a.id FROM articles a {where})"
             return conn.execute(sql, params).rowcount
 
     def set_starred(self, article_id: int, starred: bool) -> None:
-        """Star or unstar one article; starred articles are never pruned."""
+        """Star or unstar one article (never pruned while starred); synced ones are queued."""
+        flag = int(starred)
         with self._write() as conn:
-            conn.execute("UPDATE articles SET starred = ? WHERE id = ?", (int(starred), article_id))
+            sql = "UPDATE articles SET starred = ? WHERE id = ? AND starred <> ?"
+            if conn.execute(sql, (flag, article_id, flag)).rowcount:
+                queue_change(conn, article_id, "starred", starred)
 
     def prune(self, keep_days: int, *, now: datetime) -> int:
         """Delete read, unstarred articles older than ``keep_days`` (0: keep all); count them.

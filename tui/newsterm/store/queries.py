@@ -49,7 +49,7 @@ ARTICLE = f"""SELECT a.id, a.feed_url, {FEED_TITLE} AS feed_title, a.guid, a.tit
 FROM articles a LEFT JOIN feeds f ON f.url = a.feed_url WHERE a.id = ?"""
 
 FEEDS = """SELECT f.url, f.title, f.configured_title, f.site, f.tags, f.error, f.checked_at,
-    f.moved_to,
+    f.moved_to, f.synced,
     (SELECT count(*) FROM articles a WHERE a.feed_url = f.url AND a.read = 0) AS unread,
     (SELECT count(*) FROM articles a WHERE a.feed_url = f.url) AS total
 FROM feeds f ORDER BY f.configured DESC, f.position, f.url"""

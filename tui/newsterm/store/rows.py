@@ -29,6 +29,7 @@ def feed(row: sqlite3.Row) -> Feed:
         checked_at=None if row["checked_at"] is None else dt(row["checked_at"]),
         moved_to=row["moved_to"],
         tags=tuple(json.loads(row["tags"] or "[]")),
+        synced=bool(row["synced"]),
     )
 
 

@@ -87,7 +87,34 @@ CREATE TABLE pruned (
 # The feed an HTML page linked to, so later refreshes fetch it directly and conditionally.
 _V2 = "ALTER TABLE feeds ADD COLUMN found_feed TEXT;"
 
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2)
+# Sync with a Fever or Google Reader server (newsterm/sync/). A server's feed is keyed
+# "sync:<account>:<feed id>"; its items carry the server's id, "<account>:<item id>".
+_V3 = """
+ALTER TABLE feeds ADD COLUMN synced INTEGER NOT NULL DEFAULT 0;  -- the sync server lists it now
+ALTER TABLE articles ADD COLUMN remote_id TEXT;
+CREATE UNIQUE INDEX articles_remote ON articles (remote_id) WHERE remote_id IS NOT NULL;
+
+-- Read and star changes made here, waiting for the server. One row per item and field:
+-- a newer change replaces the older one (and gets a higher seq), so a push that raced
+-- with it deletes only what it sent.
+CREATE TABLE sync_queue (
+    seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+    remote_id TEXT NOT NULL,
+    field     TEXT NOT NULL CHECK (field IN ('read', 'starred')),
+    value     INTEGER NOT NULL,
+    queued_at INTEGER NOT NULL,
+    attempts  INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (remote_id, field)
+);
+
+-- Where the last sync got to: Fever's highest item id, the time of the last success.
+CREATE TABLE sync_meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3)
 """Forward steps; step i takes user_version i to i + 1. Append, never edit a released step."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,56 @@
+"""Feeds for the sync servers to fetch from a loopback server, and an OPML that groups them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from httpserver import LoopbackServer, respond
+
+GROUPS = {"Science": ["astro", "botany"], "Politics": ["senate", "courts"], "Tech": ["kernels"]}
+"""Group title -> the feeds in it (one feed each name)."""
+HOSTILE_TITLE = "[@click=app.quit]bold[/] \x1b]0;owned\x07 title"
+
+
+def feed_xml(name: str, count: int, start: datetime) -> bytes:
+    """An RSS feed of ``count`` items with guids unique across all feeds."""
+    items = []
+    for n in range(count):
+        when = format_datetime(start - timedelta(minutes=n))
+        title = HOSTILE_TITLE if (name, n) == ("astro", 0) else f"{name} story {n}"
+        items.append(
+            f"<item><title>{escape(title)}</title><link>https://example.org/{name}/{n}</link>"
+            f"<guid isPermaLink='false'>urn:sync-test:{name}:{n}</guid><pubDate>{when}</pubDate>"
+            f"<description>{escape(f'<p>Paragraph {n} of {name}.</p>')}</description></item>"
+        )
+    return (
+        f"<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel>"
+        f"<title>{name.title()} Weekly</title><link>https://example.org/{name}</link>"
+        f"{''.join(items)}</channel></rss>"
+    ).encode()
+
+
+def serve_feeds(server: LoopbackServer, per_feed: int) -> dict[str, str]:
+    """Route every feed of GROUPS on ``server``; feed name -> its URL."""
+    start = datetime(2024, 5, 1, tzinfo=UTC)
+    names = [n for members in GROUPS.values() for n in members]
+    return {n: server.route(f"/{n}.xml", respond(feed_xml(n, per_feed, start))) for n in names}
+
+
+def write_opml(path: Path, urls: dict[str, str]) -> Path:
+    """An OPML with one outline per group holding its feeds."""
+    outlines = []
+    for group, members in GROUPS.items():
+        feeds = "".join(
+            f'<outline type="rss" text="{m.title()} Weekly" xmlUrl="{escape(urls[m])}"/>'
+            for m in members
+        )
+        outlines.append(f'<outline text="{group}" title="{group}">{feeds}</outline>')
+    path.write_text(
+        f'<?xml version="1.0"?><opml version="2.0"><head><title>t</title></head>'
+        f"<body>{''.join(outlines)}</body></opml>",
+        encoding="utf-8",
+    )
+    return path
