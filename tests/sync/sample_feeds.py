@@ -11,32 +11,39 @@ from httpserver import LoopbackServer, respond
 
 GROUPS = {"Science": ["astro", "botany"], "Politics": ["senate", "courts"], "Tech": ["kernels"]}
 """Group title -> the feeds in it (one feed each name)."""
-HOSTILE_TITLE = "[@click=app.quit]bold[/] \x1b]0;owned\x07 title"
+HOSTILE_TITLE = "[@click=app.quit]bold[/] \u202eevil\u009b2J title"
+"""Markup, a bidi override and an 8-bit escape sequence: all valid in XML 1.0, so every server
+keeps the feed (an ESC would make it invalid XML)."""
 
 
-def feed_xml(name: str, count: int, start: datetime) -> bytes:
-    """An RSS feed of ``count`` items with guids unique across all feeds."""
+def feed_xml(name: str, count: int, start: datetime, site: str) -> bytes:
+    """An RSS feed of ``count`` items with guids unique across all feeds; its site and links
+    are on ``site`` (a loopback address: servers fetch a feed's site for its icon)."""
     items = []
     for n in range(count):
         when = format_datetime(start - timedelta(minutes=n))
         title = HOSTILE_TITLE if (name, n) == ("astro", 0) else f"{name} story {n}"
         items.append(
-            f"<item><title>{escape(title)}</title><link>https://example.org/{name}/{n}</link>"
+            f"<item><title>{escape(title)}</title><link>{site}/{name}/{n}</link>"
             f"<guid isPermaLink='false'>urn:sync-test:{name}:{n}</guid><pubDate>{when}</pubDate>"
             f"<description>{escape(f'<p>Paragraph {n} of {name}.</p>')}</description></item>"
         )
     return (
         f"<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel>"
-        f"<title>{name.title()} Weekly</title><link>https://example.org/{name}</link>"
+        f"<title>{name.title()} Weekly</title><link>{site}/{name}</link>"
         f"{''.join(items)}</channel></rss>"
     ).encode()
 
 
 def serve_feeds(server: LoopbackServer, per_feed: int) -> dict[str, str]:
-    """Route every feed of GROUPS on ``server``; feed name -> its URL."""
-    start = datetime(2024, 5, 1, tzinfo=UTC)
+    """Route every feed of GROUPS on ``server``; feed name -> its URL. Items are recent
+    (servers skip or pre-read old ones) and a minute apart."""
+    start = datetime.now(UTC).replace(microsecond=0) - timedelta(minutes=1)
     names = [n for members in GROUPS.values() for n in members]
-    return {n: server.route(f"/{n}.xml", respond(feed_xml(n, per_feed, start))) for n in names}
+    site = server.url("/site")
+    return {
+        n: server.route(f"/{n}.xml", respond(feed_xml(n, per_feed, start, site))) for n in names
+    }
 
 
 def write_opml(path: Path, urls: dict[str, str]) -> Path:
