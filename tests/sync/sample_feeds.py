@@ -35,21 +35,23 @@ def feed_xml(name: str, count: int, start: datetime, site: str) -> bytes:
     ).encode()
 
 
-def serve_feeds(server: LoopbackServer, per_feed: int) -> dict[str, str]:
+def serve_feeds(
+    server: LoopbackServer, per_feed: int, groups: dict[str, list[str]] = GROUPS
+) -> dict[str, str]:
     """Route every feed of GROUPS on ``server``; feed name -> its URL. Items are recent
     (servers skip or pre-read old ones) and a minute apart."""
     start = datetime.now(UTC).replace(microsecond=0) - timedelta(minutes=1)
-    names = [n for members in GROUPS.values() for n in members]
+    names = [n for members in groups.values() for n in members]
     site = server.url("/site")
     return {
         n: server.route(f"/{n}.xml", respond(feed_xml(n, per_feed, start, site))) for n in names
     }
 
 
-def write_opml(path: Path, urls: dict[str, str]) -> Path:
+def write_opml(path: Path, urls: dict[str, str], groups: dict[str, list[str]] = GROUPS) -> Path:
     """An OPML with one outline per group holding its feeds."""
     outlines = []
-    for group, members in GROUPS.items():
+    for group, members in groups.items():
         feeds = "".join(
             f'<outline type="rss" text="{m.title()} Weekly" xmlUrl="{escape(urls[m])}"/>'
             for m in members

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fake_fever import PASSWORD, USER, FakeFever
 
+from fake_fever import PASSWORD, USER, FakeFever
 from httpserver import LoopbackServer, closed_port_url
 from newsterm.config_sync import SyncSettings
 from newsterm.store import Store

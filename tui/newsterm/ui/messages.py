@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from textual.message import Message
 
 from newsterm.config import Config
 from newsterm.models import ArticleRow, Feed
 from newsterm.refresh import FeedOutcome, RefreshSummary
+from newsterm.sync.run import SyncSummary
 from newsterm.ui.launch import Launch
 from newsterm.ui.render import ReaderPage
 from newsterm.ui.view import View
@@ -157,3 +159,27 @@ class WorkFailed(Message):
 
     job: str
     error: BaseException
+
+
+@dataclass
+class SyncStarted(Message):
+    """A sync with the server began (``push_only``: only the queue is being sent)."""
+
+    push_only: bool
+
+
+@dataclass
+class SyncFinished(Message):
+    """A sync ended; ``summary`` says what it brought and what failed."""
+
+    summary: SyncSummary
+    push_only: bool
+
+
+@dataclass
+class SyncStatusRead(Message):
+    """When the last sync worked, how many changes wait, and why the last one failed."""
+
+    last_sync: datetime | None
+    pending: int
+    error: str

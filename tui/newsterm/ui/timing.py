@@ -20,3 +20,6 @@ class Timing:
 
     reload_every: float = 0.5
     """Between reloads of the list and the counts while a refresh brings articles in."""
+
+    push_delay: float = 2.0
+    """After a change to a synced article, before it is pushed: a burst of marks goes at once."""

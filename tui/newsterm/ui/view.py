@@ -43,11 +43,22 @@ class Entry:
     depth: int = 0  # 1 for a feed listed under its tag
     error: str | None = None
     is_group: bool = False
+    local: bool = False  # a feeds.toml feed shown beside a sync server's feeds
 
 
-def all_view(config: Config) -> View:
-    """The "All articles" view over every configured feed."""
-    return View(ALL_KEY, "All articles", tuple(s.url for s in config.feeds))
+def all_view(config: Config, feeds: Sequence[Feed] = ()) -> View:
+    """The "All articles" view over every configured feed and every synced one in ``feeds``."""
+    configured = tuple(s.url for s in config.feeds)
+    synced = tuple(f.url for f in feeds if f.synced and f.url not in configured)
+    return View(ALL_KEY, "All articles", configured + synced)
+
+
+def shown_feeds(config: Config, feeds: Sequence[Feed]) -> list[Feed]:
+    """The feeds the pane lists: feeds.toml's in its order, then the sync server's."""
+    by_url = {f.url: f for f in feeds}
+    configured = [by_url.get(s.url) or Feed(url=s.url, title=s.url) for s in config.feeds]
+    listed = {s.url for s in config.feeds}
+    return configured + [f for f in feeds if f.synced and f.url not in listed]
 
 
 def feed_view(feed: Feed) -> View:
@@ -68,9 +79,10 @@ def _short_url(url: str) -> str:
 def build_entries(config: Config, feeds: Sequence[Feed]) -> list[Entry]:
     """All articles first, then each tag with its feeds, then the untagged feeds."""
     configured = {s.url for s in config.feeds}
-    feeds = [f for f in feeds if f.url in configured]
+    feeds = [f for f in feeds if f.url in configured or f.synced]
+    mark_local = any(f.synced for f in feeds)  # "local" means something only beside a server
     tags_of = {s.url: s.tags for s in config.feeds}
-    entries = [Entry(ALL_KEY, all_view(config), sum(f.unread for f in feeds))]
+    entries = [Entry(ALL_KEY, all_view(config, feeds), sum(f.unread for f in feeds))]
     tags: dict[str, list[Feed]] = {}
     for feed in feeds:
         for tag in tags_of.get(feed.url) or feed.tags:
@@ -80,13 +92,15 @@ def build_entries(config: Config, feeds: Sequence[Feed]) -> list[Entry]:
         unread = sum(f.unread for f in members)
         entries.append(Entry(view.key, view, unread, is_group=True))
         for feed in members:
-            entries.append(_feed_entry(feed, f"tag:{tag}:feed:{feed.url}", depth=1))
+            local = mark_local and feed.url in configured
+            entries.append(_feed_entry(feed, f"tag:{tag}:feed:{feed.url}", 1, local))
     for feed in feeds:
         if not (tags_of.get(feed.url) or feed.tags):
-            entries.append(_feed_entry(feed, f"feed:{feed.url}", depth=0))
+            local = mark_local and feed.url in configured
+            entries.append(_feed_entry(feed, f"feed:{feed.url}", 0, local))
     return entries
 
 
-def _feed_entry(feed: Feed, entry_id: str, depth: int) -> Entry:
+def _feed_entry(feed: Feed, entry_id: str, depth: int, local: bool) -> Entry:
     error = (one_line(feed.error) or "failed") if feed.error else None
-    return Entry(entry_id, feed_view(feed), feed.unread, depth=depth, error=error)
+    return Entry(entry_id, feed_view(feed), feed.unread, depth=depth, error=error, local=local)

@@ -6,6 +6,7 @@ Anything quoted from a feed or an error goes through one_line: it is shown, neve
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Literal
 
 from newsterm.errors import NewstermError
@@ -87,3 +88,13 @@ def failure_text(job: str, error: BaseException) -> str:
     if isinstance(error, NewstermError | LookupError | OSError):
         return one_line(f"{what} failed: {error}")
     return one_line(f"{what} failed: {type(error).__name__}: {error}")
+
+
+def sync_status(last_sync: datetime | None, pending: int, error: str) -> str:
+    """The sync part of the status line: when it last worked, what waits, whether it failed."""
+    when = last_sync.astimezone().strftime("%H:%M") if last_sync else None
+    parts = [f"synced {when}" if when else "never synced"]
+    if error:
+        parts.append("last sync failed")
+    parts.append(_plural(pending, "change") + " waiting")
+    return " · ".join(parts)

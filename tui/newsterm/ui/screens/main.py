@@ -32,6 +32,9 @@ from newsterm.ui.messages import (
     RefreshFinished,
     RefreshProgressed,
     RefreshStarted,
+    SyncFinished,
+    SyncStarted,
+    SyncStatusRead,
     UnreadFound,
     ViewMarkedRead,
     WorkFailed,
@@ -42,6 +45,7 @@ from newsterm.ui.render import warm_up
 from newsterm.ui.say import say
 from newsterm.ui.screens.help import HelpScreen
 from newsterm.ui.screens.refresh_feedback import RefreshFeedback
+from newsterm.ui.syncer import Syncer
 from newsterm.ui.timing import Timing
 from newsterm.ui.view import all_view
 from newsterm.ui.watcher import FeedsFileWatcher
@@ -93,6 +97,14 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         yield FeedsFileWatcher(self.config_path, self.config, interval=self._timing.watch_every)
         yield LinkOpener(self.store, self._open_url)
         yield ReadMarker(self.store)
+        yield Syncer(
+            self.store,
+            self.config.sync,
+            timeout=self.config.settings.timeout_seconds,
+            transport=self._transport,
+            push_delay=self._timing.push_delay,
+            every=self.config.settings.refresh_minutes * self._timing.minute,
+        )
 
     @property
     def panes(self) -> Panes:
@@ -120,6 +132,10 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         return self.query_one(Refresher)
 
     @property
+    def syncer(self) -> Syncer:
+        return self.query_one(Syncer)
+
+    @property
     def watcher(self) -> FeedsFileWatcher:
         return self.query_one(FeedsFileWatcher)
 
@@ -132,6 +148,10 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         self.call_after_refresh(self._warm_up)
         if self.config.settings.refresh_on_start and self.config.feeds:
             self.refresher.start(None)
+        if self.config.sync is not None:
+            self.syncer.read_status()
+            if self.config.settings.refresh_on_start:
+                self.syncer.start()
 
     def on_resize(self, event: Resize) -> None:
         self.panes.fit(event.size.width)
@@ -168,6 +188,36 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
     def _refresh_finished(self, message: RefreshFinished) -> None:
         self._feedback.finished(message)
 
+    # ----------------------------------------------------------------- syncing
+
+    @on(SyncStarted)
+    def _sync_started(self, message: SyncStarted) -> None:
+        if not message.push_only and not self.refresher.running:
+            self.status.show_text("Syncing…")
+
+    @on(SyncFinished)
+    def _sync_finished(self, message: SyncFinished) -> None:
+        summary = message.summary
+        if summary.new or summary.pulled:
+            self._reload(True)
+        elif not self.refresher.running:
+            self._feedback.show_idle()
+        if summary.error and not message.push_only:
+            say(self, summary.describe(), title="Sync failed", severity="warning")
+
+    @on(SyncStatusRead)
+    def _sync_status_read(self, message: SyncStatusRead) -> None:
+        self._feedback.sync_note = wording.sync_status(
+            message.last_sync, message.pending, message.error
+        )
+        if not self.refresher.running:
+            self._feedback.show_idle()
+
+    def _changed_here(self) -> None:
+        """Read or starred state changed here: synced articles' changes go to the server."""
+        if self.config.sync is not None:
+            self.syncer.push_soon()
+
     # ----------------------------------------------------------------- reading
 
     @on(ArticleChosen)
@@ -188,16 +238,19 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         if message.was_unread:
             self.article_list.set_read((message.page.article.id,), True)
             self.load_feeds()
+            self._changed_here()
 
     @on(ReadChanged)
     def _read_changed(self, message: ReadChanged) -> None:
         self.article_list.set_read(message.ids, message.read)
         self.load_feeds()
+        self._changed_here()
 
     @on(ViewMarkedRead)
     def _view_marked_read(self, message: ViewMarkedRead) -> None:
         self.article_list.reload()
         self.load_feeds()
+        self._changed_here()
         noun = "article" if message.count == 1 else "articles"
         say(self, f"Marked {message.count} {noun} read in {message.view.label}")
 
@@ -208,6 +261,7 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         old, new = self.config, message.config
         self.config = new
         self.refresher.use(new)
+        self.syncer.use(new.sync, new.settings.timeout_seconds)
         self.query_one("#config-error", Static).display = False
         self.feed_list.load(new, sync=True)
         added = [s.url for s in new.feeds if old.subscription(s.url) is None]
@@ -265,6 +319,8 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
     def action_refresh_all(self) -> None:
         if self.config.feeds:
             self.refresher.start(None)
+        if self.config.sync is not None:
+            self.syncer.start()
 
     def action_open_article_link(self) -> None:
         article = self.panes.article_to_open()

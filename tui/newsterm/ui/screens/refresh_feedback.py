@@ -34,10 +34,16 @@ class RefreshFeedback:
         self._articles_due = False  # new articles arrived since the list last reloaded
         self._new_seen = 0  # RefreshProgressed.new_so_far already acted on
         self._last_summary: str | None = None  # how the last refresh went, for the status line
+        self._feeds: Sequence[Feed] = ()  # as last loaded
+        self.sync_note: str | None = None
+        """How syncing stands ("synced 14:05 · 2 changes waiting"), set by the screen."""
 
-    def show_idle(self, feeds: Sequence[Feed]) -> None:
-        """The status line between refreshes: the counts, then how the last refresh went."""
-        self._status.show_text(wording.idle_status(feeds, self._last_summary))
+    def show_idle(self, feeds: Sequence[Feed] | None = None) -> None:
+        """The status line between refreshes: the counts, how the last refresh went, and how
+        syncing stands; ``feeds`` None shows the ones loaded last."""
+        self._feeds = self._feeds if feeds is None else feeds
+        text = wording.idle_status(self._feeds, self._last_summary)
+        self._status.show_text(f"{text} · {self.sync_note}" if self.sync_note else text)
 
     def started(self, message: RefreshStarted) -> None:
         self._new_seen = 0

@@ -19,7 +19,7 @@ from newsterm.config import Config
 from newsterm.store import Store
 from newsterm.text.sanitize import one_line
 from newsterm.ui.messages import FeedsLoaded, ViewChosen, ViewHighlighted
-from newsterm.ui.view import Entry, build_entries
+from newsterm.ui.view import Entry, build_entries, shown_feeds
 from newsterm.ui.workers import ReportsWorkerFailures
 
 
@@ -38,6 +38,7 @@ class FeedList(ReportsWorkerFailures, OptionList):
         "feed-list--count",
         "feed-list--group",
         "feed-list--error",
+        "feed-list--local",
     }
 
     DEFAULT_CSS = """
@@ -47,6 +48,7 @@ class FeedList(ReportsWorkerFailures, OptionList):
         & > .feed-list--count { color: $text-accent; }
         & > .feed-list--group { text-style: bold; }
         & > .feed-list--error { color: $text-error; text-style: bold; }
+        & > .feed-list--local { color: $text-muted; }
     }
     """
 
@@ -80,7 +82,7 @@ class FeedList(ReportsWorkerFailures, OptionList):
     def _read(self, generation: int, config: Config, sync: bool) -> None:
         if sync:
             self._store.sync_feeds(config.feeds)
-        feeds = self._store.feeds([s.url for s in config.feeds])
+        feeds = shown_feeds(config, self._store.feeds())
         self.post_message(FeedsLoaded(tuple(feeds), generation))
 
     @on(FeedsLoaded)
@@ -160,4 +162,6 @@ def _prompt(entry: Entry) -> Content:
         name = Content.styled(title, ".feed-list--group")
     else:
         name = Content(title)
+    if entry.local:  # beside a sync server's feeds: this one is only in feeds.toml
+        name = Content.assemble(name, (" · local", ".feed-list--local"))
     return Content.assemble(count, indent, name)
