@@ -56,6 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("id", type=int, help="article id, as in `newsterm articles --json`")
     show.add_argument("--original", action="store_true", help="keep donation appeals, marked")
     show.add_argument("--width", type=int, default=None, help="wrap width (default: terminal)")
+    imports = commands.add_parser(
+        "import", parents=[sub_common], help="add the feeds of an OPML or newsboat urls file"
+    )
+    imports.add_argument("file", help="OPML 1.0/2.0 file or newsboat urls file")
+    imports.add_argument("--dry-run", action="store_true", help="show what would change")
+    export = commands.add_parser("export", parents=[sub_common], help="print the feeds as OPML")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
     strip = commands.add_parser("strip", help="hide donation appeals in an article file")
     strip.add_argument("file", nargs="?", default="-", help="HTML or text file, - for stdin")
     strip.add_argument("--json", action="store_true", help='print {"kept": …, "removed": …}')
@@ -89,6 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "articles": _articles,
         "show": _show,
         "strip": _strip,
+        "import": _import,
+        "export": _export,
     }
     try:
         return handlers[args.command](args)
@@ -259,6 +268,38 @@ def _show(args: argparse.Namespace) -> int:
         selectors=sub.strip_selectors if sub else (),
     )
     sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    from newsterm.subscriptions.importing import import_list, read_list
+
+    listing = read_list(Path(args.file))
+    plan = import_list(listing, paths.feeds_path(args.feeds), dry_run=args.dry_run)
+    for skipped in plan.skipped:
+        _error(f"{args.file}:{skipped.line}: skipped: {skipped.reason}")
+    if args.dry_run:
+        for feed in plan.added:
+            tags = f"  [{', '.join(feed.tags)}]" if feed.tags else ""
+            print(f"+ {feed.url}  {feed.title or ''}{tags}".rstrip())
+        for feed in plan.duplicates:
+            print(f"= {feed.url}  (already there)")
+    print(plan.summary(dry_run=args.dry_run))
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from newsterm.subscriptions.opml_write import write_opml
+
+    text = write_opml(_config(args).feeds)
+    if not args.output:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        Path(args.output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        _error(f"cannot write {args.output}: {exc.strerror or exc}")
+        return EXIT_USAGE
     return EXIT_OK
 
 

@@ -64,6 +64,11 @@ class Config:
     feeds: tuple[Subscription, ...]
     path: Path | None = None
 
+    @classmethod
+    def empty(cls, path: Path | None = None) -> Config:
+        """No feeds and default settings: a feeds.toml that is not there yet."""
+        return cls(Settings(), (), path)
+
     def subscription(self, url: str) -> Subscription | None:
         """The subscription for ``url``, if configured."""
         return next((s for s in self.feeds if s.url == url), None)

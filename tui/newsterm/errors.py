@@ -5,6 +5,7 @@ command line and the app can turn any of them into one clear line::
 
     NewstermError
     ├── ConfigError          feeds.toml cannot be read or is invalid
+    ├── ListError            a subscription list (OPML, urls) cannot be imported
     ├── StoreError           the SQLite cache cannot be used
     │   ├── CacheCorrupt     not a database / damaged; moved aside, never deleted
     │   ├── CacheTooNew      written by a newer newsterm
@@ -35,6 +36,10 @@ class ConfigError(NewstermError):
         self.path = path
         self.problems = problems
         super().__init__("\n".join(problems))
+
+
+class ListError(NewstermError):
+    """A subscription list cannot be read; the message is "FILE:LINE: what is wrong"."""
 
 
 class StoreError(NewstermError):
