@@ -14,6 +14,7 @@ from pathlib import Path
 
 from newsterm.errors import CacheTooNew, StoreError
 from newsterm.store.failures import rollback
+from newsterm.store.fulltext import FULLTEXT_STEP
 
 __all__ = [
     "APPLICATION_ID",
@@ -87,7 +88,11 @@ CREATE TABLE pruned (
 # The feed an HTML page linked to, so later refreshes fetch it directly and conditionally.
 _V2 = "ALTER TABLE feeds ADD COLUMN found_feed TEXT;"
 
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2)
+# The Starred view: few rows among many, so an index of only them, newest first.
+_V3 = """CREATE INDEX articles_starred_newest ON articles (published DESC, id DESC)
+WHERE starred = 1;"""
+
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, FULLTEXT_STEP)
 """Forward steps; step i takes user_version i to i + 1. Append, never edit a released step."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -11,6 +11,7 @@ from newsterm.models import ArticleRow, Feed
 from newsterm.refresh import FeedOutcome, RefreshSummary
 from newsterm.ui.launch import Launch
 from newsterm.ui.render import ReaderPage
+from newsterm.ui.undo import UndoStep
 from newsterm.ui.view import View
 
 
@@ -42,6 +43,7 @@ class ArticlesCounted(Message):
 
     view: View
     count: int
+    problem: str = ""  # why a search could not be run, for the list's title
 
 
 @dataclass
@@ -96,18 +98,36 @@ class UnreadExhausted(Message):
 
 @dataclass
 class ReadChanged(Message):
-    """Articles were marked read or unread in the cache."""
+    """Articles were marked read or unread in the cache; ``undo`` takes it back."""
 
     ids: tuple[int, ...]
     read: bool
+    undo: UndoStep | None = None
+
+
+@dataclass
+class StarChanged(Message):
+    """Articles were starred or unstarred in the cache; ``undo`` takes it back."""
+
+    ids: tuple[int, ...]
+    starred: bool
+    undo: UndoStep
 
 
 @dataclass
 class ViewMarkedRead(Message):
-    """Every article in ``view`` was marked read; ``count`` changed."""
+    """What ``view`` showed was marked read; ``count`` changed, and ``undo`` takes it back."""
 
     view: View
     count: int
+    undo: UndoStep | None = None
+
+
+@dataclass
+class Undone(Message):
+    """An undo step ran; ``said`` tells the user what came back."""
+
+    said: str
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""What the article list can show: all articles, one tag's feeds, or one feed.
+"""What the article list can show: all articles, a built-in view, one tag's feeds, or one feed.
 
 Feed titles, tags and errors come from the cache, which holds what feeds sent: they are made
 single, control-free lines here, where they enter the UI.
@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 
 from newsterm.config import Config
 from newsterm.models import Feed
@@ -20,9 +22,33 @@ ALL_KEY = "all"
 class View:
     """A selection of feeds the article list reads from the cache."""
 
-    key: str  # "all", "tag:<name>" or "feed:<url>"
+    key: str  # "all", "unread", "starred", "today", "tag:<name>" or "feed:<url>"
     label: str  # shown in pane titles and the feeds pane: one line, no control characters
     feed_urls: tuple[str, ...]
+    unread_only: bool = False
+    starred_only: bool = False
+    today: bool = False  # published since local midnight
+    search: str = ""  # a full-text search over feed_urls, ranked best first
+
+    @property
+    def is_search(self) -> bool:
+        return bool(self.search)
+
+    def filters(self, now: datetime | None = None) -> dict[str, Any]:
+        """The store's keyword filters for this view (feed_urls aside)."""
+        since = None
+        if self.today:
+            midnight = (
+                (now or datetime.now())
+                .astimezone()
+                .replace(hour=0, minute=0, second=0, microsecond=0)
+            )
+            since = int(midnight.timestamp())
+        return {"starred_only": self.starred_only, "since": since}
+
+    def marking(self) -> dict[str, Any]:
+        """filters() and the search: what marking this view read must cover."""
+        return {**self.filters(), "search": self.search}
 
     @property
     def is_all(self) -> bool:
@@ -43,11 +69,28 @@ class Entry:
     depth: int = 0  # 1 for a feed listed under its tag
     error: str | None = None
     is_group: bool = False
+    is_view: bool = False  # a built-in or saved view, drawn like All articles
 
 
 def all_view(config: Config) -> View:
     """The "All articles" view over every configured feed."""
     return View(ALL_KEY, "All articles", tuple(s.url for s in config.feeds))
+
+
+def search_view(config: Config, text: str) -> View:
+    """A full-text search across every configured feed."""
+    label = f"Search “{one_line(text)[:60]}”"
+    return View("search", label, tuple(s.url for s in config.feeds), search=text)
+
+
+def built_in_views(config: Config) -> list[View]:
+    """Unread, Starred and Today, across every configured feed."""
+    urls = tuple(s.url for s in config.feeds)
+    return [
+        View("unread", "Unread", urls, unread_only=True),
+        View("starred", "Starred", urls, starred_only=True),
+        View("today", "Today", urls, today=True),
+    ]
 
 
 def feed_view(feed: Feed) -> View:
@@ -66,11 +109,12 @@ def _short_url(url: str) -> str:
 
 
 def build_entries(config: Config, feeds: Sequence[Feed]) -> list[Entry]:
-    """All articles first, then each tag with its feeds, then the untagged feeds."""
+    """All articles first, each tag with its feeds, the untagged feeds, then the views."""
     configured = {s.url for s in config.feeds}
     feeds = [f for f in feeds if f.url in configured]
     tags_of = {s.url: s.tags for s in config.feeds}
-    entries = [Entry(ALL_KEY, all_view(config), sum(f.unread for f in feeds))]
+    total_unread = sum(f.unread for f in feeds)
+    entries = [Entry(ALL_KEY, all_view(config), total_unread)]
     tags: dict[str, list[Feed]] = {}
     for feed in feeds:
         for tag in tags_of.get(feed.url) or feed.tags:
@@ -84,6 +128,8 @@ def build_entries(config: Config, feeds: Sequence[Feed]) -> list[Entry]:
     for feed in feeds:
         if not (tags_of.get(feed.url) or feed.tags):
             entries.append(_feed_entry(feed, f"feed:{feed.url}", depth=0))
+    for view in built_in_views(config):  # below the feeds, as newsboat lists query feeds
+        entries.append(Entry(view.key, view, total_unread if view.unread_only else 0, is_view=True))
     return entries
 
 

@@ -32,6 +32,8 @@ from newsterm.ui.messages import (
     RefreshFinished,
     RefreshProgressed,
     RefreshStarted,
+    StarChanged,
+    Undone,
     UnreadFound,
     ViewMarkedRead,
     WorkFailed,
@@ -43,6 +45,7 @@ from newsterm.ui.say import say
 from newsterm.ui.screens.help import HelpScreen
 from newsterm.ui.screens.refresh_feedback import RefreshFeedback
 from newsterm.ui.timing import Timing
+from newsterm.ui.undo import UndoLog
 from newsterm.ui.view import all_view
 from newsterm.ui.watcher import FeedsFileWatcher
 from newsterm.ui.widgets.article_list import ArticleList
@@ -79,6 +82,7 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         self._feedback = RefreshFeedback(
             self._status, self._reload, reload_every=timing.reload_every
         )
+        self.undo_log = UndoLog()
 
     # ----------------------------------------------------------------- layout
 
@@ -193,13 +197,35 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
     def _read_changed(self, message: ReadChanged) -> None:
         self.article_list.set_read(message.ids, message.read)
         self.load_feeds()
+        if message.undo is not None:
+            self.undo_log.push(message.undo)
+
+    @on(StarChanged)
+    def _star_changed(self, message: StarChanged) -> None:
+        self.article_list.set_starred(message.ids, message.starred)
+        self.undo_log.push(message.undo)
+        self._feedback.note("Starred" if message.starred else "Unstarred")
 
     @on(ViewMarkedRead)
     def _view_marked_read(self, message: ViewMarkedRead) -> None:
         self.article_list.reload()
         self.load_feeds()
         noun = "article" if message.count == 1 else "articles"
-        say(self, f"Marked {message.count} {noun} read in {message.view.label}")
+        where = message.view.label
+        if self.article_list.title_filter:
+            where += f" matching “{self.article_list.title_filter}”"
+        text = f"Marked {message.count} {noun} read in {where}"
+        if message.undo is not None and message.count:
+            self.undo_log.push(message.undo)
+            text += " · u to undo"
+        self._feedback.note(text)
+        say(self, text)
+
+    @on(Undone)
+    def _undone(self, message: Undone) -> None:
+        self.article_list.reload()
+        self.load_feeds()
+        self._feedback.note(message.said)
 
     # ----------------------------------------------------------------- feeds.toml
 
@@ -208,6 +234,7 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         old, new = self.config, message.config
         self.config = new
         self.refresher.use(new)
+        self.panes.use_config(new)
         self.query_one("#config-error", Static).display = False
         self.feed_list.load(new, sync=True)
         added = [s.url for s in new.feeds if old.subscription(s.url) is None]
@@ -253,7 +280,20 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
     def action_mark_view_read(self) -> None:
         view = self.article_list.view
         if view is not None:
-            self.query_one(ReadMarker).mark_view_read(view)
+            self.query_one(ReadMarker).mark_view_read(view, self.article_list.title_filter)
+
+    def action_toggle_star(self) -> None:
+        target = self.panes.star_target()
+        if target is not None:
+            article_id, starred = target
+            self.query_one(ReadMarker).set_starred(article_id, not starred)
+
+    def action_undo(self) -> None:
+        step = self.undo_log.pop()
+        if step is None:
+            self._feedback.note("Nothing to undo")
+        else:
+            self.query_one(ReadMarker).undo(step)
 
     def action_refresh_selected(self) -> None:
         if not self.config.feeds:
@@ -297,6 +337,9 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
 
     def action_filter(self) -> None:
         self.panes.open_filter()
+
+    def action_search(self) -> None:
+        self.panes.open_search()
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())

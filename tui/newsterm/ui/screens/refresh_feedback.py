@@ -39,6 +39,11 @@ class RefreshFeedback:
         """The status line between refreshes: the counts, then how the last refresh went."""
         self._status.show_text(wording.idle_status(feeds, self._last_summary))
 
+    def note(self, text: str) -> None:
+        """Say what a key just did on the status line, where it stays until the next refresh."""
+        self._last_summary = text
+        self._status.show_text(text)
+
     def started(self, message: RefreshStarted) -> None:
         self._new_seen = 0
         self._status.show_progress(f"Refreshing 0/{message.total}", 0, message.total)
