@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from newsterm.models import Article, ArticleRow, Feed, FetchResult, ParsedEntry, ParsedFeed
-from newsterm.store import Store, queries
+from newsterm.store import Store, fulltext, queries
 
 T0 = datetime(2024, 5, 1, tzinfo=UTC)
 
@@ -31,6 +31,7 @@ def planner(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[sqlite3.
             store.save_feed(url, result, ParsedFeed("F", "", entries), now=T0)
         store.mark_all_read([f"https://f{f}.example/" for f in range(30)])
     conn = sqlite3.connect(path)
+    fulltext.register(conn)  # the search index's triggers call it, as on the store's connections
     if request.param == "analyzed":
         conn.execute("PRAGMA analysis_limit = 1000")  # as the store runs it
         conn.execute("ANALYZE")
@@ -39,6 +40,7 @@ def planner(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[sqlite3.
         conn.commit()
         conn.close()
         conn = sqlite3.connect(path)  # statistics are read when the schema loads
+        fulltext.register(conn)
     yield conn
     conn.close()
 

@@ -43,6 +43,7 @@ def _features(text: str) -> BlockFeatures:
         ("The senator wrote: 'We can't do this without you. Become a member today.'", ""),
         ("Donations to the campaign rose 5% this year.", ""),
         ("Liberapay is in trouble", ""),
+        ("You could also subscribe to my JSON feed, if you prefer.", ""),
     ],
 )
 def test_whose_ask_it_is(text: str, phrase: str) -> None:
@@ -190,6 +191,7 @@ def test_leftover_shapes_stay_away_from_a_box() -> None:
         ("Liberapay is in trouble", False),
         ("Community Engagement", False),
         ("Substack and Pledges", False),
+        ("Email us at tips@paper.example.", False),
         ("“Subscribe to the alerts,” the fire chief told residents.", False),
     ],
 )
@@ -207,3 +209,13 @@ def test_a_sign_off_ends_the_post_above_an_ask() -> None:
         "<p>— Clara</p><p>Become a paid subscriber to support my writing.</p>"
     )
     assert _removed(post) == ["Become a paid subscriber to support my writing."]
+
+
+def test_you_and_a_link_to_a_giving_page_are_no_ask_of_the_publishers() -> None:
+    """A blogger sends readers to someone else's benefit: "you" alone asks nothing."""
+    benefit = (
+        '<p>You should get <a href="https://camp.example/donate">tickets</a>. Great cause.</p>'
+    )
+    assert _removed(NEWS + benefit + NEWS) == []
+    own = '<p>Support us: <a href="https://paper.example/donate">give today</a>.</p>'
+    assert _removed(NEWS + own + NEWS) == ["Support us: give today[1]."]

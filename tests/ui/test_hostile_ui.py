@@ -22,6 +22,7 @@ from textual.widget import Widget
 from ui_helpers import Setup, StartApp, settle
 
 from newsterm.models import FetchResult, ParsedEntry, ParsedFeed
+from newsterm.store import fulltext
 from newsterm.ui.screens.main import MainScreen
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -51,6 +52,7 @@ def _notes(into: list[str]) -> Callable[[object], None]:
 def poison(db: Path, **feed_tags: list[str]) -> None:
     """Write hostile text straight into the cache, as no ingestion would let it in."""
     conn = sqlite3.connect(db)
+    fulltext.register(conn)  # the search index's triggers call it
     with conn:
         conn.execute("UPDATE feeds SET title = ? WHERE url = ?", (f"News{EVERYTHING}", sample.NEWS))
         conn.execute(

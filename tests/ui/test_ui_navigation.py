@@ -35,6 +35,9 @@ async def test_opens_on_all_articles_with_the_newest_highlighted(start_app: Star
             "Tech Daily",
             "Broken Feed",
             "Hostile [b]Feed[/b]",
+            "Unread",
+            "Starred",
+            "Today",
         ]
         assert [e.unread for e in screen.feed_list.entries][:3] == [ALL, 6, 6]
         assert screen.status.text == f"{ALL} unread · 4 feeds · 1 failing"
@@ -190,7 +193,7 @@ async def test_choosing_a_feed_shows_its_articles_and_its_failure(start_app: Sta
         await settle(pilot)
         assert screen.article_list.count == 6
         assert not banner.display
-        await pilot.press("G", "k")  # Broken Feed
+        await pilot.press("G", "k", "k", "k", "k")  # Broken Feed, above the three views
         await settle(pilot)
         assert screen.article_list.count == 2
         assert banner.display
@@ -295,7 +298,7 @@ async def test_help_lists_every_key_and_ctrl_q_quits(start_app: StartApp) -> Non
         for needle in (
             "Open the next unread article",
             "Mark the article read or unread",
-            "Mark the whole feed",
+            "Mark read exactly what the list shows",
             "Refresh all feeds",
             "1…9",
             "Edit feeds.toml",
@@ -320,13 +323,14 @@ async def test_command_palette_runs_key_actions(start_app: StartApp) -> None:
     async with start_app() as (pilot, screen):
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"whole")
+        await pilot.press(*"exactly")
         results = pilot.app.screen.query_one(CommandList)
 
         def found() -> bool:
-            """the palette's debounced search to offer "Mark the whole feed" first"""
+            """the palette's debounced search to offer "Mark read exactly…" first"""
             index = results.highlighted
-            return index is not None and "whole" in str(results.get_option_at_index(index).prompt)
+            prompt = str(results.get_option_at_index(index).prompt) if index is not None else ""
+            return "exactly" in prompt
 
         await wait_until(pilot, found)
         await pilot.press("enter")

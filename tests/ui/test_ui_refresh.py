@@ -137,7 +137,7 @@ async def test_r_refreshes_only_the_selected_feed(
     app = NewstermApp(load_config(path), path, store, open_url=print, timing=QUIET)
     try:
         async with started(app) as (pilot, screen):
-            await pilot.press("shift+tab", "G")  # the feeds pane, the last feed
+            await pilot.press("shift+tab", "G", "k", "k", "k")  # the last feed, above the views
             await settle(pilot)
             await pilot.press("r")
             await settle(pilot)

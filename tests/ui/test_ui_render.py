@@ -131,6 +131,9 @@ def test_feeds_pane_rows_group_by_tag_and_hide_unconfigured_feeds() -> None:
         ("y", 2, 0, None),
         ("A", 2, 1, None),
         ("b.example/f", 1, 0, "HTTP 500"),
+        ("Unread", 3, 0, None),
+        ("Starred", 0, 0, None),
+        ("Today", 0, 0, None),
     ]
 
 

@@ -60,10 +60,33 @@ def build_parser() -> argparse.ArgumentParser:
     articles.add_argument("--json", action="store_true", help="one JSON object per line")
     articles.add_argument("--unread", action="store_true", help="only unread articles")
     articles.add_argument("--feed", metavar="URL", help="only this feed's articles")
+    articles.add_argument("--starred", action="store_true", help="only starred articles")
+    mark = commands.add_parser(
+        "mark", parents=[sub_common], help="mark articles read, unread, starred or unstarred"
+    )
+    change = mark.add_mutually_exclusive_group(required=True)
+    for flag in ("read", "unread", "star", "unstar"):
+        change.add_argument(f"--{flag}", dest="change", action="store_const", const=flag)
+    mark.add_argument("ids", nargs="*", type=int, metavar="ID", help="ids as in `articles --json`")
+    mark.add_argument("--feed", metavar="URL", help="with --read: every article of this feed")
+    mark.add_argument("--all", action="store_true", help="with --read: every article")
     show = commands.add_parser("show", parents=[sub_common], help="print a cached article")
     show.add_argument("id", type=int, help="article id, as in `newsterm articles --json`")
     show.add_argument("--original", action="store_true", help="keep donation appeals, marked")
     show.add_argument("--width", type=int, default=None, help="wrap width (default: terminal)")
+    search = commands.add_parser(
+        "search", parents=[sub_common], help="full-text search of every cached article"
+    )
+    search.add_argument("query", help='words, "a phrase", prefix*, -excluded')
+    search.add_argument("--json", action="store_true", help="one JSON object per line")
+    search.add_argument("--limit", type=int, default=50, metavar="N", help="at most N (50)")
+    imports = commands.add_parser(
+        "import", parents=[sub_common], help="add the feeds of an OPML or newsboat urls file"
+    )
+    imports.add_argument("file", help="OPML 1.0/2.0 file or newsboat urls file")
+    imports.add_argument("--dry-run", action="store_true", help="show what would change")
+    export = commands.add_parser("export", parents=[sub_common], help="print the feeds as OPML")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
     strip = commands.add_parser("strip", help="hide donation appeals in an article file")
     strip.add_argument("file", nargs="?", default="-", help="HTML or text file, - for stdin")
     strip.add_argument("--json", action="store_true", help='print {"kept": …, "removed": …}')
@@ -98,6 +121,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "articles": _articles,
         "show": _show,
         "strip": _strip,
+        "import": _import,
+        "search": _search,
+        "mark": _mark,
+        "export": _export,
     }
     try:
         return handlers[args.command](args)
@@ -243,13 +270,57 @@ def _articles(args: argparse.Namespace) -> int:
     line = _json_line if args.json else _text_line
     printed = 0
     try:
-        for row in store.iter_article_rows(feed_urls=urls, unread_only=args.unread):
+        rows = store.iter_article_rows(
+            feed_urls=urls, unread_only=args.unread, starred_only=args.starred
+        )
+        for row in rows:
             sys.stdout.write(line(row))
             printed += 1
     finally:
         store.close()
     if printed == 0 and not args.json:
         print("newsterm: no articles cached yet; run `newsterm refresh`", file=sys.stderr)
+    return EXIT_OK
+
+
+def _search(args: argparse.Namespace) -> int:
+    store = _store(args)
+    try:
+        ids = store.search_ids(args.query, limit=max(1, args.limit))
+        found = store.rows_by_ids(ids)
+    finally:
+        store.close()
+    line = _json_line if args.json else _text_line
+    sys.stdout.writelines(line(row) for row in found)
+    if not found and not args.json:
+        _error(f"nothing matches {args.query!r}")
+    return EXIT_OK
+
+
+def _mark(args: argparse.Namespace) -> int:
+    whole = bool(args.feed or args.all)
+    if whole and (args.change != "read" or args.ids or (args.feed and args.all)):
+        _error("--feed URL or --all go with --read alone, without ids")
+        return EXIT_USAGE
+    if not whole and not args.ids:
+        _error("name the articles to mark (ids as in `newsterm articles --json`), or --feed/--all")
+        return EXIT_USAGE
+    store = _store(args)
+    try:
+        if whole:
+            count = len(store.mark_read_where(feed_urls=[args.feed] if args.feed else None))
+            print(f"marked {count} article{'' if count == 1 else 's'} read")
+            return EXIT_OK
+        unknown = sorted(set(args.ids) - store.known_ids(args.ids))
+        if unknown:
+            _error(f"no article with id {', '.join(map(str, unknown))} in the cache; none changed")
+            return 1
+        if args.change in ("read", "unread"):
+            store.set_read(args.ids, args.change == "read")
+        else:
+            store.set_starred_many(args.ids, args.change == "star")
+    finally:
+        store.close()
     return EXIT_OK
 
 
@@ -302,6 +373,38 @@ def _show(args: argparse.Namespace) -> int:
         selectors=sub.strip_selectors if sub else (),
     )
     sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    from newsterm.subscriptions.importing import import_list, read_list
+
+    listing = read_list(Path(args.file))
+    plan = import_list(listing, paths.feeds_path(args.feeds), dry_run=args.dry_run)
+    for skipped in plan.skipped:
+        _error(f"{args.file}:{skipped.line}: skipped: {skipped.reason}")
+    if args.dry_run:
+        for feed in plan.added:
+            tags = f"  [{', '.join(feed.tags)}]" if feed.tags else ""
+            print(f"+ {feed.url}  {feed.title or ''}{tags}".rstrip())
+        for feed in plan.duplicates:
+            print(f"= {feed.url}  (already there)")
+    print(plan.summary(dry_run=args.dry_run))
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from newsterm.subscriptions.opml_write import write_opml
+
+    text = write_opml(_config(args).feeds)
+    if not args.output:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        Path(args.output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        _error(f"cannot write {args.output}: {exc.strerror or exc}")
+        return EXIT_USAGE
     return EXIT_OK
 
 

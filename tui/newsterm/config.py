@@ -67,6 +67,11 @@ class Config:
     sync: SyncSettings | None = None
     """The ``[sync]`` table: a Fever or Google Reader server to sync with, if any."""
 
+    @classmethod
+    def empty(cls, path: Path | None = None) -> Config:
+        """No feeds and default settings: a feeds.toml that is not there yet."""
+        return cls(Settings(), (), path)
+
     def subscription(self, url: str) -> Subscription | None:
         """The subscription for ``url``, if configured."""
         return next((s for s in self.feeds if s.url == url), None)

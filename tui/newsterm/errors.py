@@ -5,11 +5,13 @@ command line and the app can turn any of them into one clear line::
 
     NewstermError
     ├── ConfigError          feeds.toml cannot be read or is invalid
+    ├── ListError            a subscription list (OPML, urls) cannot be imported
     ├── StoreError           the SQLite cache cannot be used
     │   ├── CacheCorrupt     not a database / damaged; moved aside, never deleted
     │   ├── CacheTooNew      written by a newer newsterm
     │   ├── CacheLocked      another process holds the write lock too long
-    │   └── CacheFull        the disk (or page budget) is full
+    │   ├── CacheFull        the disk (or page budget) is full
+    │   └── SearchError      a search query cannot be used
     ├── FetchError           one feed could not be fetched or understood
     │   ├── HTTPStatusError  the server answered 4xx/5xx
     │   ├── FetchTimeout     the per-feed deadline passed
@@ -40,6 +42,10 @@ class ConfigError(NewstermError):
         super().__init__("\n".join(problems))
 
 
+class ListError(NewstermError):
+    """A subscription list cannot be read; the message is "FILE:LINE: what is wrong"."""
+
+
 class StoreError(NewstermError):
     """The cache database cannot be used."""
 
@@ -65,6 +71,10 @@ class CacheLocked(StoreError):
 
 class CacheFull(StoreError):
     """The cache could not grow: the disk or its page budget is full."""
+
+
+class SearchError(StoreError):
+    """A full-text search query cannot be used; the message says why, for the user."""
 
 
 class FetchError(NewstermError):

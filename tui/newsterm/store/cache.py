@@ -12,16 +12,17 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from newsterm.errors import CacheCorrupt
+from newsterm.errors import CacheCorrupt, SearchError
 from newsterm.models import Article, ArticleRow, Feed, FetchResult, ParsedFeed
 from newsterm.store import queries, rows
 from newsterm.store.connection import connect, prepare_folder
 from newsterm.store.failures import rollback, translated
+from newsterm.store.fulltext import match_expression
 from newsterm.store.queries import article_filters
 from newsterm.store.rows import ts
 from newsterm.store.saving import save_fetch
 from newsterm.store.sync_tables import SyncTables
-from newsterm.store.syncing import queue_change, queue_view_read
+from newsterm.store.syncing import queue_change
 
 if TYPE_CHECKING:
     from newsterm.config import Subscription
@@ -33,6 +34,9 @@ QUICK_CHECK_MAX_BYTES = 128 * 1024 * 1024
 
 ANALYZE_AFTER_CHANGES = 1_000
 """Rows written before statistics are refreshed, so the planner keeps choosing the indexes."""
+
+MAX_SEARCH_RESULTS = 1_000
+"""Matches a search lists, best first: past the first thousand, refine the query."""
 
 TOMBSTONE_GRACE_DAYS = 30
 """How long a pruned article's id is remembered after its feed last listed it."""
@@ -156,10 +160,18 @@ class Store:
     # -- articles --------------------------------------------------------------------------
 
     def count_articles(
-        self, *, feed_urls: Sequence[str] | None = None, unread_only: bool = False, query: str = ""
+        self,
+        *,
+        feed_urls: Sequence[str] | None = None,
+        unread_only: bool = False,
+        query: str = "",
+        starred_only: bool = False,
+        since: int | None = None,
     ) -> int:
         """How many articles article_rows would page through."""
-        where, params = article_filters(feed_urls, unread_only, query)
+        where, params = article_filters(
+            feed_urls, unread_only, query, starred_only=starred_only, since=since
+        )
         with self._read() as conn:
             row = conn.execute(f"SELECT count(*) FROM articles a {where}", params).fetchone()
         return int(row[0])
@@ -172,9 +184,13 @@ class Store:
         query: str = "",
         offset: int = 0,
         limit: int = 100,
+        starred_only: bool = False,
+        since: int | None = None,
     ) -> list[ArticleRow]:
         """One page of the article list, newest first; ``query`` matches titles in any case."""
-        where, params = article_filters(feed_urls, unread_only, query)
+        where, params = article_filters(
+            feed_urls, unread_only, query, starred_only=starred_only, since=since
+        )
         sql = f"{queries.ROWS} {where} {queries.NEWEST_FIRST} LIMIT ? OFFSET ?"
         with self._read() as conn:
             page = conn.execute(sql, [*params, max(limit, 0), max(offset, 0)]).fetchall()
@@ -187,12 +203,13 @@ class Store:
         unread_only: bool = False,
         query: str = "",
         batch: int = 1000,
+        starred_only: bool = False,
     ) -> Iterator[ArticleRow]:
         """Every matching row, newest first, paged by keyset: linear however many there are.
 
         Each page is its own short read, so a slow consumer never holds the lock.
         """
-        where, params = article_filters(feed_urls, unread_only, query)
+        where, params = article_filters(feed_urls, unread_only, query, starred_only=starred_only)
         after: tuple[Any, Any] | None = None
         while True:
             page_where, page_params = where, params
@@ -208,6 +225,46 @@ class Store:
                 yield rows.article_row(row)
             after = (page[-1]["published"], page[-1]["id"])
 
+    def search_ids(
+        self,
+        search: str,
+        *,
+        feed_urls: Sequence[str] | None = None,
+        unread_only: bool = False,
+        query: str = "",
+        starred_only: bool = False,
+        since: int | None = None,
+        limit: int = MAX_SEARCH_RESULTS,
+    ) -> list[int]:
+        """The ids of articles matching ``search``, best first; SearchError for a bad query.
+
+        ``search`` is what a person types: words, "phrases", prefix*, -excluded.
+        """
+        match = match_expression(search)
+        where, params = article_filters(
+            feed_urls, unread_only, query, starred_only=starred_only, since=since
+        )
+        sql = (
+            "SELECT a.id FROM articles_fts s JOIN articles a ON a.id = s.rowid "
+            f"{queries.narrowed(where, 'articles_fts MATCH ?')} ORDER BY s.rank LIMIT ?"
+        )
+        with self._read() as conn:
+            try:
+                return [row[0] for row in conn.execute(sql, [*params, match, max(limit, 0)])]
+            except sqlite3.OperationalError as exc:  # what the quoting cannot rule out
+                if "fts5" not in str(exc):
+                    raise
+                raise SearchError(f"cannot search for {search.strip()!r}: {exc}") from None
+
+    def rows_by_ids(self, ids: Sequence[int]) -> list[ArticleRow]:
+        """The list rows of ``ids``, in that order; ids no longer cached are left out."""
+        found: dict[int, ArticleRow] = {}
+        with self._read() as conn:
+            for marks, chunk in _id_chunks(ids):
+                for row in conn.execute(f"{queries.ROWS} WHERE a.id IN ({marks})", chunk):
+                    found[row["id"]] = rows.article_row(row)
+        return [found[i] for i in ids if i in found]
+
     def article(self, article_id: int) -> Article | None:
         """One article with its full content, or None when it is gone."""
         with self._read() as conn:
@@ -215,28 +272,42 @@ class Store:
         return rows.article(row) if row else None
 
     def next_unread(
-        self, after_id: int | None, *, feed_urls: Sequence[str] | None = None, query: str = ""
+        self,
+        after_id: int | None,
+        *,
+        feed_urls: Sequence[str] | None = None,
+        query: str = "",
+        starred_only: bool = False,
+        since: int | None = None,
     ) -> ArticleRow | None:
         """The first unread article below ``after_id`` in list order (the top one for None).
 
         It does not wrap around: None means nothing unread below; ask again with None.
         """
-        return self._nearest_unread(after_id, feed_urls, query, below=True)
+        where = article_filters(feed_urls, True, query, starred_only=starred_only, since=since)
+        return self._nearest_unread(after_id, where, below=True)
 
     def prev_unread(
-        self, before_id: int | None, *, feed_urls: Sequence[str] | None = None, query: str = ""
+        self,
+        before_id: int | None,
+        *,
+        feed_urls: Sequence[str] | None = None,
+        query: str = "",
+        starred_only: bool = False,
+        since: int | None = None,
     ) -> ArticleRow | None:
         """The nearest unread article above ``before_id`` in list order (the bottom one for None).
 
         It does not wrap around: None means nothing unread above.
         """
-        return self._nearest_unread(before_id, feed_urls, query, below=False)
+        where = article_filters(feed_urls, True, query, starred_only=starred_only, since=since)
+        return self._nearest_unread(before_id, where, below=False)
 
     def _nearest_unread(
-        self, anchor_id: int | None, feed_urls: Sequence[str] | None, query: str, *, below: bool
+        self, anchor_id: int | None, filters: tuple[str, list[Any]], *, below: bool
     ) -> ArticleRow | None:
         """One indexed seek from the anchor's (published, id), in either direction."""
-        where, params = article_filters(feed_urls, True, query)
+        where, params = filters
         with self._read() as conn:
             anchor = None
             if anchor_id is not None:
@@ -257,12 +328,16 @@ class Store:
         feed_urls: Sequence[str] | None = None,
         unread_only: bool = False,
         query: str = "",
+        starred_only: bool = False,
+        since: int | None = None,
     ) -> int | None:
         """The row index of ``article_id`` in that list (0 at the top); None if it is not there.
 
         One indexed COUNT of the rows ordered before it, however long the list.
         """
-        where, params = article_filters(feed_urls, unread_only, query)
+        where, params = article_filters(
+            feed_urls, unread_only, query, starred_only=starred_only, since=since
+        )
         member = f"SELECT a.published, a.id FROM articles a {queries.narrowed(where, 'a.id = ?')}"
         before = f"SELECT count(*) FROM articles a {queries.narrowed(where, queries.ABOVE)}"
         with self._read() as conn:
@@ -285,19 +360,64 @@ class Store:
 
     def mark_all_read(self, feed_urls: Sequence[str] | None = None) -> int:
         """Mark every unread article (of ``feed_urls``) read; return how many changed."""
-        where, params = article_filters(feed_urls, True, "")
+        return len(self.mark_read_where(feed_urls=feed_urls))
+
+    def mark_read_where(
+        self,
+        *,
+        feed_urls: Sequence[str] | None = None,
+        query: str = "",
+        starred_only: bool = False,
+        since: int | None = None,
+        search: str = "",
+    ) -> list[int]:
+        """Mark read every unread article the list with these filters shows; return their ids.
+
+        With ``search``, the articles that search lists. The ids are what an undo marks
+        unread again.
+        """
+        where, params = article_filters(
+            feed_urls, True, query, starred_only=starred_only, since=since
+        )
+        if search:
+            ids = self.search_ids(
+                search,
+                feed_urls=feed_urls,
+                unread_only=True,
+                query=query,
+                starred_only=starred_only,
+                since=since,
+            )
         with self._write() as conn:
-            queue_view_read(conn, where, params)
-            sql = f"UPDATE articles SET read = 1 WHERE id IN (SELECT a.id FROM articles a {where})"
-            return conn.execute(sql, params).rowcount
+            if not search:
+                sql = f"SELECT a.id FROM articles a {where}"
+                ids = [row[0] for row in conn.execute(sql, params)]
+            conn.executemany("UPDATE articles SET read = 1 WHERE id = ?", [(i,) for i in ids])
+            for article_id in ids:  # synced ones go to their server in the same transaction
+                queue_change(conn, article_id, "read", True)
+        return ids
 
     def set_starred(self, article_id: int, starred: bool) -> None:
-        """Star or unstar one article (never pruned while starred); synced ones are queued."""
+        """Star or unstar one article; starred articles are never pruned."""
+        self.set_starred_many([article_id], starred)
+
+    def set_starred_many(self, ids: Sequence[int], starred: bool) -> None:
+        """Star or unstar articles; synced ones are queued for the server."""
         flag = int(starred)
         with self._write() as conn:
-            sql = "UPDATE articles SET starred = ? WHERE id = ? AND starred <> ?"
-            if conn.execute(sql, (flag, article_id, flag)).rowcount:
-                queue_change(conn, article_id, "starred", starred)
+            for article_id in ids:
+                sql = "UPDATE articles SET starred = ? WHERE id = ? AND starred <> ?"
+                if conn.execute(sql, (flag, article_id, flag)).rowcount:
+                    queue_change(conn, article_id, "starred", starred)
+
+    def known_ids(self, ids: Sequence[int]) -> set[int]:
+        """Which of ``ids`` are articles in the cache."""
+        found: set[int] = set()
+        with self._read() as conn:
+            for marks, chunk in _id_chunks(ids):
+                sql = f"SELECT id FROM articles WHERE id IN ({marks})"
+                found.update(row[0] for row in conn.execute(sql, chunk))
+        return found
 
     def prune(self, keep_days: int, *, now: datetime) -> int:
         """Delete read, unstarred articles older than ``keep_days`` (0: keep all); count them.
@@ -343,3 +463,10 @@ class Store:
             self._changes_since_analyze = 0
             with suppress(sqlite3.Error):  # stale statistics cost speed, never correctness
                 self._conn.execute("ANALYZE")
+
+
+def _id_chunks(ids: Sequence[int], size: int = 500) -> Iterator[tuple[str, list[int]]]:
+    """``ids`` in runs of ``size`` with their "?, ?" list: SQLite caps a query's parameters."""
+    for start in range(0, len(ids), size):
+        chunk = list(ids[start : start + size])
+        yield ", ".join("?" * len(chunk)), chunk

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from newsterm.errors import CacheCorrupt, StoreError
+from newsterm.store import fulltext
 from newsterm.store.damaged import moved_aside
 from newsterm.store.failures import store_error, translated
 from newsterm.store.schema import MIGRATIONS, check_version, migrate, user_version
@@ -73,6 +74,7 @@ def _set_up(conn: sqlite3.Connection, target: str, file: Path | None, quick_chec
     _check_readable(conn, quick_check)
     check_version(conn, target)
     # Only now may the file be written: a damaged or foreign one stays byte-identical.
+    fulltext.register(conn)  # the index's triggers, and the step that adds them, call it
     with _setup_lock(conn, file):
         conn.execute("PRAGMA journal_mode = WAL")
         migrate(conn)

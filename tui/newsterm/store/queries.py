@@ -78,11 +78,22 @@ PRUNE = f"DELETE FROM articles WHERE {_PRUNABLE}"
 
 
 def article_filters(
-    feed_urls: Sequence[str] | None, unread_only: bool, query: str
+    feed_urls: Sequence[str] | None,
+    unread_only: bool,
+    query: str,
+    *,
+    starred_only: bool = False,
+    since: int | None = None,
 ) -> tuple[str, list[Any]]:
-    """A WHERE clause over ``articles a`` and its parameters, written so the indexes apply."""
-    clauses: list[str] = []
+    """A WHERE clause over ``articles a`` and its parameters, written so the indexes apply.
+
+    ``since`` (unix seconds) keeps articles published then or later.
+    """
+    clauses: list[str] = ["a.starred = 1"] if starred_only else []
     params: list[Any] = []
+    if since is not None:
+        clauses.append("a.published >= ?")
+        params.append(since)
     if feed_urls is not None:
         urls = list(dict.fromkeys(feed_urls))
         if len(urls) == 1:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from newsterm.errors import CacheTooNew, StoreError
 from newsterm.store.failures import rollback
+from newsterm.store.fulltext import FULLTEXT_STEP
 
 __all__ = [
     "APPLICATION_ID",
@@ -87,9 +88,14 @@ CREATE TABLE pruned (
 # The feed an HTML page linked to, so later refreshes fetch it directly and conditionally.
 _V2 = "ALTER TABLE feeds ADD COLUMN found_feed TEXT;"
 
+# The Starred view: few rows among many, so an index of only them, newest first.
+_V3 = """CREATE INDEX articles_starred_newest ON articles (published DESC, id DESC)
+WHERE starred = 1;"""
+
+
 # Sync with a Fever or Google Reader server (newsterm/sync/). A server's feed is keyed
 # "sync:<account>:<feed id>"; its items carry the server's id, "<account>:<item id>".
-_V3 = """
+_V5 = """
 ALTER TABLE feeds ADD COLUMN synced INTEGER NOT NULL DEFAULT 0;  -- the sync server lists it now
 ALTER TABLE articles ADD COLUMN remote_id TEXT;
 CREATE UNIQUE INDEX articles_remote ON articles (remote_id) WHERE remote_id IS NOT NULL;
@@ -114,7 +120,8 @@ CREATE TABLE sync_meta (
 ) WITHOUT ROWID;
 """
 
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3)
+
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, FULLTEXT_STEP, _V5)
 """Forward steps; step i takes user_version i to i + 1. Append, never edit a released step."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

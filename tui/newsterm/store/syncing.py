@@ -28,7 +28,6 @@ __all__ = [
     "pending",
     "pending_count",
     "queue_change",
-    "queue_view_read",
     "save_items",
     "save_remote_feeds",
     "set_meta",
@@ -90,15 +89,6 @@ def queue_change(conn: sqlite3.Connection, article_id: int, field: str, value: b
     assert field in FIELDS
     params = {"field": field, "value": int(value), "now": _now(), "id": article_id}
     conn.execute(_QUEUE_ONE, params)
-
-
-def queue_view_read(conn: sqlite3.Connection, where: str, params: Sequence[Any]) -> None:
-    """Queue 'read' for every unread synced article matching ``where`` (over ``articles a``)."""
-    conn.execute(
-        "INSERT OR REPLACE INTO sync_queue (remote_id, field, value, queued_at) "
-        f"SELECT a.remote_id, 'read', 1, ? FROM articles a {where} AND a.remote_id IS NOT NULL",
-        [_now(), *params],
-    )
 
 
 def pending(conn: sqlite3.Connection, account: str, limit: int) -> list[QueuedChange]:

@@ -13,6 +13,7 @@ from newsterm.refresh import FeedOutcome, RefreshSummary
 from newsterm.sync.run import SyncSummary
 from newsterm.ui.launch import Launch
 from newsterm.ui.render import ReaderPage
+from newsterm.ui.undo import UndoStep
 from newsterm.ui.view import View
 
 
@@ -44,6 +45,7 @@ class ArticlesCounted(Message):
 
     view: View
     count: int
+    problem: str = ""  # why a search could not be run, for the list's title
 
 
 @dataclass
@@ -98,18 +100,36 @@ class UnreadExhausted(Message):
 
 @dataclass
 class ReadChanged(Message):
-    """Articles were marked read or unread in the cache."""
+    """Articles were marked read or unread in the cache; ``undo`` takes it back."""
 
     ids: tuple[int, ...]
     read: bool
+    undo: UndoStep | None = None
+
+
+@dataclass
+class StarChanged(Message):
+    """Articles were starred or unstarred in the cache; ``undo`` takes it back."""
+
+    ids: tuple[int, ...]
+    starred: bool
+    undo: UndoStep
 
 
 @dataclass
 class ViewMarkedRead(Message):
-    """Every article in ``view`` was marked read; ``count`` changed."""
+    """What ``view`` showed was marked read; ``count`` changed, and ``undo`` takes it back."""
 
     view: View
     count: int
+    undo: UndoStep | None = None
+
+
+@dataclass
+class Undone(Message):
+    """An undo step ran; ``said`` tells the user what came back."""
+
+    said: str
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""What the article list can show: all articles, one tag's feeds, or one feed.
+"""What the article list can show: all articles, a built-in view, one tag's feeds, or one feed.
 
 Feed titles, tags and errors come from the cache, which holds what feeds sent: they are made
 single, control-free lines here, where they enter the UI.
@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 
 from newsterm.config import Config
 from newsterm.models import Feed
@@ -20,9 +22,33 @@ ALL_KEY = "all"
 class View:
     """A selection of feeds the article list reads from the cache."""
 
-    key: str  # "all", "tag:<name>" or "feed:<url>"
+    key: str  # "all", "unread", "starred", "today", "tag:<name>" or "feed:<url>"
     label: str  # shown in pane titles and the feeds pane: one line, no control characters
     feed_urls: tuple[str, ...]
+    unread_only: bool = False
+    starred_only: bool = False
+    today: bool = False  # published since local midnight
+    search: str = ""  # a full-text search over feed_urls, ranked best first
+
+    @property
+    def is_search(self) -> bool:
+        return bool(self.search)
+
+    def filters(self, now: datetime | None = None) -> dict[str, Any]:
+        """The store's keyword filters for this view (feed_urls aside)."""
+        since = None
+        if self.today:
+            midnight = (
+                (now or datetime.now())
+                .astimezone()
+                .replace(hour=0, minute=0, second=0, microsecond=0)
+            )
+            since = int(midnight.timestamp())
+        return {"starred_only": self.starred_only, "since": since}
+
+    def marking(self) -> dict[str, Any]:
+        """filters() and the search: what marking this view read must cover."""
+        return {**self.filters(), "search": self.search}
 
     @property
     def is_all(self) -> bool:
@@ -44,6 +70,7 @@ class Entry:
     error: str | None = None
     is_group: bool = False
     local: bool = False  # a feeds.toml feed shown beside a sync server's feeds
+    is_view: bool = False  # a built-in or saved view, drawn like All articles
 
 
 def all_view(config: Config, feeds: Sequence[Feed] = ()) -> View:
@@ -59,6 +86,22 @@ def shown_feeds(config: Config, feeds: Sequence[Feed]) -> list[Feed]:
     configured = [by_url.get(s.url) or Feed(url=s.url, title=s.url) for s in config.feeds]
     listed = {s.url for s in config.feeds}
     return configured + [f for f in feeds if f.synced and f.url not in listed]
+
+
+def search_view(everything: View, text: str) -> View:
+    """A full-text search across every feed of ``everything`` (the All articles view)."""
+    label = f"Search “{one_line(text)[:60]}”"
+    return View("search", label, everything.feed_urls, search=text)
+
+
+def built_in_views(config: Config, feeds: Sequence[Feed] = ()) -> list[View]:
+    """Unread, Starred and Today, across every configured feed and every synced one."""
+    urls = all_view(config, feeds).feed_urls
+    return [
+        View("unread", "Unread", urls, unread_only=True),
+        View("starred", "Starred", urls, starred_only=True),
+        View("today", "Today", urls, today=True),
+    ]
 
 
 def feed_view(feed: Feed) -> View:
@@ -77,12 +120,13 @@ def _short_url(url: str) -> str:
 
 
 def build_entries(config: Config, feeds: Sequence[Feed]) -> list[Entry]:
-    """All articles first, then each tag with its feeds, then the untagged feeds."""
+    """All articles first, each tag with its feeds, the untagged feeds, then the views."""
     configured = {s.url for s in config.feeds}
     feeds = [f for f in feeds if f.url in configured or f.synced]
     mark_local = any(f.synced for f in feeds)  # "local" means something only beside a server
     tags_of = {s.url: s.tags for s in config.feeds}
-    entries = [Entry(ALL_KEY, all_view(config, feeds), sum(f.unread for f in feeds))]
+    total_unread = sum(f.unread for f in feeds)
+    entries = [Entry(ALL_KEY, all_view(config, feeds), total_unread)]
     tags: dict[str, list[Feed]] = {}
     for feed in feeds:
         for tag in tags_of.get(feed.url) or feed.tags:
@@ -98,6 +142,8 @@ def build_entries(config: Config, feeds: Sequence[Feed]) -> list[Entry]:
         if not (tags_of.get(feed.url) or feed.tags):
             local = mark_local and feed.url in configured
             entries.append(_feed_entry(feed, f"feed:{feed.url}", 0, local))
+    for view in built_in_views(config, feeds):  # below the feeds, as newsboat lists query feeds
+        entries.append(Entry(view.key, view, total_unread if view.unread_only else 0, is_view=True))
     return entries
 
 

@@ -24,6 +24,7 @@ _SEED_LOGIT = math.log(t.SEED / (1 - t.SEED))
 _LINK = FEATURES.index("markup:link")
 _IMPERATIVE = FEATURES.index("imperative_ask")
 _PLATFORM = FEATURES.index("slot:platform")
+_PAID_KINDS = frozenset(("donation", "membership", "subscription"))
 _HEADING = FEATURES.index("kind:heading")
 _CALL_LOGIT = math.log(t.CALL_SEED / (1 - t.CALL_SEED))
 # a link alone ("her Ko-fi page is here") asks nothing: it needs an ask's words or its voice
@@ -57,7 +58,8 @@ def short_call(features: BlockFeatures, own_logit: float) -> bool:
     # Engagement") opens with the same words and says them to no one
     said = (OPEN_END not in features.form or any(v[k] for k in _VOICE)) and not v[_PLATFORM]
     headline = TITLE in features.form or v[_HEADING]
-    call = short and mine and said and not headline
+    # "Email us at …" opens with a newsletter's word and asks for no money or membership
+    call = short and mine and said and not headline and features.kind in _PAID_KINDS
     return call and bool(v[_IMPERATIVE]) and own_logit >= _CALL_LOGIT
 
 
@@ -74,7 +76,7 @@ def seed_reason(features: BlockFeatures, own_logit: float) -> str:
         return f"the publisher's own ask '{features.ask.phrase}' ({share:.0%} of the text)"
     v = features.values
     linked = v[_LINK] >= 1 and not any(v[k] for k in _OVER_20_WORDS)
-    asking = features.ask.named or any(v[k] for k in _VOICE)
+    asking = features.ask.named or all(v[k] for k in _VOICE)  # "you" alone asks nothing
     if linked and asking and not (features.others or features.theirs):
         return "a short line that asks and links to a funding platform or an appeal page"
     if short_call(features, own_logit):

@@ -23,6 +23,10 @@ from newsterm.text.strip.thresholds import BUTTON_WORDS, CALL_WORDS
 __all__ = ["NO_ASK", "OwnAsk", "own_ask", "reported"]
 
 _PLATFORMS = frozenset(PLATFORMS)
+# "subscribe to my RSS feed", "abonniert den Podcast": following for free asks for no money
+_FREE_FEED = re.compile(
+    r"(?: \w+){0,4}? (?:rss|atom|json|feed|feeds|podcast|channel|kanal|canal|youtube)\b"
+)
 _TO_SOMEONE = re.compile(
     r" (?:to|at|for|an|à|a|para|per|aan|na|pro) (?!us\b|our\b|this\b|me\b|my\b)"
 )
@@ -68,11 +72,11 @@ def own_ask(r: Reading, others: set[int], loose: set[int]) -> OwnAsk:
         if not in_quotes(r, at)
     ]
     spoken = [slots | inner for slots, inner in zip(r.per_sentence, r.inner_voice, strict=True)]
-    asking, first = _precise(r, others, found, spoken)
+    asking, first, freed = _precise(r, others, found, spoken)
     for k, slots in enumerate(spoken):
         # the publisher and the reader in one sentence about money, membership or sign-up
         # ("we count on readers like you", "necesitamos tu ayuda") need no precise phrase
-        free = k not in asking and k not in others and THIRD not in slots
+        free = k not in asking | freed and k not in others and THIRD not in slots
         if free and READER in slots and PUBLISHER in slots and slots & ASKS:
             asking.add(k)
             first = first or _opening_words(r.low, r.sentences[k])
@@ -87,11 +91,13 @@ def _precise(
     others: set[int],
     found: list[tuple[int, int, str, bool]],
     spoken: list[set[int]],
-) -> tuple[set[int], str]:
-    """The sentences that make a precise ask of the publisher's own, and the first phrase;
-    `spoken` holds each sentence's slots with the voice words inside its longer phrases."""
+) -> tuple[set[int], str, set[int]]:
+    """The sentences that make a precise ask of the publisher's own, the first phrase, and
+    the sentences whose ask is to follow a free feed; `spoken` holds each sentence's slots
+    with the voice words inside its longer phrases."""
     publisher = any(PUBLISHER in slots for slots in spoken)
     asking: set[int] = set()
+    freed: set[int] = set()
     first = ""
     for at, k, phrase, self_funded in found:
         slots = spoken[k]
@@ -105,11 +111,14 @@ def _precise(
             elsewhere = not said_to and not publisher and _to_someone(r.low, at + len(phrase))
             start = max(r.sentences[k][0], r.first_word[k])
             opens = _opens(r.low, start, at, r.sentences[k][1])
+            if _FREE_FEED.match(r.low, at + len(phrase)):
+                freed.add(k)
+                continue
             made = not elsewhere and (said_to or opens)
         if made:
             first = first or phrase
             asking.add(k)
-    return asking, first
+    return asking, first, freed
 
 
 def _platform_ask(r: Reading, k: int, at: int, slots: set[int]) -> bool:

@@ -32,9 +32,11 @@ from newsterm.ui.messages import (
     RefreshFinished,
     RefreshProgressed,
     RefreshStarted,
+    StarChanged,
     SyncFinished,
     SyncStarted,
     SyncStatusRead,
+    Undone,
     UnreadFound,
     ViewMarkedRead,
     WorkFailed,
@@ -47,6 +49,7 @@ from newsterm.ui.screens.help import HelpScreen
 from newsterm.ui.screens.refresh_feedback import RefreshFeedback
 from newsterm.ui.syncer import Syncer
 from newsterm.ui.timing import Timing
+from newsterm.ui.undo import UndoLog
 from newsterm.ui.view import all_view
 from newsterm.ui.watcher import FeedsFileWatcher
 from newsterm.ui.widgets.article_list import ArticleList
@@ -83,6 +86,7 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         self._feedback = RefreshFeedback(
             self._status, self._reload, reload_every=timing.reload_every
         )
+        self.undo_log = UndoLog()
 
     # ----------------------------------------------------------------- layout
 
@@ -245,6 +249,15 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         self.article_list.set_read(message.ids, message.read)
         self.load_feeds()
         self._changed_here()
+        if message.undo is not None:
+            self.undo_log.push(message.undo)
+
+    @on(StarChanged)
+    def _star_changed(self, message: StarChanged) -> None:
+        self.article_list.set_starred(message.ids, message.starred)
+        self._changed_here()
+        self.undo_log.push(message.undo)
+        self._feedback.note("Starred" if message.starred else "Unstarred")
 
     @on(ViewMarkedRead)
     def _view_marked_read(self, message: ViewMarkedRead) -> None:
@@ -252,7 +265,22 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         self.load_feeds()
         self._changed_here()
         noun = "article" if message.count == 1 else "articles"
-        say(self, f"Marked {message.count} {noun} read in {message.view.label}")
+        where = message.view.label
+        if self.article_list.title_filter:
+            where += f" matching “{self.article_list.title_filter}”"
+        text = f"Marked {message.count} {noun} read in {where}"
+        if message.undo is not None and message.count:
+            self.undo_log.push(message.undo)
+            text += " · u to undo"
+        self._feedback.note(text)
+        say(self, text)
+
+    @on(Undone)
+    def _undone(self, message: Undone) -> None:
+        self.article_list.reload()
+        self.load_feeds()
+        self._changed_here()
+        self._feedback.note(message.said)
 
     # ----------------------------------------------------------------- feeds.toml
 
@@ -262,6 +290,7 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         self.config = new
         self.refresher.use(new)
         self.syncer.use(new.sync, new.settings.timeout_seconds)
+        self.panes.use_config(new)
         self.query_one("#config-error", Static).display = False
         self.feed_list.load(new, sync=True)
         added = [s.url for s in new.feeds if old.subscription(s.url) is None]
@@ -307,7 +336,20 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
     def action_mark_view_read(self) -> None:
         view = self.article_list.view
         if view is not None:
-            self.query_one(ReadMarker).mark_view_read(view)
+            self.query_one(ReadMarker).mark_view_read(view, self.article_list.title_filter)
+
+    def action_toggle_star(self) -> None:
+        target = self.panes.star_target()
+        if target is not None:
+            article_id, starred = target
+            self.query_one(ReadMarker).set_starred(article_id, not starred)
+
+    def action_undo(self) -> None:
+        step = self.undo_log.pop()
+        if step is None:
+            self._feedback.note("Nothing to undo")
+        else:
+            self.query_one(ReadMarker).undo(step)
 
     def action_refresh_selected(self) -> None:
         if not self.config.feeds:
@@ -353,6 +395,9 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
 
     def action_filter(self) -> None:
         self.panes.open_filter()
+
+    def action_search(self) -> None:
+        self.panes.open_search()
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())

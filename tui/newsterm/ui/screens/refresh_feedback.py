@@ -45,6 +45,11 @@ class RefreshFeedback:
         text = wording.idle_status(self._feeds, self._last_summary)
         self._status.show_text(f"{text} · {self.sync_note}" if self.sync_note else text)
 
+    def note(self, text: str) -> None:
+        """Say what a key just did on the status line, where it stays until the next refresh."""
+        self._last_summary = text
+        self._status.show_text(text)
+
     def started(self, message: RefreshStarted) -> None:
         self._new_seen = 0
         self._status.show_progress(f"Refreshing 0/{message.total}", 0, message.total)

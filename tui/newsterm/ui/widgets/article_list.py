@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import ClassVar
 
@@ -154,11 +154,17 @@ class ArticleList(ReportsWorkerFailures, ScrollView, can_focus=True):
 
     def set_read(self, ids: Iterable[int], read: bool) -> None:
         """Show rows as read/unread without re-reading them."""
-        wanted = set(ids)
+        self._replace_rows(set(ids), lambda row: replace(row, read=read))
+
+    def set_starred(self, ids: Iterable[int], starred: bool) -> None:
+        """Show rows as starred/unstarred without re-reading them."""
+        self._replace_rows(set(ids), lambda row: replace(row, starred=starred))
+
+    def _replace_rows(self, ids: set[int], change: Callable[[ArticleRow], ArticleRow]) -> None:
         for rows in self._pages.values():
             for i, row in enumerate(rows):
-                if row.id in wanted:
-                    rows[i] = replace(row, read=read)
+                if row.id in ids:
+                    rows[i] = change(row)
         self.refresh()
 
     def find_unread(self, forward: bool, *, include_cursor: bool = False) -> None:
@@ -250,7 +256,7 @@ class ArticleList(ReportsWorkerFailures, ScrollView, can_focus=True):
             self.call_after_refresh(self.scroll_to, y=target, animate=False)
         self.refresh()
         assert self._view is not None
-        self.post_message(ArticlesCounted(self._view, head.count))
+        self.post_message(ArticlesCounted(self._view, head.count, head.problem))
         self.post_message(ArticleHighlighted(self.highlighted_row))
 
     @on(PageLoaded)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from textual.message import Message
 
+from newsterm.errors import SearchError
 from newsterm.models import ArticleRow
 from newsterm.store import Store
 from newsterm.ui.view import View
@@ -23,6 +25,7 @@ class Head:
     page: int
     rows: list[ArticleRow]
     keep_offset: int | None  # rows the kept article moved, to scroll by; None: go to the top
+    problem: str = ""  # why a search view could not be run
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,24 +39,53 @@ class ArticleQueries:
     def count(self) -> int:
         """How many rows the list has."""
         urls = self.view.feed_urls
-        return self.store.count_articles(feed_urls=urls, query=self.query) if urls else 0
+        if self.view.is_search:
+            return len(self.search_ids())
+        return self.store.count_articles(feed_urls=urls, **self._filters()) if urls else 0
+
+    def search_ids(self) -> list[int]:
+        """A search view's ids, best first (SearchError for a query that cannot be used)."""
+        if not self.view.feed_urls:
+            return []
+        return self.store.search_ids(
+            self.view.search, feed_urls=self.view.feed_urls, **self._filters()
+        )
+
+    def _filters(self) -> dict[str, Any]:
+        """Every filter the list shows, the typed title filter included."""
+        filters = self.view.filters()
+        filters["query"] = self.query
+        if self.view.unread_only:
+            filters["unread_only"] = True
+        return filters
 
     def page(self, page: int) -> list[ArticleRow]:
         """Rows page * PAGE_SIZE onwards."""
         return self.rows(page * PAGE_SIZE, PAGE_SIZE)
 
     def rows(self, offset: int, limit: int) -> list[ArticleRow]:
+        if self.view.is_search:
+            return self.store.rows_by_ids(self.search_ids()[offset : offset + limit])
         return self.store.article_rows(
-            feed_urls=self.view.feed_urls, query=self.query, offset=offset, limit=limit
+            feed_urls=self.view.feed_urls, offset=offset, limit=limit, **self._filters()
         )
 
     def position(self, article_id: int) -> int | None:
         """The row index of ``article_id``, or None when the list does not hold it."""
-        return self.store.position(article_id, feed_urls=self.view.feed_urls, query=self.query)
+        if self.view.is_search:
+            ids = self.search_ids()
+            return ids.index(article_id) if article_id in ids else None
+        return self.store.position(article_id, feed_urls=self.view.feed_urls, **self._filters())
 
     def head(self, keep_id: int | None, old_cursor: int) -> Head:
-        """Count the rows and read the cursor's page; the cursor stays on ``keep_id`` if listed."""
-        count = self.count()
+        """Count the rows and read the cursor's page; the cursor stays on ``keep_id`` if listed.
+
+        A search that cannot be run gives an empty list that says why.
+        """
+        try:
+            count = self.count()
+        except SearchError as exc:
+            return Head(0, 0, 0, [], None, problem=str(exc))
         cursor, keep_offset = 0, None
         if keep_id is not None and count:
             found = self.position(keep_id)
@@ -70,19 +102,35 @@ class ArticleQueries:
         ``row`` is the cursor's row when the list has it cached; a None cursor searches from
         the top (forward) or the bottom. Two indexed seeks, however long the list.
         """
+        if self.view.is_search:
+            return self._unread_in_search(cursor, forward=forward, include_cursor=include_cursor)
         anchor = None
         if cursor is not None:
             anchor = row or next(iter(self.rows(cursor, 1)), None)
             if anchor is not None and include_cursor and not anchor.read:
                 return cursor, anchor
         after = anchor.id if anchor is not None else None
-        urls, query = self.view.feed_urls, self.query
+        urls, filters = self.view.feed_urls, self._filters()
+        filters.pop("unread_only", None)  # every unread article is in an unread-only list
         if forward:
-            found = self.store.next_unread(after, feed_urls=urls, query=query)
+            found = self.store.next_unread(after, feed_urls=urls, **filters)
         else:
-            found = self.store.prev_unread(after, feed_urls=urls, query=query)
+            found = self.store.prev_unread(after, feed_urls=urls, **filters)
         index = self.position(found.id) if found is not None else None
         return (index, found) if index is not None and found is not None else None
+
+    def _unread_in_search(
+        self, cursor: int | None, *, forward: bool, include_cursor: bool
+    ) -> tuple[int, ArticleRow] | None:
+        """n and p in a search: the ranked list is at most a thousand rows, read at once."""
+        found = self.store.rows_by_ids(self.search_ids())
+        start = (0 if forward else len(found) - 1) if cursor is None else cursor
+        if cursor is not None and not include_cursor:
+            start += 1 if forward else -1
+        indices = range(start, len(found)) if forward else range(start, -1, -1)
+        return next(
+            ((i, found[i]) for i in indices if 0 <= i < len(found) and not found[i].read), None
+        )
 
 
 @dataclass

@@ -14,7 +14,7 @@ def row_content(row: ArticleRow, width: int) -> Content:
     title = _clip(row.title, width) or "(no title)"
     parts: list[Content | tuple[str, str] | str] = [
         ("●" if not row.read else " ", ".article-list--marker"),
-        " ",
+        ("★" if row.starred else " ", ".article-list--marker"),
         (date, ".article-list--date"),
         " ",
     ]

@@ -158,7 +158,7 @@ def _prompt(entry: Entry) -> Content:
         name = Content.styled(f"▾ {title}", ".feed-list--group")
     elif entry.error:
         name = Content.assemble(("! ", ".feed-list--error"), (title, ".feed-list--error"))
-    elif entry.view.is_all:
+    elif entry.view.is_all or entry.is_view:
         name = Content.styled(title, ".feed-list--group")
     else:
         name = Content(title)

@@ -32,6 +32,7 @@ from newsterm.ui.messages import (
     ViewHighlighted,
 )
 from newsterm.ui.say import say
+from newsterm.ui.view import View, all_view, search_view
 from newsterm.ui.widgets.article_list import ArticleList
 from newsterm.ui.widgets.feed_list import FeedList
 from newsterm.ui.widgets.reader import ReaderView
@@ -57,6 +58,9 @@ class Panes(Horizontal):
         with Vertical(id="right"):
             with Vertical(id="list-pane"):
                 yield Input(placeholder="Filter titles…", id="filter")
+                yield Input(
+                    placeholder='Search every feed: words, "a phrase", pre*, -not', id="search"
+                )
                 yield Static(id="feed-error", markup=False)
                 yield ArticleList(self._store, id="articles")
             yield ReaderView(self._store, id="reader")
@@ -81,6 +85,10 @@ class Panes(Horizontal):
     @property
     def filter_field(self) -> Input:
         return self.query_one("#filter", Input)
+
+    @property
+    def search_field(self) -> Input:
+        return self.query_one("#search", Input)
 
     # ----------------------------------------------------------------- the focus
 
@@ -139,8 +147,48 @@ class Panes(Horizontal):
             self.article_list.load(view, one_line(event.value))
 
     @on(Input.Submitted, "#filter")
+    @on(Input.Submitted, "#search")
     def _filter_submitted(self) -> None:
         self.article_list.focus()
+
+    def open_search(self) -> None:
+        """Show the search field; what is typed searches every feed as it is typed."""
+        field = self.search_field
+        field.display = True
+        field.focus()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        text = one_line(event.value).strip()
+        if text:
+            view = search_view(self._everything(), text)
+            self.article_list.load(view, self.article_list.title_filter)
+            self.reader.highlight = text
+        else:
+            self._leave_search()
+
+    def clear_search(self) -> None:
+        """Hide the search field and show the feeds pane's view again."""
+        field = self.search_field
+        field.display = False
+        if field.value:
+            field.value = ""  # Input.Changed goes back to the view
+        self.article_list.focus()
+
+    def _leave_search(self) -> None:
+        self.reader.highlight = ""
+        entry = self.feed_list.highlighted_entry
+        view = entry.view if entry is not None else self._everything()
+        self.article_list.load(view, self.article_list.title_filter)
+
+    def _everything(self) -> View:
+        """All articles as the feeds pane lists them: feeds.toml's and a sync server's."""
+        entries = self.feed_list.entries
+        return entries[0].view if entries else all_view(self._config)
+
+    def use_config(self, config: Config) -> None:
+        """The config searches run over (after feeds.toml was reloaded)."""
+        self._config = config
 
     def clear_filter(self) -> None:
         """Hide the filter field and show the whole view again."""
@@ -155,8 +203,11 @@ class Panes(Horizontal):
         pane = self.current()
         field = self.filter_field
         view = self.article_list.view
+        search = self.search_field
         if self.screen.focused is field or (pane == "articles" and field.value):
             self.clear_filter()
+        elif self.screen.focused is search or (pane == "articles" and search.value):
+            self.clear_search()
         elif pane == "reader":
             self.focus_pane("articles")
         elif pane == "articles" and view is not None and not view.is_all:
@@ -201,6 +252,8 @@ class Panes(Horizontal):
         title = f"{message.view.label} · {message.count:,}"
         if self.article_list.title_filter:
             title += f" matching “{self.article_list.title_filter}”"
+        if message.problem:
+            title = f"{message.view.label}: {message.problem}"
         self.set_list_title(title)
         if self._pending_unread is not None:
             forward, self._pending_unread = self._pending_unread, None
@@ -239,6 +292,15 @@ class Panes(Horizontal):
             return page.article.id, row.read if row is not None else True
         row = self.article_list.highlighted_row
         return (row.id, row.read) if row is not None else None
+
+    def star_target(self) -> tuple[int, bool] | None:
+        """The article * stars, with its starred state: the reader's, else the highlighted row."""
+        page = self.reader.page
+        if page is not None and self.current() == "reader":
+            row = self.article_list.cached_row(page.article.id)
+            return page.article.id, row.starred if row is not None else page.article.starred
+        row = self.article_list.highlighted_row
+        return (row.id, row.starred) if row is not None else None
 
     def feeds_to_refresh(self) -> list[str] | None:
         """The feeds r refreshes: the feeds pane's row, else the list's view or article's feed."""

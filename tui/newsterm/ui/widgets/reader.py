@@ -20,6 +20,7 @@ from newsterm.config import Config
 from newsterm.store import Store
 from newsterm.text.blocks import Link
 from newsterm.text.sanitize import one_line
+from newsterm.ui.highlight import highlighted
 from newsterm.ui.messages import ArticleOpened
 from newsterm.ui.render import ReaderPage, build_page, layout
 from newsterm.ui.workers import ReportsWorkerFailures
@@ -64,6 +65,7 @@ class ReaderView(ReportsWorkerFailures, ScrollView, can_focus=True):
         "reader--removed-mark",
         "reader--removed-reason",
         "reader--hint",
+        "reader--match",
     }
 
     DEFAULT_CSS = """
@@ -88,6 +90,7 @@ class ReaderView(ReportsWorkerFailures, ScrollView, can_focus=True):
         & > .reader--removed-mark { color: $warning; }
         & > .reader--removed-reason { color: $text-warning; text-style: italic; }
         & > .reader--hint { color: $text-muted; }
+        & > .reader--match { background: $warning 40%; text-style: bold; }
     }
     """
 
@@ -100,6 +103,7 @@ class ReaderView(ReportsWorkerFailures, ScrollView, can_focus=True):
         self._lines: list[Content] = []
         self._strips: dict[int, Strip] = {}
         self._laid_out_width = -1
+        self._highlight = ""
 
     @property
     def page(self) -> ReaderPage | None:
@@ -118,6 +122,17 @@ class ReaderView(ReportsWorkerFailures, ScrollView, can_focus=True):
     def lines(self) -> list[Content]:
         """The laid-out lines (for tests and the plain-text view)."""
         return self._lines
+
+    @property
+    def highlight(self) -> str:
+        """The search whose words are highlighted ("" for none)."""
+        return self._highlight
+
+    @highlight.setter
+    def highlight(self, search: str) -> None:
+        if search != self._highlight:
+            self._highlight = search
+            self._relayout()
 
     @property
     def opening(self) -> int | None:
@@ -181,6 +196,8 @@ class ReaderView(ReportsWorkerFailures, ScrollView, can_focus=True):
             self._lines = [Content(""), Content.styled(EMPTY_HINT, ".reader--hint")]
         else:
             self._lines = layout(self._page, width, original=self._original)
+            if self._highlight:
+                self._lines = highlighted(self._lines, self._highlight)
         self._strips.clear()
         self.virtual_size = Size(width, len(self._lines))
         self.refresh()
