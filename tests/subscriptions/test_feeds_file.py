@@ -105,6 +105,7 @@ def test_a_file_that_never_settles_is_left_alone(
     feeds: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def always_changing(doc: tomlkit.TOMLDocument, config: Config) -> None:
+        add_feeds(doc, [NewFeed("https://three.example/rss")])
         feeds.write_text(feeds.read_text() + "\n# again\n")
 
     with pytest.raises(ConfigError, match="kept changing"):
@@ -126,3 +127,13 @@ def test_a_missing_file_is_created(tmp_path: Path) -> None:
         path, lambda doc, cfg: add_feeds(doc, [NewFeed("https://a.example/rss", tags=("t",))])
     )
     assert load_config(path).feeds[0].tags == ("t",)
+
+
+def test_nothing_to_add_leaves_the_file_untouched(tmp_path: Path) -> None:
+    """A file with no [[feed]] yet: adding nothing neither writes 'feed = []' nor saves."""
+    path = tmp_path / "feeds.toml"
+    path.write_text("# mine\n[settings]\nkeep_days = 30\n")
+    before = path.stat().st_mtime_ns
+    edit_feeds(path, lambda doc, cfg: add_feeds(doc, []))
+    assert path.read_text() == "# mine\n[settings]\nkeep_days = 30\n"
+    assert path.stat().st_mtime_ns == before

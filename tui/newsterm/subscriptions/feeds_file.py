@@ -75,6 +75,8 @@ def edit_feeds(path: Path, change: Callable[[TOMLDocument, Config], T]) -> T:
         doc = _document(text, path)
         result = change(doc, config)
         after = tomlkit.dumps(doc)
+        if after == text:
+            return result  # nothing to change: the file is not touched
         parse_config(after, path)  # never write what the app could not read
         if _replace_if_unchanged(real, before, after):
             return result
@@ -83,6 +85,8 @@ def edit_feeds(path: Path, change: Callable[[TOMLDocument, Config], T]) -> T:
 
 def add_feeds(doc: TOMLDocument, feeds: Sequence[NewFeed]) -> None:
     """Append one [[feed]] table per feed after the last one."""
+    if not feeds:
+        return  # an empty [[feed]] list would be written as "feed = []"
     tables = _feed_tables(doc, create=True)
     for feed in feeds:
         table = tomlkit.table()
