@@ -61,6 +61,8 @@ class FakeFever:
             return reply.send(200, b"[" + b" " * (3 << 20) + b"]")
         if form.get("api_key") != self.key:
             return self._json(reply, {"api_version": 3, "auth": 0})
+        if "mark" in query and self.fault == "mark_drop":  # logged in, then a mark fails
+            return reply.reset()
         if "items" in query and self.fault == "drop" and self.pages >= self.fault_after_pages:
             reply.start(200, {"Content-Type": "application/json", "Content-Length": "9999"})
             reply.write(b'{"api_version": 3, "auth": 1, "items": [')

@@ -123,3 +123,19 @@ def test_search_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert '"title": "Tides"' in capsys.readouterr().out
     assert cli.main(["search", '"keeper', *argv]) == 2
     assert capsys.readouterr().err.strip() == "newsterm: a quote is never closed in '\"keeper'"
+
+
+def test_marking_a_search_read_takes_the_unread_among_the_matches_shown() -> None:
+    """The list shows the best MAX_SEARCH_RESULTS matches, read or not; marking it read
+    takes the unread ones among those, never a further match the list does not show."""
+    store = Store.open(":memory:")
+    shown = 1_000  # cache.MAX_SEARCH_RESULTS
+    # more "gull"s rank higher: entry n has n of them
+    entries = [_entry(str(n), f"Note {n}", "<p>" + "gull " * n + "</p>") for n in range(1, 1_501)]
+    _save(store, *entries)
+    best = store.search_ids("gull")
+    assert len(best) == shown
+    store.set_read(best[:400], True)
+    marked = store.mark_read_where(search="gull")
+    assert sorted(marked) == sorted(best[400:])
+    assert store.count_articles(unread_only=True) == 500  # the 500 not shown stay unread

@@ -26,6 +26,7 @@ EXPECTED: dict[str, tuple[int, dict[str, tuple[str, ...]]]] = {
     "blogroll.opml": (2, {"https://bjorn.example/feed.atom": ("Friends",)}),
     "categories-and-case.opml": (2, {"https://cats.example/feed": ("Art/Prints", "Music", "News")}),
     "utf16.opml": (3, {"https://compilers.example/rss.xml": ("Tech",)}),
+    "shift-jis.opml": (2, {"https://minato.example/rss.xml": ("ニュース",)}),
     "newsboat-urls": (4, {"https://tram-lines.example/rss": ("transport", "with space")}),
     "empty-body.opml": (0, {}),
 }

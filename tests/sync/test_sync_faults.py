@@ -173,3 +173,26 @@ async def test_the_server_wins_unless_a_change_waits_here(fever: FakeFever, stor
     ten, eleven = store.article(ids["10"]), store.article(ids["11"])
     assert ten is not None and ten.read and eleven is not None and eleven.read
     assert eleven.starred and 11 in fever.saved
+
+
+async def test_a_push_cut_off_after_login_is_one_line_and_keeps_the_queue(
+    fever: FakeFever, store: Store
+) -> None:
+    assert (await sync(fever.url, store)).ok
+    ids = remote_ids(store)
+    store.set_read([ids["5"], ids["6"]], True)
+    fever.fault = "mark_drop"
+    summary = await _sync_small(fever.url, store)  # must return, never raise
+    assert not summary.ok and summary.pending == 2
+    assert "\n" not in summary.describe()
+    fever.fault = None
+    healed = await sync(fever.url, store)
+    assert healed.ok and healed.pushed == 2 and {5, 6}.isdisjoint(fever.unread)
+
+
+def test_a_google_reader_item_with_nonsense_categories_is_read_without_them() -> None:
+    from newsterm.sync.greader import _items
+
+    raw = {"id": "tag:google.com,2005:reader/item/1f", "origin": {"streamId": "feed/1"}}
+    (item,) = _items([{**raw, "categories": 7}])
+    assert not item.read and not item.starred

@@ -3,6 +3,8 @@ mark is pushed in the background, and the status line says how syncing stands.""
 
 from __future__ import annotations
 
+import json
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -70,3 +72,29 @@ async def test_the_app_syncs_and_pushes_marks(app: NewstermApp, fever: FakeFever
         await pilot.press("R")
         await wait_until(pilot, lambda: 29 not in fever.unread)
         await wait_until(pilot, lambda: "0 changes waiting" in screen.status.text)
+
+
+async def test_the_password_command_runs_once_per_session(tmp_path: Path, fever: FakeFever) -> None:
+    """`pass` and the like may prompt on the terminal: not on every push."""
+    calls = tmp_path / "calls"
+    script = "import sys; open(sys.argv[1], 'a').write('x'); print(sys.argv[2])"
+    command = [sys.executable, "-c", script, str(calls), PASSWORD]
+    feeds = tmp_path / "feeds.toml"
+    feeds.write_text(
+        f'[sync]\nservice = "fever"\nurl = "{fever.url}"\nuser = "{USER}"\n'
+        f"password_command = {json.dumps(command)}\n"
+    )
+    store = Store.open(tmp_path / "cache.db")
+    timing = Timing(watch_every=0, push_delay=0.05)
+    app = NewstermApp(load_config(feeds), feeds, store, timing=timing, open_url=lambda u: None)  # type: ignore[arg-type]
+    try:
+        async with started(app) as (pilot, screen):
+            await wait_until(pilot, lambda: "synced" in screen.status.text)
+            await settle(pilot)
+            await pilot.press("N")
+            await wait_until(pilot, lambda: 30 not in fever.unread)
+            await pilot.press("j", "N")
+            await wait_until(pilot, lambda: 29 not in fever.unread)
+    finally:
+        store.close()
+    assert calls.read_text() == "x"

@@ -379,23 +379,21 @@ class Store:
         where, params = article_filters(
             feed_urls, True, query, starred_only=starred_only, since=since
         )
-        if search:
+        if search:  # the best matches the list shows, read or not: their unread ones go
             ids = self.search_ids(
-                search,
-                feed_urls=feed_urls,
-                unread_only=True,
-                query=query,
-                starred_only=starred_only,
-                since=since,
+                search, feed_urls=feed_urls, query=query, starred_only=starred_only, since=since
             )
         with self._write() as conn:
             if not search:
                 sql = f"SELECT a.id FROM articles a {where}"
                 ids = [row[0] for row in conn.execute(sql, params)]
-            conn.executemany("UPDATE articles SET read = 1 WHERE id = ?", [(i,) for i in ids])
-            for article_id in ids:  # synced ones go to their server in the same transaction
-                queue_change(conn, article_id, "read", True)
-        return ids
+            changed = []
+            for article_id in ids:  # read = 0: a sync meanwhile may have read some already
+                sql = "UPDATE articles SET read = 1 WHERE id = ? AND read = 0"
+                if conn.execute(sql, (article_id,)).rowcount:
+                    queue_change(conn, article_id, "read", True)  # to its server, if synced
+                    changed.append(article_id)
+        return changed
 
     def set_starred(self, article_id: int, starred: bool) -> None:
         """Star or unstar one article; starred articles are never pruned."""

@@ -7,6 +7,8 @@ file, bytes that lie about their encoding), and every refusal names the line.
 
 from __future__ import annotations
 
+import codecs
+import re
 from xml.sax import SAXException, SAXParseException
 from xml.sax.handler import ContentHandler
 from xml.sax.xmlreader import AttributesImpl, Locator
@@ -26,6 +28,7 @@ MAX_DEPTH = 100
 def read_opml(data: bytes) -> Listing:
     """The feeds an OPML document lists; ListProblem when it is not one."""
     handler = _OutlineReader()
+    data = _as_utf8(data)
     try:
         parseString(data, handler, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except SAXParseException as exc:
@@ -37,11 +40,48 @@ def read_opml(data: bytes) -> Listing:
         what = f"the XML entity {name!r}" if name else "an XML entity or external reference"
         reason = f"refused: it declares {what}; OPML needs none, and none is expanded"
         raise ListProblem(handler.line, reason) from None
-    except (SAXException, LookupError) as exc:  # LookupError: an encoding nobody knows
+    except (SAXException, LookupError, ValueError) as exc:  # an encoding nobody knows
         raise ListProblem(handler.line, f"not readable XML: {_message(exc)}") from None
     if not handler.seen_root:
         raise ListProblem(1, "empty document")
     return handler.listing
+
+
+def _as_utf8(data: bytes) -> bytes:
+    """The document in UTF-8 when it declares another encoding expat cannot read itself:
+    expat knows UTF-8, UTF-16 and the one-byte codecs, not Shift_JIS, GB2312 or Big5, in
+    which Japanese and Chinese apps export. Bytes that lie about their encoding are refused
+    with the line they are on."""
+    match = _DECLARED.match(data)
+    if match is None:
+        return data
+    name = match["encoding"].decode("ascii")
+    try:
+        codec = codecs.lookup(name)
+    except LookupError:
+        return data  # expat names the unknown encoding itself
+    if codec.name.startswith("utf") or codec.name in _EXPAT_KNOWS or _one_byte(codec):
+        return data
+    try:
+        text = data.decode(codec.name)
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ListProblem(line, f"the bytes are not {name}, as the file says") from None
+    return _DECLARED_TEXT.sub(r"\g<head>utf-8", text, count=1).encode("utf-8")
+
+
+def _one_byte(codec: codecs.CodecInfo) -> bool:
+    try:
+        return len(bytes(range(256)).decode(codec.name, errors="replace")) == 256
+    except (ValueError, TypeError):
+        return False
+
+
+_DECLARED = re.compile(
+    rb"\s*<\?xml[^>]*?encoding\s*=\s*[\"'](?P<encoding>[A-Za-z0-9._:-]{1,40})[\"']"
+)
+_DECLARED_TEXT = re.compile(r"(?P<head>\s*<\?xml[^>]*?encoding\s*=\s*[\"'])[A-Za-z0-9._:-]+")
+_EXPAT_KNOWS = frozenset({"ascii", "latin-1", "iso8859-1"})
 
 
 class _OutlineReader(ContentHandler):

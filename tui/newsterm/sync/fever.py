@@ -112,9 +112,13 @@ class FeverService:
                 ok = await self._mark(change)
             (accepted if ok else refused).append(change.seq)
 
-        async with asyncio.TaskGroup() as group:
-            for change in changes:
-                group.create_task(one(change))
+        try:
+            async with asyncio.TaskGroup() as group:
+                for change in changes:
+                    group.create_task(one(change))
+        except BaseExceptionGroup as group:
+            # the task group wraps a failed mark; the caller expects the SyncError itself
+            raise _first(group) from None
         return PushResult(tuple(accepted), tuple(refused))
 
     async def _mark(self, change: QueuedChange) -> bool:
@@ -182,3 +186,9 @@ def _items(value: Any) -> list[RemoteItem]:
             )
         )
     return found
+
+
+def _first(group: BaseExceptionGroup[BaseException]) -> BaseException:
+    """The first exception inside a (possibly nested) exception group."""
+    first = group.exceptions[0]
+    return _first(first) if isinstance(first, BaseExceptionGroup) else first

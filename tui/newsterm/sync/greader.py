@@ -181,7 +181,9 @@ def _items(value: Any) -> list[RemoteItem]:
         feed_id = clean_id(origin.get("streamId")) if isinstance(origin, dict) else None
         if ident is None or feed_id is None:
             continue
-        tags = {c for c in raw.get("categories", []) if isinstance(c, str)}
+        categories = raw.get("categories")
+        listed = categories if isinstance(categories, list) else []
+        tags = {c for c in listed if isinstance(c, str)}
         found.append(
             RemoteItem(
                 id=ident,

@@ -104,6 +104,10 @@ async def run_sync(
                 await run.pull(service)
         except NewstermError as exc:  # SyncError, or the cache refusing a write
             run.error = str(exc)
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            # an answer shaped like nothing the protocol allows got past the checks: one
+            # line, never a traceback, and the queue stays for the next sync
+            run.error = f"{conn.host}: the server's answer made no sense ({type(exc).__name__})"
     return await run.finish(record=not push_only)
 
 

@@ -52,6 +52,7 @@ class Syncer(ReportsWorkerFailures, Widget):
         self._transport = transport
         self._push_delay = push_delay  # lets a burst of marks go in one push
         self._busy = False
+        self._known: tuple[SyncSettings, Secret] | None = None  # touched by one worker at a time
         self._queued: bool | None = None  # None: nothing; True: a push; False: a full sync
         self._retry: Timer | None = None
         self._failures = 0
@@ -93,13 +94,22 @@ class Syncer(ReportsWorkerFailures, Widget):
     def _run(self, sync: SyncSettings, push_only: bool) -> None:
         self.post_message(SyncStarted(push_only))
         try:
-            password = sync_password(sync)
+            password = self._password(sync)
         except NewstermError as exc:
             summary = SyncSummary(sync.url, error=str(exc))
         else:
             summary = asyncio.run(self._sync_once(sync, password, push_only))
+            if not summary.ok:
+                self._known = None  # a refused or failing sync asks for it again next time
         self.post_message(SyncFinished(summary, push_only))
         self._post_status()
+
+    def _password(self, sync: SyncSettings) -> Secret:
+        """The password, asked for once per session and settings: a password_command such
+        as `pass` may prompt on the terminal, which must not happen on every push."""
+        if self._known is None or self._known[0] != sync:
+            self._known = (sync, sync_password(sync))
+        return self._known[1]
 
     async def _sync_once(
         self, sync: SyncSettings, password: Secret, push_only: bool
