@@ -137,3 +137,17 @@ def test_nothing_to_add_leaves_the_file_untouched(tmp_path: Path) -> None:
     edit_feeds(path, lambda doc, cfg: add_feeds(doc, []))
     assert path.read_text() == "# mine\n[settings]\nkeep_days = 30\n"
     assert path.stat().st_mtime_ns == before
+
+
+def test_remove_then_restore_from_the_file_gives_back_the_same_bytes(feeds: Path) -> None:
+    # Read again between the two edits, the blank line left behind merges with the one
+    # before it: restore must still hand it back to the feed it came from.
+    text = "# mine\n" + "".join(
+        f'[[feed]]\nurl = "https://{n}.example/rss"\ntags = ["t"]\n\n' for n in ("a", "b", "c")
+    )
+    feeds.write_text(text)
+    for url in ("https://b.example/rss", "https://a.example/rss", "https://c.example/rss"):
+        removed = edit_feeds(feeds, lambda doc, cfg, url=url: remove_feed(doc, cfg, url))
+        assert removed is not None and url not in feeds.read_text()
+        edit_feeds(feeds, lambda doc, cfg, removed=removed: restore_feed(doc, removed))
+        assert feeds.read_text() == text

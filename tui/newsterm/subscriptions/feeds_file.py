@@ -10,6 +10,7 @@ read again and the change made on top of it, so nothing is lost.
 
 from __future__ import annotations
 
+import copy
 import os
 import tempfile
 from collections.abc import Callable, Sequence
@@ -118,12 +119,26 @@ def restore_feed(doc: TOMLDocument, removed: RemovedFeed) -> None:
     tables = _feed_tables(doc, create=True)
     index = min(removed.index, len(tables))
     before = tables[index - 1] if index else _table_before(doc)
-    if before is not None and removed.trailing:
-        tail = before.value.body[-len(removed.trailing) :]
-        if tuple(item.as_string() for _, item in tail) == removed.trailing:
-            del before.value.body[-len(removed.trailing) :]
-            removed.table.value.body.extend(tail)
-    tables.insert(index, removed.table)
+    table = copy.deepcopy(removed.table)  # edit_feeds may run this again on a newer file
+    moved = "".join(removed.trailing)
+    if before is None and moved:  # remove_feed had nowhere to leave them: they come back
+        table.value.body.extend(_trivia(moved))
+    elif before is not None and moved:
+        # Compared as text: the file was read again since, and blank lines that were two
+        # items then may be one now.
+        tail = _trailing_trivia(before)
+        text = "".join(item.as_string() for _, item in tail)
+        if text.endswith(moved):
+            tail, text = _trivia(text[: -len(moved)]), moved
+        before.value.body.extend(tail)
+        if text == moved:
+            table.value.body.extend(_trivia(moved))
+    tables.insert(index, table)
+
+
+def _trivia(text: str) -> list[tuple[None, Item]]:
+    """Comments and blank lines as a table's body items."""
+    return [(None, item) for _, item in tomlkit.parse(text).body]
 
 
 def _trailing_trivia(table: Table) -> list[tuple[None, Item]]:

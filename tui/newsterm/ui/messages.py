@@ -167,6 +167,23 @@ class ConfigReloaded(Message):
 
 
 @dataclass
+class FeedsEdited(Message):
+    """The app changed feeds.toml (a feed added, deleted, renamed or put back); ``config``
+    is the file as it is now, ``said`` what to tell the user, ``undo`` takes it back."""
+
+    config: Config
+    said: str = ""
+    undo: UndoStep | None = None
+
+
+@dataclass
+class FeedFailed(Message):
+    """Finding or changing a feed failed; ``said`` is one line saying why."""
+
+    said: str
+
+
+@dataclass
 class ConfigBroken(Message):
     """feeds.toml changed on disk and is invalid; ``error`` names file and line."""
 

@@ -1,19 +1,29 @@
-"""Watch feeds.toml: poll its size and mtime in a thread, reload it when it changes."""
+"""Watch feeds.toml: poll its size and mtime in a thread, reload it when it changes.
+
+The app's own edits (a, D, E) go through ``edit`` too, under the same lock as a look at
+the file, so the watcher never mistakes them for the user's and reports them twice.
+"""
 
 from __future__ import annotations
 
 import os
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from textual import work
 from textual.widget import Widget
+from tomlkit.toml_document import TOMLDocument
 
 from newsterm.config import Config, load_config
 from newsterm.errors import ConfigError
+from newsterm.subscriptions.feeds_file import edit_feeds
 from newsterm.ui.messages import ConfigBroken, ConfigReloaded
 from newsterm.ui.workers import ReportsWorkerFailures
 
 Signature = tuple[int, int] | None  # (mtime_ns, size), None when the file is missing
+T = TypeVar("T")
 
 
 class FeedsFileWatcher(ReportsWorkerFailures, Widget):
@@ -28,6 +38,7 @@ class FeedsFileWatcher(ReportsWorkerFailures, Widget):
         self._broken = False
         self._signature: Signature | bool = False  # False: not looked at yet
         self._interval = interval
+        self._lock = threading.Lock()  # a look at the file, or an edit of it: one at a time
 
     def on_mount(self) -> None:
         if self._interval > 0:
@@ -45,19 +56,30 @@ class FeedsFileWatcher(ReportsWorkerFailures, Widget):
         name="reading feeds.toml",
     )
     def _check(self, force: bool) -> None:
-        signature = _signature(self.path)
-        if signature == self._signature and not force:
-            return
-        self._signature = signature
-        try:
+        with self._lock:
+            signature = _signature(self.path)
+            if signature == self._signature and not force:
+                return
+            self._signature = signature
+            try:
+                config = load_config(self.path)
+            except ConfigError as exc:
+                self._broken = True
+                self.post_message(ConfigBroken(str(exc)))
+                return
+            if config != self._good or self._broken:
+                self._good, self._broken = config, False
+                self.post_message(ConfigReloaded(config))
+
+    def edit(self, change: Callable[[TOMLDocument, Config], T]) -> tuple[T, Config]:
+        """Change feeds.toml (blocks: call it in a worker); what ``change`` returned, and the
+        config now in the file, which the caller applies: the watcher will not report it."""
+        with self._lock:
+            result = edit_feeds(self.path, change)
             config = load_config(self.path)
-        except ConfigError as exc:
-            self._broken = True
-            self.post_message(ConfigBroken(str(exc)))
-            return
-        if config != self._good or self._broken:
             self._good, self._broken = config, False
-            self.post_message(ConfigReloaded(config))
+            self._signature = _signature(self.path)
+        return result, config
 
 
 def _signature(path: Path) -> Signature:

@@ -9,16 +9,16 @@ import httpx
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
 
 from newsterm.config import Config
 from newsterm.models import Article, ArticleRow
 from newsterm.store import Store
 from newsterm.text.sanitize import strip_controls
 from newsterm.ui import launch, wording
+from newsterm.ui.feed_editor import FeedEditor
 from newsterm.ui.keys import MAIN_KEYS
 from newsterm.ui.launch import BrowserOpener
 from newsterm.ui.link_opener import LinkOpener
@@ -27,6 +27,8 @@ from newsterm.ui.messages import (
     ArticleOpened,
     ConfigBroken,
     ConfigReloaded,
+    FeedFailed,
+    FeedsEdited,
     FeedsLoaded,
     ReadChanged,
     RefreshFinished,
@@ -53,6 +55,7 @@ from newsterm.ui.undo import UndoLog
 from newsterm.ui.view import all_view
 from newsterm.ui.watcher import FeedsFileWatcher
 from newsterm.ui.widgets.article_list import ArticleList
+from newsterm.ui.widgets.config_banner import ConfigBanner
 from newsterm.ui.widgets.feed_list import FeedList
 from newsterm.ui.widgets.panes import Panes
 from newsterm.ui.widgets.reader import ReaderView
@@ -91,14 +94,18 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
     # ----------------------------------------------------------------- layout
 
     def compose(self) -> ComposeResult:
-        yield Static(id="config-error", markup=False)
+        yield ConfigBanner(id="config-error", markup=False)
         yield Panes(self.store, self.config, id="panes")
         yield self._status
         yield Footer(compact=True)
         yield Refresher(
             self.store, self.config, transport=self._transport, minute=self._timing.minute
         )
-        yield FeedsFileWatcher(self.config_path, self.config, interval=self._timing.watch_every)
+        watcher = FeedsFileWatcher(self.config_path, self.config, interval=self._timing.watch_every)
+        yield watcher
+        yield FeedEditor(
+            watcher, transport=self._transport, timeout=self.config.settings.timeout_seconds
+        )
         yield LinkOpener(self.store, self._open_url)
         yield ReadMarker(self.store)
         yield Syncer(
@@ -195,27 +202,10 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
     # ----------------------------------------------------------------- syncing
 
     @on(SyncStarted)
-    def _sync_started(self, message: SyncStarted) -> None:
-        if not message.push_only and not self.refresher.running:
-            self.status.show_text("Syncing…")
-
     @on(SyncFinished)
-    def _sync_finished(self, message: SyncFinished) -> None:
-        summary = message.summary
-        if summary.new or summary.pulled:
-            self._reload(True)
-        elif not self.refresher.running:
-            self._feedback.show_idle()
-        if summary.error and not message.push_only:
-            say(self, summary.describe(), title="Sync failed", severity="warning")
-
     @on(SyncStatusRead)
-    def _sync_status_read(self, message: SyncStatusRead) -> None:
-        self._feedback.sync_note = wording.sync_status(
-            message.last_sync, message.pending, message.error
-        )
-        if not self.refresher.running:
-            self._feedback.show_idle()
+    def _sync_news(self, message: SyncStarted | SyncFinished | SyncStatusRead) -> None:
+        self._feedback.sync_news(message, refreshing=self.refresher.running)
 
     def _changed_here(self) -> None:
         """Read or starred state changed here: synced articles' changes go to the server."""
@@ -286,28 +276,40 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
 
     @on(ConfigReloaded)
     def _config_reloaded(self, message: ConfigReloaded) -> None:
-        old, new = self.config, message.config
-        self.config = new
+        say(self, wording.reload_message(*self._use_config(message.config)))
+
+    @on(FeedsEdited)
+    def _feeds_edited(self, message: FeedsEdited) -> None:
+        self._use_config(message.config)
+        if message.undo is not None:
+            self.undo_log.push(message.undo)
+        if message.said:
+            self._feedback.note(message.said)
+            say(self, message.said)
+
+    @on(FeedFailed)
+    def _feed_failed(self, message: FeedFailed) -> None:
+        say(self, message.said, severity="error")
+
+    def _use_config(self, new: Config) -> tuple[list[str], list[str]]:
+        """Run by ``new`` from now on; fetch the feeds it adds. The URLs added and removed."""
+        old, self.config = self.config, new
+        self.query_one(FeedEditor).timeout = new.settings.timeout_seconds
         self.refresher.use(new)
         self.syncer.use(new.sync, new.settings.timeout_seconds)
         self.panes.use_config(new)
-        self.query_one("#config-error", Static).display = False
+        self.query_one(ConfigBanner).hide()
         self.feed_list.load(new, sync=True)
         added = [s.url for s in new.feeds if old.subscription(s.url) is None]
         removed = [s.url for s in old.feeds if new.subscription(s.url) is None]
         if added:
             self.refresher.start(added)
-        say(self, wording.reload_message(added, removed))
+        return added, removed
 
     @on(ConfigBroken)
     def _config_broken(self, message: ConfigBroken) -> None:
-        banner = self.query_one("#config-error", Static)
-        error = strip_controls(message.error)
-        banner.update(
-            Content(f"feeds.toml was not reloaded; still using the last good version.\n{error}")
-        )
-        banner.display = True
-        say(self, error, title="feeds.toml has an error", severity="error")
+        self.query_one(ConfigBanner).show_error(message.error)
+        say(self, strip_controls(message.error), title="feeds.toml has an error", severity="error")
 
     @on(WorkFailed)
     def _work_failed(self, message: WorkFailed) -> None:
@@ -392,6 +394,13 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         if problem:
             say(self, problem, severity="error")
         self.watcher.check(force=True)
+
+    def action_add_feed(self) -> None:
+        self.query_one(FeedEditor).ask_add()
+
+    def action_change_feed(self, change: str) -> None:
+        """D (change "delete") and E ("rename"): the feeds pane's feed, in feeds.toml."""
+        self.query_one(FeedEditor).ask(change, self.feed_list.highlighted_entry, self.config)
 
     def action_filter(self) -> None:
         self.panes.open_filter()

@@ -1,4 +1,5 @@
-"""A refresh as the main screen shows it: progress and summary on the status line, paced reloads.
+"""A refresh or a sync as the main screen shows it: progress and summary on the status line,
+paced reloads.
 
 A refresh of many feeds reports each one as it lands. Reloading the list and the counts for
 every report would pile up head loads, so while a refresh runs they reload at most every
@@ -14,7 +15,14 @@ from textual.timer import Timer
 
 from newsterm.models import Feed
 from newsterm.ui import wording
-from newsterm.ui.messages import RefreshFinished, RefreshProgressed, RefreshStarted
+from newsterm.ui.messages import (
+    RefreshFinished,
+    RefreshProgressed,
+    RefreshStarted,
+    SyncFinished,
+    SyncStarted,
+    SyncStatusRead,
+)
 from newsterm.ui.say import say
 from newsterm.ui.widgets.status_line import StatusLine
 
@@ -71,6 +79,26 @@ class RefreshFeedback:
         self._reload_now()
         text, severity = wording.summary_notification(summary)
         say(self._status, text, severity=severity, timeout=10 if summary.failed else 4)
+
+    def sync_news(
+        self, message: SyncStarted | SyncFinished | SyncStatusRead, *, refreshing: bool
+    ) -> None:
+        """A sync began, ended, or its status was read; a running refresh keeps the line."""
+        if isinstance(message, SyncStarted):
+            if not message.push_only and not refreshing:
+                self._status.show_text("Syncing…")
+        elif isinstance(message, SyncStatusRead):
+            self.sync_note = wording.sync_status(message.last_sync, message.pending, message.error)
+            if not refreshing:
+                self.show_idle()
+        else:
+            summary = message.summary
+            if summary.new or summary.pulled:
+                self._reload(True)
+            elif not refreshing:
+                self.show_idle()
+            if summary.error and not message.push_only:
+                say(self._status, summary.describe(), title="Sync failed", severity="warning")
 
     def _reload_soon(self) -> None:
         """Reload now if the last reload is old enough, else once when it will be."""
