@@ -18,6 +18,7 @@ from newsterm.store import queries, rows
 from newsterm.store.connection import connect, prepare_folder
 from newsterm.store.failures import rollback, translated
 from newsterm.store.fulltext import match_expression
+from newsterm.store.order import Order, order_named
 from newsterm.store.queries import article_filters
 from newsterm.store.rows import ts
 from newsterm.store.saving import save_fetch
@@ -186,12 +187,13 @@ class Store:
         limit: int = 100,
         starred_only: bool = False,
         since: int | None = None,
+        order: str = "newest",
     ) -> list[ArticleRow]:
-        """One page of the article list, newest first; ``query`` matches titles in any case."""
+        """One page of the article list in ``order``; ``query`` matches titles in any case."""
         where, params = article_filters(
             feed_urls, unread_only, query, starred_only=starred_only, since=since
         )
-        sql = f"{queries.ROWS} {where} {queries.NEWEST_FIRST} LIMIT ? OFFSET ?"
+        sql = f"{queries.ROWS} {where} {order_named(order).order_by()} LIMIT ? OFFSET ?"
         with self._read() as conn:
             page = conn.execute(sql, [*params, max(limit, 0), max(offset, 0)]).fetchall()
         return [rows.article_row(r) for r in page]
@@ -279,13 +281,14 @@ class Store:
         query: str = "",
         starred_only: bool = False,
         since: int | None = None,
+        order: str = "newest",
     ) -> ArticleRow | None:
         """The first unread article below ``after_id`` in list order (the top one for None).
 
         It does not wrap around: None means nothing unread below; ask again with None.
         """
         where = article_filters(feed_urls, True, query, starred_only=starred_only, since=since)
-        return self._nearest_unread(after_id, where, below=True)
+        return self._nearest_unread(after_id, where, below=True, order=order_named(order))
 
     def prev_unread(
         self,
@@ -295,30 +298,31 @@ class Store:
         query: str = "",
         starred_only: bool = False,
         since: int | None = None,
+        order: str = "newest",
     ) -> ArticleRow | None:
         """The nearest unread article above ``before_id`` in list order (the bottom one for None).
 
         It does not wrap around: None means nothing unread above.
         """
         where = article_filters(feed_urls, True, query, starred_only=starred_only, since=since)
-        return self._nearest_unread(before_id, where, below=False)
+        return self._nearest_unread(before_id, where, below=False, order=order_named(order))
 
     def _nearest_unread(
-        self, anchor_id: int | None, filters: tuple[str, list[Any]], *, below: bool
+        self, anchor_id: int | None, filters: tuple[str, list[Any]], *, below: bool, order: Order
     ) -> ArticleRow | None:
-        """One indexed seek from the anchor's (published, id), in either direction."""
+        """One indexed seek from the anchor's place in ``order``, in either direction."""
         where, params = filters
         with self._read() as conn:
             anchor = None
             if anchor_id is not None:
                 anchor = conn.execute(
-                    "SELECT published, id FROM articles WHERE id = ?", (anchor_id,)
+                    f"SELECT {order.anchor} FROM articles a WHERE a.id = ?", (anchor_id,)
                 ).fetchone()
             if anchor is not None:
-                where = queries.narrowed(where, queries.BELOW if below else queries.ABOVE)
-                params = [*params, *anchor]
-            order = queries.NEWEST_FIRST if below else queries.OLDEST_FIRST
-            row = conn.execute(f"{queries.ROWS} {where} {order} LIMIT 1", params).fetchone()
+                after, extra = order.after(anchor, reverse=not below)
+                where, params = queries.narrowed(where, after), [*params, *extra]
+            walk = order.order_by(reverse=not below)
+            row = conn.execute(f"{queries.ROWS} {where} {walk} LIMIT 1", params).fetchone()
         return rows.article_row(row) if row else None
 
     def position(
@@ -330,6 +334,7 @@ class Store:
         query: str = "",
         starred_only: bool = False,
         since: int | None = None,
+        order: str = "newest",
     ) -> int | None:
         """The row index of ``article_id`` in that list (0 at the top); None if it is not there.
 
@@ -338,13 +343,15 @@ class Store:
         where, params = article_filters(
             feed_urls, unread_only, query, starred_only=starred_only, since=since
         )
-        member = f"SELECT a.published, a.id FROM articles a {queries.narrowed(where, 'a.id = ?')}"
-        before = f"SELECT count(*) FROM articles a {queries.narrowed(where, queries.ABOVE)}"
+        walk = order_named(order)
+        member = f"SELECT {walk.anchor} FROM articles a {queries.narrowed(where, 'a.id = ?')}"
         with self._read() as conn:
             anchor = conn.execute(member, [*params, article_id]).fetchone()
             if anchor is None:
                 return None
-            return int(conn.execute(before, [*params, *anchor]).fetchone()[0])
+            above, extra = walk.after(anchor, reverse=True)
+            before = f"SELECT count(*) FROM articles a {queries.narrowed(where, above)}"
+            return int(conn.execute(before, [*params, *extra]).fetchone()[0])
 
     # A change to a synced article is queued for its server in the same transaction, so a
     # crash can never keep the change and lose the push (or the other way round).
