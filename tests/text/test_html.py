@@ -111,11 +111,22 @@ def test_images_tracking_pixels_and_unlabelled_image_links() -> None:
         '<a href="/x"><img src="c.jpg"></a><a href="/photo"><img src="d.jpg" alt="Full size"></a>'
     )
     assert kinds(d) == [
-        ("image", "[image: A heron]"),
-        ("image", "[image]"),
-        ("image", "[image: Full size][1]"),
+        ("image", "[image: A heron][1]"),
+        ("image", "[image][2]"),
+        ("image", "[image: Full size][3][4]"),
     ]
-    assert d.links == (Link(1, "https://news.example/photo", "Full size"),)
+    assert d.links == (  # an image's own address joins the link list, after its link's
+        Link(1, "https://news.example/2024/a.jpg", "image: A heron"),
+        Link(2, "https://news.example/2024/b.jpg", "image"),
+        Link(3, "https://news.example/photo", "Full size"),
+        Link(4, "https://news.example/2024/d.jpg", "image: Full size"),
+    )
+
+
+def test_a_data_image_has_no_number() -> None:
+    assert kinds(doc('<img src="data:image/png;base64,AAAA" alt="dot">')) == [
+        ("image", "[image: dot]")
+    ]
 
 
 def test_rule_is_a_block() -> None:
@@ -293,7 +304,6 @@ def test_render_text_wraps_indents_and_lists_links() -> None:
     out = render_text(d, width=30)
     assert out == (
         "Title here\n"
-        "══════════\n"
         "\n"
         "A paragraph long enough to\n"
         "wrap at the narrow width used\n"
@@ -307,14 +317,20 @@ def test_render_text_wraps_indents_and_lists_links() -> None:
         "\n"
         "──────────────────────────────\n"
         "\n"
+        "Links\n"
         "[1] https://news.example/a\n"
     )
     assert max(len(line) for line in out.splitlines()) <= 30
 
 
-def test_render_text_keeps_pre_and_tables_unwrapped() -> None:
-    d = doc("<pre>" + "x" * 50 + "</pre><table><tr><td>a</td><td>b</td></tr></table>")
-    assert render_text(d, width=20) == "x" * 50 + "\n\na │ b\n"
+def test_render_text_folds_pre_and_aligns_tables_within_the_width() -> None:
+    d = doc(
+        "<pre>" + "x" * 50 + "</pre><table><tr><th>a</th><th>b</th></tr>"
+        "<tr><td>1</td><td>2</td></tr></table>"
+    )
+    assert render_text(d, width=20) == (
+        "x" * 20 + "\n" + "x" * 20 + "\n" + "x" * 10 + "\n\na │ b\n──┼──\n1 │ 2\n"
+    )
     assert render_text(Document((), ())) == ""
 
 

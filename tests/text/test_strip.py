@@ -341,8 +341,8 @@ def test_render_stripped_and_original() -> None:
     assert "Donate" not in stripped and NEWS[0] in stripped
     assert "/donate" not in stripped  # its link goes with it
     original = render_text(result, width=1000, show_removed=True)
-    assert original.startswith("┃ hidden: donation ask")
-    assert "┃ Support independent journalism. Donate[1]." in original
+    assert original.startswith("▌ hidden: donation ask")
+    assert "▌ Support independent journalism. Donate[1]." in original
     assert original.rstrip().endswith("[1] https://news.example/donate")
 
 
@@ -420,7 +420,7 @@ def test_appeal_made_of_an_image_banner_and_a_button() -> None:
         "Paper'></a></p><p><a class='button' href='/donate'>Give now</a></p>"
     )
     result = strip_appeals(html, base_url=BASE)
-    assert removed(result) == ["[image: Donate to the Paper][1]", "Give now[2]"]
+    assert removed(result) == ["[image: Donate to the Paper][1][2]", "Give now[3]"]
     assert result.removed_count == 1
 
 
@@ -512,11 +512,11 @@ def test_render_article_as_the_reader_shows_it() -> None:
     assert lines[0] == "Council approves budget"
     assert lines[1].startswith("Harbor Post · Ana Ruiz · 2026-05-0")
     assert lines[2] == BASE and lines[3] == "─" * 200
-    assert lines[4] == "1 donation appeal hidden (--original shows them)"
+    assert lines[4] == "1 donation appeal hidden · s to show"  # word for word the reader's
     assert "Donate" not in stripped and NEWS[0] in stripped
     original = render_article(story, width=200, show_removed=True)
-    assert "Original view: 1 donation appeal marked ┃" in original
-    assert "┃ Support independent journalism. Donate[1]." in original
+    assert "Original view: 1 donation appeal marked ▌" in original
+    assert "▌ Support independent journalism. Donate[1]." in original
     assert "Donate[1]" in render_article(story, width=200, strip=False)
     broken = render_article(story, width=200, selectors=["p[["])
     assert "Appeals not hidden: invalid CSS selector" in broken and "Donate[1]" in broken

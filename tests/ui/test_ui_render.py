@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from newsterm.config import parse_config
 from newsterm.models import Article, Feed
 from newsterm.refresh import FeedOutcome, RefreshSummary
-from newsterm.text.blocks import Block, Document, Link
+from newsterm.text.blocks import Block, Cell, Document, Link
 from newsterm.text.strip import Verdict
 from newsterm.ui.render import ReaderPage, build_page, layout
 from newsterm.ui.view import build_entries
@@ -79,10 +79,15 @@ def test_long_list_items_wrap_under_their_text() -> None:
     assert item[0].startswith("• word") and all(line.startswith("  word") for line in item[1:])
 
 
-def test_a_table_too_wide_to_align_is_shown_as_it_came() -> None:
-    wide = "x" * 50 + " │ " + "y" * 50
-    page = ReaderPage(_article(""), Document((Block("table", f"a │ b\n{wide}"),), ()))
-    assert "a │ b" in _plain(page, width=60)
+def test_a_table_too_wide_to_align_becomes_one_record_per_row() -> None:
+    rows = (
+        (Cell("Name", head=True), Cell("Notes", head=True)),
+        (Cell("x" * 50), Cell("y" * 50)),
+    )
+    page = ReaderPage(_article(""), Document((Block("table", "", rows=rows),), ()))
+    lines = _plain(page, width=60)
+    assert "Name: " + "x" * 50 in lines and "Notes: " + "y" * 50 in lines
+    assert max(len(line) for line in lines) <= 60
 
 
 def test_removed_blocks_show_only_in_the_original_view_marked_with_their_reason() -> None:

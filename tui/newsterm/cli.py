@@ -345,13 +345,15 @@ def _text_line(row: ArticleRow) -> str:
 
 
 def _width(requested: int | None) -> int:
+    """--width, else the terminal's width, else 80 (when output goes to a pipe or file)."""
     if requested:
         return max(20, requested)
-    return max(20, min(100, shutil.get_terminal_size((80, 24)).columns))
+    return max(20, shutil.get_terminal_size((80, 24)).columns)
 
 
 def _show(args: argparse.Namespace) -> int:
-    from newsterm.text.render.plain import render_article
+    from newsterm.reading import build_page
+    from newsterm.text.render.plain import render_page
 
     config = _config(args)
     store = _store(args)
@@ -362,17 +364,8 @@ def _show(args: argparse.Namespace) -> int:
     if article is None:
         _error(f"no article with id {args.id} in the cache (see `newsterm articles --json`)")
         return 1
-    sub = config.subscription(article.feed_url)
-    strip = config.settings.strip_donations and (sub is None or sub.strip)
-    text = render_article(
-        article,
-        width=_width(args.width),
-        strip=strip,
-        show_removed=args.original,
-        patterns=sub.strip_patterns if sub else (),
-        selectors=sub.strip_selectors if sub else (),
-    )
-    sys.stdout.write(text)
+    page = build_page(article, config)
+    sys.stdout.write(render_page(page, _width(args.width), original=args.original))
     return EXIT_OK
 
 

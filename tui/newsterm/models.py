@@ -12,7 +12,8 @@ class Enclosure:
 
     url: str
     type: str = ""
-    length: int | None = None
+    length: int | None = None  # bytes, as the feed claims
+    duration: int | None = None  # seconds, from the entry's itunes:duration
 
 
 @dataclass(frozen=True, slots=True)

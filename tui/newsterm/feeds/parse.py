@@ -137,12 +137,12 @@ def _entry(item: dict[str, Any], base: str, now: datetime) -> ParsedEntry:
         id=_entry_id(item, link, title, content or summary),
         title=title,
         link=link,
-        author=_cap(one_line(html.unescape(_str(item.get("author")))), MAX_AUTHOR),
+        author=_cap(one_line(html.unescape(_author(item))), MAX_AUTHOR),
         published=published,
         updated=updated,
         content=content,
         summary=summary,
-        enclosures=_enclosures(item.get("enclosures") or (), base),
+        enclosures=_enclosures(item.get("enclosures") or (), base, _duration(item)),
     )
 
 
@@ -198,14 +198,40 @@ def _link(raw: Any, base: str) -> str:
     return one_line(absolute)
 
 
-def _enclosures(raw: Iterable[Any], base: str) -> tuple[Enclosure, ...]:
+def _author(item: Mapping[str, Any]) -> str:
+    """The entry's own first named author (dc:creator, <author>) before the podcast-wide one.
+
+    feedparser's "author" keeps the last one it read, which in a podcast is the item's
+    itunes:author, usually the show's name ("ATP"), not the person ("Marco Arment").
+    """
+    for person in item.get("authors") or ():
+        if isinstance(person, Mapping) and (name := _str(person.get("name")).strip()):
+            return name
+    return _str(item.get("author"))
+
+
+def _duration(item: Mapping[str, Any]) -> int | None:
+    """itunes:duration ("1:54:09", "54:09" or seconds) in seconds; None when absent or odd."""
+    raw = _str(item.get("itunes_duration")).strip()
+    if not raw or len(raw) > 20:
+        return None
+    seconds = 0
+    for part in raw.split(":"):
+        if not part.isdigit():
+            return None
+        seconds = seconds * 60 + int(part)
+    return seconds if seconds < 10**7 else None
+
+
+def _enclosures(raw: Iterable[Any], base: str, duration: int | None) -> tuple[Enclosure, ...]:
     found: dict[str, Enclosure] = {}
     for item in raw:
         if not isinstance(item, Mapping):
             continue
         href = _link(item.get("href") or item.get("url"), base)
         if href and href not in found:
-            found[href] = Enclosure(href, one_line(_str(item.get("type")))[:200], _length(item))
+            kind = one_line(_str(item.get("type")))[:200]
+            found[href] = Enclosure(href, kind, _length(item), duration)
     return tuple(found.values())
 
 

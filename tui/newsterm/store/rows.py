@@ -70,7 +70,7 @@ def article(row: sqlite3.Row) -> Article:
 
 def article_params(feed_url: str, entry: ParsedEntry, now: int) -> dict[str, Any]:
     """A parsed entry as the parameters of queries.UPSERT_ARTICLE; the hash spots changes."""
-    enclosures = json.dumps([[e.url, e.type, e.length] for e in entry.enclosures])
+    enclosures = json.dumps([[e.url, e.type, e.length, e.duration] for e in entry.enclosures])
     published = ts(entry.published) if entry.published else None
     updated = ts(entry.updated) if entry.updated else None
     fields = [entry.title, entry.link, entry.author, str(published), str(updated)]

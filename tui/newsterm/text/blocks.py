@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Block", "Document", "Link"]
+__all__ = ["Block", "Cell", "Document", "Link"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +19,16 @@ class Link:
     number: int
     url: str
     text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One cell of a data table; a cell spanning rows leaves empty fillers below it."""
+
+    text: str
+    span: int = 1  # columns it covers
+    head: bool = False  # a <th>
+    above: bool = False  # a filler under a cell spanning rows: holds that cell's text
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +46,7 @@ class Block:
     button: bool = False  # all of its text is a <button> or a button-styled link
     linked: bool = False  # all of its text is link text
     box: int = 0  # id of the innermost container element holding it (0: none)
+    rows: tuple[tuple[Cell, ...], ...] = ()  # a table's cells, laid out by text/layout
 
 
 @dataclass(frozen=True, slots=True)

@@ -188,7 +188,7 @@ def _img(w: Walker, node: LexborNode, attrs: Attrs) -> bool:
         return False
     label = f"[image: {alt}]" if alt else "[image]"
     if w.table is not None:
-        w.text(f" {label} ")
+        w.text(f" {label}{_image_number(w, attrs, alt)} ")
         return False
     w.flush()
     w.has_text = True
@@ -201,9 +201,22 @@ def _img(w: Walker, node: LexborNode, attrs: Attrs) -> bool:
         if link.number:
             label += f"[{link.number}]"
             w.numbers.append(link.number)
-    w.emit("image", label, 0)
+    w.emit("image", label + _image_number(w, attrs, alt), 0)
     w.reset()
     return False
+
+
+def _image_number(w: Walker, attrs: Attrs, alt: str) -> str:
+    """Number the image's own address as a link ("[5]"), so it can be opened or copied."""
+    src = attrs.get("src")
+    number = w.number(w.resolve(src)) if src else 0
+    if not number:
+        return ""  # no address, or a data: image
+    if not w.links[number - 1].text:
+        text = f"image: {alt}" if alt else "image"
+        w.links[number - 1] = Link(number, w.links[number - 1].url, text)
+    w.numbers.append(number)
+    return f"[{number}]"
 
 
 def _anchor(w: Walker, node: LexborNode, attrs: Attrs) -> Leave | None:

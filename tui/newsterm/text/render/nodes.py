@@ -15,6 +15,7 @@ __all__ = [
     "Attrs",
     "Box",
     "Leave",
+    "OpenCell",
     "OpenLink",
     "hidden",
     "hint_of",
@@ -35,7 +36,7 @@ def tag_set(names: str) -> frozenset[str]:
 
 
 SKIP = tag_set(
-    "script style iframe object embed noscript template svg math head title meta link canvas "
+    "script style iframe object embed noscript template svg head title meta link canvas "
     "video audio select textarea datalist map applet frame frameset noembed param source "
     "track option optgroup dialog"
 )
@@ -64,6 +65,18 @@ class OpenLink:
         self.hint = hint
         self.in_buffer = False  # some of its text is in the block being built
         self.parts: list[str] = []
+
+
+class OpenCell:
+    """A data-table cell being walked: its text parts and how far it spans."""
+
+    __slots__ = ("columns", "head", "parts", "rows")
+
+    def __init__(self, columns: int = 1, rows: int = 1, head: bool = False) -> None:
+        self.parts: list[str] = []
+        self.columns = columns  # 0: the whole width (a caption)
+        self.rows = rows
+        self.head = head
 
 
 def hint_of(attrs: Attrs) -> str:

@@ -6,7 +6,7 @@ import re
 from urllib.parse import urljoin
 
 from newsterm.text.blocks import Block, Link
-from newsterm.text.render.nodes import BR, Box, OpenLink, normalise
+from newsterm.text.render.nodes import BR, Box, OpenCell, OpenLink, normalise
 from newsterm.text.sanitize import strip_controls
 
 __all__ = ["WalkState"]
@@ -42,7 +42,7 @@ class WalkState:
         self.emphasis = 0
         self.button = 0
         self.link: OpenLink | None = None
-        self.table: list[list[list[str]]] | None = None  # rows of cells of text parts
+        self.table: list[list[OpenCell]] | None = None  # rows of cells
         self.table_depth = 0
         self.reset()
 

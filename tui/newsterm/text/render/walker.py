@@ -7,13 +7,14 @@ from typing import Any
 from selectolax.lexbor import LexborNode
 
 from newsterm.text.render.elements import HANDLERS
+from newsterm.text.render.math import MATH_HANDLERS
 from newsterm.text.render.nodes import SKIP, hidden
 from newsterm.text.render.state import WalkState
 from newsterm.text.render.tables import TABLE_HANDLERS
 
 __all__ = ["Walker"]
 
-_ALL_HANDLERS = {**HANDLERS, **TABLE_HANDLERS}
+_ALL_HANDLERS = {**HANDLERS, **TABLE_HANDLERS, **MATH_HANDLERS}
 
 
 class Walker(WalkState):
