@@ -6,6 +6,7 @@ tables, a post with 80+ links, a layout table, right-to-left and CJK text.
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -37,12 +38,14 @@ def corpus_path(name: str) -> Path:
     return path
 
 
+@functools.cache
 def entry(which: tuple[str, int]) -> ParsedEntry:
     name, index = which
     url = f"https://corpus.example/{name}"
     return parse_feed(corpus_path(name).read_bytes(), url=url, now=NOW).entries[index]
 
 
+@functools.cache
 def article(which: tuple[str, int]) -> Article:
     """One corpus entry as the cache would hand it to the reader."""
     e = entry(which)

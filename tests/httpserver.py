@@ -430,6 +430,37 @@ def reset_after(sent: bytes, *, declared: int = 100_000, content_type: str = RSS
     return handle
 
 
+def ranged(
+    body: bytes, *, cut_first_at: int | None = None, content_type: str = "audio/mpeg"
+) -> Handler:
+    """A file served with Range support (206 and Content-Range); the first reply can be cut
+    off after ``cut_first_at`` bytes with a reset, as a dropped connection would."""
+    calls = [0]
+
+    def handle(request: Request, reply: Reply) -> None:
+        calls[0] += 1
+        start = 0
+        asked = request.headers.get("range", "")
+        if asked.startswith("bytes=") and asked.endswith("-"):
+            start = int(asked[6:-1])
+        if start >= len(body) and start:
+            reply.send(416, b"", {"Content-Range": f"bytes */{len(body)}"})
+            return
+        headers = {"Content-Type": content_type, "Accept-Ranges": "bytes"}
+        if start:
+            headers["Content-Range"] = f"bytes {start}-{len(body) - 1}/{len(body)}"
+        rest = body[start:]
+        if calls[0] == 1 and cut_first_at is not None:
+            reply.start(206 if start else 200, {**headers, "Content-Length": str(len(rest))})
+            reply.write(rest[:cut_first_at])
+            reply.sleep(0.05)
+            reply.reset()
+            return
+        reply.send(206 if start else 200, rest, headers)
+
+    return handle
+
+
 def closed_port_url(path: str = "/") -> str:
     """A URL on 127.0.0.1 where nothing listens (connections are refused)."""
     with socket.socket() as sock:

@@ -3,6 +3,7 @@ word cut, layout tables as paragraphs, every line within the width, links number
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pytest
@@ -29,6 +30,7 @@ from newsterm.text.render.math import tidy_tex
 from newsterm.text.render.plain import render_page
 
 
+@functools.cache
 def _doc(which: tuple[str, int]):  # type: ignore[no-untyped-def]
     a = article(which)
     return html_to_document(a.body, a.link)
@@ -64,6 +66,8 @@ def test_tex_is_tidied_into_what_it_prints() -> None:
     assert tidy_tex(r"3\,088\,384") == "3 088 384"
     assert tidy_tex(r"G\times\text{Capacity}") == "G × Capacity"
     assert tidy_tex(r"\frac{a+1}{b}") == "(a+1)/b"
+    assert tidy_tex(r"\frac{G^{\lceil\log_G n\rceil} - 1}{G - 1}") == "(G^(⌈log_G n⌉) - 1)/(G - 1)"
+    assert tidy_tex(r"90\%") == "90%"
     assert tidy_tex(r"\unknown{x}") == r"\unknown{x}"  # what it cannot read stays as written
 
 
@@ -141,7 +145,7 @@ def test_cells_wrap_at_words_and_a_table_too_wide_becomes_records() -> None:
 
 def _words_kept(block: Block, width: int) -> None:
     out = " ".join(_plain(table_lines(block, width)))
-    words = set(out.split())
+    words = {word.removesuffix(":") for word in out.split()}  # records name columns "Head:"
     for row in block.rows:
         for cell in row:
             for word in cell.text.split():
@@ -230,3 +234,57 @@ def test_the_item_author_wins_over_the_podcast_and_duration_is_read() -> None:
     assert (
         "[E1] audio/mpeg · 54.9 MB · 1:54:09\n     http://traffic.libsyn.com/atpfm/atp311.mp3"
     ) in text
+
+
+def test_records_take_section_rows_as_titles_and_repeated_headers_as_names() -> None:
+    head = [Cell("Len", head=True), Cell("Kind", head=True), Cell("A long column name", head=True)]
+    table = _table(
+        [
+            [Cell("First run", 3, head=True)],
+            head,
+            [Cell("10"), Cell("int"), Cell("1")],
+            [Cell("Second run", 3, head=True)],
+            [Cell("N", head=True), Cell("Type", head=True), Cell("Value", head=True)],
+            [Cell("20"), Cell("ptr"), Cell("2")],
+        ]
+    )
+    lines = _plain(table_lines(table, 16))
+    assert lines == [
+        "First run",
+        "",
+        "Len: 10",
+        "Kind: int",
+        "A long column",
+        "  name: 1",
+        "",
+        "Second run",
+        "",
+        "N: 20",
+        "Type: ptr",
+        "Value: 2",
+    ]
+
+
+def test_a_table_squeezed_into_tall_rows_reads_as_records_instead() -> None:
+    html = (
+        "<table><tr><th>Line</th><th colspan=2>Weekday</th><th>Sunday</th></tr>"
+        "<tr><th></th><th>First</th><th>Last</th><th></th></tr>"
+        "<tr><td>North pier to Old Town</td><td>06:10</td><td>21:00</td><td>hourly from 08:00</td>"
+        "</tr><tr><td>Old Town to north pier</td><td>06:30</td><td>21:30</td><td>hourly</td>"
+        "</tr></table>"
+    )
+    (block,) = html_to_document(html).blocks
+    wide = _plain(table_lines(block, 60))
+    assert wide[3] == "North pier to Old Town │ 06:10 │ 21:00 │ hourly from 08:00"
+    narrow = _plain(table_lines(block, 34))
+    assert narrow == [
+        "Line: North pier to Old Town",
+        "First: 06:10",
+        "Last: 21:00",
+        "Sunday: hourly from 08:00",
+        "",
+        "Line: Old Town to north pier",
+        "First: 06:30",
+        "Last: 21:30",
+        "Sunday: hourly",
+    ]

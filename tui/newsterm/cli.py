@@ -18,9 +18,11 @@ from types import FrameType
 from typing import TYPE_CHECKING
 
 from newsterm import __version__, paths
+from newsterm.cli_attachments import add_commands as add_attachment_commands
+from newsterm.cli_attachments import download_command, enclosures_command
 from newsterm.config import Config, load_config
 from newsterm.errors import ConfigError, NewstermError
-from newsterm.models import ArticleRow
+from newsterm.models import Article, ArticleRow
 from newsterm.store import Store
 from newsterm.text.sanitize import one_line
 
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
     from newsterm.config_sync import SyncSettings
     from newsterm.refresh import FeedOutcome
     from newsterm.sync.run import SyncSummary
+    from newsterm.text.layout.page import ReaderPage
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -74,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("id", type=int, help="article id, as in `newsterm articles --json`")
     show.add_argument("--original", action="store_true", help="keep donation appeals, marked")
     show.add_argument("--width", type=int, default=None, help="wrap width (default: terminal)")
+    show.add_argument("--full", action="store_true", help="the article's fetched full text")
     search = commands.add_parser(
         "search", parents=[sub_common], help="full-text search of every cached article"
     )
@@ -87,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("--dry-run", action="store_true", help="show what would change")
     export = commands.add_parser("export", parents=[sub_common], help="print the feeds as OPML")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+    add_attachment_commands(commands, sub_common)
     strip = commands.add_parser("strip", help="hide donation appeals in an article file")
     strip.add_argument("file", nargs="?", default="-", help="HTML or text file, - for stdin")
     strip.add_argument("--json", action="store_true", help='print {"kept": …, "removed": …}')
@@ -125,6 +130,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "search": _search,
         "mark": _mark,
         "export": _export,
+        "enclosures": lambda a: enclosures_command(a, _config_and_store),
+        "download": lambda a: download_command(a, _config_and_store),
     }
     try:
         return handlers[args.command](args)
@@ -164,6 +171,10 @@ def _store(args: argparse.Namespace, notices: list[str] | None = None) -> Store:
             notices,
         )
     return store
+
+
+def _config_and_store(args: argparse.Namespace) -> tuple[Config, Store]:
+    return _config(args), _store(args)
 
 
 def _tell(message: str, notices: list[str] | None) -> None:
@@ -359,12 +370,13 @@ def _show(args: argparse.Namespace) -> int:
     store = _store(args)
     try:
         article = store.article(args.id)
+        if article is None:
+            _error(f"no article with id {args.id} in the cache (see `newsterm articles --json`)")
+            return 1
+        page = _full_page(store, article, config) if args.full else None
     finally:
         store.close()
-    if article is None:
-        _error(f"no article with id {args.id} in the cache (see `newsterm articles --json`)")
-        return 1
-    page = build_page(article, config)
+    page = page or build_page(article, config)
     sys.stdout.write(render_page(page, _width(args.width), original=args.original))
     return EXIT_OK
 
@@ -399,6 +411,17 @@ def _export(args: argparse.Namespace) -> int:
         _error(f"cannot write {args.output}: {exc.strerror or exc}")
         return EXIT_USAGE
     return EXIT_OK
+def _full_page(store: Store, article: Article, config: Config) -> ReaderPage | None:
+    """The page of ``article``'s fetched full text, or None (and why, on stderr)."""
+    from newsterm.fulltext import full_text_notice, read_full_text, with_full_text
+    from newsterm.reading import build_page
+
+    text = read_full_text(store, article, config.settings)
+    if text.error is not None:
+        _error(f"full text not shown: {text.error}; this is the feed's text")
+        return None
+    notice = full_text_notice(text)
+    return build_page(with_full_text(article, text), config, full_text=notice)
 
 
 def _strip(args: argparse.Namespace) -> int:

@@ -37,6 +37,12 @@ class Settings:
     """Read, unstarred articles older than this are pruned."""
     strip_donations: bool = True
     """Hide donation and membership appeals in the reader."""
+    download_dir: str = ""
+    """Where attachments are downloaded; "" is the XDG download folder (~/Downloads)."""
+    player: tuple[str, ...] = ("mpv",)
+    """The program that plays an attachment, as an argument list; its address goes last."""
+    max_download_mb: int = 4096
+    """An attachment larger than this many megabytes is refused (or cut off, if unannounced)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +61,8 @@ class Subscription:
     """Extra regular expressions: a block matching one is hidden."""
     strip_selectors: tuple[str, ...] = ()
     """CSS selectors of this publisher's own appeal boxes."""
+    full_text: bool = False
+    """Fetch each new article's page during refresh and read its full text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +100,13 @@ _SETTING_RULES: dict[str, tuple[tuple[type, ...], Callable[[Any], bool], str]] =
     "concurrency": ((int,), lambda v: 1 <= v <= 256, "a whole number, 1-256"),
     "keep_days": ((int,), lambda v: 1 <= v <= 36_500, "a whole number of days, 1-36500"),
     "strip_donations": ((bool,), lambda v: True, "true or false"),
+    "download_dir": ((str,), lambda v: strip_controls(v) == v, "a folder path"),
+    "player": (
+        (list,),
+        lambda v: bool(v) and all(isinstance(a, str) and a and strip_controls(a) == a for a in v),
+        'a non-empty argument list, like ["mpv", "--no-video"]',
+    ),
+    "max_download_mb": ((int,), lambda v: 1 <= v <= 1_000_000, "a whole number, 1-1000000"),
 }
 _FILE_SUFFIXES = {".xml", ".rss", ".atom", ".rdf", ".json", ".feed", ".txt", ".html", ".htm"}
 _FEED_KEYS = {f.name for f in fields(Subscription)}
@@ -171,8 +186,16 @@ def _settings(table: Any, lines: LineFinder, problems: list[str]) -> Settings:
         if wrong_type or not check(value):
             problems.append(f"{where}: settings.{key} must be {wants}, not {_shown(value)}")
         else:
-            values[key] = float(value) if key == "timeout_seconds" else value
+            values[key] = _setting_value(key, value)
     return Settings(**values)
+
+
+def _setting_value(key: str, value: Any) -> Any:
+    if key == "timeout_seconds":
+        return float(value)
+    if key == "player":
+        return tuple(value)
+    return value
 
 
 def _feeds(
@@ -223,6 +246,9 @@ def _subscription(
     strip = entry.get("strip", True)
     if not isinstance(strip, bool):
         fault("strip", f"strip must be true or false, not {_shown(strip)}")
+    full_text = entry.get("full_text", False)
+    if not isinstance(full_text, bool):
+        fault("full_text", f"full_text must be true or false, not {_shown(full_text)}")
     patterns = _strings(entry, "strip_patterns", fault)
     for pattern in patterns:
         if problem := _regex_problem(pattern):
@@ -240,6 +266,7 @@ def _subscription(
         strip=strip,
         strip_patterns=patterns,
         strip_selectors=selectors,
+        full_text=full_text,
     )
 
 

@@ -151,3 +151,14 @@ class QueuedChange:
     field: str  # "read" or "starred"
     value: bool
     attempts: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class FullText:
+    """An article's page, fetched and reduced to the article; or why that failed."""
+
+    article_id: int
+    url: str  # the page, after redirects
+    html: str  # the article as extracted ("" when it failed)
+    error: str | None = None  # one line for the user; None when it worked
+    fetched_at: datetime | None = None

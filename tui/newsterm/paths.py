@@ -6,7 +6,7 @@ import os
 from importlib import resources
 from pathlib import Path
 
-from platformdirs import user_config_path, user_data_path
+from platformdirs import user_config_path, user_data_path, user_downloads_path
 
 from newsterm.errors import ConfigError
 
@@ -23,6 +23,11 @@ def feeds_path(cli_arg: str | os.PathLike[str] | None = None) -> Path:
 def db_path(cli_arg: str | os.PathLike[str] | None = None) -> Path:
     """The SQLite cache: ``--db``, else ``$NEWSTERM_DB``, else the XDG data directory."""
     return _chosen(cli_arg, DB_ENV) or user_data_path(APP_NAME) / "newsterm.db"
+
+
+def download_dir(setting: str = "") -> Path:
+    """Where attachments go: ``settings.download_dir``, else the XDG download folder."""
+    return Path(setting).expanduser() if setting else user_downloads_path()
 
 
 def _chosen(cli_arg: str | os.PathLike[str] | None, env_name: str) -> Path | None:

@@ -18,6 +18,7 @@ from newsterm.errors import FetchError, StoreError
 from newsterm.feeds.fetch import fetch_feed, host_key, make_client
 from newsterm.feeds.guard import DEFAULT_LIMITS, ParseLimits
 from newsterm.feeds.pool import Parser
+from newsterm.fulltext import fill_full_texts
 from newsterm.models import FetchResult, ParsedFeed
 from newsterm.store import Store
 
@@ -103,6 +104,9 @@ async def refresh(
     async with _client(client, settings.concurrency) as http:
         run = _Run(http, store, Parser(parse_pool, parse_limits), settings, on_outcome, len(subs))
         await run.all(subs)
+        # Feeds that carry only summaries: their new articles' pages, after every feed.
+        wanted = [o.url for o in run.outcomes if o.ok and _full_text(subs, o.url)]
+        await fill_full_texts(http, store, wanted, settings)
     await asyncio.to_thread(store.prune, settings.keep_days, now=_now())
     order = {s.url: i for i, s in enumerate(subs)}
     outcomes = sorted(run.outcomes, key=lambda o: order[o.url])
@@ -227,6 +231,10 @@ def _succeeded(
         discovered=discovered,
         warning=parsed.warning if parsed else None,
     )
+
+
+def _full_text(subs: Sequence[Subscription], url: str) -> bool:
+    return any(s.url == url and s.full_text for s in subs)
 
 
 def _now() -> datetime:

@@ -30,9 +30,11 @@ __all__ = [
     "MAX_REDIRECTS",
     "USER_AGENT",
     "fetch_feed",
+    "fetch_page",
     "host_key",
     "make_client",
     "read_body",
+    "redirect_target",
 ]
 
 USER_AGENT = f"newsterm/{__version__} (terminal feed reader)"
@@ -102,6 +104,20 @@ async def fetch_feed(
                     return known
                 last_modified = None  # it was the vanished feed's, not the page's
             return await fetcher.feed_or_page(url, etag, last_modified)
+    except TimeoutError:
+        raise timed_out(timeout) from None
+
+
+async def fetch_page(
+    client: httpx.AsyncClient, url: str, *, timeout: float = 20.0, max_bytes: int = MAX_BYTES
+) -> FetchResult:
+    """One web page (an article's), with the same deadline, size cap and redirect rules as a
+    feed; no feed discovery, and never a local file."""
+    if scheme(url) not in ("http", "https"):
+        raise FetchError(f"not a web address: {one_line(url)[:100]}")
+    try:
+        async with asyncio.timeout(timeout):
+            return await _Fetcher(client, timeout, max_bytes).one(url, None, None)
     except TimeoutError:
         raise timed_out(timeout) from None
 
@@ -195,7 +211,7 @@ class _Fetcher:
                 if status not in _REDIRECTS:
                     body = await _read_response(response, self.max_bytes)
                     return _result(url, chain, response, body, etag, last_modified)
-                target = _redirect_target(chain.current, status, response.headers.get("location"))
+                target = redirect_target(chain.current, status, response.headers.get("location"))
             finally:
                 await response.aclose()
             chain.follow(target, status, new_cookie="set-cookie" in response.headers)
@@ -285,7 +301,7 @@ def _clean(value: str | None) -> str | None:
     return None
 
 
-def _redirect_target(current: str, status: int, location: str | None) -> str:
+def redirect_target(current: str, status: int, location: str | None) -> str:
     """The absolute http(s) URL a redirect points to, relative Locations resolved."""
     if not location or not location.strip():
         raise FetchError(f"HTTP {status} redirect without a Location")

@@ -126,7 +126,19 @@ CREATE TABLE sync_meta (
 _V6 = "CREATE INDEX articles_title ON articles (title COLLATE NOCASE, id);"
 
 
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, FULLTEXT_STEP, _V5, _V6)
+# An article's page, fetched and reduced to the article (F, or full_text = true): the
+# extracted HTML, or why there is none. It goes with its article.
+_V7 = """
+CREATE TABLE full_texts (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    url        TEXT NOT NULL,              -- the page it came from, after redirects
+    html       TEXT NOT NULL DEFAULT '',   -- the article as extracted; '' when it failed
+    error      TEXT,                       -- why not, in one line; NULL when it worked
+    fetched_at INTEGER NOT NULL
+);
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, FULLTEXT_STEP, _V5, _V6, _V7)
 """Forward steps; step i takes user_version i to i + 1. Append, never edit a released step."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

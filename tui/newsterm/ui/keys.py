@@ -15,6 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import Screen
 
+from newsterm.ui.screens.links import LinkListScreen
 from newsterm.ui.widgets.article_list import ArticleList
 from newsterm.ui.widgets.feed_list import FeedList
 from newsterm.ui.widgets.reader import ReaderView
@@ -113,6 +114,46 @@ MAIN_KEYS: list[BindingType] = [
     ),
     *LINK_KEYS,
     Binding(
+        "l",
+        "show_links",
+        "Links",
+        show=False,
+        id="main.links",
+        tooltip="List every link of the article: open or copy one",
+    ),
+    Binding(
+        "F",
+        "toggle_full_text",
+        "Full text",
+        show=False,
+        id="main.full-text",
+        tooltip="Fetch the article's page and read its full text; again for the feed's text",
+    ),
+    Binding(
+        "d",
+        "download",
+        "Download",
+        show=False,
+        id="main.download",
+        tooltip="Download the article's attachment (a podcast episode…)",
+    ),
+    Binding(
+        "P",
+        "play",
+        "Play",
+        show=False,
+        id="main.play",
+        tooltip="Play the article's attachment with settings.player",
+    ),
+    Binding(
+        "z",
+        "toggle_zoom",
+        "Full screen",
+        show=False,
+        id="main.zoom",
+        tooltip="Give the reader the whole screen, or bring the panes back",
+    ),
+    Binding(
         "s",
         "toggle_original",
         "Original",
@@ -207,6 +248,7 @@ SECTIONS: tuple[tuple[str, type[DOMNode], tuple[Binding, ...]], ...] = (
     ("Feeds pane", FeedList, _bindings(FeedList.BINDINGS)),
     ("Article list", ArticleList, _bindings(ArticleList.BINDINGS)),
     ("Reader", ReaderView, _bindings(ReaderView.BINDINGS)),
+    ("Link list (l)", LinkListScreen, _bindings(LinkListScreen.BINDINGS)),
 )
 
 

@@ -10,7 +10,7 @@ import webbrowser
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from textual.app import App, SuspendNotSupported
 
@@ -52,9 +52,46 @@ def link_problem(url: str) -> str | None:
         return f"Won't open a malformed link: {shown}"
     if parts.scheme.lower() not in WEB_SCHEMES or not parts.hostname:
         return f"Won't open non-web link: {shown}"
-    if any(ch.isspace() or ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F for ch in url):
-        return f"Won't open a link with spaces or control characters: {shown}"
+    if any(ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F for ch in url):
+        return f"Won't open a link with control characters: {shown}"
+    try:
+        browser_url(url)
+    except UnicodeError:
+        return f"Won't open a link with an invalid host name: {shown}"
     return None
+
+
+def browser_url(url: str) -> str:
+    """``url`` as a browser sends it: the characters the URL standard percent-encodes in each
+    part (spaces, quotes, angle brackets, non-ASCII…) as %XX, existing escapes kept, and an
+    international host name in IDNA. The result is one argv element of printable ASCII.
+    """
+    parts = urlsplit(url.strip())
+    netloc = parts.netloc
+    if not netloc.isascii():
+        host = parts.hostname or ""
+        netloc = netloc.replace(host, host.encode("idna").decode("ascii"), 1)
+    return urlunsplit(
+        (
+            parts.scheme,
+            netloc,
+            _encode(parts.path, _PATH_SET),
+            _encode(parts.query, _QUERY_SET),
+            _encode(parts.fragment, _FRAGMENT_SET),
+        )
+    )
+
+
+# The WHATWG URL standard's percent-encode sets (beyond controls and non-ASCII).
+_QUERY_SET = frozenset(' "<>')
+_PATH_SET = _QUERY_SET | frozenset("`{}")
+_FRAGMENT_SET = frozenset(' "<>`')
+
+
+def _encode(text: str, encoded: frozenset[str]) -> str:
+    if text.isascii() and not any(ch in encoded for ch in text):
+        return text
+    return "".join(quote(ch, safe="") if ch in encoded or not ch.isascii() else ch for ch in text)
 
 
 def launch_browser(url: str) -> Launch:
@@ -68,6 +105,7 @@ def launch_browser(url: str) -> Launch:
     problem = link_problem(url)
     if problem:
         return Launch(url, problem)
+    url = browser_url(url)
     try:
         browser = webbrowser.get()
     except webbrowser.Error:
@@ -126,14 +164,25 @@ def editor_argv(path: Path) -> list[str]:
 
 def run_editor(app: App[object], path: Path) -> str | None:
     """Suspend ``app``, edit ``path``, resume; return a problem to report, or None."""
-    argv = editor_argv(path)
+    refused = "This terminal can't hand over to an editor; edit feeds.toml in another window"
+    return run_suspended(app, editor_argv(path), "editor", refused)
+
+
+def run_player(app: App[object], argv: list[str]) -> str | None:
+    """Suspend ``app``, run the player's argument list (never a shell), resume; a problem to
+    report, or None."""
+    return run_suspended(app, argv, "player", "This terminal can't hand over to the player")
+
+
+def run_suspended(app: App[object], argv: list[str], role: str, refused: str) -> str | None:
+    """Run ``argv`` in the foreground with ``app`` suspended; what went wrong, or None."""
     try:
         with app.suspend():
             completed = subprocess.run(argv, check=False)
     except SuspendNotSupported:
-        return "This terminal can't hand over to an editor; edit feeds.toml in another window"
+        return refused
     except OSError as exc:
-        return f"Couldn't start the editor {argv[0]!r}: {exc.strerror or exc}"
+        return f"Couldn't start the {role} {argv[0]!r}: {exc.strerror or exc}"
     if completed.returncode != 0:
-        return f"The editor {argv[0]!r} exited with status {completed.returncode}"
+        return f"The {role} {argv[0]!r} exited with status {completed.returncode}"
     return None

@@ -30,7 +30,16 @@ class LinkOpener(ReportsWorkerFailures, Widget):
         if problem:
             say(self, problem, severity="warning")
             return
-        self._launch_browser(url)
+        self._launch_browser(launch.browser_url(url))
+
+    def copy_link(self, url: str) -> None:
+        """Put ``url`` on the clipboard (OSC 52): only ever because the user asked."""
+        shown = one_line(url)
+        if not shown:
+            say(self, "This link has no address to copy", severity="warning")
+            return
+        self.app.copy_to_clipboard(shown)  # one_line: no control can ride into the sequence
+        say(self, f"Copied {shown[:80]}")
 
     @work(thread=True, group="links", exit_on_error=False, name="finding the article's link")
     def open_article_link(self, article_id: int) -> None:

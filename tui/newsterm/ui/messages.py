@@ -220,3 +220,38 @@ class SyncStatusRead(Message):
     last_sync: datetime | None
     pending: int
     error: str
+
+
+@dataclass
+class DownloadProgressed(Message):
+    """``done`` bytes of an attachment are on disk, of ``total`` if the server said."""
+
+    name: str
+    done: int
+    total: int | None
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, DownloadProgressed)  # only the latest figure matters
+
+
+@dataclass
+class DownloadFinished(Message):
+    """An attachment was saved at ``path``."""
+
+    path: str
+
+
+@dataclass
+class FullTextRead(Message):
+    """The reader's article, laid out again: with its fetched full text, or the feed's."""
+
+    page: ReaderPage
+    full: bool  # True: the page shows the full text
+
+
+@dataclass
+class FullTextFailed(Message):
+    """The article's full text could not be had; ``reason`` is one line for the user."""
+
+    article_id: int
+    reason: str

@@ -14,6 +14,7 @@ __all__ = ["table_lines"]
 SEP = " │ "
 _SEP_WIDTH = 3
 _HEAD_RULE = "─┼─"
+_SQUEEZED = 2
 Rows = Sequence[Sequence[Cell]]
 
 
@@ -27,9 +28,12 @@ def table_lines(block: Block, width: int) -> list[Line]:
         return lines
     columns = max(sum(max(c.span, 1) for c in row) for row in body)
     widths = _widths(body, columns, width)
-    if widths is None:
+    aligned = _aligned(body, widths) if widths is not None else []
+    # Aligned but squeezed (rows more than twice as tall as they are many) reads worse
+    # than one record per row.
+    if widths is None or len(aligned) > _SQUEEZED * (len(body) + 1):
         return lines + _records(body, width)
-    return lines + _aligned(body, widths)
+    return lines + aligned
 
 
 def _rows_from_text(text: str) -> tuple[tuple[Cell, ...], ...]:
@@ -131,15 +135,26 @@ def _pad(text: str, size: int) -> str:
 
 
 def _records(rows: Rows, width: int) -> list[Line]:
-    """One "Header: value" record per row, for tables too wide to align."""
+    """One "Header: value" record per row, for tables too wide to align.
+
+    A row that is one cell across the table is a section title; a row of header cells
+    (on top, or repeated further down) names the columns of the records after it.
+    """
     columns = max(sum(max(c.span, 1) for c in row) for row in rows)
-    heads = 0
-    while heads < len(rows) and _is_head(rows[heads]):
-        heads += 1
-    titles = [r[0].text for r in rows[:heads] if len(r) == 1 and r[0].span >= columns]
-    names = _names([r for r in rows[:heads] if not (len(r) == 1 and r[0].span >= columns)])
-    lines = [Line.of(text, "table-head") for title in titles for text in wrap(title, width)]
-    for row in rows[heads:]:
+    lines: list[Line] = []
+    names: list[str] = []
+    naming = False  # the row before was a header row too: merge the two
+    for row in rows:
+        if len(row) == 1 and row[0].span >= columns:
+            if lines:
+                lines.append(Line())
+            lines += [Line.of(text, "table-head") for text in wrap(row[0].text, width)]
+            continue
+        if _is_head(row):
+            names = _names([row], names if naming else [])
+            naming = True
+            continue
+        naming = False
         if lines:
             lines.append(Line())
         for col, text in enumerate(_expand(row)):
@@ -148,9 +163,9 @@ def _records(rows: Rows, width: int) -> list[Line]:
     return lines
 
 
-def _names(head_rows: Rows) -> list[str]:
+def _names(head_rows: Rows, above: list[str]) -> list[str]:
     """Each column's header: the lowest header row's own cell, else a cell spanning it."""
-    names: list[str] = []
+    names = list(above)
     for row in head_rows:
         col = 0
         for cell in row:

@@ -94,8 +94,33 @@ _TEX_WORDS = {
     "mid": "|",
     "quad": " ",
     "qquad": "  ",
+    "lceil": "⌈",
+    "rceil": "⌉",
+    "lfloor": "⌊",
+    "rfloor": "⌋",
+    "langle": "⟨",
+    "rangle": "⟩",
+    "left": "",
+    "right": "",
+    "infin": "∞",
+    "partial": "∂",
+    "nabla": "∇",
+    "forall": "∀",
+    "exists": "∃",
+    "cup": "∪",
+    "cap": "∩",
+    "subset": "⊂",
+    "subseteq": "⊆",
+    "Rightarrow": "⇒",
+    "iff": "⇔",
+    "equiv": "≡",
+    "sim": "∼",
+    "propto": "∝",
+    "div": "÷",
+    "mathbb": "",
 }
 _TEX_COMMAND = re.compile(r"\\([A-Za-z]+)(?![A-Za-z]) ?|\\[,;:! ]")
+_TEX_ESCAPE = re.compile(r"\\([%$&#_{}])")  # \% is a percent sign
 _TEX_FRAC = re.compile(r"\\[dt]?frac\{([^{}]*)\}\{([^{}]*)\}")
 _TEX_SCRIPT = re.compile(r"([_^])(?:\{([^{}\\]*)\}|([0-9A-Za-z]))")
 _TEX_TEXT = re.compile(r"\\(?:text|mathrm|mathit|mathbf|operatorname)\{([^{}]*)\}")
@@ -103,11 +128,17 @@ _TEX_TEXT = re.compile(r"\\(?:text|mathrm|mathit|mathbf|operatorname)\{([^{}]*)\
 
 def tidy_tex(tex: str) -> str:
     """TeX with spacing commands, common symbols and simple scripts made Unicode."""
-    tex = _TEX_FRAC.sub(lambda m: f"{_group(m.group(1))}/{_group(m.group(2))}", tex)
+    tex = _TEX_FRAC.sub(_frac, tex)
     tex = _TEX_COMMAND.sub(_tex_word, tex)
     tex = _TEX_TEXT.sub(r"\1", tex)
     tex = _TEX_SCRIPT.sub(_tex_script, tex)
+    tex = _TEX_FRAC.sub(_frac, tex)  # again: the scripts inside a fraction are gone now
+    tex = _TEX_ESCAPE.sub(r"\1", tex)
     return one_line(tex)
+
+
+def _frac(match: re.Match[str]) -> str:
+    return f"{_group(match.group(1))}/{_group(match.group(2))}"
 
 
 def _tex_word(match: re.Match[str]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
@@ -14,10 +15,13 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from newsterm.config import Config
-from newsterm.models import Article, ArticleRow
+from newsterm.models import Article, ArticleRow, Enclosure
 from newsterm.store import Store
+from newsterm.text.blocks import Link
+from newsterm.text.layout.page import enclosure_label
 from newsterm.text.sanitize import strip_controls
 from newsterm.ui import launch, wording
+from newsterm.ui.downloader import Downloader, player_argv
 from newsterm.ui.feed_editor import FeedEditor
 from newsterm.ui.keys import MAIN_KEYS
 from newsterm.ui.launch import BrowserOpener
@@ -30,6 +34,7 @@ from newsterm.ui.messages import (
     FeedFailed,
     FeedsEdited,
     FeedsLoaded,
+    FullTextFailed,
     ReadChanged,
     RefreshFinished,
     RefreshProgressed,
@@ -48,6 +53,7 @@ from newsterm.ui.refresher import Refresher
 from newsterm.ui.render import warm_up
 from newsterm.ui.say import say
 from newsterm.ui.screens.help import HelpScreen
+from newsterm.ui.screens.links import LinkChosen, LinkListScreen
 from newsterm.ui.screens.refresh_feedback import RefreshFeedback
 from newsterm.ui.syncer import Syncer
 from newsterm.ui.timing import Timing
@@ -107,6 +113,7 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
             watcher, transport=self._transport, timeout=self.config.settings.timeout_seconds
         )
         yield LinkOpener(self.store, self._open_url)
+        yield Downloader()
         yield ReadMarker(self.store)
         yield Syncer(
             self.store,
@@ -379,6 +386,75 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
             say(self, f"This article has no link [{number}]")
         else:
             self.query_one(LinkOpener).open_link(link.url)
+
+    def action_show_links(self) -> None:
+        page = self.reader.page
+        if page is None:
+            say(self, "Open an article to list its links")
+            return
+        links = self.reader.links
+        if not links:
+            say(self, "This article has no links")
+            return
+        self.app.push_screen(LinkListScreen(links, page.article.title), self._link_chosen)
+
+    def _link_chosen(self, choice: LinkChosen | None) -> None:
+        if choice is None:
+            return
+        opener = self.query_one(LinkOpener)
+        if choice.action == "copy":
+            opener.copy_link(choice.url)
+        else:
+            opener.open_link(choice.url)
+
+    def action_toggle_full_text(self) -> None:
+        if self.reader.page is None:
+            say(self, "Open an article to read its full text")
+            return
+        if not self.reader.showing_full_text:
+            say(self, "Fetching the full text…")
+        self.reader.toggle_full_text(self.config)
+
+    @on(FullTextFailed)
+    def _full_text_failed(self, message: FullTextFailed) -> None:
+        say(self, f"Full text not shown: {message.reason}", severity="warning", timeout=8)
+
+    def action_download(self) -> None:
+        self._with_enclosure("download", self._download)
+
+    def action_play(self) -> None:
+        self._with_enclosure("play", self._play)
+
+    def _with_enclosure(self, verb: str, act: Callable[[Enclosure], None]) -> None:
+        """Act on the article's attachment; with several, let the user pick one first."""
+        page = self.reader.page
+        enclosures = page.article.enclosures if page is not None else ()
+        if not enclosures:
+            say(self, "This article has no attachment")
+            return
+        if len(enclosures) == 1:
+            act(enclosures[0])
+            return
+        links = [Link(n, e.url, enclosure_label(e)) for n, e in enumerate(enclosures, 1)]
+
+        def chosen(choice: LinkChosen | None) -> None:
+            if choice is not None and choice.action == "open":
+                act(next(e for e in enclosures if e.url == choice.url))
+
+        hint = f"enter {verb} · escape close"
+        self.app.push_screen(LinkListScreen(links, "attachments", hint=hint), chosen)
+
+    def _download(self, enclosure: Enclosure) -> None:
+        self.query_one(Downloader).start(enclosure, self.config.settings)
+
+    def _play(self, enclosure: Enclosure) -> None:
+        argv = player_argv(enclosure, self.config.settings)
+        problem = argv if isinstance(argv, str) else launch.run_player(self.app, argv)
+        if problem:
+            say(self, problem, severity="error")
+
+    def action_toggle_zoom(self) -> None:
+        self.panes.toggle_zoom()
 
     def action_toggle_original(self) -> None:
         if self.reader.page is None:

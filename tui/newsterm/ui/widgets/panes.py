@@ -52,6 +52,7 @@ class Panes(Horizontal):
         self._store = store
         self._config = config
         self._pending_unread: bool | None = None  # direction to search once a new view loads
+        self._zoom = False  # the reader alone on screen while it has the focus
 
     def compose(self) -> ComposeResult:
         yield FeedList(self._store, self._config, id="feeds")
@@ -132,6 +133,26 @@ class Panes(Horizontal):
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         self.show(self.current())
+        self._apply_zoom()
+
+    @property
+    def zoomed(self) -> bool:
+        return self._zoom
+
+    def toggle_zoom(self) -> bool:
+        """z: the reader takes the whole screen, or gives it back; True when it now has it.
+
+        The choice is kept until the app quits: going back to the list shows the panes,
+        and the next article read is full screen again.
+        """
+        self._zoom = not self._zoom
+        if self._zoom and self.current() != "reader":
+            self.focus_pane("reader")
+        self._apply_zoom()
+        return self._zoom
+
+    def _apply_zoom(self) -> None:
+        self.set_class(self._zoom and self.current() == "reader", "-zoomed")
 
     # ----------------------------------------------------------------- the filter and going back
 

@@ -17,11 +17,13 @@ from textual.strip import Strip
 from textual.visual import Visual
 
 from newsterm.config import Config
+from newsterm.fulltext import full_text_notice, read_full_text, with_full_text
+from newsterm.models import Article
 from newsterm.store import Store
 from newsterm.text.blocks import Link
 from newsterm.text.sanitize import one_line
 from newsterm.ui.highlight import highlighted
-from newsterm.ui.messages import ArticleOpened
+from newsterm.ui.messages import ArticleOpened, FullTextFailed, FullTextRead
 from newsterm.ui.render import ReaderPage, build_page, layout
 from newsterm.ui.workers import ReportsWorkerFailures
 
@@ -158,7 +160,51 @@ class ReaderView(ReportsWorkerFailures, ScrollView, can_focus=True):
         was_unread = not article.read
         if was_unread:
             self._store.set_read([article_id], True)  # persisted before the article shows
-        self.post_message(ArticleOpened(build_page(article, config), was_unread))
+        self.post_message(ArticleOpened(self._page_for(article, config), was_unread))
+
+    def _page_for(self, article: Article, config: Config) -> ReaderPage:
+        """The page to open on: for a full_text feed, the kept full text if there is one."""
+        sub = config.subscription(article.feed_url)
+        text = self._store.full_text(article.id) if sub is not None and sub.full_text else None
+        if text is None or text.error is not None:
+            return build_page(article, config)
+        notice = full_text_notice(text)
+        return build_page(with_full_text(article, text), config, full_text=notice)
+
+    @property
+    def showing_full_text(self) -> bool:
+        return bool(self._page and self._page.full_text)
+
+    def toggle_full_text(self, config: Config) -> None:
+        """F: the article's page, fetched and reduced to the article; F again, the feed's."""
+        page = self._page
+        if page is None:
+            return
+        self._full_text(page.article.id, config, not self.showing_full_text)
+
+    @work(thread=True, exclusive=True, group="full-text", exit_on_error=False, name="full text")
+    def _full_text(self, article_id: int, config: Config, full: bool) -> None:
+        article = self._store.article(article_id)
+        if article is None:
+            raise LookupError("the article is no longer in the cache")
+        if not full:
+            self.post_message(FullTextRead(build_page(article, config), False))
+            return
+        text = read_full_text(self._store, article, config.settings)
+        if text.error is not None:
+            self.post_message(FullTextFailed(article_id, text.error))
+            return
+        page = build_page(with_full_text(article, text), config, full_text=full_text_notice(text))
+        self.post_message(FullTextRead(page, True))
+
+    @on(FullTextRead)
+    def _full_text_read(self, message: FullTextRead) -> None:
+        if message.page.article.id != self._opening:
+            message.stop()  # the user has moved on
+            return
+        top = self.scroll_offset.y if not message.full else 0
+        self.show(message.page)
+        self.scroll_to(y=top, animate=False, immediate=True)
 
     @on(ArticleOpened)
     def _opened(self, message: ArticleOpened) -> None:

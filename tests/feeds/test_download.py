@@ -1,0 +1,104 @@
+"""Attachment downloads against a real loopback server: resumed with Range and byte-exact,
+bounded in size, confined to the download folder, and never from a non-web address."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import httpx
+import pytest
+
+from httpserver import LoopbackServer, endless, ranged, redirect, respond
+from newsterm.errors import FetchError
+from newsterm.feeds.download import DownloadLimits, download, safe_filename, target_path
+
+EPISODE = hashlib.sha256(b"episode").digest() * 12_000  # 384,000 bytes, not compressible
+
+
+def _client() -> httpx.Client:
+    return httpx.Client(follow_redirects=False)
+
+
+def test_an_interrupted_download_resumes_with_range_and_its_bytes_match(
+    http_server: LoopbackServer, tmp_path: Path
+) -> None:
+    url = http_server.route("/ep.mp3", ranged(EPISODE, cut_first_at=100_000))
+    path = tmp_path / "ep.mp3"
+    seen: list[tuple[int, int | None]] = []
+    with _client() as client:
+        with pytest.raises(FetchError):
+            download(client, url, path)
+        part = tmp_path / "ep.mp3.part"
+        assert not path.exists() and 0 < part.stat().st_size < len(EPISODE)
+        kept = part.stat().st_size
+        download(client, url, path, progress=lambda done, total: seen.append((done, total)))
+    assert path.read_bytes() == EPISODE and not part.exists()
+    second = http_server.requests_to("/ep.mp3")[1]
+    assert second.headers["range"] == f"bytes={kept}-"
+    assert seen[0] == (kept, len(EPISODE)) and seen[-1] == (len(EPISODE), len(EPISODE))
+
+
+def test_a_server_that_ignores_range_starts_the_file_again(
+    http_server: LoopbackServer, tmp_path: Path
+) -> None:
+    url = http_server.route("/ep.mp3", respond(EPISODE, content_type="audio/mpeg"))
+    (tmp_path / "ep.mp3.part").write_bytes(b"stale bytes from elsewhere")
+    with _client() as client:
+        download(client, url, tmp_path / "ep.mp3")
+    assert (tmp_path / "ep.mp3").read_bytes() == EPISODE
+
+
+def test_an_endless_body_stops_at_the_size_limit(
+    http_server: LoopbackServer, tmp_path: Path
+) -> None:
+    url = http_server.route("/forever.mp3", endless())
+    with _client() as client, pytest.raises(FetchError, match="too large"):
+        download(client, url, tmp_path / "f.mp3", limits=DownloadLimits(max_bytes=300_000))
+    assert (tmp_path / "f.mp3.part").stat().st_size <= 300_000
+    assert not (tmp_path / "f.mp3").exists()
+
+
+def test_a_file_announced_too_large_is_refused_before_any_byte(
+    http_server: LoopbackServer, tmp_path: Path
+) -> None:
+    url = http_server.route("/big.mp3", respond(EPISODE))
+    with _client() as client, pytest.raises(FetchError, match="larger than"):
+        download(client, url, tmp_path / "b.mp3", limits=DownloadLimits(max_bytes=1024 * 1024 // 8))
+    assert not (tmp_path / "b.mp3.part").exists() or (tmp_path / "b.mp3.part").stat().st_size == 0
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://x.example/a.mp3", "javascript:x"])
+def test_only_web_addresses_are_downloaded(url: str, tmp_path: Path) -> None:
+    with _client() as client, pytest.raises(FetchError, match="non-web"):
+        download(client, url, tmp_path / "x")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_redirect_to_a_local_file_is_refused(http_server: LoopbackServer, tmp_path: Path) -> None:
+    url = http_server.route("/r.mp3", redirect("file:///etc/passwd"))
+    with _client() as client, pytest.raises(FetchError, match="unsupported URL"):
+        download(client, url, tmp_path / "r.mp3")
+
+
+@pytest.mark.parametrize(
+    ("url", "kind", "name"),
+    [
+        ("https://x.example/a/b/episode%20311.mp3?x=1", "", "episode 311.mp3"),
+        ("https://x.example/%2e%2e%2f%2e%2e%2fetc%2fpasswd", "", "etc passwd"),
+        ("https://x.example/..", "audio/mpeg", "attachment.mp3"),
+        ("https://x.example/.bashrc", "", "bashrc"),
+        ("https://x.example/a%00b%1b]52;c;x%07.mp3", "", "ab.mp3"),  # the sequence goes whole
+        ("https://x.example/$(rm -rf ~)`id`;.mp3", "", "rm -rf _id_.mp3"),
+        ("https://x.example/", "audio/mpeg", "attachment.mp3"),
+    ],
+)
+def test_file_names_from_a_feed_are_made_safe(url: str, kind: str, name: str) -> None:
+    assert safe_filename(url, kind) == name
+
+
+def test_a_path_can_never_leave_the_download_folder(tmp_path: Path) -> None:
+    assert target_path(tmp_path, "ep.mp3") == tmp_path.resolve() / "ep.mp3"
+    for bad in ("../x", "/etc/passwd", "a/../../x", "sub/x"):
+        with pytest.raises(ValueError):
+            target_path(tmp_path, bad)

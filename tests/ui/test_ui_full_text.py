@@ -1,0 +1,113 @@
+"""F in the reader: a summary-only article's page from a loopback server, shown with its
+appeal hidden and a line saying it is the full text; F again, the feed's text; offline,
+one line saying why and the summary stays."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ui_helpers import Setup, notes_into, settle, started
+
+from httpserver import LoopbackServer, closed_port_url, respond
+from newsterm.config import load_config
+from newsterm.models import FetchResult, ParsedEntry, ParsedFeed
+from newsterm.store import Store
+
+PAGE = (Path(__file__).parents[1] / "data" / "fulltext" / "harbor-ferry.html").read_bytes()
+FEED = "https://harbor.example/feed"
+WHEN = datetime(2026, 3, 4, 9, 0, tzinfo=UTC)
+SUMMARY = "<p>The passenger ferry runs again from the north pier on Monday.</p>"
+
+
+def _setup(tmp_path: Path, link: str, *, full_text: bool = False) -> Setup:
+    path = tmp_path / "feeds.toml"
+    path.write_text(
+        "[settings]\nrefresh_on_start = false\nrefresh_minutes = 0\ntimeout_seconds = 3\n\n"
+        f'[[feed]]\nurl = "{FEED}"\nfull_text = {"true" if full_text else "false"}\n'
+    )
+    config = load_config(path)
+    store = Store.open(tmp_path / "cache.db")
+    store.sync_feeds(config.feeds)
+    entry = ParsedEntry(
+        id="ferry",
+        title="Ferry service returns",
+        link=link,
+        author="",
+        published=WHEN,
+        updated=None,
+        content="",
+        summary=SUMMARY,
+    )
+    result = FetchResult(url=FEED, final_url=FEED, status=200, body=b"<rss/>")
+    store.save_feed(FEED, result, ParsedFeed("Harbor Post", FEED, (entry,)), now=WHEN)
+    return Setup(config, path, store, tmp_path / "cache.db")
+
+
+def _shown(screen) -> str:  # type: ignore[no-untyped-def]
+    """The reader's lines, one per row (searches below use _flat, as lines wrap)."""
+    return "\n".join(line.plain for line in screen.reader.lines)
+
+
+def _flat(screen) -> str:  # type: ignore[no-untyped-def]
+    return " ".join(line.plain.strip() for line in screen.reader.lines)
+
+
+async def test_f_shows_the_full_text_with_its_appeal_hidden_and_f_again_the_summary(
+    tmp_path: Path, http_server: LoopbackServer
+) -> None:
+    url = http_server.route("/ferry", respond(PAGE, content_type="text/html; charset=utf-8"))
+    setup = _setup(tmp_path, url)
+    async with started(setup.app()) as (pilot, screen):
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "floating landing" not in _flat(screen)
+        await pilot.press("F")
+        await settle(pilot)
+        shown = _shown(screen)
+        assert re.search(r"^Full text from 127\.0\.0\.1:\d+ · F for the feed's text$", shown, re.M)
+        flat = _flat(screen)
+        assert "floating landing" in flat and "Tomas Reyes" in flat
+        assert "donate today" not in flat and "1 donation appeal hidden" in flat
+        await pilot.press("F")
+        await settle(pilot)
+        assert "floating landing" not in _flat(screen)
+        assert "The passenger ferry runs again" in _flat(screen)
+        await pilot.press("F")  # the kept copy: no second request
+        await settle(pilot)
+        assert "floating landing" in _flat(screen)
+    assert len(http_server.requests_to("/ferry")) == 1
+    setup.store.close()
+
+
+async def test_offline_f_says_why_and_the_summary_stays(tmp_path: Path) -> None:
+    setup = _setup(tmp_path, closed_port_url("/ferry"))
+    notes: list[str] = []
+    async with started(setup.app(), message_hook=notes_into(notes)) as (pilot, screen):
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        assert "The passenger ferry runs again" in _flat(screen)
+        assert "Full text from" not in _shown(screen)
+    failed = [n for n in notes if n.startswith("Full text not shown: ")]
+    assert len(failed) == 1 and "\n" not in failed[0]
+    setup.store.close()
+
+
+async def test_a_full_text_feed_opens_on_its_kept_full_text(
+    tmp_path: Path, http_server: LoopbackServer
+) -> None:
+    url = http_server.route("/ferry", respond(PAGE, content_type="text/html; charset=utf-8"))
+    setup = _setup(tmp_path, url, full_text=True)
+    async with started(setup.app()) as (pilot, screen):
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Full text from" not in _shown(screen)  # not fetched yet
+        await pilot.press("F")
+        await settle(pilot)
+        await pilot.press("q", "enter")  # leave and open it again
+        await settle(pilot)
+        assert "Full text from 127.0.0.1" in _shown(screen)
+    setup.store.close()

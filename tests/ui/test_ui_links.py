@@ -1,0 +1,106 @@
+"""The link list (l), the full-screen reader (z) and links a browser would percent-encode."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+
+import pytest
+from textual.widgets import OptionList
+from ui_helpers import Setup, StartApp, settle
+
+from newsterm.ui.launch import browser_url, link_problem
+from newsterm.ui.screens.links import LinkListScreen
+
+MANY = "".join(f'<p>Item <a href="https://l.example/{n}">link {n}</a></p>' for n in range(1, 86))
+
+
+def _write(setup: Setup, body: str) -> None:
+    """The first sample article's body replaced, through a second connection to the file."""
+    with contextlib.closing(sqlite3.connect(setup.db_path)) as conn, conn:
+        conn.execute(
+            "UPDATE articles SET content = ? WHERE guid = 'https://news.example/feed.xml#1'",
+            (body,),
+        )
+
+
+async def test_l_lists_every_link_and_opens_the_chosen_one(
+    setup: Setup, start_app: StartApp
+) -> None:
+    _write(setup, MANY + '<p><img src="https://img.example/p.png" alt="Plan"></p>')
+    async with start_app() as (pilot, screen):
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        links = pilot.app.screen
+        assert isinstance(links, LinkListScreen)
+        options = links.query_one(OptionList)
+        assert options.option_count == 86  # 85 links and the image's address
+        await pilot.press("j", "j", "G", "k")  # the last but one: link 85, past the 1-9 keys
+        await pilot.press("enter")
+        await settle(pilot)
+        assert pilot.app.screen is screen
+    assert setup.opened == ["https://l.example/85"]
+
+
+async def test_c_in_the_link_list_copies_only_when_asked(setup: Setup, start_app: StartApp) -> None:
+    _write(setup, '<p><a href="https://l.example/a">a</a> <a href="https://l.example/b">b</a></p>')
+    copied: list[str] = []
+    async with start_app() as (pilot, screen):
+        pilot.app.copy_to_clipboard = copied.append  # type: ignore[method-assign]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert copied == []  # reading never touches the clipboard
+        await pilot.press("l", "j", "c")
+        await settle(pilot)
+        assert copied == ["https://l.example/b"] and setup.opened == []
+        await pilot.press("l", "escape")
+        await settle(pilot)
+        assert pilot.app.screen is screen and copied == ["https://l.example/b"]
+
+
+async def test_z_gives_the_reader_the_screen_until_the_app_quits(
+    setup: Setup, start_app: StartApp
+) -> None:
+    async with start_app() as (pilot, screen):
+        await pilot.press("enter")
+        await settle(pilot)
+        narrow = screen.reader.size.width
+        await pilot.press("z")
+        await settle(pilot)
+        assert not screen.feed_list.display or screen.feed_list.region.width == 0
+        assert screen.reader.size.width > narrow + 20
+        assert screen.reader.size.height > 30
+        await pilot.press("q")  # back to the list: the panes come back
+        await settle(pilot)
+        assert screen.feed_list.region.width > 0
+        await pilot.press("j", "enter")  # the next article opens full screen again
+        await settle(pilot)
+        assert screen.reader.size.width > narrow + 20
+        await pilot.press("z")
+        await settle(pilot)
+        assert screen.reader.size.width == narrow
+
+
+@pytest.mark.parametrize(
+    ("url", "sent"),
+    [
+        ("https://ex.example/a b/ü?q=a b#x y", "https://ex.example/a%20b/%C3%BC?q=a%20b#x%20y"),
+        ("https://ex.example/ok%20already?x=1&y=2", "https://ex.example/ok%20already?x=1&y=2"),
+        ("https://bücher.example/x", "https://xn--bcher-kva.example/x"),
+    ],
+)
+def test_links_are_percent_encoded_as_a_browser_would(url: str, sent: str) -> None:
+    assert link_problem(url) is None
+    assert browser_url(url) == sent
+
+
+async def test_a_link_with_spaces_opens_percent_encoded(setup: Setup, start_app: StartApp) -> None:
+    _write(setup, '<p><a href="https://ex.example/a b">spaced</a></p>')
+    async with start_app() as (pilot, _):
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("1")
+        await settle(pilot)
+    assert setup.opened == ["https://ex.example/a%20b"]

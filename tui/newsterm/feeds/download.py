@@ -1,0 +1,186 @@
+"""Download an attachment (a podcast episode, say): streamed to a ``.part`` file, resumed
+with an HTTP Range request, bounded in size and time, and named safely.
+
+Nothing from the feed chooses where the file goes: its name is made from the last segment
+of the address, reduced to plain characters, and it is always written inside the download
+folder. Only http(s) addresses are fetched; redirects are followed by hand, as for feeds.
+Call it in a thread: it blocks.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import re
+import time
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import httpx
+
+from newsterm.errors import FetchError, HTTPStatusError, TooManyRedirects
+from newsterm.feeds.fetch import MAX_REDIRECTS, USER_AGENT, redirect_target
+from newsterm.feeds.reasons import translate
+from newsterm.text.sanitize import one_line
+from newsterm.urls import scheme
+
+__all__ = ["DownloadLimits", "Progress", "download", "safe_filename", "target_path"]
+
+Progress = Callable[[int, int | None], None]
+"""Called with (bytes on disk, expected total or None) as the download goes."""
+
+_CHUNK = 64 * 1024
+_MAX_NAME = 120
+_UNSAFE = re.compile(r"[^\w.\- ]+")
+_CONTENT_RANGE = re.compile(r"bytes (\d+)-(\d+)/(\d+|\*)")
+_UNSATISFIED = re.compile(r"bytes \*/(\d+)")
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+
+
+@dataclass(frozen=True, slots=True)
+class DownloadLimits:
+    """How much a download may cost: its size, the wait for each piece, the whole time."""
+
+    max_bytes: int = 4096 * 1024 * 1024
+    idle_seconds: float = 30.0
+    total_seconds: float = 6 * 3600.0
+
+
+def safe_filename(url: str, content_type: str = "", fallback: str = "attachment") -> str:
+    """A plain file name for ``url``: its last path segment with anything odd removed.
+
+    No slash, no leading dot, no control or shell character survives; the result is never
+    empty, "." or "..". An extension is added from the content type when there is none.
+    """
+    try:
+        segment = unquote(urlsplit(url).path.rsplit("/", 1)[-1])
+    except ValueError:
+        segment = ""
+    name = unicodedata.normalize("NFKC", one_line(segment)).replace("/", " ").replace("\\", " ")
+    name = _UNSAFE.sub("_", name).strip(" ._-")[:_MAX_NAME].strip(" ._-")
+    if not name:
+        name = fallback
+    if "." not in name:
+        guessed = mimetypes.guess_extension(content_type.split(";")[0].strip().lower() or "")
+        name += guessed or ""
+    return name
+
+
+def target_path(folder: Path, name: str) -> Path:
+    """``folder / name``, checked to stay inside ``folder`` (ValueError if it would not)."""
+    root = folder.expanduser().resolve()
+    path = (root / name).resolve()
+    if path.parent != root:
+        raise ValueError(f"unsafe file name {name!r}")
+    return path
+
+
+def download(
+    client: httpx.Client,
+    url: str,
+    path: Path,
+    *,
+    limits: DownloadLimits = DownloadLimits(),  # frozen: one shared default is safe
+    progress: Progress | None = None,
+) -> Path:
+    """Fetch ``url`` into ``path``, resuming ``path``.part if an earlier try left one.
+
+    Raises FetchError (with a one-line reason) on any failure; the part file stays, so the
+    next try resumes it.
+    """
+    if scheme(url) not in ("http", "https"):
+        raise FetchError(f"won't download a non-web address: {one_line(url)[:100]}")
+    part = path.with_name(path.name + ".part")
+    started = time.monotonic()
+    try:
+        _fetch_into(client, url, part, limits, started, progress or _quiet)
+    except (httpx.HTTPError, httpx.InvalidURL, OSError, UnicodeError) as exc:
+        raise translate(exc, limits.idle_seconds) from exc
+    part.replace(path)
+    return path
+
+
+def _quiet(done: int, total: int | None) -> None:
+    return None
+
+
+def _fetch_into(
+    client: httpx.Client,
+    url: str,
+    part: Path,
+    limits: DownloadLimits,
+    started: float,
+    progress: Progress,
+) -> None:
+    offset = part.stat().st_size if part.exists() else 0
+    headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "identity"}
+    if offset:
+        headers["Range"] = f"bytes={offset}-"
+    current, seen = url, {url}
+    for _ in range(MAX_REDIRECTS + 1):
+        request = client.build_request("GET", current, headers=headers, timeout=limits.idle_seconds)
+        response = client.send(request, stream=True)
+        try:
+            status = response.status_code
+            if status not in _REDIRECTS:
+                _save(response, part, offset, limits, started, progress)
+                return
+            current = redirect_target(current, status, response.headers.get("location"))
+        finally:
+            response.close()
+        if current in seen:
+            raise TooManyRedirects("redirect loop")
+        seen.add(current)
+    raise TooManyRedirects("too many redirects")
+
+
+def _save(
+    response: httpx.Response,
+    part: Path,
+    offset: int,
+    limits: DownloadLimits,
+    started: float,
+    progress: Progress,
+) -> None:
+    """Write the body after ``offset`` (206) or from the start (200), within the limits."""
+    status = response.status_code
+    if status == 416 and offset:  # nothing after what we have: the part file is whole
+        whole = _UNSATISFIED.match(response.headers.get("content-range", ""))
+        if whole is None or int(whole.group(1)) == offset:
+            return
+        raise FetchError(f"the file changed on the server; delete {part.name} to start again")
+    if status not in (200, 206):
+        raise HTTPStatusError(status, f"HTTP {status}")
+    start, total = _span(response, offset)
+    if total is not None and total > limits.max_bytes:
+        raise FetchError(f"larger than {limits.max_bytes // (1024 * 1024)} MB; not downloaded")
+    mode = "ab" if start else "wb"
+    done = start
+    with part.open(mode) as out:
+        if start:
+            out.truncate(start)
+        progress(done, total)
+        for chunk in response.iter_raw(_CHUNK):
+            done += len(chunk)
+            if done > limits.max_bytes:
+                raise FetchError(f"stopped at {limits.max_bytes // (1024 * 1024)} MB: too large")
+            if time.monotonic() - started > limits.total_seconds:
+                raise FetchError(f"took longer than {limits.total_seconds:.0f} s; stopped")
+            out.write(chunk)
+            progress(done, total)
+    if total is not None and done < total:
+        raise FetchError(f"the server stopped after {done:,} of {total:,} bytes; try again")
+
+
+def _span(response: httpx.Response, offset: int) -> tuple[int, int | None]:
+    """Where this body starts in the file and the file's whole size, when the server says."""
+    length = response.headers.get("content-length", "")
+    if response.status_code == 206:
+        match = _CONTENT_RANGE.match(response.headers.get("content-range", ""))
+        if match is None or int(match.group(1)) != offset:
+            raise FetchError("the server sent the wrong part of the file; try again")
+        whole = match.group(3)
+        return offset, int(whole) if whole.isdigit() else None
+    return 0, int(length) if length.isdigit() else None

@@ -1,0 +1,105 @@
+"""Downloads an article's attachment in a worker, with a progress bar while it runs, and
+hands an attachment to the player with the app suspended."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import Label, ProgressBar
+
+from newsterm.config import Settings
+from newsterm.feeds.download import DownloadLimits, download, safe_filename, target_path
+from newsterm.models import Enclosure
+from newsterm.paths import download_dir
+from newsterm.text.sanitize import one_line
+from newsterm.ui.messages import DownloadFinished, DownloadProgressed
+from newsterm.ui.say import say
+from newsterm.ui.workers import ReportsWorkerFailures
+from newsterm.urls import scheme
+
+
+class Downloader(ReportsWorkerFailures, Horizontal):
+    """A one-line progress bar, shown only while an attachment downloads."""
+
+    DEFAULT_CSS = """
+    Downloader { display: none; height: 1; dock: bottom; padding: 0 1; }
+    Downloader.-busy { display: block; }
+    Downloader > Label { width: auto; max-width: 60; margin-right: 1; }
+    """
+
+    def __init__(self, transport: httpx.BaseTransport | None = None) -> None:
+        super().__init__()
+        self._transport = transport
+
+    def compose(self) -> ComposeResult:
+        yield Label(markup=False)
+        yield ProgressBar(show_eta=True)
+
+    @property
+    def busy(self) -> bool:
+        return self.has_class("-busy")
+
+    def start(self, enclosure: Enclosure, settings: Settings) -> None:
+        """Download ``enclosure`` to the download folder, unless one is already running."""
+        if self.busy:
+            say(self, "A download is already running")
+            return
+        folder = download_dir(settings.download_dir)
+        name = safe_filename(enclosure.url, enclosure.type)
+        try:
+            path = target_path(folder, name)
+        except ValueError as exc:
+            say(self, f"Not downloaded: {exc}", severity="error")
+            return
+        self.add_class("-busy")
+        self.query_one(Label).update(Content(f"Downloading {name}"))
+        self.query_one(ProgressBar).update(total=enclosure.length or None, progress=0)
+        limits = DownloadLimits(max_bytes=settings.max_download_mb * 1024 * 1024)
+        self._download(enclosure.url, path, limits)
+
+    @work(thread=True, group="download", exit_on_error=False, name="downloading the attachment")
+    def _download(self, url: str, path: Path, limits: DownloadLimits) -> None:
+        name = path.name
+
+        def progress(done: int, total: int | None) -> None:
+            self.post_message(DownloadProgressed(name, done, total))
+
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with httpx.Client(transport=self._transport) as client:
+                saved = download(client, url, path, limits=limits, progress=progress)
+        finally:
+            self.app.call_from_thread(self.remove_class, "-busy")
+        self.post_message(DownloadFinished(str(saved)))
+
+    @on(DownloadProgressed)
+    def _progressed(self, message: DownloadProgressed) -> None:
+        self.query_one(ProgressBar).update(total=message.total, progress=message.done)
+
+    @on(DownloadFinished)
+    def _finished(self, message: DownloadFinished) -> None:
+        say(self, f"Saved {one_line(message.path)}", timeout=8)
+
+
+def player_argv(enclosure: Enclosure, settings: Settings) -> list[str] | str:
+    """settings.player and the attachment (the downloaded file if there is one, else its
+    web address) as an argument list; or why it cannot be played."""
+    local = _downloaded(enclosure, settings)
+    if local is None and scheme(enclosure.url) not in ("http", "https"):
+        return f"Won't play a non-web address: {one_line(enclosure.url)[:80]}"
+    return [*settings.player, str(local) if local else enclosure.url]
+
+
+def _downloaded(enclosure: Enclosure, settings: Settings) -> Path | None:
+    try:
+        path = target_path(
+            download_dir(settings.download_dir), safe_filename(enclosure.url, enclosure.type)
+        )
+    except ValueError:
+        return None
+    return path if path.is_file() else None
