@@ -47,6 +47,9 @@ class Block:
     linked: bool = False  # all of its text is link text
     box: int = 0  # id of the innermost container element holding it (0: none)
     rows: tuple[tuple[Cell, ...], ...] = ()  # a table's cells, laid out by text/layout
+    # Link numbers of image addresses, drawn after an image's label ("[image: map][7]"):
+    # for the reader only, so the stripper's evidence is what it was without them.
+    images: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -68,6 +68,7 @@ def render_block(block: Block, width: int) -> list[Line]:
         ]
     if kind == "image":
         label = text if text.startswith("[image") else f"[image: {one_line(text)}]"
+        label += "".join(f"[{n}]" for n in block.images)
         return [numbered(line, block, "image") for line in wrap(label, width)]
     if kind == "rule":
         return [Line.of("─" * min(width, _MAX_RULE), "rule")]
@@ -76,9 +77,9 @@ def render_block(block: Block, width: int) -> list[Line]:
 
 def numbered(text: str, block: Block, style: str = "") -> Line:
     """One line with its link numbers ("word[3]") picked out."""
-    if not block.links or "[" not in text:
+    if not (block.links or block.images) or "[" not in text:
         return Line.of(text, style)
-    numbers = set(block.links)
+    numbers = {*block.links, *block.images}
     spans: list[Span] = []
     at = 0
     for match in _LINK_NUMBER.finditer(text):

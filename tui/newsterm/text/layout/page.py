@@ -44,7 +44,7 @@ class ReaderPage:
         """The numbered links of the view shown; numbers never change between views."""
         if original or not self.removed:
             return self.document.links
-        used = {n for block, _ in self.items(False) for n in block.links}
+        used = {n for block, _ in self.items(False) for n in (*block.links, *block.images)}
         return tuple(link for link in self.document.links if link.number in used)
 
 

@@ -188,7 +188,8 @@ def _img(w: Walker, node: LexborNode, attrs: Attrs) -> bool:
         return False
     label = f"[image: {alt}]" if alt else "[image]"
     if w.table is not None:
-        w.text(f" {label}{_image_number(w, attrs, alt)} ")
+        number = _image_number(w, attrs, alt)
+        w.text(f" {label}[{number}] " if number else f" {label} ")
         return False
     w.flush()
     w.has_text = True
@@ -201,22 +202,24 @@ def _img(w: Walker, node: LexborNode, attrs: Attrs) -> bool:
         if link.number:
             label += f"[{link.number}]"
             w.numbers.append(link.number)
-    w.emit("image", label + _image_number(w, attrs, alt), 0)
+    _image_number(w, attrs, alt)
+    w.emit("image", label, 0)
     w.reset()
     return False
 
 
-def _image_number(w: Walker, attrs: Attrs, alt: str) -> str:
-    """Number the image's own address as a link ("[5]"), so it can be opened or copied."""
+def _image_number(w: Walker, attrs: Attrs, alt: str) -> int:
+    """Number the image's own address as a link, so it can be opened or copied; 0 when it
+    has none (or a data: one). The reader draws the number after the image's label."""
     src = attrs.get("src")
     number = w.number(w.resolve(src)) if src else 0
     if not number:
-        return ""  # no address, or a data: image
+        return 0
     if not w.links[number - 1].text:
         text = f"image: {alt}" if alt else "image"
         w.links[number - 1] = Link(number, w.links[number - 1].url, text)
-    w.numbers.append(number)
-    return f"[{number}]"
+    w.images.append(number)
+    return number
 
 
 def _anchor(w: Walker, node: LexborNode, attrs: Attrs) -> Leave | None:

@@ -34,7 +34,7 @@ def render_text(
     else:
         document = doc_or_result
         items = [(block, None) for block in document.blocks]
-    used = {n for block, _ in items for n in block.links}
+    used = {n for block, _ in items for n in (*block.links, *block.images)}
     lines = block_lines(items, width)
     lines += link_lines([link for link in document.links if link.number in used], width)
     return _text(lines)

@@ -55,6 +55,7 @@ class WalkState:
         self.unbuttoned = False  # some text outside buttons
         self.hrefs: list[str] = []
         self.numbers: list[int] = []
+        self.images: list[int] = []  # image addresses' numbers (Block.images)
         self.inline_hints: list[str] = []
         self.buffer_chosen = False
         self.after_br = False
@@ -156,6 +157,7 @@ class WalkState:
                 button=has_text and not self.unbuttoned,
                 linked=has_text and not self.unlinked,
                 box=self.box_ids[-1],
+                images=tuple(dict.fromkeys(self.images)),
             )
         )
 
