@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from entries import article, entry, save
 from httpserver import (
     LoopbackServer,
     Reply,
@@ -22,7 +22,7 @@ from httpserver import (
 from newsterm.config import parse_config
 from newsterm.feeds.fetch import make_client
 from newsterm.fulltext import fetch_full_text, read_full_text, with_full_text
-from newsterm.models import Article, FetchResult, ParsedEntry, ParsedFeed
+from newsterm.models import Article
 from newsterm.reading import build_page
 from newsterm.refresh import refresh
 from newsterm.store import Store
@@ -31,26 +31,10 @@ from newsterm.text.layout.page import layout_page
 PAGE = (Path(__file__).parent / "data" / "fulltext" / "harbor-ferry.html").read_bytes()
 SUMMARY = "<p>The passenger ferry runs again from the north pier on Monday.</p>"
 HTML = "text/html; charset=utf-8"
-WHEN = datetime(2026, 3, 4, 9, 0, tzinfo=UTC)
 
 
 def _article(link: str, body: str = SUMMARY) -> Article:
-    return Article(
-        id=1,
-        feed_url="https://harbor.example/feed",
-        feed_title="Harbor Post",
-        guid="ferry",
-        title="Ferry service returns",
-        link=link,
-        author="",
-        published=WHEN,
-        updated=None,
-        content="",
-        summary=body,
-        read=False,
-        starred=False,
-        first_seen=WHEN,
-    )
+    return article(title="Ferry service returns", link=link, summary=body)
 
 
 def _fetch(article: Article, timeout: float = 5.0):  # type: ignore[no-untyped-def]
@@ -122,29 +106,12 @@ def test_offline_the_failure_is_kept_and_f_tries_again_later(tmp_path: Path) -> 
         assert store.article(article.id).body == SUMMARY  # type: ignore[union-attr]
 
 
-def _saved(
-    store: Store, link: str, feed: str = "https://harbor.example/feed", n: int = 1
-) -> Article:
-    entries = tuple(
-        ParsedEntry(
-            id=f"ferry{i}",
-            title=f"Ferry {i}",
-            link=link if n == 1 else f"{link}{i}",
-            author="",
-            published=WHEN,
-            updated=None,
-            content="",
-            summary=SUMMARY,
-        )
-        for i in range(n)
-    )
-    store.save_feed(
-        feed, FetchResult(feed, feed, 200, b"<rss/>"), ParsedFeed("Harbor", feed, entries), now=WHEN
-    )
+def _saved(store: Store, link: str, feed: str = "https://harbor.example/feed") -> Article:
+    save(store, feed, "Harbor", entry(id="ferry", title="Ferry", link=link, summary=SUMMARY))
     row = next(iter(store.iter_article_rows(feed_urls=[feed])))
-    article = store.article(row.id)
-    assert article is not None
-    return article
+    found = store.article(row.id)
+    assert found is not None
+    return found
 
 
 def test_refresh_fetches_full_texts_of_full_text_feeds_a_few_at_a_time(

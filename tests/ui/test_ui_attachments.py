@@ -4,7 +4,6 @@ the download folder, P hands the file to the player as an argument list."""
 from __future__ import annotations
 
 import hashlib
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -12,17 +11,18 @@ from textual.message import Message
 from textual.widgets import ProgressBar
 from ui_helpers import Setup, notes_into, settle, started
 
+from entries import entry, save
 from httpserver import LoopbackServer, Reply, Request, ranged
 from newsterm.config import load_config
-from newsterm.models import Enclosure, FetchResult, ParsedEntry, ParsedFeed
+from newsterm.models import Enclosure
 from newsterm.store import Store
 from newsterm.ui import launch
 from newsterm.ui.downloader import Downloader
 from newsterm.ui.messages import DownloadProgressed
+from newsterm.ui.screens.links import LinkListScreen
 
 BODY = hashlib.sha256(b"episode").digest() * 8_000  # 256,000 bytes
 FEED = "https://pod.example/feed.xml"
-WHEN = datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
 
 
 def _in_pieces(request: Request, reply: Reply) -> None:
@@ -44,19 +44,15 @@ def _setup(tmp_path: Path, url: str) -> Setup:
     config = load_config(path)
     store = Store.open(tmp_path / "cache.db")
     store.sync_feeds(config.feeds)
-    entry = ParsedEntry(
+    episode = entry(
         id="ep1",
         title="Episode 1",
         link="https://pod.example/1",
         author="Ann Host",
-        published=WHEN,
-        updated=None,
         content="<p>Show notes.</p>",
-        summary="",
         enclosures=(Enclosure(url, "audio/mpeg", len(BODY), 2707),),
     )
-    result = FetchResult(url=FEED, final_url=FEED, status=200, body=b"<rss/>")
-    store.save_feed(FEED, result, ParsedFeed("Pod", FEED, (entry,)), now=WHEN)
+    save(store, FEED, "Pod", episode)
     return Setup(config, path, store, tmp_path / "cache.db")
 
 
@@ -127,4 +123,25 @@ async def test_p_plays_with_the_player_argv_and_the_downloaded_file(
         ["myplayer", "--no-video", "https://pod.example/media/ep.mp3"],
         ["myplayer", "--no-video", local],
     ]
+    setup.store.close()
+
+
+async def test_with_several_attachments_d_asks_which(
+    tmp_path: Path, http_server: LoopbackServer
+) -> None:
+    first = http_server.route("/one.mp3", ranged(b"one" * 1000))
+    second = http_server.route("/two.mp3", ranged(BODY))
+    setup = _setup(tmp_path, first)
+    two = (Enclosure(first, "audio/mpeg"), Enclosure(second, "audio/ogg"))
+    save(setup.store, FEED, "Pod", entry(id="ep2", title="Episode 2", enclosures=two))
+    async with started(setup.app()) as (pilot, _):
+        await pilot.press("enter")  # the newest: Episode 2
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, LinkListScreen)
+        await pilot.press("j", "enter")
+        await settle(pilot, rounds=100)
+    assert (tmp_path / "dl" / "two.mp3").read_bytes() == BODY
+    assert not (tmp_path / "dl" / "one.mp3").exists()
     setup.store.close()

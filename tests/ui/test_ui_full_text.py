@@ -5,19 +5,17 @@ one line saying why and the summary stays."""
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
 from pathlib import Path
 
 from ui_helpers import Setup, notes_into, settle, started
 
+from entries import entry, save
 from httpserver import LoopbackServer, closed_port_url, respond
 from newsterm.config import load_config
-from newsterm.models import FetchResult, ParsedEntry, ParsedFeed
 from newsterm.store import Store
 
 PAGE = (Path(__file__).parents[1] / "data" / "fulltext" / "harbor-ferry.html").read_bytes()
 FEED = "https://harbor.example/feed"
-WHEN = datetime(2026, 3, 4, 9, 0, tzinfo=UTC)
 SUMMARY = "<p>The passenger ferry runs again from the north pier on Monday.</p>"
 
 
@@ -30,18 +28,12 @@ def _setup(tmp_path: Path, link: str, *, full_text: bool = False) -> Setup:
     config = load_config(path)
     store = Store.open(tmp_path / "cache.db")
     store.sync_feeds(config.feeds)
-    entry = ParsedEntry(
-        id="ferry",
-        title="Ferry service returns",
-        link=link,
-        author="",
-        published=WHEN,
-        updated=None,
-        content="",
-        summary=SUMMARY,
+    save(
+        store,
+        FEED,
+        "Harbor Post",
+        entry(id="ferry", title="Ferry service returns", link=link, summary=SUMMARY),
     )
-    result = FetchResult(url=FEED, final_url=FEED, status=200, body=b"<rss/>")
-    store.save_feed(FEED, result, ParsedFeed("Harbor Post", FEED, (entry,)), now=WHEN)
     return Setup(config, path, store, tmp_path / "cache.db")
 
 

@@ -6,6 +6,7 @@ import contextlib
 import sqlite3
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import OptionList
 from ui_helpers import Setup, StartApp, settle
 
@@ -24,17 +25,23 @@ def _write(setup: Setup, body: str) -> None:
         )
 
 
+async def _link_list(pilot: Pilot[None]) -> LinkListScreen:
+    """Open the first article and its link list."""
+    await pilot.press("enter")
+    await settle(pilot)
+    await pilot.press("l")
+    await settle(pilot)
+    links = pilot.app.screen
+    assert isinstance(links, LinkListScreen)
+    return links
+
+
 async def test_l_lists_every_link_and_opens_the_chosen_one(
     setup: Setup, start_app: StartApp
 ) -> None:
     _write(setup, MANY + '<p><img src="https://img.example/p.png" alt="Plan"></p>')
     async with start_app() as (pilot, screen):
-        await pilot.press("enter")
-        await settle(pilot)
-        await pilot.press("l")
-        await settle(pilot)
-        links = pilot.app.screen
-        assert isinstance(links, LinkListScreen)
+        links = await _link_list(pilot)
         options = links.query_one(OptionList)
         assert options.option_count == 86  # 85 links and the image's address
         await pilot.press("j", "j", "G", "k")  # the last but one: link 85, past the 1-9 keys
@@ -104,3 +111,17 @@ async def test_a_link_with_spaces_opens_percent_encoded(setup: Setup, start_app:
         await pilot.press("1")
         await settle(pilot)
     assert setup.opened == ["https://ex.example/a%20b"]
+
+
+async def test_link_text_in_the_list_is_shown_literally_never_as_markup(
+    setup: Setup, start_app: StartApp
+) -> None:
+    _write(setup, '<p><a href="https://l.example/[b]x[/b]">[@click=app.quit]q[/]</a></p>')
+    async with start_app() as (pilot, screen):
+        links = await _link_list(pilot)
+        prompt = links.query_one(OptionList).get_option_at_index(0).prompt
+        assert "[@click=app.quit]q[/]" in str(getattr(prompt, "plain", prompt))
+        assert "https://l.example/[b]x[/b]" in str(getattr(prompt, "plain", prompt))
+        await pilot.press("escape")
+        await settle(pilot)
+        assert pilot.app.is_running and pilot.app.screen is screen
