@@ -125,3 +125,27 @@ async def test_link_text_in_the_list_is_shown_literally_never_as_markup(
         await pilot.press("escape")
         await settle(pilot)
         assert pilot.app.is_running and pilot.app.screen is screen
+
+
+async def test_an_article_is_laid_out_in_its_worker_not_on_the_event_loop(
+    setup: Setup, start_app: StartApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsterm.ui.widgets import reader
+
+    on_loop: list[int] = []
+    real = reader.layout
+
+    def counted(page, width, *, original):  # type: ignore[no-untyped-def]
+        on_loop.append(width)
+        return real(page, width, original=original)
+
+    monkeypatch.setattr(reader, "layout", counted)
+    _write(setup, MANY)
+    async with start_app() as (pilot, screen):
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "link 85[85]" in " ".join(line.plain for line in screen.reader.lines)
+        assert on_loop == []  # the worker laid it out at the pane's width
+        await pilot.press("s")  # a view toggled on screen is laid out there
+        await settle(pilot)
+        assert len(on_loop) == 1

@@ -12,7 +12,7 @@ from newsterm.models import ArticleRow, Feed
 from newsterm.refresh import FeedOutcome, RefreshSummary
 from newsterm.sync.run import SyncSummary
 from newsterm.ui.launch import Launch
-from newsterm.ui.render import ReaderPage
+from newsterm.ui.render import LaidOut, ReaderPage
 from newsterm.ui.undo import UndoStep
 from newsterm.ui.view import View
 
@@ -68,6 +68,7 @@ class ArticleOpened(Message):
 
     page: ReaderPage
     was_unread: bool
+    laid_out: LaidOut | None = None  # the page's lines at the width asked for, made in the worker
 
 
 @dataclass
@@ -247,6 +248,7 @@ class FullTextRead(Message):
 
     page: ReaderPage
     full: bool  # True: the page shows the full text
+    laid_out: LaidOut | None = None
 
 
 @dataclass

@@ -12,7 +12,10 @@ from newsterm.text.layout.lines import Line
 from newsterm.text.layout.page import ReaderPage, layout_page
 from newsterm.text.strip import strip_appeals
 
-__all__ = ["ReaderPage", "build_page", "layout", "to_content", "warm_up"]
+__all__ = ["LaidOut", "ReaderPage", "build_page", "laid_out", "layout", "to_content", "warm_up"]
+
+LaidOut = tuple[int, list[Content]]
+"""A page's lines and the width they were laid out for."""
 
 
 def warm_up() -> None:
@@ -23,6 +26,11 @@ def warm_up() -> None:
 def layout(page: ReaderPage, width: int, *, original: bool) -> list[Content]:
     """Every line of the reader at ``width`` cells, in the stripped or original view."""
     return [to_content(line) for line in layout_page(page, width, original=original)]
+
+
+def laid_out(page: ReaderPage, width: int) -> LaidOut | None:
+    """The stripped view's lines at ``width``, made ahead (in a worker), or None if unknown."""
+    return (width, layout(page, width, original=False)) if width > 0 else None
 
 
 def to_content(line: Line) -> Content:

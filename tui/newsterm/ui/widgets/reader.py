@@ -24,7 +24,7 @@ from newsterm.text.blocks import Link
 from newsterm.text.sanitize import one_line
 from newsterm.ui.highlight import highlighted
 from newsterm.ui.messages import ArticleOpened, FullTextFailed, FullTextRead
-from newsterm.ui.render import ReaderPage, build_page, layout
+from newsterm.ui.render import LaidOut, ReaderPage, build_page, laid_out, layout
 from newsterm.ui.workers import ReportsWorkerFailures
 
 EMPTY_HINT = "Press enter on an article to read it here."
@@ -144,7 +144,7 @@ class ReaderView(ReportsWorkerFailures, ScrollView, can_focus=True):
     def open(self, article_id: int, config: Config) -> None:
         """Read the article from the cache, mark it read, and show it laid out for ``config``."""
         self._opening = article_id
-        self._load(article_id, config)
+        self._load(article_id, config, self.scrollable_content_region.width)
 
     @work(
         thread=True,
@@ -153,14 +153,16 @@ class ReaderView(ReportsWorkerFailures, ScrollView, can_focus=True):
         exit_on_error=False,
         name="opening the article",
     )
-    def _load(self, article_id: int, config: Config) -> None:
+    def _load(self, article_id: int, config: Config, width: int) -> None:
         article = self._store.article(article_id)
         if article is None:
             raise LookupError("the article is no longer in the cache")
         was_unread = not article.read
         if was_unread:
             self._store.set_read([article_id], True)  # persisted before the article shows
-        self.post_message(ArticleOpened(self._page_for(article, config), was_unread))
+        page = self._page_for(article, config)
+        # Laid out here, off the event loop: a long article takes a tenth of a second.
+        self.post_message(ArticleOpened(page, was_unread, laid_out(page, width)))
 
     def _page_for(self, article: Article, config: Config) -> ReaderPage:
         """The page to open on: for a full_text feed, the kept full text if there is one."""
@@ -180,22 +182,24 @@ class ReaderView(ReportsWorkerFailures, ScrollView, can_focus=True):
         page = self._page
         if page is None:
             return
-        self._full_text(page.article.id, config, not self.showing_full_text)
+        width = self.scrollable_content_region.width
+        self._full_text(page.article.id, config, not self.showing_full_text, width)
 
     @work(thread=True, exclusive=True, group="full-text", exit_on_error=False, name="full text")
-    def _full_text(self, article_id: int, config: Config, full: bool) -> None:
+    def _full_text(self, article_id: int, config: Config, full: bool, width: int) -> None:
         article = self._store.article(article_id)
         if article is None:
             raise LookupError("the article is no longer in the cache")
         if not full:
-            self.post_message(FullTextRead(build_page(article, config), False))
+            page = build_page(article, config)
+            self.post_message(FullTextRead(page, False, laid_out(page, width)))
             return
         text = read_full_text(self._store, article, config.settings)
         if text.error is not None:
             self.post_message(FullTextFailed(article_id, text.error))
             return
         page = build_page(with_full_text(article, text), config, full_text=full_text_notice(text))
-        self.post_message(FullTextRead(page, True))
+        self.post_message(FullTextRead(page, True, laid_out(page, width)))
 
     @on(FullTextRead)
     def _full_text_read(self, message: FullTextRead) -> None:
@@ -203,7 +207,7 @@ class ReaderView(ReportsWorkerFailures, ScrollView, can_focus=True):
             message.stop()  # the user has moved on
             return
         top = self.scroll_offset.y if not message.full else 0
-        self.show(message.page)
+        self.show(message.page, message.laid_out)
         self.scroll_to(y=top, animate=False, immediate=True)
 
     @on(ArticleOpened)
@@ -211,14 +215,18 @@ class ReaderView(ReportsWorkerFailures, ScrollView, can_focus=True):
         if message.page.article.id != self._opening:
             message.stop()  # the user has moved on to another article
             return
-        self.show(message.page)
+        self.show(message.page, message.laid_out)
         self.border_title = Content(one_line(message.page.article.feed_title) or "Reader")
 
-    def show(self, page: ReaderPage | None) -> None:
-        """Show ``page`` from its top, in the stripped view."""
+    def show(self, page: ReaderPage | None, ready: LaidOut | None = None) -> None:
+        """Show ``page`` from its top, in the stripped view; ``ready`` holds its lines if a
+        worker laid them out at this width already."""
         self._page = page
         self._original = False
-        self._relayout()
+        if ready is not None and ready[0] == self.scrollable_content_region.width:
+            self._use(*ready)
+        else:
+            self._relayout()
         self.scroll_to(y=0, animate=False, immediate=True)
 
     def toggle_original(self) -> bool:
@@ -237,13 +245,17 @@ class ReaderView(ReportsWorkerFailures, ScrollView, can_focus=True):
 
     def _relayout(self) -> None:
         width = self.scrollable_content_region.width
-        self._laid_out_width = width
         if self._page is None:
-            self._lines = [Content(""), Content.styled(EMPTY_HINT, ".reader--hint")]
+            lines = [Content(""), Content.styled(EMPTY_HINT, ".reader--hint")]
         else:
-            self._lines = layout(self._page, width, original=self._original)
-            if self._highlight:
-                self._lines = highlighted(self._lines, self._highlight)
+            lines = layout(self._page, width, original=self._original)
+        self._use(width, lines)
+
+    def _use(self, width: int, lines: list[Content]) -> None:
+        self._laid_out_width = width
+        if self._page is not None and self._highlight:
+            lines = highlighted(lines, self._highlight)
+        self._lines = lines
         self._strips.clear()
         self.virtual_size = Size(width, len(self._lines))
         self.refresh()
