@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
-import sqlite3
-
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 from ui_helpers import Setup, StartApp, settle
+from ui_sample import NEWS
 
+from entries import entry, save
 from newsterm.ui.launch import browser_url, link_problem
 from newsterm.ui.screens.links import LinkListScreen
 
@@ -17,12 +16,8 @@ MANY = "".join(f'<p>Item <a href="https://l.example/{n}">link {n}</a></p>' for n
 
 
 def _write(setup: Setup, body: str) -> None:
-    """The first sample article's body replaced, through a second connection to the file."""
-    with contextlib.closing(sqlite3.connect(setup.db_path)) as conn, conn:
-        conn.execute(
-            "UPDATE articles SET content = ? WHERE guid = 'https://news.example/feed.xml#1'",
-            (body,),
-        )
+    """A new newest article in the sample's news feed, with ``body``: the list's first row."""
+    save(setup.store, NEWS, "Example News", entry(id="links", title="Links", content=body))
 
 
 async def _link_list(pilot: Pilot[None]) -> LinkListScreen:

@@ -411,9 +411,11 @@ def _export(args: argparse.Namespace) -> int:
         _error(f"cannot write {args.output}: {exc.strerror or exc}")
         return EXIT_USAGE
     return EXIT_OK
+
+
 def _full_page(store: Store, article: Article, config: Config) -> ReaderPage | None:
     """The page of ``article``'s fetched full text, or None (and why, on stderr)."""
-    from newsterm.fulltext import full_text_notice, read_full_text, with_full_text
+    from newsterm.full_article import full_text_notice, read_full_text, with_full_text
     from newsterm.reading import build_page
 
     text = read_full_text(store, article, config.settings)

@@ -18,7 +18,7 @@ from newsterm.errors import FetchError, StoreError
 from newsterm.feeds.fetch import fetch_feed, host_key, make_client
 from newsterm.feeds.guard import DEFAULT_LIMITS, ParseLimits
 from newsterm.feeds.pool import Parser
-from newsterm.fulltext import fill_full_texts
+from newsterm.full_article import fill_article_pages
 from newsterm.models import FetchResult, ParsedFeed
 from newsterm.store import Store
 
@@ -106,7 +106,7 @@ async def refresh(
         await run.all(subs)
         # Feeds that carry only summaries: their new articles' pages, after every feed.
         wanted = [o.url for o in run.outcomes if o.ok and _full_text(subs, o.url)]
-        await fill_full_texts(http, store, wanted, settings)
+        await fill_article_pages(http, store, wanted, settings)
     await asyncio.to_thread(store.prune, settings.keep_days, now=_now())
     order = {s.url: i for i, s in enumerate(subs)}
     outcomes = sorted(run.outcomes, key=lambda o: order[o.url])

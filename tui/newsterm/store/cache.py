@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsterm.errors import CacheCorrupt, SearchError
 from newsterm.models import Article, ArticleRow, Feed, FetchResult, FullText, ParsedFeed
-from newsterm.store import full_texts, queries, rows
+from newsterm.store import article_pages, queries, rows
 from newsterm.store.connection import connect, prepare_folder
 from newsterm.store.failures import rollback, translated
 from newsterm.store.fulltext import match_expression
@@ -276,17 +276,17 @@ class Store:
     def full_text(self, article_id: int) -> FullText | None:
         """The article's fetched full text (or why it failed), if it was ever fetched."""
         with self._read() as conn:
-            return full_texts.load(conn, article_id)
+            return article_pages.load(conn, article_id)
 
     def save_full_text(self, text: FullText, *, now: datetime) -> None:
         """Keep a fetched full text, or its failure, for its article."""
         with self._write() as conn:
-            full_texts.save(conn, text, ts(now))
+            article_pages.save(conn, text, ts(now))
 
     def without_full_text(self, feed_urls: Sequence[str], limit: int) -> list[tuple[int, str]]:
         """(id, link) of each feed's newest articles whose full text was never fetched."""
         with self._read() as conn:
-            return full_texts.missing(conn, feed_urls, limit)
+            return article_pages.missing(conn, feed_urls, limit)
 
     def next_unread(
         self,

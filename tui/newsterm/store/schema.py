@@ -129,7 +129,7 @@ _V6 = "CREATE INDEX articles_title ON articles (title COLLATE NOCASE, id);"
 # An article's page, fetched and reduced to the article (F, or full_text = true): the
 # extracted HTML, or why there is none. It goes with its article.
 _V7 = """
-CREATE TABLE full_texts (
+CREATE TABLE article_pages (
     article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
     url        TEXT NOT NULL,              -- the page it came from, after redirects
     html       TEXT NOT NULL DEFAULT '',   -- the article as extracted; '' when it failed

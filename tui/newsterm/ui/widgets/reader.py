@@ -17,7 +17,7 @@ from textual.strip import Strip
 from textual.visual import Visual
 
 from newsterm.config import Config
-from newsterm.fulltext import full_text_notice, read_full_text, with_full_text
+from newsterm.full_article import full_text_notice, read_full_text, with_full_text
 from newsterm.models import Article
 from newsterm.store import Store
 from newsterm.text.blocks import Link

@@ -10,7 +10,7 @@ from newsterm.store.rows import dt
 
 __all__ = ["MISSING", "load", "missing", "save"]
 
-_SAVE = """INSERT INTO full_texts (article_id, url, html, error, fetched_at)
+_SAVE = """INSERT INTO article_pages (article_id, url, html, error, fetched_at)
 VALUES (?, ?, ?, ?, ?)
 ON CONFLICT (article_id) DO UPDATE SET url = excluded.url, html = excluded.html,
     error = excluded.error, fetched_at = excluded.fetched_at"""
@@ -18,7 +18,7 @@ ON CONFLICT (article_id) DO UPDATE SET url = excluded.url, html = excluded.html,
 # Newest first over articles_feed_newest; the anti-join is a primary-key lookup.
 MISSING = """SELECT a.id, a.link FROM articles a
 WHERE a.feed_url = ? AND a.link != ''
-    AND NOT EXISTS (SELECT 1 FROM full_texts t WHERE t.article_id = a.id)
+    AND NOT EXISTS (SELECT 1 FROM article_pages t WHERE t.article_id = a.id)
 ORDER BY a.published DESC, a.id DESC LIMIT ?"""
 
 
@@ -30,7 +30,7 @@ def save(conn: sqlite3.Connection, text: FullText, now: int) -> None:
 def load(conn: sqlite3.Connection, article_id: int) -> FullText | None:
     """The kept full text of an article, if any."""
     row = conn.execute(
-        "SELECT article_id, url, html, error, fetched_at FROM full_texts WHERE article_id = ?",
+        "SELECT article_id, url, html, error, fetched_at FROM article_pages WHERE article_id = ?",
         (article_id,),
     ).fetchone()
     if row is None:

@@ -29,7 +29,7 @@ from newsterm.urls import shown_host
 __all__ = [
     "PER_FEED",
     "fetch_full_text",
-    "fill_full_texts",
+    "fill_article_pages",
     "full_text_notice",
     "read_full_text",
     "with_full_text",
@@ -102,7 +102,7 @@ def full_text_notice(text: FullText) -> str:
     return f"Full text from {shown_host(text.url) or 'the web page'} · F for the feed's text"
 
 
-async def fill_full_texts(
+async def fill_article_pages(
     client: httpx.AsyncClient, store: Store, feed_urls: Sequence[str], settings: Settings
 ) -> int:
     """Fetch the full text of the newest articles of ``feed_urls`` that have none yet,

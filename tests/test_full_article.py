@@ -21,7 +21,7 @@ from httpserver import (
 )
 from newsterm.config import parse_config
 from newsterm.feeds.fetch import make_client
-from newsterm.fulltext import fetch_full_text, read_full_text, with_full_text
+from newsterm.full_article import fetch_full_text, read_full_text, with_full_text
 from newsterm.models import Article
 from newsterm.reading import build_page
 from newsterm.refresh import refresh
@@ -114,7 +114,7 @@ def _saved(store: Store, link: str, feed: str = "https://harbor.example/feed") -
     return found
 
 
-def test_refresh_fetches_full_texts_of_full_text_feeds_a_few_at_a_time(
+def test_refresh_fetches_article_pages_of_full_text_feeds_a_few_at_a_time(
     http_server: LoopbackServer, tmp_path: Path
 ) -> None:
     live = [0, 0]
