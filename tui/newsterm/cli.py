@@ -522,7 +522,7 @@ def _launch(config: Config, store: Store, notices: Sequence[str] = ()) -> int:
         return True
 
     try:
-        app = NewstermApp(config, path, store, notices=notices)
+        app = NewstermApp(config, path, store, notices=notices, state_path=paths.state_path())
         with _ending_on_signals(stop):
             app.run()
     finally:

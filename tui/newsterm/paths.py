@@ -6,13 +6,14 @@ import os
 from importlib import resources
 from pathlib import Path
 
-from platformdirs import user_config_path, user_data_path, user_downloads_path
+from platformdirs import user_config_path, user_data_path, user_downloads_path, user_state_path
 
 from newsterm.errors import ConfigError
 
 APP_NAME = "newsterm"
 FEEDS_ENV = "NEWSTERM_FEEDS"
 DB_ENV = "NEWSTERM_DB"
+STATE_ENV = "NEWSTERM_STATE"
 
 
 def feeds_path(cli_arg: str | os.PathLike[str] | None = None) -> Path:
@@ -28,6 +29,11 @@ def db_path(cli_arg: str | os.PathLike[str] | None = None) -> Path:
 def download_dir(setting: str = "") -> Path:
     """Where attachments go: ``settings.download_dir``, else the XDG download folder."""
     return Path(setting).expanduser() if setting else user_downloads_path()
+
+
+def state_path() -> Path:
+    """The app's remembered choices: ``$NEWSTERM_STATE``, else the XDG state directory."""
+    return _chosen(None, STATE_ENV) or user_state_path(APP_NAME) / "state.json"
 
 
 def _chosen(cli_arg: str | os.PathLike[str] | None, env_name: str) -> Path | None:

@@ -11,10 +11,12 @@ from textual.app import App
 from textual.binding import BindingType
 
 from newsterm.config import Config
+from newsterm.state import AppState, load_state
 from newsterm.store import Store
 from newsterm.ui.commands import KeyCommands
 from newsterm.ui.keys import QUIT
 from newsterm.ui.launch import BrowserOpener, launch_browser
+from newsterm.ui.remembered import Remembered
 from newsterm.ui.screens.main import MainScreen
 from newsterm.ui.timing import Timing
 
@@ -37,9 +39,14 @@ class NewstermApp(App[None]):
         transport: httpx.AsyncBaseTransport | None = None,
         timing: Timing | None = None,
         notices: Sequence[str] = (),
+        state_path: Path | None = None,
     ) -> None:
+        """``state_path`` is the file of remembered choices; None remembers nothing."""
         super().__init__()
-        self._notices = tuple(notices)
+        # A few dozen bytes, read before the event loop runs, like feeds.toml.
+        state, notice = load_state(state_path) if state_path else (AppState(), None)
+        self._notices = (*notices, *([notice] if notice else []))
+        self._remembered = Remembered(state_path, state)
         self._config = config
         self._config_path = config_path
         self._store = store
@@ -61,4 +68,5 @@ class NewstermApp(App[None]):
             open_url=self._open_url,
             transport=self._transport,
             timing=self._timing,
+            remembered=self._remembered,
         )

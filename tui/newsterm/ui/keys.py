@@ -97,6 +97,22 @@ MAIN_KEYS: list[BindingType] = [
         tooltip="Undo the last mark-read, read or star toggle, or feed deletion",
     ),
     Binding(
+        "H",
+        "toggle_hide_read",
+        "Hide read",
+        show=False,
+        id="main.hide-read",
+        tooltip="Hide read articles from the list, or show them again (remembered)",
+    ),
+    Binding(
+        "O",
+        "cycle_order",
+        "Sort",
+        show=False,
+        id="main.sort",
+        tooltip="Sort the list newest first, oldest first, by feed or by title (remembered)",
+    ),
+    Binding(
         "r",
         "refresh_selected",
         "Refresh feed",

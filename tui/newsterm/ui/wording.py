@@ -98,3 +98,26 @@ def sync_status(last_sync: datetime | None, pending: int, error: str) -> str:
         parts.append("last sync failed")
     parts.append(_plural(pending, "change") + " waiting")
     return " · ".join(parts)
+
+
+ORDER_WORDS = {
+    "newest": "newest first",
+    "oldest": "oldest first",
+    "feed": "by feed",
+    "title": "by title",
+}
+"""How the list title and the status line name each order of store/order.py."""
+
+
+def arrangement(order: str, hide_read: bool) -> str:
+    """What the list title adds for a sort order or hidden read articles ("" for neither)."""
+    parts = [ORDER_WORDS.get(order, order)] if order != "newest" else []
+    if hide_read:
+        parts.append("read hidden")
+    return " · ".join(parts)
+
+
+def arranged_note(order: str, hide_read: bool) -> str:
+    """The status line after O or H."""
+    shown = "unread articles only" if hide_read else "read and unread articles"
+    return f"Sorted {ORDER_WORDS.get(order, order)}, showing {shown}"

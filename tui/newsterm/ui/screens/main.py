@@ -16,6 +16,7 @@ from textual.widgets import Footer
 
 from newsterm.config import Config
 from newsterm.models import Article, ArticleRow, Enclosure
+from newsterm.state import AppState, next_order
 from newsterm.store import Store
 from newsterm.text.blocks import Link
 from newsterm.text.layout.page import enclosure_label
@@ -50,6 +51,7 @@ from newsterm.ui.messages import (
 )
 from newsterm.ui.read_marker import ReadMarker
 from newsterm.ui.refresher import Refresher
+from newsterm.ui.remembered import Remembered
 from newsterm.ui.render import warm_up
 from newsterm.ui.say import say
 from newsterm.ui.screens.help import HelpScreen
@@ -83,8 +85,10 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         open_url: BrowserOpener,
         transport: httpx.AsyncBaseTransport | None = None,
         timing: Timing | None = None,
+        remembered: Remembered | None = None,
     ) -> None:
         super().__init__()
+        self._remembered = remembered or Remembered(None, AppState())
         self.config = config
         self.config_path = config_path
         self.store = store
@@ -115,6 +119,7 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         yield LinkOpener(self.store, self._open_url)
         yield Downloader()
         yield ReadMarker(self.store)
+        yield self._remembered
         yield Syncer(
             self.store,
             self.config.sync,
@@ -158,6 +163,8 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         return self.query_one(FeedsFileWatcher)
 
     def on_mount(self) -> None:
+        state = self._remembered.state
+        self.article_list.sort_by(state.order, state.hide_read)
         self.article_list.load(all_view(self.config))
         self.panes.show("articles")
         self.article_list.focus()
@@ -359,6 +366,18 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
             self._feedback.note("Nothing to undo")
         else:
             self.query_one(ReadMarker).undo(step)
+
+    def action_toggle_hide_read(self) -> None:
+        self._arrange(hide_read=not self._remembered.state.hide_read)
+
+    def action_cycle_order(self) -> None:
+        self._arrange(order=next_order(self._remembered.state.order))
+
+    def _arrange(self, **change: object) -> None:
+        """H and O: change the list's arrangement, and remember it."""
+        state = self._remembered.change(**change)
+        self.article_list.sort_by(state.order, state.hide_read)
+        self._feedback.note(wording.arranged_note(state.order, state.hide_read))
 
     def action_refresh_selected(self) -> None:
         if not self.config.feeds:

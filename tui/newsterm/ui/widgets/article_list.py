@@ -43,7 +43,7 @@ MAX_PAGES = 40  # 4,000 rows kept; pages far from the viewport are dropped first
 
 
 class ArticleList(ReportsWorkerFailures, ScrollView, can_focus=True):
-    """Rows of unread marker, date, feed and title, newest first, for any number of articles."""
+    """Rows of unread marker, date, feed and title, in any order, for any number of articles."""
 
     ALLOW_SELECT = False  # a double click reads the article; it does not select text
 
@@ -92,6 +92,8 @@ class ArticleList(ReportsWorkerFailures, ScrollView, can_focus=True):
         self._store = store
         self._view: View | None = None
         self._query = ""
+        self._order = "newest"
+        self._hide_read = False
         self._count = 0
         self._cursor = 0
         self._generation = 0
@@ -108,6 +110,15 @@ class ArticleList(ReportsWorkerFailures, ScrollView, can_focus=True):
     def title_filter(self) -> str:
         """The filter typed after /; not named query, which would hide Widget.query()."""
         return self._query
+
+    @property
+    def order(self) -> str:
+        """The sort order's name (store/order.py); a search view is ranked instead."""
+        return self._order
+
+    @property
+    def hide_read(self) -> bool:
+        return self._hide_read
 
     @property
     def count(self) -> int:
@@ -137,6 +148,16 @@ class ArticleList(ReportsWorkerFailures, ScrollView, can_focus=True):
         row = self.highlighted_row if keep else None
         self._view, self._query = view, query
         self._start_head(keep_id=row.id if row else None)
+
+    def sort_by(self, order: str, hide_read: bool) -> None:
+        """Sort by ``order`` and show or hide read articles.
+
+        A new order starts at its top; hiding read ones keeps the highlighted article.
+        """
+        row = self.highlighted_row if order == self._order else None
+        self._order, self._hide_read = order, hide_read
+        if self._view is not None:
+            self._start_head(keep_id=row.id if row else None)
 
     def cached_row(self, article_id: int) -> ArticleRow | None:
         """The row of ``article_id`` if it is in the page cache."""
@@ -188,7 +209,7 @@ class ArticleList(ReportsWorkerFailures, ScrollView, can_focus=True):
 
     def _queries(self) -> ArticleQueries:
         assert self._view is not None
-        return ArticleQueries(self._store, self._view, self._query)
+        return ArticleQueries(self._store, self._view, self._query, self._order, self._hide_read)
 
     def _start_head(self, keep_id: int | None) -> None:
         self._generation += 1

@@ -35,6 +35,8 @@ class ArticleQueries:
     store: Store
     view: View
     query: str = ""
+    order: str = "newest"  # a name from store/order.py; a search is ranked whatever it says
+    hide_read: bool = False
 
     def count(self) -> int:
         """How many rows the list has."""
@@ -55,7 +57,7 @@ class ArticleQueries:
         """Every filter the list shows, the typed title filter included."""
         filters = self.view.filters()
         filters["query"] = self.query
-        if self.view.unread_only:
+        if self.view.unread_only or self.hide_read:
             filters["unread_only"] = True
         return filters
 
@@ -67,7 +69,11 @@ class ArticleQueries:
         if self.view.is_search:
             return self.store.rows_by_ids(self.search_ids()[offset : offset + limit])
         return self.store.article_rows(
-            feed_urls=self.view.feed_urls, offset=offset, limit=limit, **self._filters()
+            feed_urls=self.view.feed_urls,
+            offset=offset,
+            limit=limit,
+            order=self.order,
+            **self._filters(),
         )
 
     def position(self, article_id: int) -> int | None:
@@ -75,7 +81,8 @@ class ArticleQueries:
         if self.view.is_search:
             ids = self.search_ids()
             return ids.index(article_id) if article_id in ids else None
-        return self.store.position(article_id, feed_urls=self.view.feed_urls, **self._filters())
+        urls = self.view.feed_urls
+        return self.store.position(article_id, feed_urls=urls, order=self.order, **self._filters())
 
     def head(self, keep_id: int | None, old_cursor: int) -> Head:
         """Count the rows and read the cursor's page; the cursor stays on ``keep_id`` if listed.
@@ -113,9 +120,9 @@ class ArticleQueries:
         urls, filters = self.view.feed_urls, self._filters()
         filters.pop("unread_only", None)  # every unread article is in an unread-only list
         if forward:
-            found = self.store.next_unread(after, feed_urls=urls, **filters)
+            found = self.store.next_unread(after, feed_urls=urls, order=self.order, **filters)
         else:
-            found = self.store.prev_unread(after, feed_urls=urls, **filters)
+            found = self.store.prev_unread(after, feed_urls=urls, order=self.order, **filters)
         index = self.position(found.id) if found is not None else None
         return (index, found) if index is not None and found is not None else None
 

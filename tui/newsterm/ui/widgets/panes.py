@@ -271,6 +271,12 @@ class Panes(Horizontal):
     @on(ArticlesCounted)
     def _articles_counted(self, message: ArticlesCounted) -> None:
         title = f"{message.view.label} · {message.count:,}"
+        arranged = wording.arrangement(
+            "newest" if message.view.is_search else self.article_list.order,
+            self.article_list.hide_read and not message.view.unread_only,
+        )
+        if arranged:
+            title += f" · {arranged}"
         if self.article_list.title_filter:
             title += f" matching “{self.article_list.title_filter}”"
         if message.problem:
