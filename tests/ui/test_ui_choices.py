@@ -9,6 +9,9 @@ import ui_sample as sample
 from textual.widget import Widget
 from ui_helpers import Setup, StartApp, notes_into, settle
 
+from newsterm.config import load_config
+from newsterm.ui.keys import key_rows
+
 ALL = sum(f.count for f in sample.FEEDS)
 
 
@@ -89,3 +92,21 @@ async def test_a_corrupt_state_file_is_one_notice_and_the_defaults(
         await settle(pilot)
     assert json.loads(state.read_text())["hide_read"] is True  # the next choice rewrites it
 
+
+async def test_keys_from_feeds_toml_replace_the_default_ones_and_the_help_says_so(
+    setup: Setup, start_app: StartApp
+) -> None:
+    with setup.feeds_path.open("a", encoding="utf-8") as handle:
+        handle.write('\n[keys]\n"main.hide-read" = "x"\nmain.sort = "ctrl+o"\n')
+    setup.config = load_config(setup.feeds_path)
+    async with start_app() as (pilot, screen):
+        await pilot.press("N", "H")  # H is not hide-read any more
+        await settle(pilot)
+        assert screen.article_list.count == ALL
+        await pilot.press("x", "ctrl+o")
+        await settle(pilot)
+        assert screen.article_list.count == ALL - 1
+        assert "oldest first · read hidden" in _title(screen)
+        rows = {row.action: row.keys for row in key_rows(pilot.app)}
+        assert rows["toggle_hide_read"] == ("x",)
+        assert rows["cycle_order"] == ("^o",)

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, SelectolaxError
 
+from newsterm.config_keys import parse_keys
 from newsterm.config_lines import LineFinder, first_failing_line, toml_message
 from newsterm.config_sync import SyncSettings, parse_sync
 from newsterm.errors import ConfigError
@@ -74,6 +75,8 @@ class Config:
     path: Path | None = None
     sync: SyncSettings | None = None
     """The ``[sync]`` table: a Fever or Google Reader server to sync with, if any."""
+    keys: tuple[tuple[str, str], ...] = ()
+    """The ``[keys]`` table: (binding id, keys) pairs, Textual's keymap as a dict()."""
 
     @classmethod
     def empty(cls, path: Path | None = None) -> Config:
@@ -146,17 +149,18 @@ def parse_config(text: str, path: Path | None = None) -> Config:
         raise ConfigError(path, [f"{name}:{line}: TOML syntax error: {what}"]) from None
     lines = LineFinder(text, name)
     problems: list[str] = []
-    for key in data.keys() - {"settings", "feed", "sync"}:
+    for key in data.keys() - {"settings", "feed", "sync", "keys"}:
         where = lines.key(key)
         problems.append(
-            f"{where}: unknown key {_shown(key)} (expected [settings], [sync] or [[feed]])"
+            f"{where}: unknown key {_shown(key)} (expected [settings], [sync], [keys] or [[feed]])"
         )
     settings = _settings(data.get("settings", {}), lines, problems)
     feeds = _feeds(data.get("feed", []), lines, problems, path)
     sync = parse_sync(data["sync"], lines, problems) if "sync" in data else None
+    keys = parse_keys(data.get("keys", {}), lines, problems)
     if problems:
         raise ConfigError(path, problems)
-    return Config(settings=settings, feeds=feeds, path=path, sync=sync)
+    return Config(settings=settings, feeds=feeds, path=path, sync=sync, keys=tuple(keys.items()))
 
 
 def _shown(value: Any) -> str:

@@ -83,10 +83,16 @@ class LineFinder:
                 return number
         return None
 
-    def key(self, key: str, section: str | None = None) -> str:
-        """Where ``key`` is set: inside ``[section]``, or at the top level."""
+    def key(self, key: str, section: str | None = None, *, dotted: bool = False) -> str:
+        """Where ``key`` is set: inside ``[section]``, or at the top level.
+
+        With ``dotted``, a key such as "main.sort" may also be written unquoted (a dotted key).
+        """
         table = (section,) if section else ()
-        return self._at(self._find((*table, key)) or (self._find(table) if table else None))
+        found = self._find((*table, key))
+        if found is None and dotted:
+            found = self._find((*table, *key.split(".")))
+        return self._at(found or (self._find(table) if table else None))
 
     def feed(self, index: int, key: str | None = None) -> str:
         """Where the index-th [[feed]] (1-based) starts, or where it sets ``key``."""

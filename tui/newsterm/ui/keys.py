@@ -270,12 +270,14 @@ SECTIONS: tuple[tuple[str, type[DOMNode], tuple[Binding, ...]], ...] = (
 
 def key_rows(app: App[object]) -> Iterator[KeyRow]:
     """Every binding with a description, keys shown as the footer shows them."""
+    keymap = app._keymap  # [keys] in feeds.toml; Textual has no public reader for it
     for section, owner, bindings in SECTIONS:
         for binding in bindings:
             if not binding.description:
                 continue
+            chosen = keymap.get(binding.id, binding.key) if binding.id else binding.key
             keys = tuple(
-                app.get_key_display(binding.with_key(key.strip())) for key in binding.key.split(",")
+                app.get_key_display(binding.with_key(key.strip())) for key in chosen.split(",")
             )
             description = binding.tooltip or binding.description
             yield KeyRow(section, keys, description, owner, binding.action)

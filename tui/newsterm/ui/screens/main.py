@@ -163,6 +163,7 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         return self.query_one(FeedsFileWatcher)
 
     def on_mount(self) -> None:
+        self.app.set_keymap(dict(self.config.keys))
         state = self._remembered.state
         self.article_list.sort_by(state.order, state.hide_read)
         self.article_list.load(all_view(self.config))
@@ -309,6 +310,7 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         """Run by ``new`` from now on; fetch the feeds it adds. The URLs added and removed."""
         old, self.config = self.config, new
         self.query_one(FeedEditor).timeout = new.settings.timeout_seconds
+        self.app.set_keymap(dict(new.keys))
         self.refresher.use(new)
         self.syncer.use(new.sync, new.settings.timeout_seconds)
         self.panes.use_config(new)
