@@ -23,15 +23,19 @@ _MAIN = [
     "add-feed",
     "back",
     "delete-feed",
+    "download",
     "edit",
     "escape",
     "filter",
+    "full-text",
     "help",
     "hide-read",
+    "links",
     "mark-all-read",
     "next-pane",
     "next-unread",
     "open",
+    "play",
     "prev-pane",
     "prev-unread",
     "refresh",
@@ -43,6 +47,7 @@ _MAIN = [
     "strip",
     "toggle-read",
     "undo",
+    "zoom",
 ]
 _LISTS = ["down", "first", "last", "up"]
 ACTION_IDS = frozenset(
@@ -52,6 +57,7 @@ ACTION_IDS = frozenset(
     + [f"article-list.{name}" for name in [*_LISTS, "page-down", "page-up", "read"]]
     + [f"feed-list.{name}" for name in [*_LISTS, "show"]]
     + [f"reader.{name}" for name in ["bottom", "down", "page-down", "page-up", "top", "up"]]
+    + [f"links.{name}" for name in [*_LISTS, "close", "copy", "open"]]
 )
 """Every binding id a [keys] entry may name."""
 
