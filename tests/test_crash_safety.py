@@ -78,9 +78,13 @@ def kill_loop(tmp_path: Path, server: LoopbackServer, kills: int, seed: int) -> 
 
     rng = random.Random(seed)
     torn = 0
-    for kill in range(kills):
+    kill = 0
+    # `kills` rounds, and more (up to three times as many) until one kill has landed
+    # between two feeds' writes: on a loaded machine an early kill may land before any.
+    while kill < kills or (torn == 0 and kill < 3 * kills):
+        kill += 1
         # New content each round, so every refresh really writes; slow feeds keep it busy.
-        serve(server, kill + 2, 0.05)
+        serve(server, kill + 1, 0.05)
         server.reset_counters()
         proc = refresh_proc(feeds, db)
         # Kill once part of the feeds were served: mid-refresh by construction.
