@@ -126,6 +126,7 @@ class LoopbackServer:
         self._stopped = threading.Event()
         self._in_flight = 0
         self._max_in_flight = 0
+        self._accepted = 0
         self._sockets: set[socket.socket] = set()
         self._threads: set[threading.Thread] = set()
         self._httpd = _HTTPServer(self)
@@ -201,6 +202,12 @@ class LoopbackServer:
             return len(self._threads)
 
     @property
+    def connections_accepted(self) -> int:
+        """Client connections accepted since the start (or the last reset)."""
+        with self._lock:
+            return self._accepted
+
+    @property
     def in_flight(self) -> int:
         """Requests being handled right now."""
         return self._in_flight
@@ -215,6 +222,7 @@ class LoopbackServer:
         with self._lock:
             self._requests.clear()
             self._max_in_flight = self._in_flight
+            self._accepted = 0
 
     # -- used by the request handler ----------------------------------------------------
 
@@ -238,6 +246,7 @@ class LoopbackServer:
                 self._sockets.add(sock)
             if thread is not None:
                 self._threads.add(thread)
+                self._accepted += 1
 
     def _untrack(self, sock: socket.socket, thread: threading.Thread) -> None:
         with self._lock:

@@ -67,6 +67,28 @@ def test_version_and_help(env: dict[str, str]) -> None:
         assert command in out.stdout
 
 
+def test_refresh_skips_what_is_not_due_unless_all(
+    env: dict[str, str], tmp_path: Path, http_server: LoopbackServer
+) -> None:
+    body = rss("Fresh", [("f1", "One", 1)]).encode()
+    fresh = http_server.route("/fresh.xml", respond(body, headers={"Cache-Control": "max-age=900"}))
+    plain = http_server.route("/plain.xml", respond(rss("Plain", [("p1", "Two", 2)]).encode()))
+    feeds = tmp_path / "feeds.toml"
+    feeds.write_text(f'[[feed]]\nurl = "{fresh}"\n\n[[feed]]\nurl = "{plain}"\n')
+    db = tmp_path / "cache.db"
+    paths = ("--feeds", str(feeds), "--db", str(db))
+    assert newsterm("refresh", *paths, env=env).stdout.startswith("2 feeds: 2 ok (0 not mod")
+    http_server.reset_counters()
+    second = newsterm("refresh", *paths, env=env)
+    assert second.stdout.startswith(
+        "2 feeds: 1 ok (1 not modified), 0 failed, 1 not due (skipped); 0 new articles in"
+    ), second.stdout
+    assert http_server.requests_to("/fresh.xml") == []
+    every = newsterm("refresh", "--all", *paths, env=env)
+    assert every.stdout.startswith("2 feeds: 2 ok (2 not modified), 0 failed; 0 new"), every.stdout
+    assert len(http_server.requests_to("/fresh.xml")) == 1
+
+
 def test_refresh_then_articles(env: dict[str, str], feeds: Path, tmp_path: Path) -> None:
     db = tmp_path / "cache.db"
     first = newsterm("refresh", "--feeds", str(feeds), "--db", str(db), env=env)

@@ -87,8 +87,11 @@ def kill_loop(tmp_path: Path, server: LoopbackServer, kills: int, seed: int) -> 
         serve(server, kill + 1, 0.05)
         server.reset_counters()
         proc = refresh_proc(feeds, db)
-        # Kill once part of the feeds were served: mid-refresh by construction.
-        wait_until(lambda: len(server.requests) >= rng.randint(2, FEEDS - 5))
+        # Kill once part of the feeds were served and stored: mid-refresh by construction.
+        # Writes are batched (refresh_writes.py), so a kill before the first commit would
+        # find nothing torn; one after it, with slow feeds still out, finds old and new.
+        served = rng.randint(2, FEEDS - 5)
+        wait_until(lambda: len(server.requests) >= served and len(titles(db)) > 1)  # noqa: B023
         workers = children(proc.pid)
         assert workers, "the refresh parses in forked workers"
         os.kill(proc.pid, signal.SIGKILL)

@@ -309,3 +309,38 @@ async def test_a_refresh_reloads_the_list_in_batches_not_per_feed(
             answered.release()
         store.close()
     assert len(reloads) == 2  # plus one when the refresh ended
+
+
+async def test_start_up_skips_feeds_not_due_and_R_fetches_them(
+    tmp_path: Path, http_server: LoopbackServer
+) -> None:
+    cached = {"Cache-Control": "max-age=3600"}
+    fresh = http_server.route(
+        "/fresh.xml", respond(sample.rss("Fresh", _items("f", 2)), headers=cached)
+    )
+    plain = http_server.route("/plain.xml", respond(sample.rss("Plain", _items("p", 1))))
+    path = _config(tmp_path, [fresh, plain], refresh_on_start=True)
+    store = Store.open(tmp_path / "cache.db")
+    try:
+        app = NewstermApp(load_config(path), path, store, open_url=print, timing=QUIET)
+        async with app.run_test(size=(120, 40)) as pilot:  # the first run: both are due
+            await settle(pilot)
+            assert main_screen(pilot).status.text.endswith("Refreshed 2 feeds · 3 new")
+        http_server.reset_counters()
+        seen: list[object] = []
+        app = NewstermApp(load_config(path), path, store, open_url=print, timing=QUIET)
+        async with app.run_test(size=(120, 40), message_hook=seen.append) as pilot:
+            await settle(pilot)
+            screen = main_screen(pilot)
+            assert screen.status.text.endswith("Refreshed 1 feed · 0 new · 1 not due")
+            assert http_server.requests_to("/fresh.xml") == []
+            await pilot.press("R")
+            await settle(pilot)
+            assert screen.status.text.endswith("Refreshed 2 feeds · 0 new")
+            assert len(http_server.requests_to("/fresh.xml")) == 1
+        notes = {id(m): m.notification.message for m in seen if isinstance(m, Notify)}
+        assert "1 feed refreshed (1 not due): 0 new articles." in notes.values()
+        started_runs = {id(m): m.total for m in seen if isinstance(m, RefreshStarted)}
+        assert list(started_runs.values()) == [1, 2]  # a message is seen once per hop
+    finally:
+        store.close()

@@ -12,6 +12,7 @@ import signal
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor
 from functools import partial
 from pathlib import Path
 from types import FrameType
@@ -53,8 +54,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo", action="store_true", help="open the app on bundled sample feeds (no network)"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser(
-        "refresh", parents=[sub_common], help="fetch every feed into the cache (and sync)"
+    refresh = commands.add_parser(
+        "refresh",
+        parents=[sub_common],
+        help="fetch the feeds that are due into the cache (and sync)",
+    )
+    refresh.add_argument(
+        "--all", action="store_true", help="fetch every feed, due or not (backoff included)"
     )
     commands.add_parser(
         "sync", parents=[sub_common], help="sync with the Fever or Google Reader server in [sync]"
@@ -194,7 +200,15 @@ def _refresh(args: argparse.Namespace) -> int:
     store = _store(args)
     progress = Progress(sys.stderr, total=len(config.feeds))
     try:
-        summary = asyncio.run(refresh(config, store, on_outcome=progress.update, parse_pool=pool))
+        run = refresh(
+            config,
+            store,
+            on_outcome=progress.update,
+            on_start=progress.start,
+            parse_pool=pool,
+            due_only=not args.all,
+        )
+        summary = asyncio.run(run)
     finally:
         progress.close()
         store.close()
@@ -456,11 +470,18 @@ def _strip(args: argparse.Namespace) -> int:
 
 
 def _run_app(args: argparse.Namespace) -> int:
+    from newsterm.feeds.pool import parse_pool
+
     if args.demo:
         return _run_demo(args)
     notices: list[str] = []
     config = _config(args, notices)
-    return _launch(config, _store(args, notices), notices)
+    pool = parse_pool(len(config.feeds))  # forked now, before the store and the app's threads
+    try:
+        return _launch(config, _store(args, notices), notices, pool)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
 
 
 def _run_demo(args: argparse.Namespace) -> int:
@@ -506,7 +527,9 @@ def _demo_feeds_text() -> str:
     return text.replace('url = "./', f'url = "{folder.as_uri()}/')
 
 
-def _launch(config: Config, store: Store, notices: Sequence[str] = ()) -> int:
+def _launch(
+    config: Config, store: Store, notices: Sequence[str] = (), pool: Executor | None = None
+) -> int:
     from newsterm.ui.app import NewstermApp
 
     path = config.path or paths.feeds_path(None)
@@ -522,7 +545,14 @@ def _launch(config: Config, store: Store, notices: Sequence[str] = ()) -> int:
         return True
 
     try:
-        app = NewstermApp(config, path, store, notices=notices, state_path=paths.state_path())
+        app = NewstermApp(
+            config,
+            path,
+            store,
+            notices=notices,
+            state_path=paths.state_path(),
+            parse_pool=pool,
+        )
         with _ending_on_signals(stop):
             app.run()
     finally:

@@ -19,6 +19,11 @@ class Progress:
         self.active = stream.isatty() and total > 0
         self.drawn = False
 
+    def start(self, fetching: int, skipped: int) -> None:
+        """Only ``fetching`` of the feeds are due: the bar counts those."""
+        self.total = fetching
+        self.active = self.active and fetching > 0
+
     def update(self, outcome: FeedOutcome, done: int, total: int) -> None:
         """Show that ``done`` of ``total`` feeds have finished, the last being ``outcome``."""
         self.show(outcome.title, done, total)

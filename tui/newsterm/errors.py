@@ -84,8 +84,9 @@ class FetchError(NewstermError):
 class HTTPStatusError(FetchError):
     """The server answered with an error status."""
 
-    def __init__(self, status: int, reason: str = "") -> None:
+    def __init__(self, status: int, reason: str = "", retry_after: float | None = None) -> None:
         self.status = status
+        self.retry_after = retry_after  # seconds the server asked for (429, 503), unclamped
         super().__init__(f"HTTP {status}{' ' + reason if reason else ''}")
 
 

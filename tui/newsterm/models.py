@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,22 @@ class ParsedFeed:
     link: str  # the site's home page, if the feed names one
     entries: tuple[ParsedEntry, ...]
     warning: str | None = None  # feedparser's bozo exception, if any
+    fresh_for: float | None = None  # seconds the feed says it stays fresh (<ttl>, sy:*)
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedFeed:
+    """A parsed feed with its entries already made the cache's rows, in a parse worker.
+
+    Plain dicts of str and int cross a process boundary far more cheaply than entries do,
+    and leave the parent only binding them to SQL.
+    """
+
+    title: str
+    link: str
+    rows: tuple[dict[str, Any], ...]  # store.rows.article_params without "now", feed order
+    warning: str | None = None
+    fresh_for: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +71,7 @@ class FetchResult:
     last_modified: str | None = None
     permanent_redirect: str | None = None  # set when a 301/308 moved the feed
     discovered_from: str | None = None  # the HTML page that linked to this feed
+    fresh_for: float | None = None  # seconds the server says it stays fresh (max-age, Expires)
 
     @property
     def not_modified(self) -> bool:
@@ -162,3 +180,31 @@ class FullText:
     html: str  # the article as extracted ("" when it failed)
     error: str | None = None  # one line for the user; None when it worked
     fetched_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FeedState:
+    """What a refresh needs to know of a feed before fetching it, read for all feeds at once."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+    found_feed: str | None = None  # the feed an HTML page linked to last time
+    next_due: datetime | None = None  # None: due now
+    failures: int = 0  # failed fetches in a row
+    body_hash: str | None = None  # of the last document parsed
+    feed_fresh_for: float | None = None  # what that document said of its freshness (<ttl>)
+
+    def due(self, now: datetime) -> bool:
+        return self.next_due is None or self.next_due <= now
+
+
+@dataclass(frozen=True, slots=True)
+class FeedWrite:
+    """One feed's refresh as the store writes it: a fetch (200 or 304), or a failure."""
+
+    url: str
+    next_due: datetime
+    result: FetchResult | None = None  # None for a failure
+    parsed: ParsedFeed | PreparedFeed | None = None  # None for a 304 or an unchanged body
+    error: str | None = None
+    body_hash: str | None = None  # of result.body, when it was parsed

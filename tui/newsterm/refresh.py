@@ -4,26 +4,33 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import time
 from collections import defaultdict
 from collections.abc import AsyncIterator, Callable, Sequence
 from concurrent.futures import Executor
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
 
 import httpx
 
 from newsterm.config import Config, Settings, Subscription
-from newsterm.errors import FetchError, StoreError
+from newsterm.errors import FetchError, HTTPStatusError, StoreError
 from newsterm.feeds.fetch import fetch_feed, host_key, make_client
 from newsterm.feeds.guard import DEFAULT_LIMITS, ParseLimits
 from newsterm.feeds.pool import Parser
+from newsterm.feeds.schedule import DEFAULT_SCHEDULE, Schedule
 from newsterm.full_article import fill_article_pages
-from newsterm.models import FetchResult, ParsedFeed
-from newsterm.store import Store
+from newsterm.models import FeedState, FeedWrite, FetchResult, PreparedFeed
+from newsterm.refresh_writes import BatchedWrites
+from newsterm.store import Store, rows
 
 PER_HOST = 4
 """Requests in flight to one host at once: polite, and what servers expect of a reader."""
+
+HASH_INLINE_BYTES = 1 << 20
+"""Bodies up to this size are hashed on the event loop (well under a millisecond); larger
+ones in a thread."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +54,8 @@ class RefreshSummary:
 
     outcomes: tuple[FeedOutcome, ...]
     seconds: float
+    skipped: int = 0
+    """Feeds left alone because they were not due yet."""
 
     @property
     def feeds(self) -> int:
@@ -69,12 +78,16 @@ class RefreshSummary:
         return sum(o.new for o in self.outcomes)
 
     def describe(self) -> str:
-        """One line: '40 feeds: 37 ok (12 not modified), 3 failed; 318 new articles in 4.2 s'."""
-        noun = "feed" if self.feeds == 1 else "feeds"
+        """One line: '40 feeds: 37 ok (12 not modified), 3 failed, 5 not due (skipped);
+        318 new articles in 4.2 s'; feeds left alone are counted in the feeds."""
+        total = self.feeds + self.skipped
+        noun = "feed" if total == 1 else "feeds"
         articles = "article" if self.new == 1 else "articles"
+        skipped = f", {self.skipped} not due (skipped)" if self.skipped else ""
         return (
-            f"{self.feeds} {noun}: {self.ok} ok ({self.not_modified} not modified), "
-            f"{len(self.failed)} failed; {self.new} new {articles} in {self.seconds:.1f} s"
+            f"{total} {noun}: {self.ok} ok ({self.not_modified} not modified), "
+            f"{len(self.failed)} failed{skipped}; {self.new} new {articles} "
+            f"in {self.seconds:.1f} s"
         )
 
 
@@ -90,27 +103,44 @@ async def refresh(
     on_outcome: OutcomeCallback | None = None,
     parse_pool: Executor | None = None,
     parse_limits: ParseLimits = DEFAULT_LIMITS,
+    due_only: bool = False,
+    schedule: Schedule = DEFAULT_SCHEDULE,
+    on_start: Callable[[int, int], None] | None = None,
 ) -> RefreshSummary:
     """Refresh the configured feeds (or just ``urls``); one failing feed never stops the rest.
 
     Parsing runs in ``parse_pool`` when given (a process pool puts a second core to work:
     feedparser is pure Python and holds the GIL), else in a thread. ``parse_limits``
-    bounds what one document may cost (feeds/guard.py).
+    bounds what one document may cost (feeds/guard.py). With ``due_only`` a feed whose
+    server, own hints or failures put its next fetch in the future (``schedule``) is
+    skipped and counted. ``on_start(fetching, skipped)`` is called once that is known.
     """
     started = time.monotonic()
     subs = [s for s in config.feeds if urls is None or s.url in urls]
     await asyncio.to_thread(store.sync_feeds, config.feeds)
+    states = await asyncio.to_thread(store.feed_states)
+    now = _now()
+    due = [s for s in subs if not due_only or states.get(s.url, _NEW).due(now)]
+    if on_start is not None:
+        on_start(len(due), len(subs) - len(due))
     settings = config.settings
+    parser = Parser(parse_pool, parse_limits)
     async with _client(client, settings.concurrency) as http:
-        run = _Run(http, store, Parser(parse_pool, parse_limits), settings, on_outcome, len(subs))
-        await run.all(subs)
-        # Feeds that carry only summaries: their new articles' pages, after every feed.
+        async with BatchedWrites(store, _now) as writes:
+            run = _Run(http, writes, parser, settings, schedule, on_outcome, len(due))
+            await run.all(due, states)
+        # Feeds that carry only summaries: their new articles' pages, after every feed's
+        # articles are stored (the batched writes are flushed when their block ends).
         wanted = [o.url for o in run.outcomes if o.ok and _full_text(subs, o.url)]
         await fill_article_pages(http, store, wanted, settings)
     await asyncio.to_thread(store.prune, settings.keep_days, now=_now())
     order = {s.url: i for i, s in enumerate(subs)}
     outcomes = sorted(run.outcomes, key=lambda o: order[o.url])
-    return RefreshSummary(tuple(outcomes), time.monotonic() - started)
+    return RefreshSummary(tuple(outcomes), time.monotonic() - started, len(subs) - len(due))
+
+
+_NEW = FeedState()
+"""The state of a feed the cache has never fetched: due, no validators."""
 
 
 @contextlib.asynccontextmanager
@@ -134,15 +164,17 @@ class _Run:
     def __init__(
         self,
         http: httpx.AsyncClient,
-        store: Store,
+        writes: BatchedWrites,
         parser: Parser,
         settings: Settings,
+        schedule: Schedule,
         on_outcome: OutcomeCallback | None,
         total: int,
     ) -> None:
         self.http = http
-        self.store = store
+        self.writes = writes
         self.parser = parser
+        self.schedule = schedule
         self.timeout = settings.timeout_seconds
         self.on_outcome = on_outcome
         self.total = total
@@ -155,58 +187,81 @@ class _Run:
         # the next request waiting. `in_hand` bounds the bodies fetched but not yet stored.
         self.in_hand = asyncio.Semaphore(2 * settings.concurrency)
 
-    async def all(self, subs: Sequence[Subscription]) -> None:
+    async def all(self, subs: Sequence[Subscription], states: dict[str, FeedState]) -> None:
         """Refresh every one of ``subs`` at once, within the limits."""
         async with asyncio.TaskGroup() as group:
             for sub in subs:
-                group.create_task(self.one(sub))
+                group.create_task(self.one(sub, states.get(sub.url, _NEW)))
 
-    async def one(self, sub: Subscription) -> None:
+    async def one(self, sub: Subscription, state: FeedState) -> None:
         """Refresh one feed, and report how it ended."""
         async with self.in_hand:
-            outcome = await self._refresh_one(sub)
+            outcome = await self._refresh_one(sub, state)
         self.outcomes.append(outcome)
         if self.on_outcome is not None:
             self.on_outcome(outcome, len(self.outcomes), self.total)
 
-    async def _refresh_one(self, sub: Subscription) -> FeedOutcome:
+    async def _refresh_one(self, sub: Subscription, state: FeedState) -> FeedOutcome:
         """Fetch, parse and store one feed; every failure becomes a failed outcome."""
         title = sub.title or sub.url
         try:
-            result, found = await self._fetch(sub.url)
-            parsed = None
-            if result.body is not None:
-                parsed = await self.parser.parse(result)
+            result = await self._fetch(sub.url, state)
+            result, parsed, body_hash = await self._parse_if_changed(result, state)
+            if parsed is not None:
                 title = sub.title or parsed.title or sub.url
-            new = await asyncio.to_thread(self.store.save_feed, sub.url, result, parsed, now=_now())
+            fresh = parsed.fresh_for if parsed is not None else state.feed_fresh_for
+            wait = self.schedule.after_success(result.fresh_for, fresh)
+            write = FeedWrite(sub.url, _now() + _span(wait), result, parsed, body_hash=body_hash)
+            new = await self.writes.write(write)
         except FetchError as exc:
-            return await self._failed(sub.url, title, str(exc))
+            return await self._failed(sub.url, title, str(exc), state, exc)
         except StoreError as exc:  # not recorded: the cache is what failed
             return FeedOutcome(sub.url, title, ok=False, error=str(exc))
         except Exception as exc:  # a bug in one feed's handling must not stop the others
-            return await self._failed(sub.url, title, f"unexpected {type(exc).__name__}: {exc}")
-        return _succeeded(sub.url, title, result, parsed, new, found)
+            error = f"unexpected {type(exc).__name__}: {exc}"
+            return await self._failed(sub.url, title, error, state, None)
+        return _succeeded(sub.url, title, result, parsed, new, state.found_feed)
 
-    async def _fetch(self, url: str) -> tuple[FetchResult, str | None]:
-        """Fetch ``url`` with its stored validators; also the feed its page named last time."""
-        etag, last_modified = await asyncio.to_thread(self.store.validators, url)
-        found = await asyncio.to_thread(self.store.found_feed, url)
+    async def _fetch(self, url: str, state: FeedState) -> FetchResult:
+        """Fetch ``url`` with its stored validators, or the feed its page named last time."""
         async with self.per_host[host_key(url)], self.overall:
-            result = await fetch_feed(
+            return await fetch_feed(
                 self.http,
                 url,
-                etag=etag,
-                last_modified=last_modified,
-                known_feed_url=found,
+                etag=state.etag,
+                last_modified=state.last_modified,
+                known_feed_url=state.found_feed,
                 timeout=self.timeout,
             )
-        return result, found
 
-    async def _failed(self, url: str, title: str, error: str) -> FeedOutcome:
-        """Record a failure in the cache, and say it."""
+    async def _parse_if_changed(
+        self, result: FetchResult, state: FeedState
+    ) -> tuple[FetchResult, PreparedFeed | None, str | None]:
+        """The parsed body of a 200, or no parse when its bytes are the ones parsed last time.
+
+        Many servers send no validators, so every refresh gets the whole feed again; an
+        unchanged body is then stored as a 304 is, at the cost of one hash.
+        """
+        if result.body is None:
+            return result, None, None
+        body = result.body
+        if len(body) <= HASH_INLINE_BYTES:
+            body_hash = _body_hash(body)
+        else:
+            body_hash = await asyncio.to_thread(_body_hash, body)
+        if body_hash == state.body_hash:
+            return replace(result, body=None), None, None
+        return result, await self.parser.parse_prepared(result, rows.prepared), body_hash
+
+    async def _failed(
+        self, url: str, title: str, error: str, state: FeedState, exc: FetchError | None
+    ) -> FeedOutcome:
+        """Record a failure in the cache and when to try again, and say it."""
+        asked = exc.retry_after if isinstance(exc, HTTPStatusError) else None
+        wait = self.schedule.after_failure(state.failures + 1, asked)
         # The failure is still reported to the user when the cache can't hold it.
         with contextlib.suppress(StoreError):
-            await asyncio.to_thread(self.store.save_failure, url, error, now=_now())
+            await self.writes.write(FeedWrite(url, _now() + _span(wait), error=error))
         return FeedOutcome(url, title, ok=False, error=error)
 
 
@@ -214,7 +269,7 @@ def _succeeded(
     url: str,
     title: str,
     result: FetchResult,
-    parsed: ParsedFeed | None,
+    parsed: PreparedFeed | None,
     new: int,
     found: str | None,
 ) -> FeedOutcome:
@@ -239,3 +294,11 @@ def _full_text(subs: Sequence[Subscription], url: str) -> bool:
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+def _span(seconds: float) -> timedelta:
+    return timedelta(seconds=seconds)
+
+
+def _body_hash(body: bytes) -> str:
+    return hashlib.blake2b(body, digest_size=16).hexdigest()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from http import HTTPStatus
 from urllib.parse import urlsplit
 
@@ -19,6 +20,7 @@ from newsterm import __version__
 from newsterm.errors import FetchError, HTTPStatusError, NotAFeed, TooManyRedirects
 from newsterm.feeds.decode import ACCEPT_ENCODING, make_decoders, pipe
 from newsterm.feeds.discover import find_feed_link, is_html_page
+from newsterm.feeds.freshness import http_fresh_for, retry_after
 from newsterm.feeds.local import file_uri, local_path, read_file
 from newsterm.feeds.reasons import timed_out, too_large, translate
 from newsterm.models import FetchResult
@@ -48,6 +50,7 @@ ACCEPT = (
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _PERMANENT = frozenset({301, 308})
+_ASK_TO_WAIT = frozenset({429, 503})  # the statuses whose Retry-After is honoured
 _TRANSPORT_ERRORS: tuple[type[BaseException], ...] = (
     httpx.HTTPError,
     httpx.InvalidURL,
@@ -266,6 +269,7 @@ def _result(
         etag=_validator(response.headers.get("etag"), etag, body),
         last_modified=_validator(response.headers.get("last-modified"), last_modified, body),
         permanent_redirect=chain.moved if chain.moved != url else None,
+        fresh_for=http_fresh_for(response.headers, datetime.now(UTC)),
     )
 
 
@@ -273,9 +277,15 @@ async def _read_response(response: httpx.Response, max_bytes: int) -> bytes | No
     """The decoded body of a 2xx, None for a 304; raises for any other status."""
     status = response.status_code
     if status == 304:
+        # A 304 has no body (h11 reads none), but closing it unread closes the connection:
+        # reading its end leaves it open for the next feed on this host.
+        await response.aread()
         return None
     if not 200 <= status < 300:
-        raise HTTPStatusError(status, _reason(status, response.reason_phrase))
+        wait = None
+        if status in _ASK_TO_WAIT:
+            wait = retry_after(response.headers.get("retry-after"), datetime.now(UTC))
+        raise HTTPStatusError(status, _reason(status, response.reason_phrase), wait)
     return await read_body(response, max_bytes)
 
 

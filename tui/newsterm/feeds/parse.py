@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import functools
 import hashlib
 import html
 import io
@@ -16,8 +17,10 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import feedparser
+import feedparser.api
 
 from newsterm.errors import NotAFeed
+from newsterm.feeds.freshness import feed_fresh_for
 from newsterm.feeds.guard import DEFAULT_LIMITS, Bounded, ParseLimits, bound
 from newsterm.feeds.jsonfeed import is_json_feed, read_json_feed
 from newsterm.models import Enclosure, ParsedEntry, ParsedFeed
@@ -32,6 +35,9 @@ MAX_LINK = 8_000
 MAX_WARNING = 300
 MAX_CONTENT = 2_000_000
 """Characters; a longer field is cut so one hostile entry cannot bloat the cache."""
+
+SAX_DRIVER = "newsterm.feeds.sax_driver"
+"""The XML parser feedparser is given first (xml.sax driver modules are named as strings)."""
 
 FUTURE_SLACK = timedelta(days=1)
 """A date further ahead is a feed's mistake, taken as missing: it must not pin the list's top."""
@@ -78,6 +84,7 @@ def parse_feed(
         link=_link(feed.get("link"), url),
         entries=tuple(_entries(doc.get("entries", ()), url, now)),
         warning=_warning(doc, notes),
+        fresh_for=feed_fresh_for(feed) if isinstance(feed, Mapping) else None,
     )
 
 
@@ -92,6 +99,7 @@ def _feedparser(bounded: Bounded, content_type: str) -> Mapping[str, Any]:
     # it, so an entry's id would change whenever the feed's URL does (http -> https, a
     # redirect). Links are made absolute in parse_feed instead.
     headers = {"content-type": mime}
+    _use_buffered_sax()
     if b"&#" in data:
         data = _BIG_CHAR_REF.sub(_fix_char_ref, data)
     try:
@@ -106,6 +114,14 @@ def _feedparser(bounded: Bounded, content_type: str) -> Mapping[str, Any]:
     except Exception as exc:  # feedparser has crashed on hostile input before
         raise NotAFeed(f"unreadable feed ({type(exc).__name__}: {one_line(str(exc))})") from exc
     return doc
+
+
+@functools.cache
+def _use_buffered_sax() -> None:
+    """Put sax_driver first in feedparser's XML parsers, once per process."""
+    preferred = feedparser.api.PREFERRED_XML_PARSERS
+    if SAX_DRIVER not in preferred:
+        preferred.insert(0, SAX_DRIVER)
 
 
 def _entries(raw: Iterable[dict[str, Any]], base: str, now: datetime) -> Iterable[ParsedEntry]:

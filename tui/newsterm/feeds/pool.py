@@ -11,14 +11,21 @@ import ctypes
 import multiprocessing
 import os
 import signal
+from collections.abc import Callable
 from concurrent.futures import BrokenExecutor, Executor, ProcessPoolExecutor
 from functools import partial
+from typing import TypeVar
 
 from newsterm.feeds.guard import DEFAULT_LIMITS, ParseLimits
 from newsterm.feeds.parse import parse_feed
-from newsterm.models import FetchResult, ParsedFeed
+from newsterm.models import FetchResult, ParsedFeed, PreparedFeed
 
-__all__ = ["Parser", "parse_pool"]
+__all__ = ["Parser", "Prepare", "parse_pool"]
+
+T = TypeVar("T")
+
+Prepare = Callable[[ParsedFeed], PreparedFeed]
+"""Turns a parse into what the caller keeps, in the worker: only that crosses back."""
 
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
@@ -32,20 +39,33 @@ class Parser:
 
     async def parse(self, result: FetchResult) -> ParsedFeed:
         """The parsed body of a 200 (never a 304, which has none)."""
-        assert result.body is not None
-        job = partial(
-            parse_feed,
-            result.body,
-            url=result.final_url,
-            content_type=result.content_type,
-            limits=self.limits,
-        )
+        return await self._run(partial(_parse, result, self.limits))
+
+    async def parse_prepared(self, result: FetchResult, prepare: Prepare) -> PreparedFeed:
+        """The parsed body of a 200, made ready to store by ``prepare`` where it was parsed.
+
+        ``prepare`` must be a module-level function, so a worker process can be sent it.
+        """
+        return await self._run(partial(_parse_then, prepare, result, self.limits))
+
+    async def _run(self, job: Callable[[], T]) -> T:
         if self.pool is not None:
             try:
                 return await asyncio.get_running_loop().run_in_executor(self.pool, job)
             except BrokenExecutor:
                 self.pool = None  # a worker died (killed, out of memory): carry on in threads
         return await asyncio.to_thread(job)
+
+
+def _parse(result: FetchResult, limits: ParseLimits) -> ParsedFeed:
+    assert result.body is not None
+    return parse_feed(
+        result.body, url=result.final_url, content_type=result.content_type, limits=limits
+    )
+
+
+def _parse_then(prepare: Prepare, result: FetchResult, limits: ParseLimits) -> PreparedFeed:
+    return prepare(_parse(result, limits))
 
 
 def parse_pool(feeds: int) -> Executor | None:

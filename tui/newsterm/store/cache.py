@@ -12,16 +12,25 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from newsterm.errors import CacheCorrupt, SearchError
-from newsterm.models import Article, ArticleRow, Feed, FetchResult, FullText, ParsedFeed
+from newsterm.errors import CacheCorrupt, SearchError, StoreError
+from newsterm.models import (
+    Article,
+    ArticleRow,
+    Feed,
+    FeedState,
+    FeedWrite,
+    FetchResult,
+    FullText,
+    ParsedFeed,
+)
 from newsterm.store import article_pages, queries, rows
 from newsterm.store.connection import connect, prepare_folder
-from newsterm.store.failures import rollback, translated
+from newsterm.store.failures import rollback, store_error, translated
 from newsterm.store.fulltext import match_expression
 from newsterm.store.order import Order, order_named
 from newsterm.store.queries import article_filters
 from newsterm.store.rows import ts
-from newsterm.store.saving import save_fetch
+from newsterm.store.saving import save_failure, save_fetch, save_write
 from newsterm.store.sync_tables import SyncTables
 from newsterm.store.syncing import queue_change
 
@@ -38,6 +47,15 @@ ANALYZE_AFTER_CHANGES = 1_000
 
 MAX_SEARCH_RESULTS = 1_000
 """Matches a search lists, best first: past the first thousand, refine the query."""
+
+_REFUSED_DATA = (
+    sqlite3.IntegrityError,
+    sqlite3.DataError,
+    sqlite3.InterfaceError,
+    UnicodeError,  # a lone surrogate
+    OverflowError,  # an integer past 64 bits
+)
+"""What one feed's data can raise: that feed fails, the others in its batch are written."""
 
 TOMBSTONE_GRACE_DAYS = 30
 """How long a pruned article's id is remembered after its feed last listed it."""
@@ -131,24 +149,60 @@ class Store:
             ).fetchone()
         return (row["etag"], row["last_modified"]) if row else (None, None)
 
+    def feed_states(self) -> dict[str, FeedState]:
+        """Every known feed's validators, schedule and last body hash, in one read."""
+        with self._read() as conn:
+            return {r["url"]: rows.feed_state(r) for r in conn.execute(queries.FEED_STATES)}
+
     def save_feed(
-        self, url: str, result: FetchResult, parsed: ParsedFeed | None, *, now: datetime
+        self,
+        url: str,
+        result: FetchResult,
+        parsed: ParsedFeed | None,
+        *,
+        now: datetime,
+        next_due: datetime | None = None,
     ) -> int:
         """Store one fetch in one transaction; return how many articles are new.
 
         Read and starred flags and first-seen times are never touched; an article whose
         content changed is updated; ``parsed`` is None for a 304.
         """
+        due = ts(next_due) if next_due is not None else None
         with self._write() as conn:
-            return save_fetch(conn, url, result, parsed, ts(now))
+            return save_fetch(conn, url, result, parsed, ts(now), due)
 
-    def save_failure(self, url: str, error: str, *, now: datetime) -> None:
+    def save_failure(
+        self, url: str, error: str, *, now: datetime, next_due: datetime | None = None
+    ) -> None:
         """Record that fetching ``url`` failed; its articles and validators stay."""
+        due = ts(next_due) if next_due is not None else None
         with self._write() as conn:
-            conn.execute("INSERT OR IGNORE INTO feeds (url) VALUES (?)", (url,))
-            conn.execute(
-                "UPDATE feeds SET error = ?, checked_at = ? WHERE url = ?", (error, ts(now), url)
-            )
+            save_failure(conn, url, error, ts(now), due)
+
+    def save_many(self, writes: Sequence[FeedWrite], *, now: datetime) -> list[int | StoreError]:
+        """Store several feeds' refreshes in one transaction: per feed, its new articles.
+
+        Each feed is written under its own savepoint, so one whose data SQLite refuses (its
+        StoreError in its place) leaves the others' writes standing; a failure of the cache
+        itself (full, locked, damaged) fails them all.
+        """
+        stamp = ts(now)
+        with self._write() as conn:
+            return [self._save_one(conn, write, stamp) for write in writes]
+
+    def _save_one(self, conn: sqlite3.Connection, write: FeedWrite, stamp: int) -> int | StoreError:
+        conn.execute("SAVEPOINT feed")
+        try:
+            new = save_write(conn, write, stamp)
+        except _REFUSED_DATA as exc:
+            conn.execute("ROLLBACK TO feed")
+            conn.execute("RELEASE feed")
+            if isinstance(exc, sqlite3.Error):
+                return store_error(exc, self.path, self._busy_timeout)
+            return StoreError(f"cannot store this feed: {type(exc).__name__}")
+        conn.execute("RELEASE feed")
+        return new
 
     def feeds(self, urls: Sequence[str] | None = None) -> list[Feed]:
         """Feeds with unread/total counts: ``urls`` in that order, else all in configured order."""
@@ -170,12 +224,15 @@ class Store:
         since: int | None = None,
     ) -> int:
         """How many articles article_rows would page through."""
-        where, params = article_filters(
-            feed_urls, unread_only, query, starred_only=starred_only, since=since
-        )
+        sql, params = queries.counted(feed_urls, unread_only)  # the triggers' counts
+        filtered = bool(query) or starred_only or since is not None
         with self._read() as conn:
-            row = conn.execute(f"SELECT count(*) FROM articles a {where}", params).fetchone()
-        return int(row[0])
+            if filtered:
+                narrower = {"starred_only": starred_only, "since": since}
+                where, params = self._filters(conn, feed_urls, unread_only, query, **narrower)
+                sql = f"SELECT count(*) FROM articles a {where}"
+            row = conn.execute(sql, params).fetchone()
+        return int(row[0] or 0)
 
     def article_rows(
         self,
@@ -188,14 +245,37 @@ class Store:
         starred_only: bool = False,
         since: int | None = None,
         order: str = "newest",
+        oldest_first: bool = False,
+        beyond: ArticleRow | None = None,
     ) -> list[ArticleRow]:
-        """One page of the article list in ``order``; ``query`` matches titles in any case."""
-        where, params = article_filters(
-            feed_urls, unread_only, query, starred_only=starred_only, since=since
-        )
-        sql = f"{queries.ROWS} {where} {order_named(order).order_by()} LIMIT ? OFFSET ?"
+        """One page of the article list in ``order``; ``query`` matches titles in any case.
+
+        ``oldest_first`` counts the offset from the bottom, and lists the page that way.
+        ``beyond`` starts the page right after that row (before it, oldest first): one
+        seek, where an offset walks every row it skips; the offset is used if it is gone.
+        """
+        narrower = {"starred_only": starred_only, "since": since}
+        walk = order_named(order)
         with self._read() as conn:
-            page = conn.execute(sql, [*params, max(limit, 0), max(offset, 0)]).fetchall()
+            where, params = self._filters(conn, feed_urls, unread_only, query, **narrower)
+            by = walk.order_by(reverse=oldest_first)
+            anchor = None
+            if beyond is not None:
+                place = f"SELECT {walk.anchor} FROM articles a WHERE a.id = ?"
+                anchor = conn.execute(place, (beyond.id,)).fetchone()
+            if anchor is None and offset > 0:
+                # Skip in the index alone, to the row just before the page: an OFFSET over
+                # the joined rows reads every row it skips from the table (seconds, a
+                # million rows down).
+                skip = f"SELECT {walk.anchor} FROM articles a {where} {by} LIMIT 1 OFFSET ?"
+                anchor = conn.execute(skip, [*params, offset - 1]).fetchone()
+                if anchor is None:
+                    return []
+            if anchor is not None:
+                after, extra = walk.after(anchor, reverse=oldest_first)
+                where, params = queries.narrowed(where, after), [*params, *extra]
+            sql = f"{queries.ROWS} {where} {by} LIMIT ?"
+            page = conn.execute(sql, [*params, max(limit, 0)]).fetchall()
         return [rows.article_row(r) for r in page]
 
     def iter_article_rows(
@@ -302,8 +382,8 @@ class Store:
 
         It does not wrap around: None means nothing unread below; ask again with None.
         """
-        where = article_filters(feed_urls, True, query, starred_only=starred_only, since=since)
-        return self._nearest_unread(after_id, where, below=True, order=order_named(order))
+        narrower = {"starred_only": starred_only, "since": since}
+        return self._nearest_unread(after_id, feed_urls, query, narrower, order_named(order), True)
 
     def prev_unread(
         self,
@@ -319,15 +399,23 @@ class Store:
 
         It does not wrap around: None means nothing unread above.
         """
-        where = article_filters(feed_urls, True, query, starred_only=starred_only, since=since)
-        return self._nearest_unread(before_id, where, below=False, order=order_named(order))
+        narrower = {"starred_only": starred_only, "since": since}
+        return self._nearest_unread(
+            before_id, feed_urls, query, narrower, order_named(order), False
+        )
 
     def _nearest_unread(
-        self, anchor_id: int | None, filters: tuple[str, list[Any]], *, below: bool, order: Order
+        self,
+        anchor_id: int | None,
+        feed_urls: Sequence[str] | None,
+        query: str,
+        narrower: dict[str, Any],
+        order: Order,
+        below: bool,
     ) -> ArticleRow | None:
         """One indexed seek from the anchor's place in ``order``, in either direction."""
-        where, params = filters
         with self._read() as conn:
+            where, params = self._filters(conn, feed_urls, True, query, **narrower)
             anchor = None
             if anchor_id is not None:
                 anchor = conn.execute(
@@ -350,23 +438,25 @@ class Store:
         starred_only: bool = False,
         since: int | None = None,
         order: str = "newest",
+        from_bottom_of: int | None = None,
     ) -> int | None:
         """The row index of ``article_id`` in that list (0 at the top); None if it is not there.
 
-        One indexed COUNT of the rows ordered before it, however long the list.
+        One indexed COUNT of the rows ordered before it; with ``from_bottom_of`` (the
+        list's length, for a row thought to be in its lower half) of the rows after it.
         """
-        where, params = article_filters(
-            feed_urls, unread_only, query, starred_only=starred_only, since=since
-        )
         walk = order_named(order)
-        member = f"SELECT {walk.anchor} FROM articles a {queries.narrowed(where, 'a.id = ?')}"
+        narrower = {"starred_only": starred_only, "since": since}
         with self._read() as conn:
+            where, params = self._filters(conn, feed_urls, unread_only, query, **narrower)
+            member = f"SELECT {walk.anchor} FROM articles a {queries.narrowed(where, 'a.id = ?')}"
             anchor = conn.execute(member, [*params, article_id]).fetchone()
             if anchor is None:
                 return None
-            above, extra = walk.after(anchor, reverse=True)
-            before = f"SELECT count(*) FROM articles a {queries.narrowed(where, above)}"
-            return int(conn.execute(before, [*params, *extra]).fetchone()[0])
+            beside, extra = walk.after(anchor, reverse=from_bottom_of is None)
+            count = f"SELECT count(*) FROM articles a {queries.narrowed(where, beside)}"
+            counted = int(conn.execute(count, [*params, *extra]).fetchone()[0])
+        return counted if from_bottom_of is None else from_bottom_of - 1 - counted
 
     # A change to a synced article is queued for its server in the same transaction, so a
     # crash can never keep the change and lose the push (or the other way round).
@@ -398,15 +488,14 @@ class Store:
         With ``search``, the articles that search lists. The ids are what an undo marks
         unread again.
         """
-        where, params = article_filters(
-            feed_urls, True, query, starred_only=starred_only, since=since
-        )
         if search:  # the best matches the list shows, read or not: their unread ones go
             ids = self.search_ids(
                 search, feed_urls=feed_urls, query=query, starred_only=starred_only, since=since
             )
         with self._write() as conn:
             if not search:
+                narrower = {"starred_only": starred_only, "since": since}
+                where, params = self._filters(conn, feed_urls, True, query, **narrower)
                 sql = f"SELECT a.id FROM articles a {where}"
                 ids = [row[0] for row in conn.execute(sql, params)]
             changed = []
@@ -455,6 +544,24 @@ class Store:
         return deleted
 
     # -- plumbing --------------------------------------------------------------------------
+
+    def _filters(
+        self,
+        conn: sqlite3.Connection,
+        feed_urls: Sequence[str] | None,
+        unread_only: bool,
+        query: str,
+        **narrower: Any,
+    ) -> tuple[str, list[Any]]:
+        """article_filters, with no feed filter when ``feed_urls`` names every feed that has
+        articles: the same rows, but a walk over the date index alone, where testing each
+        row's feed would read it from the table (seconds for a million rows)."""
+        if feed_urls is not None and len(feed_urls) > queries.SEEK_FEEDS_UP_TO:
+            urls = list(dict.fromkeys(feed_urls))
+            missing = conn.execute(queries.feeds_left_out(len(urls)), urls).fetchone()
+            if missing is None:
+                feed_urls = None
+        return article_filters(feed_urls, unread_only, query, **narrower)
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:

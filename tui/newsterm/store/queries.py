@@ -14,6 +14,7 @@ __all__ = [
     "ARTICLE",
     "BELOW",
     "FEEDS",
+    "FEED_STATES",
     "NEWEST_FIRST",
     "OLDEST_FIRST",
     "PRUNE",
@@ -22,8 +23,15 @@ __all__ = [
     "SYNC_FEED",
     "UPSERT_ARTICLE",
     "article_filters",
+    "counted",
+    "feeds_left_out",
     "narrowed",
 ]
+
+SEEK_FEEDS_UP_TO = 32
+"""Up to this many feeds a list seeks each one's index and sorts the few rows found; a longer
+list (All articles over 2,000 feeds) walks the date index instead: a sort of a million rows
+would take seconds, and without statistics SQLite would choose it."""
 
 # A plain column keeps its own name; every computed one is named with AS, after the model
 # field it fills, because rows.py reads rows by name (tests check the names).
@@ -48,11 +56,14 @@ ARTICLE = f"""SELECT a.id, a.feed_url, {FEED_TITLE} AS feed_title, a.guid, a.tit
     a.enclosures
 FROM articles a LEFT JOIN feeds f ON f.url = a.feed_url WHERE a.id = ?"""
 
+# The counts are kept by triggers (schema.py): reading them costs one row per feed.
 FEEDS = """SELECT f.url, f.title, f.configured_title, f.site, f.tags, f.error, f.checked_at,
-    f.moved_to, f.synced,
-    (SELECT count(*) FROM articles a WHERE a.feed_url = f.url AND a.read = 0) AS unread,
-    (SELECT count(*) FROM articles a WHERE a.feed_url = f.url) AS total
+    f.moved_to, f.synced, f.unread_count AS unread, f.total_count AS total
 FROM feeds f ORDER BY f.configured DESC, f.position, f.url"""
+
+FEED_STATES = """SELECT url, etag, last_modified, found_feed, next_due, failures, body_hash,
+    feed_fresh_for
+FROM feeds"""
 
 SYNC_FEED = """INSERT INTO feeds (url, configured_title, tags, position, configured)
 VALUES (?, ?, ?, ?, 1)
@@ -98,8 +109,10 @@ def article_filters(
         urls = list(dict.fromkeys(feed_urls))
         if len(urls) == 1:
             clauses.append("a.feed_url = ?")
-        else:  # an empty list matches nothing, as asked
+        elif len(urls) <= SEEK_FEEDS_UP_TO:  # an empty list matches nothing, as asked
             clauses.append(f"a.feed_url IN ({', '.join('?' * len(urls))})")
+        else:  # "+" keeps the planner off the feed index: walk the date index, no sort
+            clauses.append(f"+a.feed_url IN ({', '.join('?' * len(urls))})")
         params.extend(urls)
     if unread_only:
         clauses.append("a.read = 0")
@@ -114,6 +127,20 @@ def article_filters(
             clauses.append("instr(casefold(a.title), ?) > 0")
             params.append(query.casefold())
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def counted(feed_urls: Sequence[str] | None, unread_only: bool) -> tuple[str, list[Any]]:
+    """The SELECT summing the triggers' counts over ``feed_urls`` (None: every feed)."""
+    column = "unread_count" if unread_only else "total_count"
+    if feed_urls is None:
+        return f"SELECT sum({column}) FROM feeds", []
+    urls = list(dict.fromkeys(feed_urls))
+    return f"SELECT sum({column}) FROM feeds WHERE url IN ({', '.join('?' * len(urls))})", urls
+
+
+def feeds_left_out(count: int) -> str:
+    """A SELECT finding a feed with articles that is not among ``count`` URLs (None if none)."""
+    return f"SELECT 1 FROM feeds WHERE total_count > 0 AND url NOT IN ({', '.join('?' * count)})"
 
 
 def narrowed(where: str, clause: str) -> str:

@@ -12,9 +12,27 @@ import sqlite3
 from datetime import UTC, datetime
 from typing import Any
 
-from newsterm.models import Article, ArticleRow, Enclosure, Feed, ParsedEntry
+from newsterm.models import (
+    Article,
+    ArticleRow,
+    Enclosure,
+    Feed,
+    FeedState,
+    ParsedEntry,
+    ParsedFeed,
+    PreparedFeed,
+)
 
-__all__ = ["article", "article_params", "article_row", "dt", "feed", "ts"]
+__all__ = [
+    "article",
+    "article_row",
+    "dt",
+    "entry_row",
+    "feed",
+    "feed_state",
+    "prepared",
+    "ts",
+]
 
 
 def feed(row: sqlite3.Row) -> Feed:
@@ -30,6 +48,19 @@ def feed(row: sqlite3.Row) -> Feed:
         moved_to=row["moved_to"],
         tags=tuple(json.loads(row["tags"] or "[]")),
         synced=bool(row["synced"]),
+    )
+
+
+def feed_state(row: sqlite3.Row) -> FeedState:
+    """A row of queries.FEED_STATES as what a refresh needs to know before fetching."""
+    return FeedState(
+        etag=row["etag"],
+        last_modified=row["last_modified"],
+        found_feed=row["found_feed"],
+        next_due=None if row["next_due"] is None else dt(row["next_due"]),
+        failures=row["failures"],
+        body_hash=row["body_hash"],
+        feed_fresh_for=row["feed_fresh_for"],
     )
 
 
@@ -68,15 +99,26 @@ def article(row: sqlite3.Row) -> Article:
     )
 
 
-def article_params(feed_url: str, entry: ParsedEntry, now: int) -> dict[str, Any]:
-    """A parsed entry as the parameters of queries.UPSERT_ARTICLE; the hash spots changes."""
+def prepared(feed: ParsedFeed) -> PreparedFeed:
+    """A parsed feed with its entries as entry_row dicts: what a parse worker sends back."""
+    return PreparedFeed(
+        title=feed.title,
+        link=feed.link,
+        rows=tuple(entry_row(e) for e in feed.entries),
+        warning=feed.warning,
+        fresh_for=feed.fresh_for,
+    )
+
+
+def entry_row(entry: ParsedEntry) -> dict[str, Any]:
+    """A parsed entry as queries.UPSERT_ARTICLE's parameters but for feed_url and now;
+    the hash spots changes."""
     enclosures = json.dumps([[e.url, e.type, e.length, e.duration] for e in entry.enclosures])
     published = ts(entry.published) if entry.published else None
     updated = ts(entry.updated) if entry.updated else None
     fields = [entry.title, entry.link, entry.author, str(published), str(updated)]
     fingerprint = "\x1f".join([*fields, entry.content, entry.summary, enclosures])
     return {
-        "feed_url": feed_url,
         "guid": entry.id,
         "title": entry.title,
         "link": entry.link,
@@ -86,7 +128,6 @@ def article_params(feed_url: str, entry: ParsedEntry, now: int) -> dict[str, Any
         "content": entry.content,
         "summary": entry.summary,
         "enclosures": enclosures,
-        "now": now,
         "hash": hashlib.sha1(fingerprint.encode("utf-8", "surrogatepass")).hexdigest(),
     }
 

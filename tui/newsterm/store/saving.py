@@ -3,64 +3,106 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from typing import Any
 
-from newsterm.models import FetchResult, ParsedEntry, ParsedFeed
+from newsterm.models import FeedWrite, FetchResult, ParsedFeed, PreparedFeed
 from newsterm.store import queries, rows
 
-__all__ = ["save_fetch"]
+Row = dict[str, Any]
+"""One entry as rows.entry_row makes it."""
+
+__all__ = ["save_failure", "save_fetch", "save_write"]
+
+
+def save_write(conn: sqlite3.Connection, write: FeedWrite, stamp: int) -> int:
+    """Write one feed's refresh inside the caller's transaction; return how many are new."""
+    due = rows.ts(write.next_due)
+    if write.result is None:
+        save_failure(conn, write.url, write.error or "failed", stamp, due)
+        return 0
+    return save_fetch(conn, write.url, write.result, write.parsed, stamp, due, write.body_hash)
 
 
 def save_fetch(
-    conn: sqlite3.Connection, url: str, result: FetchResult, parsed: ParsedFeed | None, stamp: int
+    conn: sqlite3.Connection,
+    url: str,
+    result: FetchResult,
+    parsed: ParsedFeed | PreparedFeed | None,
+    stamp: int,
+    due: int | None = None,
+    body_hash: str | None = None,
 ) -> int:
     """Write one fetch inside the caller's transaction; return how many articles are new.
 
     Read and starred flags and first-seen times are never touched; an article whose
-    content changed is updated; ``parsed`` is None for a 304.
+    content changed is updated; ``parsed`` is None for a 304. A success clears the
+    failures and sets when the feed is next due (None: at once).
     """
     conn.execute("INSERT OR IGNORE INTO feeds (url) VALUES (?)", (url,))
-    conn.execute(*_fetch_state_update(url, result, parsed, stamp))
-    if parsed is None or not parsed.entries:
+    conn.execute(*_fetch_state_update(url, result, parsed, stamp, due, body_hash))
+    if parsed is None:
         return 0
-    entries = _unpruned(conn, url, parsed, stamp)
+    feed = parsed if isinstance(parsed, PreparedFeed) else rows.prepared(parsed)
+    if not feed.rows:
+        return 0
+    kept = _unpruned(conn, url, feed.rows, stamp)
     # Bottom first: the feed's top entry gets the highest id, so among equal dates
     # (undated entries all get the fetch time) the list keeps the feed's order.
-    params = [rows.article_params(url, e, stamp) for e in reversed(entries)]
+    params = [{**row, "feed_url": url, "now": stamp} for row in reversed(kept)]
     before = _count_feed(conn, url)
     conn.executemany(queries.UPSERT_ARTICLE, params)
     return _count_feed(conn, url) - before
 
 
+def save_failure(
+    conn: sqlite3.Connection, url: str, error: str, stamp: int, due: int | None = None
+) -> None:
+    """Record a failed fetch: one more failure in a row; articles and validators stay."""
+    conn.execute("INSERT OR IGNORE INTO feeds (url) VALUES (?)", (url,))
+    conn.execute(
+        "UPDATE feeds SET error = ?, checked_at = ?, failures = failures + 1, next_due = ?"
+        " WHERE url = ?",
+        (error, stamp, due, url),
+    )
+
+
 def _count_feed(conn: sqlite3.Connection, url: str) -> int:
-    row = conn.execute("SELECT count(*) FROM articles WHERE feed_url = ?", (url,)).fetchone()
+    """The feed's articles, as the triggers of schema.py keep them counted."""
+    row = conn.execute("SELECT total_count FROM feeds WHERE url = ?", (url,)).fetchone()
     return int(row[0])
 
 
 def _unpruned(
-    conn: sqlite3.Connection, url: str, parsed: ParsedFeed, stamp: int
-) -> list[ParsedEntry]:
-    """The entries to upsert: duplicates dropped (first wins) and pruned ones left out."""
-    first: dict[str, ParsedEntry] = {}
-    for entry in parsed.entries:
-        first.setdefault(entry.id, entry)
+    conn: sqlite3.Connection, url: str, feed_rows: Sequence[Row], stamp: int
+) -> list[Row]:
+    """The rows to upsert: duplicates dropped (first wins) and pruned ones left out."""
+    first: dict[str, Row] = {}
+    for row in feed_rows:
+        first.setdefault(row["guid"], row)
     kept = list(first.values())
     pruned = {g for (g,) in conn.execute("SELECT guid FROM pruned WHERE feed_url = ?", (url,))}
     if not pruned:
         return kept
     conn.executemany(  # still listed: remember it for as long as the feed keeps it
         "UPDATE pruned SET pruned_at = ? WHERE feed_url = ? AND guid = ?",
-        [(stamp, url, e.id) for e in kept if e.id in pruned],
+        [(stamp, url, r["guid"]) for r in kept if r["guid"] in pruned],
     )
-    return [e for e in kept if e.id not in pruned]
+    return [r for r in kept if r["guid"] not in pruned]
 
 
 def _fetch_state_update(
-    url: str, result: FetchResult, parsed: ParsedFeed | None, stamp: int
+    url: str,
+    result: FetchResult,
+    parsed: ParsedFeed | PreparedFeed | None,
+    stamp: int,
+    due: int | None,
+    body_hash: str | None,
 ) -> tuple[str, dict[str, Any]]:
     """The UPDATE of a feed's row after a successful fetch (200 or 304)."""
     sets = ["http_status = :status", "error = NULL", "checked_at = :now", "moved_to = :moved"]
-    sets.append("found_feed = :found")
+    sets += ["found_feed = :found", "failures = 0", "next_due = :due"]
+    sets += ["body_hash = :hash", "feed_fresh_for = :fresh"] if parsed is not None else []
     if result.not_modified:  # a 304 may omit the validators: keep the ones we sent
         sets += ["etag = COALESCE(:etag, etag)", "last_modified = COALESCE(:lm, last_modified)"]
     else:
@@ -80,5 +122,15 @@ def _fetch_state_update(
         "warning": parsed.warning if parsed else None,
         "title": parsed.title if parsed else "",
         "site": parsed.link if parsed else "",
+        "due": due,
+        "hash": body_hash,
+        "fresh": _seconds(parsed.fresh_for) if parsed else None,
     }
     return f"UPDATE feeds SET {', '.join(sets)} WHERE url = :url", params
+
+
+def _seconds(value: float | None) -> int | None:
+    """A feed's freshness hint as whole seconds, within what SQLite's integers hold."""
+    if value is None or value != value:  # absent or NaN
+        return None
+    return int(min(max(value, 0.0), 2.0**62))

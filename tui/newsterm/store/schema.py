@@ -138,7 +138,41 @@ CREATE TABLE article_pages (
 );
 """
 
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, FULLTEXT_STEP, _V5, _V6, _V7)
+
+# When each feed is next due, and counts kept by triggers so the feeds pane never counts a
+# million rows: a trigger adds or takes one for every article written, marked or deleted.
+_V8 = """
+ALTER TABLE feeds ADD COLUMN next_due INTEGER;                   -- unix seconds; NULL: due now
+ALTER TABLE feeds ADD COLUMN failures INTEGER NOT NULL DEFAULT 0; -- in a row; 0 after a success
+ALTER TABLE feeds ADD COLUMN body_hash TEXT;                     -- of the last document parsed
+ALTER TABLE feeds ADD COLUMN feed_fresh_for INTEGER;             -- seconds, from its ttl or sy:*
+ALTER TABLE feeds ADD COLUMN unread_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE feeds ADD COLUMN total_count INTEGER NOT NULL DEFAULT 0;
+
+UPDATE feeds SET
+    total_count = (SELECT count(*) FROM articles a WHERE a.feed_url = feeds.url),
+    unread_count = (SELECT count(*) FROM articles a WHERE a.feed_url = feeds.url AND a.read = 0);
+
+CREATE TRIGGER articles_counted_in AFTER INSERT ON articles BEGIN
+    UPDATE feeds SET total_count = total_count + 1, unread_count = unread_count + (NEW.read = 0)
+    WHERE url = NEW.feed_url;
+END;
+
+CREATE TRIGGER articles_counted_out AFTER DELETE ON articles BEGIN
+    UPDATE feeds SET total_count = total_count - 1, unread_count = unread_count - (OLD.read = 0)
+    WHERE url = OLD.feed_url;
+END;
+
+CREATE TRIGGER articles_recounted AFTER UPDATE OF read, feed_url ON articles
+WHEN OLD.read IS NOT NEW.read OR OLD.feed_url IS NOT NEW.feed_url BEGIN
+    UPDATE feeds SET total_count = total_count - 1, unread_count = unread_count - (OLD.read = 0)
+    WHERE url = OLD.feed_url;
+    UPDATE feeds SET total_count = total_count + 1, unread_count = unread_count + (NEW.read = 0)
+    WHERE url = NEW.feed_url;
+END;
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, FULLTEXT_STEP, _V5, _V6, _V7, _V8)
 """Forward steps; step i takes user_version i to i + 1. Append, never edit a released step."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import Executor
 from pathlib import Path
 from typing import ClassVar
 
@@ -40,6 +41,7 @@ class NewstermApp(App[None]):
         timing: Timing | None = None,
         notices: Sequence[str] = (),
         state_path: Path | None = None,
+        parse_pool: Executor | None = None,
     ) -> None:
         """``state_path`` is the file of remembered choices; None remembers nothing."""
         super().__init__()
@@ -53,6 +55,7 @@ class NewstermApp(App[None]):
         self._open_url = open_url or launch_browser
         self._transport = transport
         self._timing = timing
+        self._parse_pool = parse_pool  # refreshes parse there, off the UI's interpreter
 
     def on_mount(self) -> None:
         # What the command line had to say before the app took the screen (a feeds.toml
@@ -69,4 +72,5 @@ class NewstermApp(App[None]):
             transport=self._transport,
             timing=self._timing,
             remembered=self._remembered,
+            parse_pool=self._parse_pool,
         )

@@ -1,12 +1,16 @@
 """Background refresh: newsterm.refresh in a thread worker, one run at a time, with progress.
 
-Runs start on request and every settings.refresh_minutes.
+Runs start on request and every settings.refresh_minutes. The timed runs (and the one at
+start-up) fetch only the feeds that are due; a run asked for by a key fetches all it names.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Coroutine, Sequence
+from concurrent.futures import Executor
+from functools import partial
+from typing import Any, Protocol
 
 import httpx
 from textual import on, work
@@ -16,12 +20,20 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsterm.config import Config
 from newsterm.feeds.fetch import make_client
-from newsterm.refresh import FeedOutcome, OutcomeCallback, RefreshSummary, refresh
+from newsterm.refresh import FeedOutcome, RefreshSummary, refresh
 from newsterm.store import Store
 from newsterm.ui.messages import RefreshFinished, RefreshProgressed, RefreshStarted
 from newsterm.ui.workers import ReportsWorkerFailures
 
 _CANCEL_POLL = 0.25  # seconds between checks that the app still wants this refresh
+
+
+class _Refresh(Protocol):
+    """newsterm.refresh with this run's feeds, callbacks and due_only already given."""
+
+    def __call__(
+        self, config: Config, store: Store, *, client: httpx.AsyncClient
+    ) -> Coroutine[Any, Any, RefreshSummary]: ...
 
 
 class Refresher(ReportsWorkerFailures, Widget):
@@ -36,15 +48,18 @@ class Refresher(ReportsWorkerFailures, Widget):
         *,
         transport: httpx.AsyncBaseTransport | None = None,
         minute: float,
+        parse_pool: Executor | None = None,
     ) -> None:
         super().__init__()
         self._store = store
         self._config = config
         self._transport = transport
+        self._parse_pool = parse_pool
         self._minute = minute  # seconds in one of settings.refresh_minutes' minutes
         self._timer: Timer | None = None
         self._busy = False
         self._queued_all = False
+        self._queued_due_only = True  # every queued request for all feeds was a timed one
         self._queued: set[str] = set()
 
     @property
@@ -71,24 +86,29 @@ class Refresher(ReportsWorkerFailures, Widget):
 
     def _refresh_all(self) -> None:
         if self._config.feeds:
-            self.start(None)
+            self.start(None, due_only=True)
 
-    def start(self, urls: Sequence[str] | None = None) -> None:
-        """Refresh ``urls`` (every configured feed for None), now or after the current run."""
+    def start(self, urls: Sequence[str] | None = None, *, due_only: bool = False) -> None:
+        """Refresh ``urls`` (every configured feed for None), now or after the current run.
+
+        ``due_only`` leaves out the feeds that are not due yet.
+        """
         if self._busy:
             if urls is None:
                 self._queued_all = True
+                self._queued_due_only = self._queued_due_only and due_only
             else:
                 self._queued.update(urls)
             return
         self._busy = True
-        self._refresh(self._config, tuple(urls) if urls is not None else None)
+        self._refresh(self._config, tuple(urls) if urls is not None else None, due_only)
 
     @work(thread=True, group="refresh", exit_on_error=False, name="refreshing feeds")
-    def _refresh(self, config: Config, urls: tuple[str, ...] | None) -> None:
+    def _refresh(self, config: Config, urls: tuple[str, ...] | None, due_only: bool) -> None:
         worker = get_current_worker()
-        total = sum(1 for s in config.feeds if urls is None or s.url in urls)
-        self.post_message(RefreshStarted(total))
+
+        def on_start(fetching: int, skipped: int) -> None:
+            self.post_message(RefreshStarted(fetching))
 
         new_so_far = 0
 
@@ -97,23 +117,22 @@ class Refresher(ReportsWorkerFailures, Widget):
             new_so_far += outcome.new
             self.post_message(RefreshProgressed(done, total, outcome, new_so_far))
 
-        summary = asyncio.run(self._run(worker, config, urls, on_outcome))
+        run = partial(
+            refresh,
+            urls=urls,
+            on_outcome=on_outcome,
+            due_only=due_only,
+            parse_pool=self._parse_pool,
+        )
+        summary = asyncio.run(self._run(worker, config, partial(run, on_start=on_start)))
         self.post_message(RefreshFinished(summary))
 
-    async def _run(
-        self,
-        worker: Worker[None],
-        config: Config,
-        urls: tuple[str, ...] | None,
-        on_outcome: OutcomeCallback,
-    ) -> RefreshSummary:
+    async def _run(self, worker: Worker[None], config: Config, run: _Refresh) -> RefreshSummary:
         settings = config.settings
         async with make_client(
             concurrency=settings.concurrency, transport=self._transport
         ) as client:
-            task = asyncio.create_task(
-                refresh(config, self._store, urls=urls, client=client, on_outcome=on_outcome)
-            )
+            task = asyncio.create_task(run(config, self._store, client=client))
             # A thread worker cannot be interrupted; watch for the app cancelling it (on quit)
             # so quitting never waits for slow feeds.
             while not task.done():
@@ -135,8 +154,9 @@ class Refresher(ReportsWorkerFailures, Widget):
 
     def _start_queued(self) -> None:
         if self._queued_all:
-            self._queued_all, self._queued = False, set()
-            self.start(None)
+            due_only = self._queued_due_only
+            self._queued_all, self._queued_due_only, self._queued = False, True, set()
+            self.start(None, due_only=due_only)
         elif self._queued:
             urls, self._queued = sorted(self._queued), set()
             self.start(urls)

@@ -37,6 +37,8 @@ def summary_line(summary: RefreshSummary) -> str:
     parts = [f"Refreshed {_plural(summary.feeds, 'feed')}", f"{summary.new} new"]
     if summary.failed:
         parts.append(f"{len(summary.failed)} failed")
+    if summary.skipped:
+        parts.append(f"{summary.skipped} not due")
     return " · ".join(parts)
 
 
@@ -44,7 +46,9 @@ def summary_notification(
     summary: RefreshSummary,
 ) -> tuple[str, Literal["information", "warning"]]:
     """The notification ending a refresh, naming each failed feed and why."""
-    text = f"{_plural(summary.feeds, 'feed')} refreshed: {_plural(summary.new, 'new article')}."
+    not_due = f" ({summary.skipped} not due)" if summary.skipped else ""
+    text = f"{_plural(summary.feeds, 'feed')} refreshed{not_due}: "
+    text += f"{_plural(summary.new, 'new article')}."
     moved = [o for o in summary.outcomes if o.moved_to]
     for outcome in moved[:MAX_NAMED_FAILURES]:
         text += (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Executor
 from pathlib import Path
 from typing import ClassVar
 
@@ -86,6 +87,7 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         transport: httpx.AsyncBaseTransport | None = None,
         timing: Timing | None = None,
         remembered: Remembered | None = None,
+        parse_pool: Executor | None = None,
     ) -> None:
         super().__init__()
         self._remembered = remembered or Remembered(None, AppState())
@@ -94,6 +96,7 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         self.store = store
         self._open_url = open_url
         self._transport = transport
+        self._parse_pool = parse_pool
         self._timing = timing = timing or Timing()
         self._status = StatusLine(id="status")
         self._feedback = RefreshFeedback(
@@ -109,7 +112,11 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         yield self._status
         yield Footer(compact=True)
         yield Refresher(
-            self.store, self.config, transport=self._transport, minute=self._timing.minute
+            self.store,
+            self.config,
+            transport=self._transport,
+            minute=self._timing.minute,
+            parse_pool=self._parse_pool,
         )
         watcher = FeedsFileWatcher(self.config_path, self.config, interval=self._timing.watch_every)
         yield watcher
@@ -173,7 +180,7 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         # The stripper's tables take a while to build: not before the first paint.
         self.call_after_refresh(self._warm_up)
         if self.config.settings.refresh_on_start and self.config.feeds:
-            self.refresher.start(None)
+            self.refresher.start(None, due_only=True)
         if self.config.sync is not None:
             self.syncer.read_status()
             if self.config.settings.refresh_on_start:

@@ -99,6 +99,7 @@ class ArticleList(ReportsWorkerFailures, ScrollView, can_focus=True):
         self._generation = 0
         self._pages: OrderedDict[int, list[ArticleRow]] = OrderedDict()
         self._pending: set[int] = set()
+        self._head_pending = False
 
     # ----------------------------------------------------------------- reading state
 
@@ -132,6 +133,11 @@ class ArticleList(ReportsWorkerFailures, ScrollView, can_focus=True):
     def cached_rows(self) -> int:
         """Rows held in the page cache (bounded, whatever the list's length)."""
         return sum(len(rows) for rows in self._pages.values())
+
+    @property
+    def rows_pending(self) -> bool:
+        """True while rows the list has asked for are still being read."""
+        return bool(self._pending) or self._head_pending
 
     @property
     def highlighted_row(self) -> ArticleRow | None:
@@ -209,11 +215,19 @@ class ArticleList(ReportsWorkerFailures, ScrollView, can_focus=True):
 
     def _queries(self) -> ArticleQueries:
         assert self._view is not None
-        return ArticleQueries(self._store, self._view, self._query, self._order, self._hide_read)
+        return ArticleQueries(
+            self._store,
+            self._view,
+            self._query,
+            order=self._order,
+            hide_read=self._hide_read,
+            length=self._count,
+        )
 
     def _start_head(self, keep_id: int | None) -> None:
         self._generation += 1
         self._pending.clear()
+        self._head_pending = True
         self._load_head(self._generation, self._queries(), keep_id, self._cursor)
 
     @work(
@@ -231,8 +245,10 @@ class ArticleList(ReportsWorkerFailures, ScrollView, can_focus=True):
             self.post_message(HeadLoaded(generation, head))
 
     @work(thread=True, group="article-pages", exit_on_error=False, name="loading more articles")
-    def _load_page(self, generation: int, queries: ArticleQueries, page: int) -> None:
-        self.post_message(PageLoaded(generation, page, queries.page(page)))
+    def _load_page(
+        self, generation: int, queries: ArticleQueries, page: int, above: ArticleRow | None
+    ) -> None:
+        self.post_message(PageLoaded(generation, page, queries.page(page, above)))
 
     @work(
         thread=True,
@@ -263,6 +279,7 @@ class ArticleList(ReportsWorkerFailures, ScrollView, can_focus=True):
         if message.generation != self._generation:
             return
         head = message.head
+        self._head_pending = False
         self._count = head.count
         self._pages.clear()
         if head.rows:
@@ -380,7 +397,10 @@ class ArticleList(ReportsWorkerFailures, ScrollView, can_focus=True):
         if page in self._pending or self._view is None:
             return
         self._pending.add(page)
-        self._load_page(self._generation, self._queries(), page)
+        # The last row of the page above, if cached: the page is then one seek away.
+        previous = self._pages.get(page - 1)
+        above = previous[-1] if previous and len(previous) == PAGE_SIZE else None
+        self._load_page(self._generation, self._queries(), page, above)
 
     def render_line(self, y: int) -> Strip:
         index = self.scroll_offset.y + y

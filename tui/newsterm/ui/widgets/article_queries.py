@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from textual.message import Message
@@ -30,13 +30,18 @@ class Head:
 
 @dataclass(frozen=True, slots=True)
 class ArticleQueries:
-    """Indexed questions about one view's list; every call blocks, so call them in a thread."""
+    """Indexed questions about one view's list; every call blocks, so call them in a thread.
+
+    ``length`` is the list's length when known: rows in its lower half are then read from
+    the bottom, so the end of a million rows is as near as the top.
+    """
 
     store: Store
     view: View
     query: str = ""
     order: str = "newest"  # a name from store/order.py; a search is ranked whatever it says
     hide_read: bool = False
+    length: int = 0
 
     def count(self) -> int:
         """How many rows the list has."""
@@ -61,28 +66,46 @@ class ArticleQueries:
             filters["unread_only"] = True
         return filters
 
-    def page(self, page: int) -> list[ArticleRow]:
-        """Rows page * PAGE_SIZE onwards."""
+    def page(self, page: int, above: ArticleRow | None = None) -> list[ArticleRow]:
+        """Rows page * PAGE_SIZE onwards; ``above`` is the row just before them, when known."""
+        if above is not None and not self._in_lower_half(page * PAGE_SIZE):
+            return self._rows(offset=page * PAGE_SIZE, limit=PAGE_SIZE, beyond=above)
         return self.rows(page * PAGE_SIZE, PAGE_SIZE)
 
     def rows(self, offset: int, limit: int) -> list[ArticleRow]:
+        """Rows offset onwards, counted from whichever end of the list is nearer."""
         if self.view.is_search:
             return self.store.rows_by_ids(self.search_ids()[offset : offset + limit])
+        if not self._in_lower_half(offset):
+            return self._rows(offset=offset, limit=limit)
+        take = max(min(limit, self.length - offset), 0)
+        bottom = self._rows(offset=self.length - offset - take, limit=take, oldest_first=True)
+        return bottom[::-1]
+
+    def _rows(self, **page: Any) -> list[ArticleRow]:
         return self.store.article_rows(
-            feed_urls=self.view.feed_urls,
-            offset=offset,
-            limit=limit,
-            order=self.order,
-            **self._filters(),
+            feed_urls=self.view.feed_urls, order=self.order, **self._filters(), **page
         )
 
-    def position(self, article_id: int) -> int | None:
-        """The row index of ``article_id``, or None when the list does not hold it."""
+    def _in_lower_half(self, offset: int) -> bool:
+        return self.length > 0 and offset > self.length // 2
+
+    def position(self, article_id: int, near: int | None = None) -> int | None:
+        """The row index of ``article_id``, or None when the list does not hold it.
+
+        ``near``, a guess at the index, says which end of the list to count from.
+        """
         if self.view.is_search:
             ids = self.search_ids()
             return ids.index(article_id) if article_id in ids else None
-        urls = self.view.feed_urls
-        return self.store.position(article_id, feed_urls=urls, order=self.order, **self._filters())
+        bottom = self.length if near is not None and self._in_lower_half(near) else None
+        return self.store.position(
+            article_id,
+            feed_urls=self.view.feed_urls,
+            order=self.order,
+            from_bottom_of=bottom,
+            **self._filters(),
+        )
 
     def head(self, keep_id: int | None, old_cursor: int) -> Head:
         """Count the rows and read the cursor's page; the cursor stays on ``keep_id`` if listed.
@@ -90,16 +113,17 @@ class ArticleQueries:
         A search that cannot be run gives an empty list that says why.
         """
         try:
-            count = self.count()
+            counted = replace(self, length=self.count())
         except SearchError as exc:
             return Head(0, 0, 0, [], None, problem=str(exc))
+        count = counted.length
         cursor, keep_offset = 0, None
         if keep_id is not None and count:
-            found = self.position(keep_id)
+            found = counted.position(keep_id, near=old_cursor)
             cursor = found if found is not None else min(old_cursor, count - 1)
             keep_offset = cursor - old_cursor
         page = cursor // PAGE_SIZE
-        return Head(count, cursor, page, self.page(page) if count else [], keep_offset)
+        return Head(count, cursor, page, counted.page(page) if count else [], keep_offset)
 
     def unread_near(
         self, cursor: int | None, row: ArticleRow | None, *, forward: bool, include_cursor: bool
@@ -123,7 +147,7 @@ class ArticleQueries:
             found = self.store.next_unread(after, feed_urls=urls, order=self.order, **filters)
         else:
             found = self.store.prev_unread(after, feed_urls=urls, order=self.order, **filters)
-        index = self.position(found.id) if found is not None else None
+        index = self.position(found.id, near=cursor) if found is not None else None
         return (index, found) if index is not None and found is not None else None
 
     def _unread_in_search(

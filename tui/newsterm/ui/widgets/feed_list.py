@@ -94,12 +94,15 @@ class FeedList(ReportsWorkerFailures, OptionList):
 
     def set_entries(self, entries: Sequence[Entry]) -> None:
         """Show ``entries``, keeping the cursor on the same row when it is still there."""
-        old_ids = [e.id for e in self._entries]
+        old = self._entries
         keep = self.highlighted_entry
         self._entries = list(entries)
-        if old_ids == [e.id for e in entries]:
-            for index, entry in enumerate(entries):
-                self.replace_option_prompt_at_index(index, _prompt(entry))
+        if [e.id for e in old] == [e.id for e in entries]:
+            # Only the rows whose count, title or error changed: with 2,000 feeds, redrawing
+            # every prompt after each article read would hold the screen for a frame or ten.
+            for index, (before, entry) in enumerate(zip(old, entries, strict=True)):
+                if before != entry:
+                    self.replace_option_prompt_at_index(index, _prompt(entry))
             self._announce()
             return
         self.set_options(Option(_prompt(e), id=e.id) for e in entries)

@@ -1,0 +1,225 @@
+"""The app at scale (run with ``-m benchmark``): a million articles, and 2,000 feeds refreshing.
+
+Caches are built by real refreshes against the loopback feed server and kept between runs
+(bench_caches.py). First paint and peak RSS are timed in tmux by the benchmark kit's
+tui_first_paint.py; key latencies are timed in the app itself (run_test), from the key
+event until the screen has been redrawn with the rows it asked for: no terminal in them. Figures go
+to the session's table (conftest.py); nothing here asserts a time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from bench_caches import KIT, NEWSTERM, built_cache, write_feeds
+from bench_report import record
+from textual import events
+from textual.message import Message
+
+from newsterm.config import load_config
+from newsterm.feeds.pool import parse_pool
+from newsterm.store import Store
+from newsterm.ui.app import NewstermApp
+from newsterm.ui.messages import ArticlesCounted, UnreadExhausted, UnreadFound
+from newsterm.ui.screens.main import MainScreen
+from newsterm.ui.widgets.article_list import ArticleList
+
+pytestmark = pytest.mark.benchmark
+
+SIZES = {"10k": (200, 50), "300k": (2000, 150), "1M": (2000, 500)}
+KEY_REPS = 30
+SETTLE_TIMEOUT = 30.0
+
+
+@pytest.mark.timeout(7200)
+@pytest.mark.parametrize("size", list(SIZES))
+def test_first_paint_and_peak_rss(tmp_path: Path, size: str) -> None:
+    if not (KIT / "tui_first_paint.py").exists():
+        pytest.skip(f"benchmark kit not found at {KIT}")
+    cache = built_cache(*SIZES[size])
+    out = tmp_path / "paint.jsonl"
+    run = subprocess.run(
+        [
+            sys.executable, str(KIT / "tui_first_paint.py"),
+            "--regex", r"All articles · [0-9,]+", "--quit-keys", "q q q", "--reps", "3",
+            "--tree", "--home", str(tmp_path / "home"), "--json", str(out),
+            "--", str(NEWSTERM), "--feeds", str(cache.feeds), "--db", str(cache.db),
+        ],
+        capture_output=True, text=True, timeout=900,
+    )  # fmt: skip
+    print(run.stdout, run.stderr, sep="\n")
+    runs = [json.loads(line) for line in out.read_text().splitlines()]
+    assert runs and all(r["ok"] for r in runs), run.stdout[-2000:]
+    paint = [r["paint_s"] for r in runs]
+    rss = [r["vmhwm_kb"] / 1024 for r in runs]
+    tree = [r["tree_rss_kb"] / 1024 for r in runs]
+    record(f"first paint, {size} articles (tmux 120×40)", paint, "s",
+           f"peak RSS {statistics.median(rss):.0f} MiB (with parse workers "
+           f"{statistics.median(tree):.0f})")  # fmt: skip
+    record(f"peak RSS, {size} articles", rss, "MiB")
+
+
+async def settled(articles: ArticleList) -> None:
+    """Until the list has every row it asked for."""
+    deadline = time.monotonic() + SETTLE_TIMEOUT
+    while articles.rows_pending and time.monotonic() < deadline:
+        await asyncio.sleep(0)
+
+
+class KeyTimer:
+    """Times a key from the moment the terminal would deliver it until the screen has been
+    redrawn with what it asked for: Pilot.press waits for idleness (tens of ms) instead."""
+
+    def __init__(self, app: NewstermApp) -> None:
+        self.app = app
+        self.seen: list[Message] = []
+
+    def hook(self, message: Message) -> None:
+        self.seen.append(message)
+
+    async def time(self, key: str, done: Callable[[], bool]) -> float:
+        driver = self.app._driver
+        assert driver is not None
+        self.seen.clear()
+        started = time.perf_counter()
+        event = events.Key(key, key if len(key) == 1 else None)
+        event.set_sender(self.app)
+        driver.send_message(event)
+        deadline = time.monotonic() + SETTLE_TIMEOUT
+        while not done() and time.monotonic() < deadline:
+            await asyncio.sleep(0)
+        drawn = asyncio.get_running_loop().create_future()
+        self.app.screen.call_after_refresh(drawn.set_result, None)
+        await drawn
+        return time.perf_counter() - started
+
+    def saw(self, *kinds: type[Message]) -> bool:
+        return any(isinstance(m, kinds) for m in self.seen)
+
+
+@pytest.mark.timeout(7200)
+async def test_keys_at_a_million(tmp_path: Path) -> None:
+    cache = built_cache(*SIZES["1M"])
+    store = Store.open(cache.db)
+    app = NewstermApp(load_config(cache.feeds), cache.feeds, store, open_url=print)
+    timer = KeyTimer(app)
+    times: dict[str, list[float]] = {}
+
+    def note(label: str, spent: float) -> None:
+        times.setdefault(label, []).append(spent)
+
+    try:
+        async with app.run_test(size=(120, 40), message_hook=timer.hook) as pilot:
+            screen = pilot.app.screen
+            assert isinstance(screen, MainScreen)
+            articles = screen.article_list
+            while articles.count == 0:
+                await asyncio.sleep(0.01)
+            await settled(articles)
+            await app.workers.wait_for_complete()
+            for key in ["j", "k", "pagedown", "pageup", "G", "g"] * KEY_REPS:
+                before = articles.cursor
+
+                def moved(before: int = before) -> bool:
+                    return articles.cursor != before and not articles.rows_pending
+
+                note(key, await timer.time(key, moved))
+            for key in ["n", "p"] * KEY_REPS:
+                screen.panes.focus_pane("articles")
+                if key == "p":  # a page down first, so that unread rows are above
+                    await timer.time("pagedown", lambda: not articles.rows_pending)
+                await app.workers.wait_for_complete()
+
+                def found() -> bool:
+                    answered = timer.saw(UnreadFound, UnreadExhausted)
+                    return answered and not articles.rows_pending
+
+                note(key, await timer.time(key, found))
+            await app.workers.wait_for_complete()
+            screen.panes.focus_pane("feeds")
+            await pilot.pause()
+            for _ in range(KEY_REPS):
+
+                def shown() -> bool:
+                    return timer.saw(ArticlesCounted) and not articles.rows_pending
+
+                note("feed switch (j in the feeds pane)", await timer.time("j", shown))
+    finally:
+        store.close()
+    for key, spent in times.items():
+        record(f"`{key}` at 1M articles", [s * 1000 for s in spent], "ms")
+
+
+def _open_sockets() -> int:
+    fds = Path("/proc/self/fd")
+    count = 0
+    for fd in fds.iterdir():
+        try:
+            count += os.readlink(fd).startswith("socket:")
+        except OSError:
+            continue
+    return count
+
+
+def _rss_mib() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+@pytest.mark.timeout(3600)
+async def test_2000_feeds_over_200_hosts_refresh_with_the_app_open(tmp_path: Path) -> None:
+    sys.path.insert(0, str(KIT))
+    import benchlib
+
+    pool = parse_pool(2000)  # as the app's launcher makes it: forked before any thread
+    with benchlib.FeedServer(2000, 20, 50.0, extra=["--hosts", "200"], max_seconds=1800) as srv:
+        feeds = tmp_path / "feeds.toml"
+        write_feeds(feeds, srv.urls())
+        text = feeds.read_text().replace("refresh_on_start = false", "refresh_on_start = true")
+        feeds.write_text(text)
+        store = Store.open(tmp_path / "cache.db")
+        app = NewstermApp(load_config(feeds), feeds, store, open_url=print, parse_pool=pool)
+        timer = KeyTimer(app)
+        keys: list[float] = []
+        sockets, rss = [], []
+        started = time.perf_counter()
+        try:
+            async with app.run_test(size=(120, 40), message_hook=timer.hook) as pilot:
+                screen = pilot.app.screen
+                assert isinstance(screen, MainScreen)
+                articles = screen.article_list
+                while not screen.refresher.running:
+                    await asyncio.sleep(0.01)
+                while screen.refresher.running:
+                    for key in ("j", "k") if articles.count > 1 else ():
+                        before = articles.cursor
+
+                        def moved(before: int = before) -> bool:
+                            return articles.cursor != before and not articles.rows_pending
+
+                        keys.append(await timer.time(key, moved))
+                    sockets.append(_open_sockets())
+                    rss.append(_rss_mib())
+                    await asyncio.sleep(0.05)
+                took = time.perf_counter() - started
+                stored = store.count_articles()
+        finally:
+            store.close()
+            if pool is not None:
+                pool.shutdown()
+        served = srv.stats()
+    assert stored == 40_000, served
+    record("refresh 2,000 feeds × 20 over 200 hosts, 50 ms, app open", [took], "s",
+           f"open sockets ≤ {max(sockets)}, RSS ≤ {max(rss):.0f} MiB (test process)")  # fmt: skip
+    record("`j`/`k` while that refresh runs", [k * 1000 for k in keys], "ms")
