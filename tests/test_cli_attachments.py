@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from httpserver import LoopbackServer, endless, ranged
+from newsterm.feeds.download import safe_filename
 
 BODY = hashlib.sha256(b"podcast").digest() * 4_000  # 128,000 bytes
 
@@ -58,7 +59,8 @@ def test_enclosures_lists_type_size_and_length_then_download_saves_the_bytes(
     assert "Pod · Ann Host ·" in shown and "[E1] audio/mpeg · 128.0 KB · 45:07" in shown
     saved = newsterm("download", "1", *paths, env=env)
     assert saved.returncode == 0, saved.stderr
-    target = tmp_path / "dl" / "ep 1.mp3"
+    target = tmp_path / "dl" / safe_filename(url)
+    assert target.name.startswith("ep 1-") and target.suffix == ".mp3"
     assert saved.stdout.strip() == str(target.resolve())
     assert target.read_bytes() == BODY
 

@@ -14,6 +14,7 @@ from ui_helpers import Setup, notes_into, settle, started
 from entries import entry, save
 from httpserver import LoopbackServer, Reply, Request, ranged
 from newsterm.config import load_config
+from newsterm.feeds.download import safe_filename
 from newsterm.models import Enclosure
 from newsterm.store import Store
 from newsterm.ui import launch
@@ -80,7 +81,7 @@ async def test_d_downloads_the_attachment_with_progress_into_the_download_folder
         assert screen.query_one(Downloader).query_one(ProgressBar).total == len(BODY)
         await settle(pilot, rounds=200)
         assert not screen.query_one(Downloader).busy
-    saved = tmp_path / "dl" / "ep.mp3"
+    saved = tmp_path / "dl" / safe_filename(url)
     assert saved.read_bytes() == BODY
     assert progress and any(f"Saved {saved.resolve()}" in n for n in notes)
     setup.store.close()
@@ -99,7 +100,10 @@ async def test_a_failed_download_says_why_in_one_line(
         await settle(pilot, rounds=100)
     failure = [n for n in notes if n.startswith("Downloading the attachment failed")]
     assert len(failure) == 1 and "\n" not in failure[0]
-    assert (tmp_path / "dl" / "gone.mp3.part").exists()  # kept: the next d resumes it
+    # the part file is kept: the next d resumes it
+    assert (
+        tmp_path / "dl" / (safe_filename(url) + ".part")
+    ).exists()  # kept: the next d resumes it
     setup.store.close()
 
 
@@ -115,10 +119,10 @@ async def test_p_plays_with_the_player_argv_and_the_downloaded_file(
         await pilot.press("P")
         await settle(pilot)
         (tmp_path / "dl").mkdir()
-        (tmp_path / "dl" / "ep.mp3").write_bytes(b"x")
+        (tmp_path / "dl" / safe_filename("https://pod.example/media/ep.mp3")).write_bytes(b"x")
         await pilot.press("P")
         await settle(pilot)
-    local = str((tmp_path / "dl" / "ep.mp3").resolve())
+    local = str((tmp_path / "dl" / safe_filename("https://pod.example/media/ep.mp3")).resolve())
     assert ran == [
         ["myplayer", "--no-video", "https://pod.example/media/ep.mp3"],
         ["myplayer", "--no-video", local],
@@ -142,6 +146,6 @@ async def test_with_several_attachments_d_asks_which(
         assert isinstance(pilot.app.screen, LinkListScreen)
         await pilot.press("j", "enter")
         await settle(pilot, rounds=100)
-    assert (tmp_path / "dl" / "two.mp3").read_bytes() == BODY
-    assert not (tmp_path / "dl" / "one.mp3").exists()
+    assert (tmp_path / "dl" / safe_filename(second)).read_bytes() == BODY
+    assert not (tmp_path / "dl" / safe_filename(first)).exists()
     setup.store.close()

@@ -2,13 +2,15 @@
 with an HTTP Range request, bounded in size and time, and named safely.
 
 Nothing from the feed chooses where the file goes: its name is made from the last segment
-of the address, reduced to plain characters, and it is always written inside the download
-folder. Only http(s) addresses are fetched; redirects are followed by hand, as for feeds.
+of the address, reduced to plain characters, with a digest of the whole address (so two
+episodes both called "redirect.mp3" get two files), and it is always written inside the
+download folder. Only http(s) addresses are fetched; redirects are followed by hand, as for feeds.
 Call it in a thread: it blocks.
 """
 
 from __future__ import annotations
 
+import hashlib
 import mimetypes
 import re
 import time
@@ -32,7 +34,7 @@ Progress = Callable[[int, int | None], None]
 """Called with (bytes on disk, expected total or None) as the download goes."""
 
 _CHUNK = 64 * 1024
-_MAX_NAME = 120
+_MAX_NAME_BYTES = 120  # leaves room for ".part" under the usual 255-byte limit
 _UNSAFE = re.compile(r"[^\w.\- ]+")
 _CONTENT_RANGE = re.compile(r"bytes (\d+)-(\d+)/(\d+|\*)")
 _UNSATISFIED = re.compile(r"bytes \*/(\d+)")
@@ -59,13 +61,23 @@ def safe_filename(url: str, content_type: str = "", fallback: str = "attachment"
     except ValueError:
         segment = ""
     name = unicodedata.normalize("NFKC", one_line(segment)).replace("/", " ").replace("\\", " ")
-    name = _UNSAFE.sub("_", name).strip(" ._-")[:_MAX_NAME].strip(" ._-")
-    if not name:
-        name = fallback
-    if "." not in name:
+    name = _UNSAFE.sub("_", name).strip(" ._-")
+    stem, dot, ext = name.rpartition(".") if "." in name else (name, "", "")
+    if not dot:
         guessed = mimetypes.guess_extension(content_type.split(";")[0].strip().lower() or "")
-        name += guessed or ""
-    return name
+        ext = (guessed or "").lstrip(".")
+    ext = ext[:10]
+    # Many feeds give every episode the same last segment ("redirect.mp3", "podcast.mp3"):
+    # a digest of the whole address keeps one episode's file (and its .part) from another's.
+    tag = hashlib.sha1(url.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    stem = _fit(stem.strip(" ._-") or fallback, _MAX_NAME_BYTES - len(tag) - len(ext) - 2)
+    return f"{stem}-{tag}.{ext}" if ext else f"{stem}-{tag}"
+
+
+def _fit(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` bytes of UTF-8 (file systems count bytes)."""
+    cut = text.encode("utf-8")[: max(limit, 1)].decode("utf-8", errors="ignore")
+    return cut.strip(" ._-") or "attachment"
 
 
 def target_path(folder: Path, name: str) -> Path:
@@ -148,7 +160,7 @@ def _save(
     status = response.status_code
     if status == 416 and offset:  # nothing after what we have: the part file is whole
         whole = _UNSATISFIED.match(response.headers.get("content-range", ""))
-        if whole is None or int(whole.group(1)) == offset:
+        if whole is not None and int(whole.group(1)) == offset:
             return
         raise FetchError(f"the file changed on the server; delete {part.name} to start again")
     if status not in (200, 206):
