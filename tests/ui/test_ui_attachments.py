@@ -3,6 +3,7 @@ the download folder, P hands the file to the player as an argument list."""
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from textual.widgets import ProgressBar
 from ui_helpers import Setup, notes_into, settle, started
 
 from entries import entry, save
-from httpserver import LoopbackServer, Reply, Request, ranged
+from httpserver import LoopbackServer, Reply, Request, endless, ranged
 from newsterm.config import load_config
 from newsterm.feeds.download import safe_filename
 from newsterm.models import Enclosure
@@ -148,4 +149,28 @@ async def test_with_several_attachments_d_asks_which(
         await settle(pilot, rounds=100)
     assert (tmp_path / "dl" / safe_filename(second)).read_bytes() == BODY
     assert not (tmp_path / "dl" / safe_filename(first)).exists()
+    setup.store.close()
+
+
+async def test_quitting_mid_download_stops_the_download(
+    tmp_path: Path, http_server: LoopbackServer
+) -> None:
+    """A body that never ends: leaving the app must not wait for it (Python joins worker
+    threads at exit), and what came so far stays as a .part file to resume."""
+    url = http_server.route("/live.mp3", endless(piece=b"x" * 65_536))
+    setup = _setup(tmp_path, url)
+    seen: list[Message] = []
+    async with started(setup.app(), message_hook=seen.append) as (pilot, _screen):
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("d")
+        for _ in range(200):  # until a piece has arrived
+            await pilot.pause(0.01)
+            if any(isinstance(m, DownloadProgressed) for m in seen):
+                break
+    part = tmp_path / "dl" / (safe_filename(url) + ".part")
+    assert part.exists()
+    size = part.stat().st_size
+    await asyncio.sleep(1.0)  # a download still running would keep writing meanwhile
+    assert part.stat().st_size == size
     setup.store.close()

@@ -3,6 +3,7 @@ hands an attachment to the player with the app suspended."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import httpx
@@ -23,6 +24,10 @@ from newsterm.ui.workers import ReportsWorkerFailures
 from newsterm.urls import scheme
 
 
+class _Leaving(Exception):
+    """The app is going away in the middle of a download."""
+
+
 class Downloader(ReportsWorkerFailures, Horizontal):
     """A one-line progress bar, shown only while an attachment downloads."""
 
@@ -35,6 +40,9 @@ class Downloader(ReportsWorkerFailures, Horizontal):
     def __init__(self, transport: httpx.BaseTransport | None = None) -> None:
         super().__init__()
         self._transport = transport
+        # Set when the app goes: the download thread stops at its next piece, so quitting
+        # never waits for a podcast to finish (Python joins worker threads at exit).
+        self._leaving = threading.Event()
 
     def compose(self) -> ComposeResult:
         yield Label(markup=False)
@@ -67,15 +75,23 @@ class Downloader(ReportsWorkerFailures, Horizontal):
         name = path.name
 
         def progress(done: int, total: int | None) -> None:
+            if self._leaving.is_set():
+                raise _Leaving  # the .part file stays: the next d resumes it
             self.post_message(DownloadProgressed(name, done, total))
 
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             with httpx.Client(transport=self._transport) as client:
                 saved = download(client, url, path, limits=limits, progress=progress)
+        except _Leaving:
+            return
         finally:
-            self.app.call_from_thread(self.remove_class, "-busy")
+            if not self._leaving.is_set():
+                self.app.call_from_thread(self.remove_class, "-busy")
         self.post_message(DownloadFinished(str(saved)))
+
+    def on_unmount(self) -> None:
+        self._leaving.set()
 
     @on(DownloadProgressed)
     def _progressed(self, message: DownloadProgressed) -> None:
