@@ -26,6 +26,7 @@ from newsterm.models import Article
 from newsterm.reading import build_page
 from newsterm.refresh import refresh
 from newsterm.store import Store
+from newsterm.text.extract import extract_article
 from newsterm.text.layout.page import layout_page
 
 PAGE = (Path(__file__).parent / "data" / "fulltext" / "harbor-ferry.html").read_bytes()
@@ -201,3 +202,12 @@ def test_show_full_prints_the_full_text_or_says_why_not(
         "newsterm: full text not shown: HTTP 402 Payment Required: the page may be behind a"
         " paywall; this is the feed's text"
     )
+
+
+def test_a_page_of_bare_tags_is_refused_before_extraction() -> None:
+    """Megabytes of bare <p> or <div> keep the extractor busy for a minute: such a page
+    is no article page and is refused at once, while a real page goes through."""
+    hostile = b"<html><body>" + b"<p>word more words</p>" * 70_000 + b"</body></html>"
+    assert extract_article(hostile) == ""
+    real = b"<html><body><article><h1>Harbour</h1>" + b"<p>The ferry left at dawn.</p>" * 40
+    assert "ferry" in extract_article(real + b"</article></body></html>")

@@ -9,15 +9,19 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["MAX_PAGE_BYTES", "extract_article"]
+__all__ = ["MAX_PAGE_BYTES", "MAX_PAGE_TAGS", "extract_article"]
 
 MAX_PAGE_BYTES = 5 * 1024 * 1024
 """A page past this is not an article page; it is cut off unread."""
 
+MAX_PAGE_TAGS = 60_000
+"""Tags a page may hold: the longest real article pages hold a few tens of thousands, while
+a few megabytes of bare <p> or <div> tags keep trafilatura busy for a minute."""
+
 
 def extract_article(page: bytes, url: str = "") -> str:
     """The article of ``page`` as HTML, or "" when the page holds none."""
-    if not page or len(page) > MAX_PAGE_BYTES:
+    if not page or len(page) > MAX_PAGE_BYTES or page.count(b"<") > MAX_PAGE_TAGS:
         return ""
     trafilatura = _trafilatura()
     try:
