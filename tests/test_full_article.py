@@ -211,3 +211,29 @@ def test_a_page_of_bare_tags_is_refused_before_extraction() -> None:
     assert extract_article(hostile) == ""
     real = b"<html><body><article><h1>Harbour</h1>" + b"<p>The ferry left at dawn.</p>" * 40
     assert "ferry" in extract_article(real + b"</article></body></html>")
+
+
+def test_show_prints_a_full_text_feeds_article_as_the_reader_opens_it(
+    http_server: LoopbackServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newsterm import cli
+
+    page = http_server.route("/story", respond(PAGE, content_type=HTML))
+    item = (
+        f"<item><guid>s</guid><title>S</title><link>{page}</link>"
+        "<description>Short.</description></item>"
+    )
+    feed_url = http_server.route(
+        "/feed.xml",
+        respond(f"<rss version='2.0'><channel><title>H</title>{item}</channel></rss>".encode()),
+    )
+    feeds = tmp_path / "feeds.toml"
+    feeds.write_text(f'[[feed]]\nurl = "{feed_url}"\nfull_text = true\n')
+    db = tmp_path / "c.db"
+    with Store.open(db) as store:
+        asyncio.run(refresh(parse_config(feeds.read_text(), feeds), store))
+        (row,) = store.iter_article_rows(feed_urls=[feed_url])
+    assert cli.main(["show", str(row.id), "--feeds", str(feeds), "--db", str(db)]) == 0
+    shown = capsys.readouterr().out
+    assert "floating landing" in shown  # the kept full text, as the reader shows it
+    assert "Full text from" in shown

@@ -377,7 +377,7 @@ def _width(requested: int | None) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    from newsterm.reading import build_page
+    from newsterm.full_article import opening_page
     from newsterm.text.render.plain import render_page
 
     config = _config(args)
@@ -388,9 +388,10 @@ def _show(args: argparse.Namespace) -> int:
             _error(f"no article with id {args.id} in the cache (see `newsterm articles --json`)")
             return 1
         page = _full_page(store, article, config) if args.full else None
+        # what the reader opens on: a full_text feed's kept full text, else the feed's
+        page = page or opening_page(store, article, config)
     finally:
         store.close()
-    page = page or build_page(article, config)
     sys.stdout.write(render_page(page, _width(args.width), original=args.original))
     return EXIT_OK
 

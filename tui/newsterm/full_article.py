@@ -17,12 +17,14 @@ from datetime import UTC, datetime
 
 import httpx
 
-from newsterm.config import Settings
+from newsterm.config import Config, Settings
 from newsterm.errors import FetchError, HTTPStatusError, StoreError
 from newsterm.feeds.fetch import fetch_page, host_key, make_client
 from newsterm.models import Article, FullText
+from newsterm.reading import build_page
 from newsterm.store import Store
 from newsterm.text.extract import MAX_PAGE_BYTES, extract_article
+from newsterm.text.layout.page import ReaderPage
 from newsterm.text.render.document import html_to_document
 from newsterm.urls import shown_host
 
@@ -129,3 +131,13 @@ async def fill_article_pages(
         for article_id, link in todo:
             group.create_task(one(article_id, link))
     return worked
+
+
+def opening_page(store: Store, article: Article, config: Config) -> ReaderPage:
+    """The page an article opens on, in the reader and in `newsterm show` alike: for a
+    full_text feed, its kept full text when there is one; else the feed's text."""
+    sub = config.subscription(article.feed_url)
+    text = store.full_text(article.id) if sub is not None and sub.full_text else None
+    if text is None or text.error is not None:
+        return build_page(article, config)
+    return build_page(with_full_text(article, text), config, full_text=full_text_notice(text))

@@ -17,8 +17,7 @@ from textual.strip import Strip
 from textual.visual import Visual
 
 from newsterm.config import Config
-from newsterm.full_article import full_text_notice, read_full_text, with_full_text
-from newsterm.models import Article
+from newsterm.full_article import full_text_notice, opening_page, read_full_text, with_full_text
 from newsterm.store import Store
 from newsterm.text.blocks import Link
 from newsterm.text.sanitize import one_line
@@ -160,18 +159,9 @@ class ReaderView(ReportsWorkerFailures, ScrollView, can_focus=True):
         was_unread = not article.read
         if was_unread:
             self._store.set_read([article_id], True)  # persisted before the article shows
-        page = self._page_for(article, config)
+        page = opening_page(self._store, article, config)
         # Laid out here, off the event loop: a long article takes a tenth of a second.
         self.post_message(ArticleOpened(page, was_unread, laid_out(page, width)))
-
-    def _page_for(self, article: Article, config: Config) -> ReaderPage:
-        """The page to open on: for a full_text feed, the kept full text if there is one."""
-        sub = config.subscription(article.feed_url)
-        text = self._store.full_text(article.id) if sub is not None and sub.full_text else None
-        if text is None or text.error is not None:
-            return build_page(article, config)
-        notice = full_text_notice(text)
-        return build_page(with_full_text(article, text), config, full_text=notice)
 
     @property
     def showing_full_text(self) -> bool:
