@@ -118,3 +118,10 @@ def test_a_path_can_never_leave_the_download_folder(tmp_path: Path) -> None:
     for bad in ("../x", "/etc/passwd", "a/../../x", "sub/x"):
         with pytest.raises(ValueError):
             target_path(tmp_path, bad)
+
+
+def test_a_missing_file_says_so_once(http_server: LoopbackServer, tmp_path: Path) -> None:
+    url = http_server.route("/gone.mp3", respond(b"no", status=404))
+    with _client() as client, pytest.raises(FetchError) as caught:
+        download(client, url, tmp_path / "gone.mp3")
+    assert str(caught.value) == "HTTP 404 Not Found"

@@ -17,6 +17,7 @@ import time
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from http import HTTPStatus
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -164,7 +165,7 @@ def _save(
             return
         raise FetchError(f"the file changed on the server; delete {part.name} to start again")
     if status not in (200, 206):
-        raise HTTPStatusError(status, f"HTTP {status}")
+        raise HTTPStatusError(status, _reason(status))
     start, total = _span(response, offset)
     if total is not None and total > limits.max_bytes:
         raise FetchError(f"larger than {limits.max_bytes // (1024 * 1024)} MB; not downloaded")
@@ -196,3 +197,11 @@ def _span(response: httpx.Response, offset: int) -> tuple[int, int | None]:
         whole = match.group(3)
         return offset, int(whole) if whole.isdigit() else None
     return 0, int(length) if length.isdigit() else None
+
+
+def _reason(status: int) -> str:
+    """The standard phrase for a status ("Not Found"); the status alone for any other."""
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return ""
