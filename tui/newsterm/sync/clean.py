@@ -14,7 +14,15 @@ from typing import Any
 from newsterm.feeds.parse import MAX_AUTHOR, MAX_CONTENT, MAX_TITLE
 from newsterm.text.sanitize import one_line, strip_controls
 
-__all__ = ["clean_author", "clean_html", "clean_id", "clean_link", "clean_text", "clean_time"]
+__all__ = [
+    "clean_author",
+    "clean_html",
+    "clean_id",
+    "clean_link",
+    "clean_text",
+    "clean_time",
+    "objects",
+]
 
 MAX_ID = 300
 MAX_LINK = 4_000
@@ -59,3 +67,8 @@ def clean_time(value: Any, *, scale: int = 1) -> datetime:
     except (TypeError, ValueError, OverflowError):
         pass
     return datetime.fromtimestamp(int(time.time()), UTC)
+
+
+def objects(value: Any) -> list[dict[str, Any]]:
+    """The JSON objects of a list in a server's answer; anything else in it is left out."""
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []

@@ -21,6 +21,7 @@ from newsterm.sync.clean import (
     clean_link,
     clean_text,
     clean_time,
+    objects,
 )
 from newsterm.sync.connection import ServerConnection
 from newsterm.sync.secret import Secret
@@ -68,7 +69,7 @@ class FeverService:
         answer = await self._call("groups", "feeds")
         tags = _group_tags(answer)
         found = []
-        for feed in _dicts(answer.get("feeds")):
+        for feed in objects(answer.get("feeds")):
             feed_id = clean_id(feed.get("id"))
             if feed_id is not None:
                 url = clean_link(feed.get("url"))
@@ -139,19 +140,15 @@ def _group_tags(answer: dict[str, Any]) -> dict[str, list[str]]:
     """Feed id -> the titles of its groups, from ``groups`` and ``feeds_groups``."""
     titles = {
         clean_id(g.get("id")) or "": clean_text(g.get("title"))
-        for g in _dicts(answer.get("groups"))
+        for g in objects(answer.get("groups"))
     }
     tags: dict[str, list[str]] = {}
-    for link in _dicts(answer.get("feeds_groups")):
+    for link in objects(answer.get("feeds_groups")):
         title = titles.get(clean_id(link.get("group_id")) or "")
         for feed_id in str(link.get("feed_ids", "")).split(","):
             if title and clean_id(feed_id.strip()):
                 tags.setdefault(feed_id.strip(), []).append(title)
     return tags
-
-
-def _dicts(value: Any) -> list[dict[str, Any]]:
-    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
 
 
 def _int(value: Any) -> int:
@@ -168,7 +165,7 @@ def _id_list(answer: dict[str, Any], key: str) -> set[str] | None:
 
 def _items(value: Any) -> list[RemoteItem]:
     found = []
-    for raw in _dicts(value):
+    for raw in objects(value):
         item_id, feed_id = clean_id(raw.get("id")), clean_id(raw.get("feed_id"))
         if item_id is None or feed_id is None:
             continue

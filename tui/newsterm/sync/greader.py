@@ -23,6 +23,7 @@ from newsterm.sync.clean import (
     clean_link,
     clean_text,
     clean_time,
+    objects,
 )
 from newsterm.sync.connection import ServerConnection
 from newsterm.sync.secret import Secret
@@ -75,12 +76,12 @@ class GReaderService:
     async def feeds(self) -> list[RemoteFeed]:
         answer = await self._conn.json("GET", f"{API}/subscription/list", params={"output": "json"})
         found = []
-        for sub in _dicts(answer.get("subscriptions")):
+        for sub in objects(answer.get("subscriptions")):
             feed_id = clean_id(sub.get("id"))
             if feed_id is None:
                 continue
             url = clean_link(sub.get("url"))
-            labels = [clean_text(c.get("label")) for c in _dicts(sub.get("categories"))]
+            labels = [clean_text(c.get("label")) for c in objects(sub.get("categories"))]
             found.append(
                 RemoteFeed(
                     feed_id,
@@ -160,7 +161,7 @@ class GReaderService:
             if since > 0:
                 params["ot"] = str(since)
             answer = await self._conn.json("GET", f"{API}/stream/items/ids", params=params)
-            refs = _dicts(answer.get("itemRefs"))
+            refs = objects(answer.get("itemRefs"))
             found += [i for ref in refs if (i := item_id(ref.get("id"))) is not None]
             following = answer.get("continuation")
             if not refs or not isinstance(following, str | int) or str(following) == continuation:
@@ -169,13 +170,9 @@ class GReaderService:
         raise self._conn.fail(f"the server listed more than {MAX_IDS} item ids")
 
 
-def _dicts(value: Any) -> list[dict[str, Any]]:
-    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
-
-
 def _items(value: Any) -> list[RemoteItem]:
     found = []
-    for raw in _dicts(value):
+    for raw in objects(value):
         ident = item_id(raw.get("id"))
         origin = raw.get("origin")
         feed_id = clean_id(origin.get("streamId")) if isinstance(origin, dict) else None
@@ -202,7 +199,7 @@ def _items(value: Any) -> list[RemoteItem]:
 
 def _link(raw: dict[str, Any]) -> str:
     for key in ("canonical", "alternate"):
-        for link in _dicts(raw.get(key)):
+        for link in objects(raw.get(key)):
             if href := clean_link(link.get("href")):
                 return href
     return ""
