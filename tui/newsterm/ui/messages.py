@@ -14,7 +14,7 @@ from newsterm.sync.run import SyncSummary
 from newsterm.ui.launch import Launch
 from newsterm.ui.render import LaidOut, ReaderPage
 from newsterm.ui.undo import UndoStep
-from newsterm.ui.view import View
+from newsterm.ui.view import Entry, View
 
 
 @dataclass
@@ -23,6 +23,7 @@ class FeedsLoaded(Message):
 
     feeds: tuple[Feed, ...]
     generation: int = 0  # which load this answers: an older one finishing late is ignored
+    entries: tuple[Entry, ...] = ()  # the feeds pane's rows, built from ``feeds``
 
 
 @dataclass
