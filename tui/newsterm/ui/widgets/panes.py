@@ -53,6 +53,7 @@ class Panes(Horizontal):
         self._config = config
         self._pending_unread: bool | None = None  # direction to search once a new view loads
         self._zoom = False  # the reader alone on screen while it has the focus
+        self._shown: Pane = "articles"  # the pane a narrow screen shows
 
     def compose(self) -> ComposeResult:
         yield FeedList(self._store, self._config, id="feeds")
@@ -124,12 +125,17 @@ class Panes(Horizontal):
 
     def show(self, pane: Pane) -> None:
         """On a narrow screen, show ``pane`` alone."""
+        self._shown = pane
+        # On a wide screen every pane shows: leaving the classes alone there spares a restyle
+        # and a new layout of every pane each time the focus moves (n from the list, say).
+        narrow = self.has_class("-narrow")
         for name in PANES:
-            self.set_class(name == pane, f"-show-{name}")
+            self.set_class(narrow and name == pane, f"-show-{name}")
 
     def fit(self, width: int) -> None:
         """Lay out for a screen ``width`` columns wide: one pane at a time below NARROW_WIDTH."""
         self.set_class(width < NARROW_WIDTH, "-narrow")
+        self.show(self._shown)
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         self.show(self.current())

@@ -5,7 +5,7 @@ Opening an article marks it read, in the cache, before it shows.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.binding import Binding, BindingType
@@ -17,14 +17,15 @@ from textual.strip import Strip
 from textual.visual import Visual
 
 from newsterm.config import Config
-from newsterm.full_article import full_text_notice, opening_page, read_full_text, with_full_text
 from newsterm.store import Store
 from newsterm.text.blocks import Link
 from newsterm.text.sanitize import one_line
 from newsterm.ui.highlight import highlighted
 from newsterm.ui.messages import ArticleOpened, FullTextFailed, FullTextRead
-from newsterm.ui.render import LaidOut, ReaderPage, build_page, laid_out, layout
 from newsterm.ui.workers import ReportsWorkerFailures
+
+if TYPE_CHECKING:  # reading an article (the HTML, stripping, layout code) loads in its worker
+    from newsterm.ui.render import LaidOut, ReaderPage
 
 EMPTY_HINT = "Press enter on an article to read it here."
 
@@ -99,6 +100,7 @@ class ReaderView(ReportsWorkerFailures, ScrollView, can_focus=True):
         super().__init__(id=id)
         self._store = store
         self._opening: int | None = None
+        self._waiting: Config | None = None  # an open asked for, to start after the next draw
         self._page: ReaderPage | None = None
         self._original = False
         self._lines: list[Content] = []
@@ -141,9 +143,21 @@ class ReaderView(ReportsWorkerFailures, ScrollView, can_focus=True):
         return self._opening
 
     def open(self, article_id: int, config: Config) -> None:
-        """Read the article from the cache, mark it read, and show it laid out for ``config``."""
+        """Read the article from the cache, mark it read, and show it laid out for ``config``.
+
+        The reading starts once the screen has been drawn, so the list's cursor shows
+        first, without a worker holding the interpreter while it is drawn; of several opens
+        before then (n held down), only the last is read.
+        """
         self._opening = article_id
-        self._load(article_id, config, self.scrollable_content_region.width)
+        if self._waiting is None:
+            self.call_after_refresh(self._start_loading)
+        self._waiting = config
+
+    def _start_loading(self) -> None:
+        config, self._waiting = self._waiting, None
+        if config is not None and self._opening is not None:
+            self._load(self._opening, config, self.scrollable_content_region.width)
 
     @work(
         thread=True,
@@ -153,6 +167,9 @@ class ReaderView(ReportsWorkerFailures, ScrollView, can_focus=True):
         name="opening the article",
     )
     def _load(self, article_id: int, config: Config, width: int) -> None:
+        from newsterm.full_article import opening_page
+        from newsterm.ui.render import laid_out
+
         article = self._store.article(article_id)
         if article is None:
             raise LookupError("the article is no longer in the cache")
@@ -177,6 +194,9 @@ class ReaderView(ReportsWorkerFailures, ScrollView, can_focus=True):
 
     @work(thread=True, exclusive=True, group="full-text", exit_on_error=False, name="full text")
     def _full_text(self, article_id: int, config: Config, full: bool, width: int) -> None:
+        from newsterm.full_article import full_text_notice, read_full_text, with_full_text
+        from newsterm.ui.render import build_page, laid_out
+
         article = self._store.article(article_id)
         if article is None:
             raise LookupError("the article is no longer in the cache")
@@ -238,6 +258,8 @@ class ReaderView(ReportsWorkerFailures, ScrollView, can_focus=True):
         if self._page is None:
             lines = [Content(""), Content.styled(EMPTY_HINT, ".reader--hint")]
         else:
+            from newsterm.ui.render import layout  # loaded already: a page came from a worker
+
             lines = layout(self._page, width, original=self._original)
         self._use(width, lines)
 
