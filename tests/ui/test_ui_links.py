@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import OptionList
@@ -125,16 +127,17 @@ async def test_link_text_in_the_list_is_shown_literally_never_as_markup(
 async def test_an_article_is_laid_out_in_its_worker_not_on_the_event_loop(
     setup: Setup, start_app: StartApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from newsterm.ui.widgets import reader
+    from newsterm.ui import render
 
     on_loop: list[int] = []
-    real = reader.layout
+    real = render.layout
 
     def counted(page, width, *, original):  # type: ignore[no-untyped-def]
-        on_loop.append(width)
+        if threading.current_thread() is threading.main_thread():  # the event loop's
+            on_loop.append(width)
         return real(page, width, original=original)
 
-    monkeypatch.setattr(reader, "layout", counted)
+    monkeypatch.setattr(render, "layout", counted)
     _write(setup, MANY)
     async with start_app() as (pilot, screen):
         await pilot.press("enter")

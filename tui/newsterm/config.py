@@ -211,17 +211,15 @@ def _feeds(
     subs: list[Subscription] = []
     first_seen: dict[str, int] = {}
     for index, entry in enumerate(entries, start=1):
-        where = lines.feed(index)
         if not isinstance(entry, dict):
-            problems.append(f"{where}: feed #{index} must be a table with a url")
+            problems.append(f"{lines.feed(index)}: feed #{index} must be a table with a url")
             continue
         sub = _subscription(entry, index, lines, problems, path)
         if sub is None:
             continue
         if sub.url in first_seen:
-            problems.append(
-                f"{where}: feed #{index} repeats the url {sub.url} of feed #{first_seen[sub.url]}"
-            )
+            where, first = lines.feed(index), first_seen[sub.url]
+            problems.append(f"{where}: feed #{index} repeats the url {sub.url} of feed #{first}")
             continue
         first_seen[sub.url] = index
         subs.append(sub)
@@ -231,11 +229,11 @@ def _feeds(
 def _subscription(
     entry: dict[str, Any], index: int, lines: LineFinder, problems: list[str], path: Path | None
 ) -> Subscription | None:
-    url = entry.get("url")
-    label = f"feed #{index}" + (f" ({one_line(url)[:200]})" if isinstance(url, str) else "")
     before = len(problems)
 
     def fault(key: str, message: str) -> None:
+        url = entry.get("url")
+        label = f"feed #{index}" + (f" ({one_line(url)[:200]})" if isinstance(url, str) else "")
         problems.append(f"{lines.feed(index, key)}: {label}: {message}")
 
     for key in entry.keys() - _FEED_KEYS:

@@ -56,11 +56,19 @@ class LineFinder:
 
     def __init__(self, text: str, name: str) -> None:
         self.name = name
+        self._text = text
+        self._scanned = False
         self.paths: list[tuple[str, ...] | None] = []  # per line, 0-based
         self.feed_starts: list[int] = []
         self.headers: set[int] = set()
+
+    def _scan(self) -> None:
+        """Read the lines on the first question: a good file with 2,000 feeds asks none."""
+        if self._scanned:
+            return
+        self._scanned = True
         table: tuple[str, ...] = ()
-        for number, line in enumerate(text.splitlines(), start=1):
+        for number, line in enumerate(self._text.splitlines(), start=1):
             path = None
             if header := _HEADER_RE.match(line):
                 table = path = _key_path(header["path"])
@@ -76,6 +84,7 @@ class LineFinder:
 
     def _find(self, path: tuple[str, ...], start: int = 1, end: int | None = None) -> int | None:
         """The first line in [start, end] that sets ``path`` or something inside it."""
+        self._scan()
         stop = len(self.paths) if end is None else min(end, len(self.paths))
         for number in range(max(start, 1), stop + 1):
             found = self.paths[number - 1]
@@ -96,6 +105,7 @@ class LineFinder:
 
     def feed(self, index: int, key: str | None = None) -> str:
         """Where the index-th [[feed]] (1-based) starts, or where it sets ``key``."""
+        self._scan()
         if index > len(self.feed_starts):
             return self._at(None)
         head = self.feed_starts[index - 1]

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from concurrent.futures import Executor
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-import httpx
 from textual.app import App
 from textual.binding import BindingType
 
@@ -18,6 +17,9 @@ from newsterm.ui.commands import KeyCommands
 from newsterm.ui.keys import QUIT
 from newsterm.ui.launch import BrowserOpener, launch_browser
 from newsterm.ui.remembered import Remembered
+
+if TYPE_CHECKING:  # a type only: httpx loads with the first refresh, after the first paint
+    import httpx
 from newsterm.ui.screens.main import MainScreen
 from newsterm.ui.timing import Timing
 

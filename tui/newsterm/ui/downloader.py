@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import httpx
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -14,7 +14,6 @@ from textual.content import Content
 from textual.widgets import Label, ProgressBar
 
 from newsterm.config import Settings
-from newsterm.feeds.download import DownloadLimits, download, safe_filename, target_path
 from newsterm.models import Enclosure
 from newsterm.paths import download_dir
 from newsterm.text.sanitize import one_line
@@ -22,6 +21,11 @@ from newsterm.ui.messages import DownloadFinished, DownloadProgressed
 from newsterm.ui.say import say
 from newsterm.ui.workers import ReportsWorkerFailures
 from newsterm.urls import scheme
+
+if TYPE_CHECKING:  # downloading (httpx) is imported when a download starts
+    import httpx
+
+    from newsterm.feeds.download import DownloadLimits
 
 
 class _Leaving(Exception):
@@ -54,6 +58,8 @@ class Downloader(ReportsWorkerFailures, Horizontal):
 
     def start(self, enclosure: Enclosure, settings: Settings) -> None:
         """Download ``enclosure`` to the download folder, unless one is already running."""
+        from newsterm.feeds.download import DownloadLimits, safe_filename, target_path
+
         if self.busy:
             say(self, "A download is already running")
             return
@@ -72,6 +78,10 @@ class Downloader(ReportsWorkerFailures, Horizontal):
 
     @work(thread=True, group="download", exit_on_error=False, name="downloading the attachment")
     def _download(self, url: str, path: Path, limits: DownloadLimits) -> None:
+        import httpx
+
+        from newsterm.feeds.download import download
+
         name = path.name
 
         def progress(done: int, total: int | None) -> None:
@@ -112,6 +122,8 @@ def player_argv(enclosure: Enclosure, settings: Settings) -> list[str] | str:
 
 
 def _downloaded(enclosure: Enclosure, settings: Settings) -> Path | None:
+    from newsterm.feeds.download import safe_filename, target_path
+
     try:
         path = target_path(
             download_dir(settings.download_dir), safe_filename(enclosure.url, enclosure.type)

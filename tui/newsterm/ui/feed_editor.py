@@ -8,16 +8,14 @@ as the user's. What changed comes back as FeedsEdited, with the config now in th
 from __future__ import annotations
 
 import asyncio
+from typing import TYPE_CHECKING
 
-import httpx
 from textual import work
 from textual.widget import Widget
 from tomlkit.toml_document import TOMLDocument
 
 from newsterm.config import Config
 from newsterm.errors import NewstermError
-from newsterm.feeds.fetch import make_client
-from newsterm.feeds.find import FoundFeed, address, find_feed
 from newsterm.subscriptions.feeds_file import (
     NewFeed,
     RemovedFeed,
@@ -35,6 +33,11 @@ from newsterm.ui.view import Entry
 from newsterm.ui.watcher import FeedsFileWatcher
 from newsterm.ui.workers import ReportsWorkerFailures
 from newsterm.urls import feed_key
+
+if TYPE_CHECKING:  # finding a feed (httpx, the parser) is imported when a feed is added
+    import httpx
+
+    from newsterm.feeds.find import FoundFeed
 
 
 class FeedEditor(ReportsWorkerFailures, Widget):
@@ -65,6 +68,8 @@ class FeedEditor(ReportsWorkerFailures, Widget):
         self.app.push_screen(question, self._add_answered)
 
     def _add_answered(self, text: str | None) -> None:
+        from newsterm.feeds.find import address
+
         if text:
             url = address(text)
             say(self, f"Looking for a feed at {url}…")
@@ -87,6 +92,9 @@ class FeedEditor(ReportsWorkerFailures, Widget):
         self.post_message(FeedsEdited(config, said))
 
     async def _find(self, url: str) -> FoundFeed:
+        from newsterm.feeds.fetch import make_client
+        from newsterm.feeds.find import find_feed
+
         async with make_client(concurrency=1, transport=self._transport) as client:
             return await find_feed(client, url, timeout=self.timeout)
 

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from newsterm.config import Config
 from newsterm.models import ArticleRow, Feed
-from newsterm.refresh import FeedOutcome, RefreshSummary
-from newsterm.sync.run import SyncSummary
 from newsterm.ui.launch import Launch
-from newsterm.ui.render import LaidOut, ReaderPage
 from newsterm.ui.undo import UndoStep
 from newsterm.ui.view import Entry, View
+
+if TYPE_CHECKING:  # types only: refreshing, syncing and reading load after the first paint
+    from newsterm.refresh import FeedOutcome, RefreshSummary
+    from newsterm.sync.run import SyncSummary
+    from newsterm.ui.render import LaidOut, ReaderPage
 
 
 @dataclass

@@ -10,20 +10,22 @@ import asyncio
 from collections.abc import Coroutine, Sequence
 from concurrent.futures import Executor
 from functools import partial
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-import httpx
 from textual import on, work
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsterm.config import Config
-from newsterm.feeds.fetch import make_client
-from newsterm.refresh import FeedOutcome, RefreshSummary, refresh
 from newsterm.store import Store
 from newsterm.ui.messages import RefreshFinished, RefreshProgressed, RefreshStarted
 from newsterm.ui.workers import ReportsWorkerFailures
+
+if TYPE_CHECKING:  # the refresh code is imported by its worker, after the first paint
+    import httpx
+
+    from newsterm.refresh import FeedOutcome, RefreshSummary
 
 _CANCEL_POLL = 0.25  # seconds between checks that the app still wants this refresh
 
@@ -105,6 +107,10 @@ class Refresher(ReportsWorkerFailures, Widget):
 
     @work(thread=True, group="refresh", exit_on_error=False, name="refreshing feeds")
     def _refresh(self, config: Config, urls: tuple[str, ...] | None, due_only: bool) -> None:
+        # Here, in the worker, not at the top: fetching and parsing (httpx, feedparser, the
+        # reader's text code) take a third of start-up to import, and no first paint needs them.
+        from newsterm.refresh import refresh
+
         worker = get_current_worker()
 
         def on_start(fetching: int, skipped: int) -> None:
@@ -128,6 +134,8 @@ class Refresher(ReportsWorkerFailures, Widget):
         self.post_message(RefreshFinished(summary))
 
     async def _run(self, worker: Worker[None], config: Config, run: _Refresh) -> RefreshSummary:
+        from newsterm.feeds.fetch import make_client
+
         settings = config.settings
         async with make_client(
             concurrency=settings.concurrency, transport=self._transport

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import asyncio
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-import httpx
 from textual import on, work
 from textual.timer import Timer
 from textual.widget import Widget
@@ -19,12 +19,15 @@ from textual.worker import Worker, WorkerState
 from newsterm.config_sync import SyncSettings
 from newsterm.errors import NewstermError
 from newsterm.store import Store
-from newsterm.sync.connection import make_sync_client
 from newsterm.sync.password import sync_password
-from newsterm.sync.run import LAST_ERROR, LAST_SYNC, SyncSummary, run_sync
 from newsterm.sync.secret import Secret
 from newsterm.ui.messages import SyncFinished, SyncStarted, SyncStatusRead
 from newsterm.ui.workers import ReportsWorkerFailures
+
+if TYPE_CHECKING:  # the sync code (httpx with it) is imported by the workers that run it
+    import httpx
+
+    from newsterm.sync.run import SyncSummary
 
 BACKOFF = (15.0, 30.0, 60.0, 120.0, 300.0, 900.0)
 """Seconds before retrying a failed push: the first, second … and every later time."""
@@ -92,6 +95,8 @@ class Syncer(ReportsWorkerFailures, Widget):
 
     @work(thread=True, group="sync", exit_on_error=False, name="syncing")
     def _run(self, sync: SyncSettings, push_only: bool) -> None:
+        from newsterm.sync.run import SyncSummary
+
         self.post_message(SyncStarted(push_only))
         try:
             password = self._password(sync)
@@ -114,6 +119,9 @@ class Syncer(ReportsWorkerFailures, Widget):
     async def _sync_once(
         self, sync: SyncSettings, password: Secret, push_only: bool
     ) -> SyncSummary:
+        from newsterm.sync.connection import make_sync_client
+        from newsterm.sync.run import run_sync
+
         async with make_sync_client(self._transport) as client:
             return await run_sync(
                 sync,
@@ -130,6 +138,8 @@ class Syncer(ReportsWorkerFailures, Widget):
         self._post_status()
 
     def _post_status(self) -> None:
+        from newsterm.sync.run import LAST_ERROR, LAST_SYNC
+
         stamp = self._store.sync.meta(LAST_SYNC)
         last = datetime.fromtimestamp(int(stamp), UTC) if stamp and stamp.isdigit() else None
         error = self._store.sync.meta(LAST_ERROR) or ""

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from newsterm.errors import NewstermError
 from newsterm.models import Feed
-from newsterm.refresh import RefreshSummary
 from newsterm.text.sanitize import one_line
+
+if TYPE_CHECKING:  # a type only: the refresh code loads after the first paint
+    from newsterm.refresh import RefreshSummary
 
 MAX_NAMED_FAILURES = 5
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from concurrent.futures import Executor
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-import httpx
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -20,7 +19,6 @@ from newsterm.models import Article, ArticleRow, Enclosure
 from newsterm.state import AppState, next_order
 from newsterm.store import Store
 from newsterm.text.blocks import Link
-from newsterm.text.layout.page import enclosure_label
 from newsterm.text.sanitize import strip_controls
 from newsterm.ui import launch, wording
 from newsterm.ui.downloader import Downloader, player_argv
@@ -53,7 +51,6 @@ from newsterm.ui.messages import (
 from newsterm.ui.read_marker import ReadMarker
 from newsterm.ui.refresher import Refresher
 from newsterm.ui.remembered import Remembered
-from newsterm.ui.render import warm_up
 from newsterm.ui.say import say
 from newsterm.ui.screens.help import HelpScreen
 from newsterm.ui.screens.links import LinkChosen, LinkListScreen
@@ -70,6 +67,9 @@ from newsterm.ui.widgets.panes import Panes
 from newsterm.ui.widgets.reader import ReaderView
 from newsterm.ui.widgets.status_line import StatusLine
 from newsterm.ui.workers import ReportsWorkerFailures
+
+if TYPE_CHECKING:  # a type only: httpx loads with the first refresh, after the first paint
+    import httpx
 
 
 class MainScreen(ReportsWorkerFailures, Screen[None]):
@@ -191,6 +191,9 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
 
     @work(thread=True, group="warm-up", exit_on_error=False, name="preparing the reader")
     def _warm_up(self) -> None:
+        # Imported here, in the worker: the reader's code need not load before the first paint.
+        from newsterm.ui.render import warm_up
+
         warm_up()
 
     # ----------------------------------------------------------------- feeds and refreshes
@@ -463,6 +466,8 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         if len(enclosures) == 1:
             act(enclosures[0])
             return
+        from newsterm.text.layout.page import enclosure_label  # loaded with the article
+
         links = [Link(n, e.url, enclosure_label(e)) for n, e in enumerate(enclosures, 1)]
 
         def chosen(choice: LinkChosen | None) -> None:

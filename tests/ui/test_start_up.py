@@ -1,0 +1,33 @@
+"""What newsterm loads before its first paint: not the code that refreshes, syncs or reads.
+
+Those import httpx, feedparser and the reader's HTML and stripping code, about a third of
+start-up; the workers that need them import them, after the first screen is drawn.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+LATER = (
+    "feedparser",
+    "httpx",
+    "newsterm.full_article",
+    "newsterm.reading",
+    "newsterm.refresh",
+    "newsterm.sync.run",
+    "newsterm.text.layout.page",
+    "newsterm.text.strip",
+    "newsterm.ui.render",
+)
+
+
+def test_the_app_and_its_command_line_load_without_the_later_parts() -> None:
+    code = (
+        "import sys\n"
+        "import newsterm.cli, newsterm.ui.app\n"
+        f"later = {LATER!r}\n"
+        "print(','.join(sorted(m for m in later if m in sys.modules)))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == ""
