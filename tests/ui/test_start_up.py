@@ -31,3 +31,15 @@ def test_the_app_and_its_command_line_load_without_the_later_parts() -> None:
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == ""
+
+
+def test_forking_the_parse_pool_leaves_the_parser_to_its_workers() -> None:
+    code = (
+        "import sys\n"
+        "from newsterm.feeds.pool import parse_pool\n"
+        "pool = parse_pool(100)\n"
+        "print(pool is not None, 'feedparser' in sys.modules)\n"
+        "pool.shutdown()\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.split() == ["True", "False"]

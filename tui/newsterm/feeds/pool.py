@@ -17,7 +17,6 @@ from functools import partial
 from typing import TypeVar
 
 from newsterm.feeds.guard import DEFAULT_LIMITS, ParseLimits
-from newsterm.feeds.parse import parse_feed
 from newsterm.models import FetchResult, ParsedFeed, PreparedFeed
 
 __all__ = ["Parser", "Prepare", "parse_pool"]
@@ -58,6 +57,10 @@ class Parser:
 
 
 def _parse(result: FetchResult, limits: ParseLimits) -> ParsedFeed:
+    # Imported where the parsing runs, a worker process as a rule: the app forks its pool
+    # before its first paint, which need not wait for feedparser to load.
+    from newsterm.feeds.parse import parse_feed
+
     assert result.body is not None
     return parse_feed(
         result.body, url=result.final_url, content_type=result.content_type, limits=limits
@@ -71,8 +74,8 @@ def _parse_then(prepare: Prepare, result: FetchResult, limits: ParseLimits) -> P
 def parse_pool(feeds: int) -> Executor | None:
     """A process pool for parsing many feeds, or None where it would not pay.
 
-    Call it before any thread starts: the workers are forked, which is quick and shares
-    the already imported parser, and forking a process with threads is unsafe.
+    Call it before any thread starts: the workers are forked, which is quick, and forking
+    a process with threads is unsafe. Each worker imports the parser at its first feed.
     """
     cpus = os.cpu_count() or 1
     if feeds < 16 or cpus < 2 or "fork" not in multiprocessing.get_all_start_methods():
