@@ -43,7 +43,7 @@ async def test_second_refresh_sends_validators_gets_304_and_parses_nothing(
 
     http_server.reset_counters()
     unparsed = AssertionError("parsed")
-    with mock.patch("newsterm.feeds.pool.parse_feed", side_effect=unparsed) as parse:
+    with mock.patch("newsterm.feeds.parse.parse_feed", side_effect=unparsed) as parse:
         second = await refresh(config(*urls), store)
     assert parse.call_count == 0
     assert (second.ok, second.new, second.not_modified) == (3, 0, 3)

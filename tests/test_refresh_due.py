@@ -211,7 +211,7 @@ async def test_an_unchanged_body_without_validators_is_not_parsed_again(
     url = http_server.route("/f.xml", respond(rss(1)))  # no ETag, no Last-Modified
     first = await refresh(config(url), store)
     assert first.new == 3
-    with mock.patch("newsterm.feeds.pool.parse_feed", side_effect=AssertionError("parsed")):
+    with mock.patch("newsterm.feeds.parse.parse_feed", side_effect=AssertionError("parsed")):
         second = await refresh(config(url), store)
     assert second.ok == 1 and second.not_modified == 1 and second.new == 0
 

@@ -29,6 +29,7 @@ from newsterm.ui.link_opener import LinkOpener
 from newsterm.ui.messages import (
     ArticleChosen,
     ArticleOpened,
+    ArticlesCounted,
     ConfigBroken,
     ConfigReloaded,
     FeedFailed,
@@ -98,6 +99,7 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         self._transport = transport
         self._parse_pool = parse_pool
         self._timing = timing = timing or Timing()
+        self._warmed_up = False  # the reader's code loads once the first rows show
         self._status = StatusLine(id="status")
         self._feedback = RefreshFeedback(
             self._status, self._reload, reload_every=timing.reload_every
@@ -177,8 +179,6 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         self.panes.show("articles")
         self.article_list.focus()
         self.feed_list.load(self.config, sync=True)
-        # The stripper's tables take a while to build: not before the first paint.
-        self.call_after_refresh(self._warm_up)
         if self.config.settings.refresh_on_start and self.config.feeds:
             self.refresher.start(None, due_only=True)
         if self.config.sync is not None:
@@ -188,6 +188,14 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
 
     def on_resize(self, event: Resize) -> None:
         self.panes.fit(event.size.width)
+
+    @on(ArticlesCounted)
+    def _first_rows_counted(self) -> None:
+        # The reader's code takes a while to load and its stripper's tables to build: not
+        # before the list's first rows are on screen, whose reading it would slow down.
+        if not self._warmed_up:
+            self._warmed_up = True
+            self.call_after_refresh(self._warm_up)
 
     @work(thread=True, group="warm-up", exit_on_error=False, name="preparing the reader")
     def _warm_up(self) -> None:
