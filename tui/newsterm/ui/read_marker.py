@@ -41,7 +41,14 @@ class ReadMarker(ReportsWorkerFailures, Widget):
         )
         self.post_message(StarChanged((article_id,), starred, undo))
 
-    @work(thread=True, group="writes", exit_on_error=False, name="marking articles read")
+    @work(
+        thread=True,
+        group="writes",
+        exit_on_error=False,
+        name="marking articles read",
+        # Described here: Textual would repr the arguments (2,000 feeds' worth) at every call.
+        description="marking articles read",
+    )
     def mark_view_read(self, view: View, title_filter: str) -> None:
         """Mark read exactly what the list shows: ``view`` narrowed by ``title_filter``."""
         ids: list[int] = []

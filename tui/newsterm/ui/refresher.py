@@ -105,7 +105,14 @@ class Refresher(ReportsWorkerFailures, Widget):
         self._busy = True
         self._refresh(self._config, tuple(urls) if urls is not None else None, due_only)
 
-    @work(thread=True, group="refresh", exit_on_error=False, name="refreshing feeds")
+    @work(
+        thread=True,
+        group="refresh",
+        exit_on_error=False,
+        name="refreshing feeds",
+        # Described here: Textual would repr the arguments (2,000 feeds' worth) at every call.
+        description="refreshing feeds",
+    )
     def _refresh(self, config: Config, urls: tuple[str, ...] | None, due_only: bool) -> None:
         # Here, in the worker, not at the top: fetching and parsing (httpx, feedparser, the
         # reader's text code) take a third of start-up to import, and no first paint needs them.

@@ -236,6 +236,8 @@ class ArticleList(ReportsWorkerFailures, ScrollView, can_focus=True):
         group="article-head",
         exit_on_error=False,
         name="loading the article list",
+        # Described here: Textual would repr the arguments (2,000 feeds' worth) at every call.
+        description="loading the article list",
     )
     def _load_head(
         self, generation: int, queries: ArticleQueries, keep_id: int | None, old_cursor: int
@@ -244,7 +246,13 @@ class ArticleList(ReportsWorkerFailures, ScrollView, can_focus=True):
         if not get_current_worker().is_cancelled:  # a newer load replaced this one
             self.post_message(HeadLoaded(generation, head))
 
-    @work(thread=True, group="article-pages", exit_on_error=False, name="loading more articles")
+    @work(
+        thread=True,
+        group="article-pages",
+        exit_on_error=False,
+        name="loading more articles",
+        description="loading more articles",
+    )
     def _load_page(
         self, generation: int, queries: ArticleQueries, page: int, above: ArticleRow | None
     ) -> None:
@@ -256,6 +264,7 @@ class ArticleList(ReportsWorkerFailures, ScrollView, can_focus=True):
         group="article-search",
         exit_on_error=False,
         name="finding an unread article",
+        description="finding an unread article",
     )
     def _search_unread(
         self,

@@ -142,7 +142,14 @@ class FeedList(ReportsWorkerFailures, _ListKeys, can_focus=True):
         self._generation += 1
         self._read(self._generation, config, sync)
 
-    @work(thread=True, group="feeds", exit_on_error=False, name="loading feeds")
+    @work(
+        thread=True,
+        group="feeds",
+        exit_on_error=False,
+        name="loading feeds",
+        # Described here: Textual would repr the arguments (2,000 feeds' worth) at every call.
+        description="loading feeds",
+    )
     def _read(self, generation: int, config: Config, sync: bool) -> None:
         if sync:
             self._store.sync_feeds(config.feeds)

@@ -5,7 +5,26 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Label, ProgressBar
+from textual.widget import Widget
+from textual.widgets import ProgressBar
+
+
+class _StatusText(Widget):
+    """The message: one row whose size the CSS fixes, so a new message only repaints it.
+
+    A Label lays the whole screen out again on every update, which during a refresh of
+    2,000 feeds is every frame, and a key waits behind it.
+    """
+
+    _content = Content("")
+
+    def show(self, content: Content) -> None:
+        if content != self._content:
+            self._content = content
+            self.refresh()
+
+    def render(self) -> Content:
+        return self._content
 
 
 class StatusLine(Horizontal):
@@ -26,7 +45,7 @@ class StatusLine(Horizontal):
     _text = ""
 
     def compose(self) -> ComposeResult:
-        yield Label(id="status-text", markup=False)
+        yield _StatusText(id="status-text")
         yield ProgressBar(total=None, show_eta=False, id="status-progress")
 
     @property
@@ -37,11 +56,11 @@ class StatusLine(Horizontal):
         """Show a plain message (never interpreted as markup) and hide the bar."""
         self.remove_class("-busy")
         self._text = text
-        self.query_one("#status-text", Label).update(Content(text))
+        self.query_one(_StatusText).show(Content(text))
 
     def show_progress(self, text: str, done: int, total: int) -> None:
         """Show ``text`` with a bar at done/total."""
         self.add_class("-busy")
         self._text = text
-        self.query_one("#status-text", Label).update(Content(text))
+        self.query_one(_StatusText).show(Content(text))
         self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
