@@ -194,14 +194,7 @@ class ReaderView(ReportsWorkerFailures, ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         self._full_text(page.article.id, config, not self.showing_full_text, width)
 
-    @work(
-        thread=True,
-        exclusive=True,
-        group="full-text",
-        exit_on_error=False,
-        name="full text",
-        description="full text",
-    )
+    @work(thread=True, exclusive=True, group="full-text", exit_on_error=False, name="full text")
     def _full_text(self, article_id: int, config: Config, full: bool, width: int) -> None:
         from newsterm.full_article import full_text_notice, read_full_text, with_full_text
         from newsterm.ui.render import build_page, laid_out
