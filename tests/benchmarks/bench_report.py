@@ -6,8 +6,9 @@ appends it to ``results.md`` beside the kept caches (bench_caches.cache_root).
 
 from __future__ import annotations
 
+import os
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 __all__ = ["ROWS", "Row", "record", "table"]
 
@@ -18,6 +19,8 @@ class Row:
     values: tuple[float, ...]
     unit: str
     note: str = ""
+    load: float = field(default_factory=lambda: os.getloadavg()[0])
+    """The 1-minute load average when the figure was taken: the machine is shared."""
 
     def cell(self) -> str:
         values = sorted(self.values)
@@ -41,6 +44,6 @@ def record(what: str, values: list[float], unit: str, note: str = "") -> None:
 
 def table(rows: list[Row]) -> str:
     """The figures as a Markdown table."""
-    lines = ["| work | median (min–max, n) | note |", "|---|---|---|"]
-    lines += [f"| {r.what} | {r.cell()} | {r.note} |" for r in rows]
+    lines = ["| work | median (min–max, n) | note | load |", "|---|---|---|---|"]
+    lines += [f"| {r.what} | {r.cell()} | {r.note} | {r.load:.1f} |" for r in rows]
     return "\n".join(lines)
