@@ -14,7 +14,15 @@ from collections.abc import Callable
 
 from newsterm.text.strip import thresholds as t
 from newsterm.text.strip.features import FEATURES, BlockFeatures
-from newsterm.text.strip.lines import CHROME, CLOSING, CONTINUES, NAMES, OPEN_END, PAYMENT
+from newsterm.text.strip.lines import (
+    CHROME,
+    CLOSING,
+    CONTINUES,
+    NAMES,
+    OPEN_END,
+    PAYMENT,
+    TITLE,
+)
 from newsterm.text.strip.regions import Region
 from newsterm.text.strip.seeds import asks_itself
 
@@ -174,15 +182,44 @@ def _bridge(
     button or a meter with no appeal words between two asks goes with them."""
     out: list[Region] = []
     for r in regions:
-        last = out[-1] if out else None
-        if last and r.removed and last.removed and r.start - last.end <= t.BRIDGE:
-            gap = range(last.end, r.start)
-            if all(not blocked(i) and _quiet(features(i)) for i in gap):
-                why.update((i, "between two parts of one box") for i in gap)
-                out[-1] = Region(last.start, r.end, True)
-                continue
+        # a kept region in the gap (no seed of its own) does not part the box
+        at = next((k for k in range(len(out) - 1, -1, -1) if out[k].removed), -1)
+        last = out[at] if at >= 0 else None
+        if last and r.removed and _one_box(last, r, features, blocked):
+            why.update((i, "between two parts of one box") for i in range(last.end, r.start))
+            out[at:] = [Region(last.start, r.end, True)]
+            continue
         out.append(r)
     return out
+
+
+def _one_box(
+    above: Region,
+    below: Region,
+    features: Callable[[int], BlockFeatures],
+    blocked: Callable[[int], bool],
+) -> bool:
+    """The blocks between two removed regions belong to one box with them: at most
+    thresholds.BRIDGE quiet blocks, or at most thresholds.BRIDGE_LINES short quiet lines
+    that are no headline (the payment methods or bank details of a gift form, the names
+    signing a letter); names are no reporting there."""
+    gap = range(above.end, below.start)
+    if not gap or len(gap) > t.BRIDGE_LINES or any(blocked(i) for i in gap):
+        return False
+    found = [features(i) for i in gap]
+    if any(f.others or f.values[_THIRD] for f in found):
+        return False
+    # capitalised words read as names: "Visa", "Sepa", "Amy Goodman" under a letter
+    lines = all(_short(f) and TITLE not in f.form for f in found)
+    if len(gap) <= t.BRIDGE:
+        return lines or all(_quiet(f) for f in found)
+    # a wider gap needs a line that reads as part of a box, not a menu or a dateline
+    return lines and any(box_line(f) or f.form & {CHROME, PAYMENT} for f in found)
+
+
+def _short(features: BlockFeatures) -> bool:
+    """At most eight words."""
+    return any(features.values[k] for k in _SHORT)
 
 
 def _quiet(features: BlockFeatures) -> bool:

@@ -20,8 +20,9 @@ __all__ = ["INLINE_SLOTS", "Matcher", "matcher"]
 
 # `button` lines are matched whole (see `Matcher.button`) and the precise `ask` phrases in a
 # pass of their own (see `Matcher.asks`), so that "support us" still counts "us" as the
-# publisher; every other slot is found inside the text.
-_APART = ("button", "ask", "funded")
+# publisher; `polite` words only ever matter before an ask (see `Matcher.polite`); every
+# other slot is found inside the text.
+_APART = ("button", "ask", "funded", "polite")
 INLINE_SLOTS = (*(slot for slot in PHRASE_SLOTS if slot not in _APART), "platform")
 _BUTTON_TRIM = " \t\"'“”‘’«»„()[]*•·|→←>»<✓✔❤♥️!.:,;?-–—"
 _PLAIN_WORDS = frozenset(("ghost", "steady", "pix", "substack", "teaming", "match"))
@@ -38,6 +39,7 @@ class Matcher:
     ask_regex: re.Pattern[str]  # the precise asks of every language
     funded_regex: re.Pattern[str]  # the publisher's own funding, said of itself
     voices: dict[str, tuple[int, ...]]  # one-word reader and publisher phrases -> their slot
+    polite: frozenset[str]  # words that may stand before an imperative, every language
 
     def find(self, low: str) -> list[tuple[int, tuple[int, ...]]]:
         """(offset, slot indices) of every phrase in lower-cased text, left to right."""
@@ -64,6 +66,10 @@ class Matcher:
         found += [(m.start(), m.group(), True) for m in self.funded_regex.finditer(low)]
         return sorted(found)
 
+    def courtesy(self, words: str) -> bool:
+        """The words before an ask are only courtesy ("please", "n'hésitez pas à")."""
+        return " ".join(words.strip(" \t,!").split()) in self.polite
+
     def _key(self, matched: str) -> str:
         if matched in self.slots:
             return matched
@@ -89,7 +95,7 @@ def _phrases(lexicon: Lexicon, slot: str) -> Iterable[str]:
 @cache
 def matcher() -> Matcher:
     """The tables of every registered language, compiled once."""
-    slots, buttons, asks, funded = _tables()
+    slots, buttons, asks, funded, polite = _tables()
     regex = re.compile(trie_regex(sorted(slots)))
     keys: dict[str, set[int]] = {}
     for phrase, found in slots.items():  # "member" and "member*" share one key
@@ -115,14 +121,16 @@ def matcher() -> Matcher:
         re.compile(trie_regex(sorted(asks))),
         re.compile(trie_regex(sorted(funded))),
         voices,
+        frozenset(polite),
     )
 
 
-def _tables() -> tuple[dict[str, set[int]], set[str], set[str], set[str]]:
+def _tables() -> tuple[dict[str, set[int]], set[str], set[str], set[str], set[str]]:
     """Every language's phrases: inline ones with their slots, whole-line buttons, precise
-    asks and the publisher's funding said of itself."""
+    asks, the publisher's funding said of itself, and the courtesy words before an ask."""
     slots: dict[str, set[int]] = {}
     buttons: set[str] = set()
+    polite: set[str] = set()
     asks: set[str] = set()
     funded: set[str] = set()
     index = {slot: i for i, slot in enumerate(INLINE_SLOTS)}
@@ -131,6 +139,8 @@ def _tables() -> tuple[dict[str, set[int]], set[str], set[str], set[str]]:
             for phrase in _phrases(lexicon, slot):
                 if slot == "button":
                     buttons.add(phrase.rstrip("*"))
+                elif slot == "polite":
+                    polite.add(phrase.rstrip("*"))
                 elif slot in ("ask", "funded"):
                     (asks if slot == "ask" else funded).add(phrase)
                 else:
@@ -140,4 +150,4 @@ def _tables() -> tuple[dict[str, set[int]], set[str], set[str], set[str]]:
     asks.update(name for name in PLATFORMS if name not in _PLAIN_WORDS)
     for name in PLATFORMS:
         slots.setdefault(name, set()).update((index["platform"], index["donate"]))
-    return slots, buttons, asks, funded
+    return slots, buttons, asks, funded, polite

@@ -159,11 +159,13 @@ def _voiced(phrase: str) -> bool:
 
 
 def _opens(low: str, start: int, at: int, end: int) -> bool:
-    """The ask opens its sentence or clause, and the clause is short: an imperative or a
-    button ("Donate today", "Sostieni Tombolo", "Resist the agenda: make a donation now!");
-    "Donations to the campaign rose…" is news."""
+    """The ask opens its sentence or clause, after courtesy words at most, and the clause is
+    short: an imperative or a button ("Donate today", "Sostieni Tombolo", "Resist the
+    agenda: make a donation now!", "Please consider subscribing"); "Donations to the
+    campaign rose…" is news."""
     clause = max(start, *(low.rfind(mark, start, at) + 1 for mark in ":;,"))
-    if any(ch.isalpha() for ch in low[clause:at]):
+    before = low[clause:at]
+    if any(ch.isalpha() for ch in before) and not matcher().courtesy(before):
         return False
     return low.count(" ", clause, end) < CALL_WORDS
 

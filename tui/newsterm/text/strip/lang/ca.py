@@ -74,6 +74,7 @@ LEXICON = Lexicon(
         "comptem amb vosaltres; si us plau; si pots; si podeu; si t'agrada; si us agrada; "
         "si valores; si creus; considera; aposta per; el suport dels lectors; ens ajudareu"
     ),
+    polite=phrases("si us plau; sisplau; no dubtis a; simplement"),
     ask=phrases(
         "fes una donació; fer una donació; fes un donatiu; fer un donatiu; dona ara; "
         "vull donar; "

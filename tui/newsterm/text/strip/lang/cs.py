@@ -74,6 +74,7 @@ LEXICON = Lexicon(
         "abychom mohli; abychom mohli dál; abychom mohli pokračovat; díky vašim darům; "
         "díky vašim příspěvkům; finančně"
     ),
+    polite=phrases("prosím; prosíme; jednoduše"),
     ask=phrases(
         "přispějte; přispěj; přispět; darujte; daruj; darovat; "
         "podpořte (nás|naši|náš|nezávislou|nezávislé); podpořit (nás|projekt|redakci|rádio); "

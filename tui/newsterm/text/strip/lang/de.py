@@ -89,6 +89,7 @@ LEXICON = Lexicon(
         "stärken sie; sichern sie; finanziell unterstützen; mitfinanzier*; investieren sie; "
         "freiwillig; solidarisch; solidarität"
     ),
+    polite=phrases("bitte; einfach; gerne"),
     ask=phrases(
         "jetzt spenden; jetzt unterstützen; unterstützen sie uns; "
         "unterstützen sie (unabhängigen|unseren|kritischen) journalismus; unterstütze uns; "

@@ -63,6 +63,7 @@ LEXICON = Lexicon(
         "back our; invest in; stand with; consider; please; if you can; if you value; "
         "if you enjoy; if you like; if you found; if you appreciate; if you believe"
     ),
+    polite=phrases("please; just; simply; why not; do; kindly"),
     ask=phrases(
         "make a gift; make a contribution; chip in; pitch in; give monthly; give once; "
         "give today; give now; give what you can; tax-deductible; tax deductible; "
@@ -150,6 +151,8 @@ LEXICON = Lexicon(
         "register to read; help (us|the paper) (grow|thrive); delivered free every"
     ),
     funded=phrases(
+        "(rely|relies|depend|depends|count|counts) on (contributions|donations|gifts) from; "
+        "needs your support; "
         "reader-supported; reader-funded; reader funded; reader-powered; listener-supported; "
         "listener-funded; viewer-supported; member-supported; member-funded; member-owned; "
         "reader-owned; owned by its readers; owned by our readers; "

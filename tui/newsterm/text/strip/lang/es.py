@@ -75,6 +75,7 @@ LEXICON = Lexicon(
         "si crees; si te interesa; si te sirve; considera; plantéate; apuesta por; defiende; "
         "impulsa"
     ),
+    polite=phrases("por favor; no dudes en; no dude en; simplemente"),
     ask=phrases(
         "donación; donaciones; donar; donativo*; haz una donación; hacer una donación; "
         "dona ahora; dona hoy; quiero donar; "
@@ -129,6 +130,8 @@ LEXICON = Lexicon(
         "elige cuánto quieres aportar; nuestra independencia depende de"
     ),
     funded=phrases(
+        "gracias a (personas|lectores|lectoras|gente) como tú; "
+        "gracias a (personas|gente) como usted; "
         "financiado por (sus|nuestros|nuestras) (lectores|lectoras|socios); "
         "financiado por (sus|nuestros|nuestras) (socias|oyentes|suscriptores); "
         "financiada por (sus|nuestros|nuestras) (lectores|lectoras|socios|socias|oyentes); "

@@ -80,6 +80,7 @@ LEXICON = Lexicon(
         "svp; si vous le pouvez; si vous pouvez; si vous appréciez; si vous aimez; "
         "si vous tenez à; si vous croyez; si vous le souhaitez"
     ),
+    polite=phrases("s'il vous plaît; svp; n'hésitez pas à; n'hésitez pas à nous; pourquoi ne pas"),
     ask=phrases(
         "faites un don; faire un don; je fais un don; je donne; donnez; soutenez-nous; "
         "soutenez (notre|le) (travail|journalisme|média|rédaction|radio); "
@@ -130,6 +131,7 @@ LEXICON = Lexicon(
         "(rejoindre|rejoignez) (ma|notre) newsletter; votre appui"
     ),
     funded=phrases(
+        "grâce à (des lecteurs|des lectrices|des personnes|des gens) comme vous; grâce à vous; "
         "financé par (ses|nos) (lecteurs|lectrices|lecteurs et lectrices); "
         "financé par (ses|nos) (auditeurs|abonnés|membres|donateurs); "
         "financée par (ses|nos) (lecteurs|lectrices|auditeurs|abonnés|membres|donateurs); "

@@ -73,6 +73,7 @@ LEXICON = Lexicon(
         "se ritieni; considera; scegli di; difendi; supporta; supportaci; supporto; "
         "sostenuta dai lettori"
     ),
+    polite=phrases("per favore; per piacere; non esitate a; non esitare a; semplicemente"),
     ask=phrases(
         "donazion*; donare; fai una donazione; fare una donazione; dona ora; sostienici; "
         "sostieni (il|la|questo|questa|il nostro|la nostra); "
@@ -112,6 +113,7 @@ LEXICON = Lexicon(
         "(che|chi) (già|) ci (sostiene|sostengono)"
     ),
     funded=phrases(
+        "grazie a (persone|lettori|lettrici) come te; grazie a (persone|lettori) come voi; "
         "(finanziato|finanziata|finanziati|finanziate) dai (lettori|lettrici|soci); "
         "(finanziato|finanziata) dai (nostri lettori|nostri abbonati|suoi lettori); "
         "(finanziati|finanziate) dai (nostri lettori|nostri abbonati|suoi lettori); "

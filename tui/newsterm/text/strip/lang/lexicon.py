@@ -29,6 +29,9 @@ class Lexicon:
     subscribe: tuple[str, ...]  # paying to read: "subscribe", "paid subscriber", "free trial"
     newsletter: tuple[str, ...]  # email sign-up: "newsletter", "inbox", "enter your email"
     support: tuple[str, ...]  # funding verbs and states: "support us", "reader-supported"
+    # Words that may stand before an imperative without making it news: "please",
+    # "bitte", "n'hésitez pas à" ("Please consider a subscription" still opens with its ask).
+    polite: tuple[str, ...]
     # The asks that make a sentence an appeal when the publisher says them to the reader:
     # precise enough to start a region on their own ("donate", "become a member",
     # "subscribe to our newsletter", "hazte socio"), unlike the looser slots above.

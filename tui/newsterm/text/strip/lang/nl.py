@@ -80,6 +80,7 @@ LEXICON = Lexicon(
         "om door te gaan; (betaald|gefinancierd) door (lezers|onze lezers|leden|onze leden); "
         "als (je|u) ons werk waardeert; maak het verschil; het verschil maken"
     ),
+    polite=phrases("alsjeblieft; alstublieft; graag; gewoon"),
     ask=phrases(
         "doneer; doneren; word lid; lid worden; "
         "word (abonnee|vriend|donateur|member|steunlid|sponsor); steun ons; "

@@ -87,6 +87,7 @@ LEXICON = Lexicon(
         "utrzymać niezależność; zachować niezależność; dorzuć się; dołóż się; finansowo; "
         "(żebyśmy|abyśmy) mogli (przetrwać|dalej|nadal|kontynuować)"
     ),
+    polite=phrases("proszę; prosimy; po prostu"),
     ask=phrases(
         "wesprzyj; wesprzyj nas; wspieraj; wspieram; wpłać; wpłacam; "
         "przekaż (darowiznę|1,5%|1.5%|wsparcie|datek); "

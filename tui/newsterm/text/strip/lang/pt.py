@@ -74,6 +74,7 @@ LEXICON = Lexicon(
         "se você acredita; considere; fortaleça; fortalecer; defenda; invista; bancar; bancam; "
         "quem banca"
     ),
+    polite=phrases("por favor; não hesite em; simplesmente"),
     ask=phrases(
         "doar; doe agora; faça uma doação; fazer uma doação; quero doar; apoie; "
         "apoiar o (nosso|jornalismo|projeto|blog); apoie o; quero apoiar; "
@@ -126,6 +127,7 @@ LEXICON = Lexicon(
         "doe (hoje|já|mensalmente)"
     ),
     funded=phrases(
+        "graças a (pessoas|leitores|leitoras) como você; graças a (pessoas|leitores) como tu; "
         "financiado por (seus|nossos) (leitores|ouvintes|assinantes|apoiadores); "
         "financiada por (seus|nossos) (leitores|ouvintes|assinantes|apoiadores); "
         "apoiado por (leitores|seus leitores|nossos leitores); "
