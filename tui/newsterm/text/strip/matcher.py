@@ -16,7 +16,7 @@ from newsterm.text.strip.common import LINK_MARK, PLATFORMS
 from newsterm.text.strip.lang import LANGUAGES, PHRASE_SLOTS, Lexicon
 from newsterm.text.strip.trie import expand, trie_regex
 
-__all__ = ["INLINE_SLOTS", "Matcher", "matcher"]
+__all__ = ["INLINE_SLOTS", "Lazy", "Matcher", "matcher"]
 
 # `button` lines are matched whole (see `Matcher.button`) and the precise `ask` phrases in a
 # pass of their own (see `Matcher.asks`), so that "support us" still counts "us" as the
@@ -29,17 +29,39 @@ _PLAIN_WORDS = frozenset(("ghost", "steady", "pix", "substack", "teaming", "matc
 _WORD_END = re.compile(r"[\w']*")
 
 
+class Lazy:
+    """A trie regex built and compiled on first use: compiling the tables of ten languages
+    is most of the stripper's first call, and an article with no ask needs one of them."""
+
+    __slots__ = ("_compiled", "_phrases")
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        self._phrases = sorted(phrases)
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(trie_regex(self._phrases))
+        return self._compiled
+
+
 @dataclass(frozen=True, slots=True)
 class Matcher:
-    """The compiled phrase tables."""
+    """The phrase tables, each compiled when first used."""
 
-    regex: re.Pattern[str]
+    lazy_regex: Lazy  # every inline phrase of every slot
     slots: dict[str, tuple[int, ...]]  # phrase (a stem without "*") -> slot indices
     buttons: frozenset[str]  # whole-line button labels, every language
-    ask_regex: re.Pattern[str]  # the precise asks of every language
-    funded_regex: re.Pattern[str]  # the publisher's own funding, said of itself
+    lazy_asks: Lazy  # the precise asks of every language
+    lazy_funded: Lazy  # the publisher's own funding, said of itself
+    lazy_either: Lazy  # both of them in one: finding the blocks that hold any
     voices: dict[str, tuple[int, ...]]  # one-word reader and publisher phrases -> their slot
     polite: frozenset[str]  # words that may stand before an imperative, every language
+
+    @property
+    def either_regex(self) -> re.Pattern[str]:
+        return self.lazy_either.pattern
 
     def find(self, low: str) -> list[tuple[int, tuple[int, ...]]]:
         """(offset, slot indices) of every phrase in lower-cased text, left to right."""
@@ -50,7 +72,7 @@ class Matcher:
         words inside it: the regex takes the longest phrase, so "if you value" (support)
         hides the "you" in it."""
         found = []
-        for m in self.regex.finditer(low):
+        for m in self.lazy_regex.pattern.finditer(low):
             key = self._key(m.group())
             found.append((m.start(), self.slots[key], self.voice_of(key)))
         return found
@@ -62,8 +84,8 @@ class Matcher:
     def asks(self, low: str) -> list[tuple[int, str, bool]]:
         """(offset, phrase, funded) of every precise ask in lower-cased text, left to right;
         `funded` marks the publisher's funding said of itself, which needs no "you"."""
-        found = [(m.start(), m.group(), False) for m in self.ask_regex.finditer(low)]
-        found += [(m.start(), m.group(), True) for m in self.funded_regex.finditer(low)]
+        found = [(m.start(), m.group(), False) for m in self.lazy_asks.pattern.finditer(low)]
+        found += [(m.start(), m.group(), True) for m in self.lazy_funded.pattern.finditer(low)]
         return sorted(found)
 
     def courtesy(self, words: str) -> bool:
@@ -96,7 +118,6 @@ def _phrases(lexicon: Lexicon, slot: str) -> Iterable[str]:
 def matcher() -> Matcher:
     """The tables of every registered language, compiled once."""
     slots, buttons, asks, funded, polite = _tables()
-    regex = re.compile(trie_regex(sorted(slots)))
     keys: dict[str, set[int]] = {}
     for phrase, found in slots.items():  # "member" and "member*" share one key
         keys.setdefault(phrase.rstrip("*"), set()).update(found)
@@ -115,11 +136,12 @@ def matcher() -> Matcher:
         if " " not in key and set(found) & voice
     }
     return Matcher(
-        regex,
+        Lazy(slots),
         frozen,
         frozenset(buttons),
-        re.compile(trie_regex(sorted(asks))),
-        re.compile(trie_regex(sorted(funded))),
+        Lazy(asks),
+        Lazy(funded),
+        Lazy(asks | funded),
         voices,
         frozenset(polite),
     )
