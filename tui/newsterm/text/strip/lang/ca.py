@@ -76,6 +76,7 @@ LEXICON = Lexicon(
     ),
     polite=phrases("si us plau; sisplau; no dubtis a; simplement"),
     ask=phrases(
+        "fes-te ~(soci|sòcia|subscriptor|subscriptora|mecenes); "
         "fes una donació; fer una donació; fes un donatiu; fer un donatiu; dona ara; "
         "vull donar; "
         "fes-te (soci|sòcia|soci o sòcia|subscriptor|subscriptora|mecenes|amic|amiga); "

@@ -76,6 +76,7 @@ LEXICON = Lexicon(
     ),
     polite=phrases("prosím; prosíme; jednoduše"),
     ask=phrases(
+        "staňte se ~(členem|členkou|předplatitelem|předplatitelkou|podporovatelem|dárcem); "
         "přispějte; přispěj; přispět; darujte; daruj; darovat; "
         "podpořte (nás|naši|náš|nezávislou|nezávislé); podpořit (nás|projekt|redakci|rádio); "
         "podpoř nás; staňte se (členem|členkou|předplatitelem|předplatitelkou); "

@@ -91,6 +91,8 @@ LEXICON = Lexicon(
     ),
     polite=phrases("bitte; einfach; gerne"),
     ask=phrases(
+        "werden sie ~(unterstützer|unterstützerin|mitglied|förderer|förderin|abonnent); "
+        "werde ~(unterstützer|unterstützerin|mitglied|förderer|förderin|abonnent|abonnentin); "
         "jetzt spenden; jetzt unterstützen; unterstützen sie uns; "
         "unterstützen sie (unabhängigen|unseren|kritischen) journalismus; unterstütze uns; "
         "unterstützt uns; unterstützer(in|innen|) werden; mitglied werden; "

@@ -65,6 +65,7 @@ LEXICON = Lexicon(
     ),
     polite=phrases("please; just; simply; why not; do; kindly"),
     ask=phrases(
+        "become a ~(member|supporter|subscriber|patron|donor|sustainer); "
         "make a gift; make a contribution; chip in; pitch in; give monthly; give once; "
         "give today; give now; give what you can; tax-deductible; tax deductible; "
         "become a member; become a (sustaining|founding|paying) member; become a supporter; "

@@ -77,6 +77,7 @@ LEXICON = Lexicon(
     ),
     polite=phrases("por favor; no dudes en; no dude en; simplemente"),
     ask=phrases(
+        "hazte ~(socio|socia|suscriptor|suscriptora|mecenas|amigo|amiga); "
         "donación; donaciones; donar; donativo*; haz una donación; hacer una donación; "
         "dona ahora; dona hoy; quiero donar; "
         "hazte (socio|socia|socio o socia|socia o socio|miembro); "

@@ -82,6 +82,7 @@ LEXICON = Lexicon(
     ),
     polite=phrases("s'il vous plaît; svp; n'hésitez pas à; n'hésitez pas à nous; pourquoi ne pas"),
     ask=phrases(
+        "devenez ~(abonné|abonnée|membre|donateur|donatrice|adhérent|adhérente); "
         "faites un don; faire un don; je fais un don; je donne; donnez; soutenez-nous; "
         "soutenez (notre|le) (travail|journalisme|média|rédaction|radio); "
         "soutenir (notre|le) (travail|journalisme|média|rédaction|radio); nous soutenir; "

@@ -75,6 +75,7 @@ LEXICON = Lexicon(
     ),
     polite=phrases("per favore; per piacere; non esitate a; non esitare a; semplicemente"),
     ask=phrases(
+        "diventa ~(socio|socia|abbonato|abbonata|sostenitore|sostenitrice|membro); "
         "donazion*; donare; fai una donazione; fare una donazione; dona ora; sostienici; "
         "sostieni (il|la|questo|questa|il nostro|la nostra); "
         "sostenere (il|la|il nostro|la nostra) (lavoro|giornalismo|redazione); "

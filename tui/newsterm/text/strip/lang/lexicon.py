@@ -3,7 +3,8 @@
 A language module holds one `Lexicon`. Each slot is a tuple of lower-case phrases matched on
 whole words; a trailing "*" on a word makes it a stem ("donat*" matches "donate", "donation",
 "donating"), and "(a|b|)" groups expand to alternatives (an empty one makes the group
-optional). Apostrophes are written straight ('). The slots become named features (see
+optional), and "~" stands for one to three words, an outlet's name inside an ask ("become
+a ~member"). Apostrophes are written straight ('). The slots become named features (see
 features.py), so a slot means the same thing in every language.
 """
 

@@ -82,6 +82,7 @@ LEXICON = Lexicon(
     ),
     polite=phrases("alsjeblieft; alstublieft; graag; gewoon"),
     ask=phrases(
+        "word ~(lid|abonnee|vriend|steunlid|donateur|member); "
         "doneer; doneren; word lid; lid worden; "
         "word (abonnee|vriend|donateur|member|steunlid|sponsor); steun ons; "
         "steun (onze|de|het) (journalistiek|redactie|omroep|werk|blog); "

@@ -89,6 +89,7 @@ LEXICON = Lexicon(
     ),
     polite=phrases("proszę; prosimy; po prostu"),
     ask=phrases(
+        "zostań ~(patronem|patronką|członkiem|członkinią|darczyńcą|prenumeratorem); "
         "wesprzyj; wesprzyj nas; wspieraj; wspieram; wpłać; wpłacam; "
         "przekaż (darowiznę|1,5%|1.5%|wsparcie|datek); "
         "zostań (patronem|patronką|członkiem|członkinią); "

@@ -76,6 +76,7 @@ LEXICON = Lexicon(
     ),
     polite=phrases("por favor; não hesite em; simplesmente"),
     ask=phrases(
+        "torne-se ~(apoiador|apoiadora|assinante|membro|sócio|sócia|doador|doadora); "
         "doar; doe agora; faça uma doação; fazer uma doação; quero doar; apoie; "
         "apoiar o (nosso|jornalismo|projeto|blog); apoie o; quero apoiar; "
         "seja (membro|apoiador|apoiadora|assinante|sócio|sócia|padrinho|madrinha); "
