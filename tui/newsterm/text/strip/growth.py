@@ -161,7 +161,8 @@ def leftover(mine: BlockFeatures, inside: BlockFeatures, above: bool) -> str:
     if PAYMENT in form:
         return "bank details for a transfer"
     upper, lower = (form, inside.form) if above else (inside.form, form)
-    if OPEN_END in upper and CONTINUES in lower:
+    # (a line above joins only if short: a headline over a box's "needs you!" is no half)
+    if OPEN_END in upper and CONTINUES in lower and (not above or _short(mine)):
         return "the same sentence, broken over two lines"
     if above:
         return ""

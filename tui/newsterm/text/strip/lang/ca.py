@@ -128,6 +128,7 @@ LEXICON = Lexicon(
         "viu dels (seus |)(lectors|subscriptors|socis)"
     ),
     opener=phrases(
+        "et necessita; us necessita; a les teves mans; a les vostres mans; "
         "ja que ets aquí; ja que sou aquí; abans de marxar; abans que te'n vagis; "
         "un missatge de; una carta de; una nota de; benvolgut lector; benvolguda lectora; "
         "benvolguts lectors; benvolgudes lectores; estimat lector; estimada lectora; "

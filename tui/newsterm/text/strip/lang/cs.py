@@ -123,6 +123,7 @@ LEXICON = Lexicon(
         "díky vám (můžeme|existujeme|fungujeme)"
     ),
     opener=phrases(
+        "potřebuje vás; potřebuje tě; ve vašich rukou; ve tvých rukou; "
         "zpráva od; vzkaz od; dopis od; slovo redakce; od redakce; vážení a milí; "
         "milí čtenáři; milé čtenářky; vážení čtenáři; drazí čtenáři; milí přátelé; "
         "vážení přátelé; ahoj; dobrý den; než odejdete; než odejdeš; než budete pokračovat; "

@@ -207,6 +207,7 @@ LEXICON = Lexicon(
         "wir haben keine (großen|) (mäzene|sponsoren|investoren|geldgeber)"
     ),
     opener=phrases(
+        "braucht dich; braucht sie; braucht euch; in ihren händen; in deinen händen; "
         "in eigener sache; ein wort in eigener sache; eine nachricht von; eine nachricht der; "
         "ein brief von; eine bitte; eine kleine bitte; eine große bitte; wir haben eine bitte; "
         "eine persönliche bitte; bevor sie gehen; bevor du gehst; bevor sie weiterlesen; "

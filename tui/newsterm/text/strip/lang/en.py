@@ -179,6 +179,7 @@ LEXICON = Lexicon(
         "paid for by those who can; here because of our (listeners|readers|members)"
     ),
     opener=phrases(
+        "needs you; need you; needs your help; in your hands; "
         "a message from; a note from; a note to; a letter from; since you're here; "
         "before you go; before you move on; dear reader*; dear friend*; dear listener*; "
         "hi there; hello reader*; we'll be blunt; we'll get to the point; we need your help; "

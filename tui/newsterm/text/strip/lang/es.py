@@ -157,6 +157,7 @@ LEXICON = Lexicon(
         "gracias a (los socios y socias|las socias y socios)"
     ),
     opener=phrases(
+        "te necesita; os necesita; le necesita; en tus manos; en sus manos; "
         "ya que estás aquí; ya que está aquí; ya que estás acá; antes de irte; "
         "antes de que te vayas; antes de seguir; un mensaje de; una carta de; una nota de; "
         "querido lector; querida lectora; queridos lectores; queridas lectoras; "

@@ -161,6 +161,7 @@ LEXICON = Lexicon(
         "(a|avons) besoin du soutien de (ses|nos) lecteurs"
     ),
     opener=phrases(
+        "a besoin de vous; a besoin de toi; entre vos mains; "
         "puisque vous êtes ici; puisque vous êtes là; avant de partir; "
         "avant que vous ne partiez; avant de nous quitter; un message de; un mot de; "
         "une lettre de; le mot de; cher lecteur; chère lectrice; chers lecteurs; "

@@ -135,6 +135,7 @@ LEXICON = Lexicon(
         "non riceviamo (finanziamenti|contributi|fondi) pubblici"
     ),
     opener=phrases(
+        "ha bisogno di te; ha bisogno di voi; nelle tue mani; nelle vostre mani; "
         "visto che sei qui; dato che sei qui; già che sei qui; prima di andare; "
         "prima di andartene; prima di continuare; un messaggio da; un messaggio di; "
         "una lettera da; caro lettore; cara lettrice; cari lettori; care lettrici; "

@@ -134,6 +134,7 @@ LEXICON = Lexicon(
         "(100%|) gratis dankzij (uw|jouw|jullie) (giften|donaties)"
     ),
     opener=phrases(
+        "heeft jou nodig; heeft u nodig; heeft je nodig; in jouw handen; in uw handen; "
         "een bericht van; een boodschap van; een brief van; een oproep; "
         "een vraag aan (jou|u|jullie); mogen we je iets vragen; mogen we u iets vragen; "
         "mag ik je iets vragen; beste lezer*; lieve lezer*; beste vrienden; hallo; hoi; "

@@ -146,6 +146,8 @@ LEXICON = Lexicon(
         "(niezależni|niezależne|niezależna) dzięki (wam|czytelnikom|waszym wpłatom)"
     ),
     opener=phrases(
+        "potrzebuje ciebie; potrzebuje was; potrzebujemy ciebie; "
+        "w twoich rękach; w waszych rękach; "
         "wiadomość od; list od; słowo od redakcji; od redakcji; nasz apel; apelujemy; "
         "apel do czytelników; drogi czytelniku; droga czytelniczko; drodzy czytelnicy; "
         "drogie czytelniczki; szanowni państwo; drodzy państwo; cześć; zanim wyjdziesz; "

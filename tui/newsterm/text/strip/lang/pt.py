@@ -149,6 +149,7 @@ LEXICON = Lexicon(
         "(sustentada|mantido|mantida) pelos (seus leitores|assinantes|apoiadores)"
     ),
     opener=phrases(
+        "precisa de você; precisa de vocês; precisa de ti; nas suas mãos; nas tuas mãos; "
         "já que você está aqui; já que está aqui; antes de ir; antes de sair; "
         "antes de você ir; uma mensagem de; uma carta de; um recado de; caro leitor; "
         "cara leitora; caros leitores; caras leitoras; prezado leitor; prezada leitora; olá; "
