@@ -91,6 +91,8 @@ LEXICON = Lexicon(
     ),
     polite=phrases("bitte; einfach; gerne"),
     ask=phrases(
+        "was es ihnen wert ist; "
+        "helfen sie uns (mit|durch); hilf uns (mit|durch); was es dir wert ist; "
         "werden sie ~(unterstützer|unterstützerin|mitglied|förderer|förderin|abonnent); "
         "werde ~(unterstützer|unterstützerin|mitglied|förderer|förderin|abonnent|abonnentin); "
         "jetzt spenden; jetzt unterstützen; unterstützen sie uns; "

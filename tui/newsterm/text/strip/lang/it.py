@@ -114,6 +114,7 @@ LEXICON = Lexicon(
         "(che|chi) (già|) ci (sostiene|sostengono)"
     ),
     funded=phrases(
+        "il nostro lavoro dipende (dai lettori|dalle lettrici|da voi|da te); "
         "grazie a (persone|lettori|lettrici) come te; grazie a (persone|lettori) come voi; "
         "(finanziato|finanziata|finanziati|finanziate) dai (lettori|lettrici|soci); "
         "(finanziato|finanziata) dai (nostri lettori|nostri abbonati|suoi lettori); "

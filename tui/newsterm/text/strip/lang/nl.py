@@ -82,6 +82,7 @@ LEXICON = Lexicon(
     ),
     polite=phrases("alsjeblieft; alstublieft; graag; gewoon"),
     ask=phrases(
+        "elke bijdrage telt; maak een gift; maak een gift over; geef nu; "
         "word ~(lid|abonnee|vriend|steunlid|donateur|member); "
         "doneer; doneren; word lid; lid worden; "
         "word (abonnee|vriend|donateur|member|steunlid|sponsor); steun ons; "
@@ -120,6 +121,8 @@ LEXICON = Lexicon(
         "(onze|deze) journalistiek mogelijk te maken; onze wervingsactie"
     ),
     funded=phrases(
+        "dankzij de steun van (onze lezers|lezers|onze leden|onze donateurs); "
+        "(wij zijn|we zijn) afhankelijk van (onze lezers|lezers|jouw steun|uw steun); "
         "gefinancierd door (lezers|leden|luisteraars|onze lezers|onze leden|zijn lezers); "
         "betaald door (lezers|leden|onze lezers|onze leden); gedragen door (lezers|leden); "
         "bestaat dankzij (haar|zijn|onze) (leden|lezers|abonnees|donateurs); "

@@ -76,6 +76,7 @@ LEXICON = Lexicon(
     ),
     polite=phrases("por favor; não hesite em; simplesmente"),
     ask=phrases(
+        "ajude a manter; colabore com a nossa campanha; consigne 0,5%; consigne o seu irs; "
         "torne-se ~(apoiador|apoiadora|assinante|membro|sócio|sócia|doador|doadora); "
         "doar; doe agora; faça uma doação; fazer uma doação; quero doar; apoie; "
         "apoiar o (nosso|jornalismo|projeto|blog); apoie o; quero apoiar; "
@@ -128,6 +129,7 @@ LEXICON = Lexicon(
         "doe (hoje|já|mensalmente)"
     ),
     funded=phrases(
+        "(nosso|o nosso) jornalismo depende de (você|vocês|ti|leitores|nossos leitores); "
         "graças a (pessoas|leitores|leitoras) como você; graças a (pessoas|leitores) como tu; "
         "financiado por (seus|nossos) (leitores|ouvintes|assinantes|apoiadores); "
         "financiada por (seus|nossos) (leitores|ouvintes|assinantes|apoiadores); "
