@@ -141,6 +141,7 @@ LEXICON = Lexicon(
         "el periodisme té un cost; la informació té un preu"
     ),
     button=phrases(
+        "mètodes de pagament; formes de pagament; "
         "fes una donació; fer una donació; fes un donatiu; donar; col·labora; col·laborar; "
         "col·labora ara; aporta; aportar; contribueix; mensual; mensualment; cada mes; anual; "
         "una vegada; una sola vegada; puntual; donació puntual; altra quantitat; "

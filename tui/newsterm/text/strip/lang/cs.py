@@ -135,6 +135,7 @@ LEXICON = Lexicon(
         "důležité sdělení; v zájmu čtenářů; slovo na závěr"
     ),
     button=phrases(
+        "platební metody; způsoby platby; "
         "podpořte nás; podpořit; podpořte; podpořit nyní; podpořit nás; darovat; darujte; "
         "darovat nyní; přispět; přispějte; chci přispět; chci podpořit; staňte se členem; "
         "předplatit; předplaťte si; koupit předplatné; objednat předplatné; přihlásit se; "

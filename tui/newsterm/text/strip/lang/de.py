@@ -91,6 +91,9 @@ LEXICON = Lexicon(
     ),
     polite=phrases("bitte; einfach; gerne"),
     ask=phrases(
+        "mit einer spende (ermöglichen|helfen|unterstützen) sie; melden sie sich (hier|jetzt) an; "
+        "helfen sie mir; "
+        "angewiesen auf (spenden|ihre spenden|ihre unterstützung|unsere leser|unsere leserschaft); "
         "was es ihnen wert ist; "
         "helfen sie uns (mit|durch); hilf uns (mit|durch); was es dir wert ist; "
         "werden sie ~(unterstützer|unterstützerin|mitglied|förderer|förderin|abonnent); "
@@ -227,6 +230,7 @@ LEXICON = Lexicon(
         "gut zu wissen; wichtige mitteilung; in eigener angelegenheit"
     ),
     button=phrases(
+        "zahlungsmethoden; zahlungsarten; "
         "spenden; jetzt spenden; spende; einmalig spenden; monatlich spenden; "
         "regelmäßig spenden; unterstützen; jetzt unterstützen; unterstützer werden; "
         "unterstützerin werden; mitglied werden; jetzt mitglied werden; fördermitglied werden; "

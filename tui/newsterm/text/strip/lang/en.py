@@ -65,6 +65,8 @@ LEXICON = Lexicon(
     ),
     polite=phrases("please; just; simply; why not; do; kindly"),
     ask=phrases(
+        "our (spring|summer|fall|winter|annual|year-end) (campaign|fund drive|membership drive); "
+        "help support; discover more from; subscribe now to keep reading; "
         "become a ~(member|supporter|subscriber|patron|donor|sustainer); "
         "make a gift; make a contribution; chip in; pitch in; give monthly; give once; "
         "give today; give now; give what you can; tax-deductible; tax deductible; "
@@ -191,6 +193,7 @@ LEXICON = Lexicon(
         "you just read; you read; this story was; this work; our promise"
     ),
     button=phrases(
+        "continue reading; support now; "
         "donate; donate now; donate today; give; give now; give today; give monthly; "
         "give once; give one-time; one-time; monthly; annually; yearly; other amount; "
         "choose an amount; subscribe; subscribe now; subscribe today; sign up; sign me up; "

@@ -172,6 +172,7 @@ LEXICON = Lexicon(
         "la información tiene un precio"
     ),
     button=phrases(
+        "métodos de pago; formas de pago; "
         "donar; dona; doná; dona ahora; haz una donación; hacer una donación; colabora; "
         "colaborá; colaborar; colabora ahora; aportar; aporta; contribuir; mensual; "
         "mensualmente; cada mes; anual; anualmente; una vez; única vez; puntual; "

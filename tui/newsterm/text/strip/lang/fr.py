@@ -178,6 +178,7 @@ LEXICON = Lexicon(
         "ce travail a un coût; l'information a un coût"
     ),
     button=phrases(
+        "modes de paiement; modes de paiement proposés; moyens de paiement; "
         "faire un don; je fais un don; faites un don; donner; je donne; don mensuel; "
         "don ponctuel; don unique; une fois; mensuel; mensuellement; chaque mois; annuel; "
         "tous les mois; autre montant; choisissez un montant; choisir un montant; s'abonner; "

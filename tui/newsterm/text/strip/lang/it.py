@@ -75,6 +75,7 @@ LEXICON = Lexicon(
     ),
     polite=phrases("per favore; per piacere; non esitate a; non esitare a; semplicemente"),
     ask=phrases(
+        "puoi (sostenermi|sostenerci|aiutarmi|aiutarci|incoraggiarmi); con una donazione, anche; "
         "diventa ~(socio|socia|abbonato|abbonata|sostenitore|sostenitrice|membro); "
         "donazion*; donare; fai una donazione; fare una donazione; dona ora; sostienici; "
         "sostieni (il|la|questo|questa|il nostro|la nostra); "
@@ -150,6 +151,7 @@ LEXICON = Lexicon(
         "l'informazione costa; fare informazione costa; non ti chiediamo"
     ),
     button=phrases(
+        "pagamenti disponibili; metodi di pagamento; "
         "dona; dona ora; dona adesso; fai una donazione; donare; sostieni; sostienici; "
         "sostieni ora; contribuisci; contribuisci ora; mensile; mensilmente; ogni mese; "
         "annuale; una tantum; una volta; donazione singola; altro importo; scegli l'importo; "

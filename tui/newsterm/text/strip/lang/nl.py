@@ -82,6 +82,8 @@ LEXICON = Lexicon(
     ),
     polite=phrases("alsjeblieft; alstublieft; graag; gewoon"),
     ask=phrases(
+        "neem (dan |)een (gratis |)abonnement; "
+        "(neem|sluit) een (steunabonnement|abonnement) (af|); "
         "elke bijdrage telt; maak een gift; maak een gift over; geef nu; "
         "word ~(lid|abonnee|vriend|steunlid|donateur|member); "
         "doneer; doneren; word lid; lid worden; "
@@ -151,6 +153,7 @@ LEXICON = Lexicon(
         "even dit; in eigen zaak"
     ),
     button=phrases(
+        "betaalmethoden; betaalmogelijkheden; "
         "doneer; doneer nu; doneren; nu doneren; geef; geef nu; steun; steun ons; steun nu; "
         "word lid; nu lid worden; lid worden; word abonnee; abonneer; abonneer nu; abonneren; "
         "neem een abonnement; aanmelden; meld je aan; meld u aan; inschrijven; schrijf je in; "

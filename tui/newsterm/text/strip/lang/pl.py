@@ -89,6 +89,7 @@ LEXICON = Lexicon(
     ),
     polite=phrases("proszę; prosimy; po prostu"),
     ask=phrases(
+        "przekaż ~zł; ratujmy niezależne media; "
         "zostań ~(patronem|patronką|członkiem|członkinią|darczyńcą|prenumeratorem); "
         "wesprzyj; wesprzyj nas; wspieraj; wspieram; wpłać; wpłacam; "
         "przekaż (darowiznę|1,5%|1.5%|wsparcie|datek); "
@@ -124,6 +125,7 @@ LEXICON = Lexicon(
         "dołączcie do (nas|grona|społeczności); zapiszcie się (na|do); masz już konto"
     ),
     funded=phrases(
+        "(z |)darowizn naszych (czytelników|czytelniczek); dzięki wpłatom (naszych |)czytelników; "
         "(finansowany|finansowana|finansowane) przez (czytelników|czytelniczki); "
         "(finansowany|finansowana|finansowane) przez słuchaczy; "
         "(finansowany|finansowana|finansowane) przez (patronów|naszych czytelników); "
@@ -162,6 +164,7 @@ LEXICON = Lexicon(
         "czytasz; ważna wiadomość; czy wiesz, że"
     ),
     button=phrases(
+        "metody płatności; "
         "wesprzyj; wesprzyj nas; wspieram; wspieraj; wpłać; wpłacam; wpłać teraz; "
         "przekaż darowiznę; przekaż; zostań patronem; zostań patronką; dołącz; dołącz do nas; "
         "subskrybuj; zamów prenumeratę; kup subskrypcję; kup dostęp; wykup dostęp; "

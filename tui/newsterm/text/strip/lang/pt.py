@@ -76,6 +76,10 @@ LEXICON = Lexicon(
     ),
     polite=phrases("por favor; não hesite em; simplesmente"),
     ask=phrases(
+        "contribui mensalmente; porquê contribuir; como você pode ajudar; "
+        "maneiras de (ajudar|apoiar); "
+        "apoia-nos; apoia o nosso (trabalho|jornalismo|projeto); descobre aqui como; "
+        "junta-te à nossa comunidade; "
         "ajude a manter; colabore com a nossa campanha; consigne 0,5%; consigne o seu irs; "
         "torne-se ~(apoiador|apoiadora|assinante|membro|sócio|sócia|doador|doadora); "
         "doar; doe agora; faça uma doação; fazer uma doação; quero doar; apoie; "
@@ -164,6 +168,7 @@ LEXICON = Lexicon(
         "apoie o jornalismo; talvez você não saiba"
     ),
     button=phrases(
+        "formas de pagamento; métodos de pagamento; "
         "doar; doe; doe agora; fazer uma doação; faça uma doação; contribuir; contribua; "
         "contribua agora; apoiar; apoie; apoie agora; quero apoiar; quero contribuir; "
         "quero doar; mensal; mensalmente; todo mês; anual; uma vez; doação única; pontual; "
