@@ -33,6 +33,7 @@ from newsterm.store.rows import ts
 from newsterm.store.saving import save_failure, save_fetch, save_write
 from newsterm.store.sync_tables import SyncTables
 from newsterm.store.syncing import queue_change
+from newsterm.view_query import ViewQuery
 
 if TYPE_CHECKING:
     from newsterm.config import Subscription
@@ -222,13 +223,14 @@ class Store:
         query: str = "",
         starred_only: bool = False,
         since: int | None = None,
+        matching: ViewQuery | None = None,
     ) -> int:
         """How many articles article_rows would page through."""
         sql, params = queries.counted(feed_urls, unread_only)  # the triggers' counts
-        filtered = bool(query) or starred_only or since is not None
+        filtered = bool(query) or starred_only or since is not None or matching is not None
         with self._read() as conn:
             if filtered:
-                narrower = {"starred_only": starred_only, "since": since}
+                narrower = {"starred_only": starred_only, "since": since, "matching": matching}
                 where, params = self._filters(conn, feed_urls, unread_only, query, **narrower)
                 sql = f"SELECT count(*) FROM articles a {where}"
             row = conn.execute(sql, params).fetchone()
@@ -244,6 +246,7 @@ class Store:
         limit: int = 100,
         starred_only: bool = False,
         since: int | None = None,
+        matching: ViewQuery | None = None,
         order: str = "newest",
         oldest_first: bool = False,
         beyond: ArticleRow | None = None,
@@ -254,7 +257,7 @@ class Store:
         ``beyond`` starts the page right after that row (before it, oldest first): one
         seek, where an offset walks every row it skips; the offset is used if it is gone.
         """
-        narrower = {"starred_only": starred_only, "since": since}
+        narrower = {"starred_only": starred_only, "since": since, "matching": matching}
         walk = order_named(order)
         with self._read() as conn:
             where, params = self._filters(conn, feed_urls, unread_only, query, **narrower)
@@ -286,12 +289,15 @@ class Store:
         query: str = "",
         batch: int = 1000,
         starred_only: bool = False,
+        matching: ViewQuery | None = None,
     ) -> Iterator[ArticleRow]:
         """Every matching row, newest first, paged by keyset: linear however many there are.
 
         Each page is its own short read, so a slow consumer never holds the lock.
         """
-        where, params = article_filters(feed_urls, unread_only, query, starred_only=starred_only)
+        where, params = article_filters(
+            feed_urls, unread_only, query, starred_only=starred_only, matching=matching
+        )
         after: tuple[Any, Any] | None = None
         while True:
             page_where, page_params = where, params
@@ -316,6 +322,7 @@ class Store:
         query: str = "",
         starred_only: bool = False,
         since: int | None = None,
+        matching: ViewQuery | None = None,
         limit: int = MAX_SEARCH_RESULTS,
     ) -> list[int]:
         """The ids of articles matching ``search``, best first; SearchError for a bad query.
@@ -324,7 +331,7 @@ class Store:
         """
         match = match_expression(search)
         where, params = article_filters(
-            feed_urls, unread_only, query, starred_only=starred_only, since=since
+            feed_urls, unread_only, query, starred_only=starred_only, since=since, matching=matching
         )
         sql = (
             "SELECT a.id FROM articles_fts s JOIN articles a ON a.id = s.rowid "
@@ -376,13 +383,14 @@ class Store:
         query: str = "",
         starred_only: bool = False,
         since: int | None = None,
+        matching: ViewQuery | None = None,
         order: str = "newest",
     ) -> ArticleRow | None:
         """The first unread article below ``after_id`` in list order (the top one for None).
 
         It does not wrap around: None means nothing unread below; ask again with None.
         """
-        narrower = {"starred_only": starred_only, "since": since}
+        narrower = {"starred_only": starred_only, "since": since, "matching": matching}
         return self._nearest_unread(after_id, feed_urls, query, narrower, order_named(order), True)
 
     def prev_unread(
@@ -393,13 +401,14 @@ class Store:
         query: str = "",
         starred_only: bool = False,
         since: int | None = None,
+        matching: ViewQuery | None = None,
         order: str = "newest",
     ) -> ArticleRow | None:
         """The nearest unread article above ``before_id`` in list order (the bottom one for None).
 
         It does not wrap around: None means nothing unread above.
         """
-        narrower = {"starred_only": starred_only, "since": since}
+        narrower = {"starred_only": starred_only, "since": since, "matching": matching}
         return self._nearest_unread(
             before_id, feed_urls, query, narrower, order_named(order), False
         )
@@ -437,6 +446,7 @@ class Store:
         query: str = "",
         starred_only: bool = False,
         since: int | None = None,
+        matching: ViewQuery | None = None,
         order: str = "newest",
         from_bottom_of: int | None = None,
     ) -> int | None:
@@ -446,7 +456,7 @@ class Store:
         list's length, for a row thought to be in its lower half) of the rows after it.
         """
         walk = order_named(order)
-        narrower = {"starred_only": starred_only, "since": since}
+        narrower = {"starred_only": starred_only, "since": since, "matching": matching}
         with self._read() as conn:
             where, params = self._filters(conn, feed_urls, unread_only, query, **narrower)
             member = f"SELECT {walk.anchor} FROM articles a {queries.narrowed(where, 'a.id = ?')}"
@@ -481,6 +491,7 @@ class Store:
         query: str = "",
         starred_only: bool = False,
         since: int | None = None,
+        matching: ViewQuery | None = None,
         search: str = "",
     ) -> list[int]:
         """Mark read every unread article the list with these filters shows; return their ids.
@@ -488,13 +499,12 @@ class Store:
         With ``search``, the articles that search lists. The ids are what an undo marks
         unread again.
         """
+        narrower: dict[str, Any] = {"starred_only": starred_only, "since": since}
+        narrower["matching"] = matching
         if search:  # the best matches the list shows, read or not: their unread ones go
-            ids = self.search_ids(
-                search, feed_urls=feed_urls, query=query, starred_only=starred_only, since=since
-            )
+            ids = self.search_ids(search, feed_urls=feed_urls, query=query, **narrower)
         with self._write() as conn:
             if not search:
-                narrower = {"starred_only": starred_only, "since": since}
                 where, params = self._filters(conn, feed_urls, True, query, **narrower)
                 sql = f"SELECT a.id FROM articles a {where}"
                 ids = [row[0] for row in conn.execute(sql, params)]

@@ -9,6 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from newsterm.store.view_sql import view_clause
+from newsterm.view_query import ViewQuery
+
 __all__ = [
     "ABOVE",
     "ARTICLE",
@@ -95,16 +98,22 @@ def article_filters(
     *,
     starred_only: bool = False,
     since: int | None = None,
+    matching: ViewQuery | None = None,
 ) -> tuple[str, list[Any]]:
     """A WHERE clause over ``articles a`` and its parameters, written so the indexes apply.
 
-    ``since`` (unix seconds) keeps articles published then or later.
+    ``since`` (unix seconds) keeps articles published then or later; ``matching`` keeps
+    those a saved view's query selects.
     """
     clauses: list[str] = ["a.starred = 1"] if starred_only else []
     params: list[Any] = []
     if since is not None:
         clauses.append("a.published >= ?")
         params.append(since)
+    if matching is not None:
+        clause, values = view_clause(matching)
+        clauses.append(clause)
+        params.extend(values)
     if feed_urls is not None:
         urls = list(dict.fromkeys(feed_urls))
         if len(urls) == 1:
