@@ -65,7 +65,7 @@ FEEDS = """SELECT f.url, f.title, f.configured_title, f.site, f.tags, f.error, f
 FROM feeds f ORDER BY f.configured DESC, f.position, f.url"""
 
 FEED_STATES = """SELECT url, etag, last_modified, found_feed, next_due, failures, body_hash,
-    feed_fresh_for
+    feed_fresh_for, error
 FROM feeds"""
 
 SYNC_FEED = """INSERT INTO feeds (url, configured_title, tags, position, configured)
