@@ -170,7 +170,7 @@ def _config(args: argparse.Namespace, notices: list[str] | None = None) -> Confi
 
 def _store(args: argparse.Namespace, notices: list[str] | None = None) -> Store:
     path = paths.db_path(args.db)
-    store = Store.open(path, recover=True)
+    store = Store.open(path, recover=True, notify=_error)  # before the app takes the terminal
     if store.recovered_from is not None:
         _tell(
             f"the cache {path} was damaged; it was moved to {store.recovered_from} "

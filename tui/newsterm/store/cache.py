@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -29,6 +29,7 @@ from newsterm.store.failures import rollback, store_error, translated
 from newsterm.store.fulltext import match_expression
 from newsterm.store.order import Order, order_named
 from newsterm.store.queries import article_filters
+from newsterm.store.ranking import ranked_ids
 from newsterm.store.rows import ts
 from newsterm.store.saving import save_failure, save_fetch, save_write
 from newsterm.store.sync_tables import SyncTables
@@ -86,13 +87,15 @@ class Store:
         recover: bool = False,
         busy_timeout: float = 5.0,
         quick_check: bool | None = None,
+        notify: Callable[[str], None] | None = None,
     ) -> Store:
         """Open or create the cache at ``path`` (":memory:" for a private one).
 
         A file that is not a database or fails its check is moved aside and CacheCorrupt
         raised; with ``recover=True`` a fresh cache is opened instead and ``recovered_from``
         names the moved file. CacheTooNew for a newer schema. ``quick_check`` None checks
-        caches up to QUICK_CHECK_MAX_BYTES.
+        caches up to QUICK_CHECK_MAX_BYTES. ``notify`` is told of a slow upgrade (building
+        the search index of an older cache) before it starts.
         """
         if str(path) == ":memory:":
             conn = connect(":memory:", None, busy_timeout=busy_timeout, quick_check=False)
@@ -101,7 +104,9 @@ class Store:
         size = prepare_folder(file)
         check = size <= QUICK_CHECK_MAX_BYTES if quick_check is None else quick_check
         try:
-            conn = connect(str(file), file, busy_timeout=busy_timeout, quick_check=check)
+            conn = connect(
+                str(file), file, busy_timeout=busy_timeout, quick_check=check, notify=notify
+            )
         except CacheCorrupt as exc:
             if not recover or exc.moved_to is None:
                 raise
@@ -330,16 +335,11 @@ class Store:
         ``search`` is what a person types: words, "phrases", prefix*, -excluded.
         """
         match = match_expression(search)
-        where, params = article_filters(
-            feed_urls, unread_only, query, starred_only=starred_only, since=since, matching=matching
-        )
-        sql = (
-            "SELECT a.id FROM articles_fts s JOIN articles a ON a.id = s.rowid "
-            f"{queries.narrowed(where, 'articles_fts MATCH ?')} ORDER BY s.rank LIMIT ?"
-        )
         with self._read() as conn:
+            narrower = {"starred_only": starred_only, "since": since, "matching": matching}
+            where, params = self._filters(conn, feed_urls, unread_only, query, **narrower)
             try:
-                return [row[0] for row in conn.execute(sql, [*params, match, max(limit, 0)])]
+                return ranked_ids(conn, match, where, params, limit)
             except sqlite3.OperationalError as exc:  # what the quoting cannot rule out
                 if "fts5" not in str(exc):
                     raise
