@@ -61,6 +61,10 @@ class ViewQuery:
     text: str
     terms: tuple[Term, ...]
 
+    def wants(self, kind: str) -> bool:
+        """True when a term of ``kind`` is required, not negated (``starred``, ``tag``…)."""
+        return any(term.kind == kind and not term.negated for term in self.terms)
+
 
 @dataclass(frozen=True, slots=True)
 class SavedView:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from newsterm.store.view_sql import view_clause
+from newsterm.store.view_sql import UNREAD_AMONG_STARRED, view_clause
 from newsterm.view_query import ViewQuery
 
 __all__ = [
@@ -124,7 +124,8 @@ def article_filters(
             clauses.append(f"+a.feed_url IN ({', '.join('?' * len(urls))})")
         params.extend(urls)
     if unread_only:
-        clauses.append("a.read = 0")
+        starred = starred_only or (matching is not None and matching.wants("starred"))
+        clauses.append(UNREAD_AMONG_STARRED if starred else "a.read = 0")
     if "\x00" in query:  # SQLite's LIKE would stop reading the pattern there: match all
         clauses.append("0")  # no stored title holds a NUL, so nothing matches
     elif query:

@@ -13,7 +13,11 @@ from typing import Any
 from newsterm.store.fulltext import quoted
 from newsterm.view_query import Term, ViewQuery
 
-__all__ = ["local_midnight", "view_clause"]
+__all__ = ["UNREAD_AMONG_STARRED", "local_midnight", "view_clause"]
+
+UNREAD_AMONG_STARRED = "+a.read = 0"
+"""Unread, written so the planner walks the index of the few starred articles and tests each
+one's read flag, rather than walking every unread article to find the starred ones."""
 
 _STATE_SQL = {
     "unread": "a.read = 0",
@@ -45,6 +49,8 @@ def view_clause(query: ViewQuery, now: datetime | None = None) -> tuple[str, lis
             (unwanted if term.negated else wanted).append(_fts(term))
             continue
         sql, values = _condition(term, now)
+        if sql == _STATE_SQL["unread"] and query.wants("starred"):
+            sql = UNREAD_AMONG_STARRED
         clauses.append(f"NOT ({sql})" if term.negated else sql)
         params.extend(values)
     if wanted:

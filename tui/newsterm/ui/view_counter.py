@@ -3,7 +3,8 @@
 The feeds' counts come from the triggers' columns, free to read; a view's is a query over
 the articles, which at a million articles takes a while. So the counts are not read with the
 feeds: each feeds load asks for them, asks made while a count runs (or soon after one)
-become one more count, and the feeds pane shows the last counts meanwhile.
+become one more count, and the feeds pane shows the last counts meanwhile. The counts are
+read on a connection of their own, so a slow one never holds up the list's reads.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ class ViewCounter(ReportsWorkerFailures, Widget):
     def __init__(self, store: Store, *, every: float) -> None:
         super().__init__()
         self._store = store
+        self._counting_store: Store | None = None  # opened by the first count
         self._every = every
         self._views: tuple[View, ...] = ()
         self._wanted = False  # a count was asked for since the last one started
@@ -70,14 +72,28 @@ class ViewCounter(ReportsWorkerFailures, Widget):
     def _count(self, views: tuple[View, ...]) -> None:
         counts: dict[str, int] | None = None
         try:
+            store = self._own_store()
             counts = {
-                view.key: self._store.count_articles(
+                view.key: store.count_articles(
                     feed_urls=view.feed_urls, unread_only=True, **view.filters()
                 )
                 for view in views
             }
         finally:  # a failure is reported by the mixin; the next ask counts again
             self.post_message(ViewCountEnded(counts))
+
+    def _own_store(self) -> Store:
+        """A second connection to the cache file (WAL lets it read beside the app's)."""
+        if self._counting_store is None:
+            path = self._store.path
+            own = Store.open(path, quick_check=False) if path is not None else self._store
+            self._counting_store = own
+        return self._counting_store
+
+    def on_unmount(self) -> None:
+        own = self._counting_store
+        if own is not None and own is not self._store:
+            own.close()  # waits for a count still running
 
     @on(ViewCountEnded)
     def _ended(self, message: ViewCountEnded) -> None:
