@@ -31,7 +31,10 @@ _TAGGED = """a.feed_url IN (SELECT f.url FROM feeds f, json_each(f.tags) t
     WHERE casefold(t.value) = ? OR substr(casefold(t.value), 1, ?) = ?)"""
 _FEED_NAMED = """a.feed_url IN (SELECT f.url FROM feeds f WHERE instr(casefold(f.url), ?) > 0
     OR instr(casefold(COALESCE(NULLIF(f.configured_title, ''), f.title)), ?) > 0)"""
-_MATCHING = "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+# "+" keeps the planner walking the list's order index, testing each row against the matches
+# (gathered once): at worst a walk of every row (55 ms at 300,000). Driven by the matches
+# instead, a word in most articles would be looked up and sorted row by row (over a second).
+_MATCHING = "+a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
 _FTS_COLUMNS = {"text": "", "title": "title : ", "author": "author : "}
 
 
@@ -57,7 +60,7 @@ def view_clause(query: ViewQuery, now: datetime | None = None) -> tuple[str, lis
         clauses.append(_MATCHING)
         params.append(" AND ".join(wanted))
     if unwanted:
-        clauses.append(f"NOT {_MATCHING}")
+        clauses.append(f"NOT {_MATCHING}")  # NOT (+a.id IN …): the same test, reversed
         params.append(" OR ".join(unwanted))
     return "(" + " AND ".join(clauses) + ")", params
 
