@@ -105,3 +105,17 @@ async def test_feeds_toml_edits_change_views_and_a_bad_query_is_one_line(
         screen.watcher.check()
         await settle(pilot)
         assert "Picked" not in [e.view.label for e in screen.feed_list.entries]
+
+
+async def test_view_counts_are_paced_not_run_on_every_read(
+    setup: Setup, start_app: StartApp
+) -> None:
+    _with_views(setup, ("Fresh news", "unread tag:news"))
+    async with start_app(timing=Timing(watch_every=0, count_views_every=3600)) as (pilot, screen):
+        assert _entry_unread(screen, "Fresh news") == NEWS_COUNT  # the first count: at once
+        _select(screen, "Fresh news")
+        await settle(pilot)
+        await pilot.press("N", "j", "N")  # the list has the focus
+        await settle(pilot)
+        assert screen.feed_list.entries[0].unread == sum(f.count for f in sample.FEEDS) - 2
+        assert _entry_unread(screen, "Fresh news") == NEWS_COUNT  # the next waits its turn
