@@ -70,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     articles.add_argument("--unread", action="store_true", help="only unread articles")
     articles.add_argument("--feed", metavar="URL", help="only this feed's articles")
     articles.add_argument("--starred", action="store_true", help="only starred articles")
+    articles.add_argument("--view", metavar="TITLE", help="only a [[view]]'s articles")
     mark = commands.add_parser(
         "mark", parents=[sub_common], help="mark articles read, unread, starred or unstarred"
     )
@@ -169,7 +170,7 @@ def _config(args: argparse.Namespace, notices: list[str] | None = None) -> Confi
 
 def _store(args: argparse.Namespace, notices: list[str] | None = None) -> Store:
     path = paths.db_path(args.db)
-    store = Store.open(path, recover=True)
+    store = Store.open(path, recover=True, notify=_error)  # before the app takes the terminal
     if store.recovered_from is not None:
         _tell(
             f"the cache {path} was damaged; it was moved to {store.recovered_from} "
@@ -290,13 +291,23 @@ def _reason(outcome: FeedOutcome) -> str:
 
 def _articles(args: argparse.Namespace) -> int:
     config = _config(args)
+    view = None
+    if args.view is not None:
+        view = next((v for v in config.views if v.title.casefold() == args.view.casefold()), None)
+        if view is None:
+            known = ", ".join(repr(v.title) for v in config.views) or "none in feeds.toml"
+            _error(f"no [[view]] titled {one_line(args.view)!r} (views: {known})")
+            return EXIT_USAGE
     store = _store(args)
     urls = [args.feed] if args.feed else [s.url for s in config.feeds]
     line = _json_line if args.json else _text_line
     printed = 0
     try:
         rows = store.iter_article_rows(
-            feed_urls=urls, unread_only=args.unread, starred_only=args.starred
+            feed_urls=urls,
+            unread_only=args.unread,
+            starred_only=args.starred,
+            matching=view.query if view is not None else None,
         )
         for row in rows:
             sys.stdout.write(line(row))

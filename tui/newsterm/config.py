@@ -17,9 +17,11 @@ from selectolax.lexbor import LexborHTMLParser, SelectolaxError
 from newsterm.config_keys import parse_keys
 from newsterm.config_lines import LineFinder, first_failing_line, toml_message
 from newsterm.config_sync import SyncSettings, parse_sync
+from newsterm.config_views import parse_views
 from newsterm.errors import ConfigError
 from newsterm.text.sanitize import one_line, strip_controls
 from newsterm.urls import scheme
+from newsterm.view_query import SavedView
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +79,8 @@ class Config:
     """The ``[sync]`` table: a Fever or Google Reader server to sync with, if any."""
     keys: tuple[tuple[str, str], ...] = ()
     """The ``[keys]`` table: (binding id, keys) pairs, Textual's keymap as a dict()."""
+    views: tuple[SavedView, ...] = ()
+    """The ``[[view]]`` tables: saved views, listed in the feeds pane after the built-in ones."""
 
     @classmethod
     def empty(cls, path: Path | None = None) -> Config:
@@ -149,18 +153,18 @@ def parse_config(text: str, path: Path | None = None) -> Config:
         raise ConfigError(path, [f"{name}:{line}: TOML syntax error: {what}"]) from None
     lines = LineFinder(text, name)
     problems: list[str] = []
-    for key in data.keys() - {"settings", "feed", "sync", "keys"}:
+    for key in data.keys() - {"settings", "feed", "sync", "keys", "view"}:
         where = lines.key(key)
-        problems.append(
-            f"{where}: unknown key {_shown(key)} (expected [settings], [sync], [keys] or [[feed]])"
-        )
+        expected = "[settings], [sync], [keys], [[feed]] or [[view]]"
+        problems.append(f"{where}: unknown key {_shown(key)} (expected {expected})")
     settings = _settings(data.get("settings", {}), lines, problems)
     feeds = _feeds(data.get("feed", []), lines, problems, path)
     sync = parse_sync(data["sync"], lines, problems) if "sync" in data else None
     keys = parse_keys(data.get("keys", {}), lines, problems)
+    views = parse_views(data.get("view", []), lines, problems)
     if problems:
         raise ConfigError(path, problems)
-    return Config(settings=settings, feeds=feeds, path=path, sync=sync, keys=tuple(keys.items()))
+    return Config(settings, feeds, path, sync, tuple(keys.items()), views)
 
 
 def _shown(value: Any) -> str:

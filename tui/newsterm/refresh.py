@@ -46,6 +46,17 @@ class FeedOutcome:
     moved_to: str | None = None  # a permanent redirect, reported, never written to feeds.toml
     discovered: str | None = None  # the feed URL found on an HTML page
     warning: str | None = None  # the parser recovered from a malformed document
+    was_failing: str | None = None  # why the refresh before this one failed; None if it worked
+
+    @property
+    def failure_is_news(self) -> bool:
+        """It failed, and not as last time: it started failing, or its reason changed."""
+        return not self.ok and self.error != self.was_failing
+
+    @property
+    def recovered(self) -> bool:
+        """It failed last time and worked now."""
+        return self.ok and self.was_failing is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,11 +227,11 @@ class _Run:
         except FetchError as exc:
             return await self._failed(sub.url, title, str(exc), state, exc)
         except StoreError as exc:  # not recorded: the cache is what failed
-            return FeedOutcome(sub.url, title, ok=False, error=str(exc))
+            return FeedOutcome(sub.url, title, ok=False, error=str(exc), was_failing=state.error)
         except Exception as exc:  # a bug in one feed's handling must not stop the others
             error = f"unexpected {type(exc).__name__}: {exc}"
             return await self._failed(sub.url, title, error, state, None)
-        return _succeeded(sub.url, title, result, parsed, new, state.found_feed)
+        return _succeeded(sub.url, title, result, parsed, new, state)
 
     async def _fetch(self, url: str, state: FeedState) -> FetchResult:
         """Fetch ``url`` with its stored validators, or the feed its page named last time."""
@@ -262,7 +273,7 @@ class _Run:
         # The failure is still reported to the user when the cache can't hold it.
         with contextlib.suppress(StoreError):
             await self.writes.write(FeedWrite(url, _now() + _span(wait), error=error))
-        return FeedOutcome(url, title, ok=False, error=error)
+        return FeedOutcome(url, title, ok=False, error=error, was_failing=state.error)
 
 
 def _succeeded(
@@ -271,10 +282,11 @@ def _succeeded(
     result: FetchResult,
     parsed: PreparedFeed | None,
     new: int,
-    found: str | None,
+    state: FeedState,
 ) -> FeedOutcome:
     """The outcome of a feed fetched (or not modified) and stored."""
     # A page's feed is news the first time, or when the page names another one.
+    found = state.found_feed
     discovered = result.final_url if result.discovered_from and result.final_url != found else None
     return FeedOutcome(
         url,
@@ -285,6 +297,7 @@ def _succeeded(
         moved_to=result.permanent_redirect,
         discovered=discovered,
         warning=parsed.warning if parsed else None,
+        was_failing=state.error,
     )
 
 

@@ -24,6 +24,7 @@ __all__ = [
     "INDEXED_TEXT_CHARS",
     "indexed_text",
     "match_expression",
+    "quoted",
     "register",
     "search_terms",
 ]
@@ -119,7 +120,7 @@ def match_expression(text: str) -> str:
         if phrase is not None:
             if not closed:
                 raise SearchError(f"a quote is never closed in {text.strip()!r}")
-            (excluded if negated else wanted).append(_quoted(phrase))
+            (excluded if negated else wanted).append(quoted(phrase))
         elif word in _OPERATORS and wanted:
             wanted.append(word)
         elif word:
@@ -140,7 +141,8 @@ def _nothing_wanted(text: str, excluded: list[str]) -> str:
     return f"nothing to search for in {text.strip()!r}"
 
 
-def _quoted(phrase: str) -> str:
+def quoted(phrase: str) -> str:
+    """``phrase`` as one FTS5 string: its own quotes doubled, so it is only ever text."""
     return '"' + phrase.replace('"', '""') + '"'
 
 
@@ -150,7 +152,7 @@ def _word(word: str) -> str:
     core = word.rstrip("*")
     if not _WORD_CHARS.search(core):
         return ""
-    return _quoted(core) + ("*" if prefix else "")
+    return quoted(core) + ("*" if prefix else "")
 
 
 def search_terms(text: str) -> list[tuple[str, bool]]:

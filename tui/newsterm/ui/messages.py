@@ -26,6 +26,13 @@ class FeedsLoaded(Message):
 
 
 @dataclass
+class ViewsCounted(Message):
+    """The saved views' unread articles were counted: view key -> count."""
+
+    counts: dict[str, int]
+
+
+@dataclass
 class ViewHighlighted(Message):
     """The feeds pane's cursor moved to another view (All, a tag, a feed)."""
 

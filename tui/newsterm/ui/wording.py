@@ -45,7 +45,11 @@ def summary_line(summary: RefreshSummary) -> str:
 def summary_notification(
     summary: RefreshSummary,
 ) -> tuple[str, Literal["information", "warning"]]:
-    """The notification ending a refresh, naming each failed feed and why."""
+    """The notification ending a refresh, naming each feed whose failure is news and why.
+
+    A feed that fails as it did last time is not named again (its `!` mark and the reason
+    over its list stay); one that starts failing, fails for another reason, or works again is.
+    """
     not_due = f" ({summary.skipped} not due)" if summary.skipped else ""
     text = f"{_plural(summary.feeds, 'feed')} refreshed{not_due}: "
     text += f"{_plural(summary.new, 'new article')}."
@@ -54,14 +58,20 @@ def summary_notification(
         text += (
             f"\n{one_line(outcome.title)} moved permanently to {one_line(outcome.moved_to or '')}"
         )
-    if not summary.failed:
+    recovered = [o for o in summary.outcomes if o.recovered]
+    if recovered:
+        names = ", ".join(_feed_name(o.title, o.url) for o in recovered[:MAX_NAMED_FAILURES])
+        more = len(recovered) - MAX_NAMED_FAILURES
+        text += f"\nWorking again: {names}" + (f" and {more} more" if more > 0 else "")
+    news = [o for o in summary.failed if o.failure_is_news]
+    if not news:
         return text, "information"
-    text += f"\n{_plural(len(summary.failed), 'feed')} failed:"
-    for outcome in summary.failed[:MAX_NAMED_FAILURES]:
+    text += f"\n{_plural(len(news), 'feed')} failed:"
+    for outcome in news[:MAX_NAMED_FAILURES]:
         text += f"\n• {_feed_name(outcome.title, outcome.url)}: "
         text += one_line(outcome.error or "unknown error")
-    if len(summary.failed) > MAX_NAMED_FAILURES:
-        text += f"\n…and {len(summary.failed) - MAX_NAMED_FAILURES} more"
+    if len(news) > MAX_NAMED_FAILURES:
+        text += f"\n…and {len(news) - MAX_NAMED_FAILURES} more"
     return text, "warning"
 
 

@@ -48,6 +48,7 @@ from newsterm.ui.messages import (
     Undone,
     UnreadFound,
     ViewMarkedRead,
+    ViewsCounted,
     WorkFailed,
 )
 from newsterm.ui.read_marker import ReadMarker
@@ -61,7 +62,8 @@ from newsterm.ui.screens.refresh_feedback import RefreshFeedback
 from newsterm.ui.syncer import Syncer
 from newsterm.ui.timing import Timing
 from newsterm.ui.undo import UndoLog
-from newsterm.ui.view import all_view
+from newsterm.ui.view import all_view, saved_views
+from newsterm.ui.view_counter import ViewCounter
 from newsterm.ui.watcher import FeedsFileWatcher
 from newsterm.ui.widgets.article_list import ArticleList
 from newsterm.ui.widgets.config_banner import ConfigBanner
@@ -126,6 +128,7 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         yield LinkOpener(self.store, self._open_url)
         yield Downloader()
         yield ReadMarker(self.store)
+        yield ViewCounter(self.store, every=self._timing.count_views_every)
         yield self._remembered
         yield Syncer(
             self.store,
@@ -203,6 +206,11 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
     def _feeds_loaded(self, message: FeedsLoaded) -> None:
         if not self.refresher.running:
             self._feedback.show_idle(message.feeds)
+        self.query_one(ViewCounter).count(saved_views(self.config, message.feeds))
+
+    @on(ViewsCounted)
+    def _views_counted(self, message: ViewsCounted) -> None:
+        self.feed_list.set_view_counts(message.counts)
 
     def _reload(self, articles: bool) -> None:
         self.load_feeds()

@@ -78,7 +78,7 @@ class RefreshFeedback:
         self._articles_due = True
         self._reload_now()
         text, severity = wording.summary_notification(summary)
-        say(self._status, text, severity=severity, timeout=10 if summary.failed else 4)
+        say(self._status, text, severity=severity, timeout=10 if severity == "warning" else 4)
 
     def sync_news(
         self, message: SyncStarted | SyncFinished | SyncStatusRead, *, refreshing: bool

@@ -16,6 +16,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from newsterm.config import Config
+from newsterm.models import Feed
 from newsterm.store import Store
 from newsterm.text.sanitize import one_line
 from newsterm.ui.messages import FeedsLoaded, ViewChosen, ViewHighlighted
@@ -58,7 +59,9 @@ class FeedList(ReportsWorkerFailures, OptionList):
         self._config = config  # the feeds, tags and order of the latest load
         self._generation = 0
         self._entries: list[Entry] = []
-        self._announced: tuple[str, tuple[str, ...]] | None = None  # last view posted
+        self._feeds: tuple[Feed, ...] | None = None  # as last loaded
+        self._view_counts: dict[str, int] = {}  # the saved views', counted apart (ViewCounter)
+        self._announced: tuple[object, ...] | None = None  # last view posted
 
     @property
     def entries(self) -> list[Entry]:
@@ -90,7 +93,14 @@ class FeedList(ReportsWorkerFailures, OptionList):
         if message.generation != self._generation:
             message.stop()  # a newer load is on its way
             return
-        self.set_entries(build_entries(self._config, message.feeds))
+        self._feeds = message.feeds
+        self.set_entries(build_entries(self._config, message.feeds, self._view_counts))
+
+    def set_view_counts(self, counts: dict[str, int]) -> None:
+        """Show these unread counts beside the saved views."""
+        self._view_counts = counts
+        if self._feeds is not None:
+            self.set_entries(build_entries(self._config, self._feeds, counts))
 
     def set_entries(self, entries: Sequence[Entry]) -> None:
         """Show ``entries``, keeping the cursor on the same row when it is still there."""
@@ -148,9 +158,10 @@ class FeedList(ReportsWorkerFailures, OptionList):
 
     def _announce(self) -> None:
         entry = self.highlighted_entry
-        if entry is not None and (entry.view.key, entry.view.feed_urls) != self._announced:
-            self._announced = (entry.view.key, entry.view.feed_urls)
-            self.post_message(ViewHighlighted(entry.view))
+        view = entry.view if entry is not None else None
+        if view is not None and (view.key, view.feed_urls, view.matching) != self._announced:
+            self._announced = (view.key, view.feed_urls, view.matching)
+            self.post_message(ViewHighlighted(view))
 
 
 def _prompt(entry: Entry) -> Content:
