@@ -91,6 +91,8 @@ async def test_z_gives_the_reader_the_screen_until_the_app_quits(
         ("https://ex.example/a b/ü?q=a b#x y", "https://ex.example/a%20b/%C3%BC?q=a%20b#x%20y"),
         ("https://ex.example/ok%20already?x=1&y=2", "https://ex.example/ok%20already?x=1&y=2"),
         ("https://bücher.example/x", "https://xn--bcher-kva.example/x"),
+        ("https://BÜCHER.example/", "https://xn--bcher-kva.example/"),
+        ("https://ü@Bücher.Example:8443/", "https://%C3%BC@xn--bcher-kva.example:8443/"),
     ],
 )
 def test_links_are_percent_encoded_as_a_browser_would(url: str, sent: str) -> None:
