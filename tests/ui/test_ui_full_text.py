@@ -5,12 +5,15 @@ one line saying why and the summary stays."""
 from __future__ import annotations
 
 import re
+import threading
+from datetime import timedelta
 from pathlib import Path
 
-from ui_helpers import Setup, notes_into, settle, started
+import pytest
+from ui_helpers import Setup, notes_into, settle, started, wait_until
 
-from entries import entry, save
-from httpserver import LoopbackServer, closed_port_url, respond
+from entries import WHEN, entry, save
+from httpserver import LoopbackServer, Reply, Request, closed_port_url, respond
 from newsterm.config import load_config
 from newsterm.store import Store
 
@@ -102,4 +105,41 @@ async def test_a_full_text_feed_opens_on_its_kept_full_text(
         await pilot.press("q", "enter")  # leave and open it again
         await settle(pilot)
         assert "Full text from 127.0.0.1" in _shown(screen)
+    setup.store.close()
+
+
+@pytest.mark.parametrize("late", ["failure", "success"])
+async def test_a_late_full_text_for_an_article_left_behind_changes_nothing(
+    tmp_path: Path, http_server: LoopbackServer, late: str
+) -> None:
+    """F on one article, then another opened before the page comes: the first article's
+    result, good or bad, neither replaces the reader's article nor says anything."""
+    moved = threading.Event()
+
+    def slow(request: Request, reply: Reply) -> None:
+        moved.wait(10)  # answer only once the user is reading the other article
+        if late == "failure":
+            reply.send(402, b"no", {"Content-Type": "text/html"})
+        else:
+            reply.send(200, PAGE, {"Content-Type": "text/html; charset=utf-8"})
+
+    setup = _setup(tmp_path, http_server.route("/ferry", slow))
+    older = WHEN - timedelta(days=1)  # listed below the ferry
+    other = entry(id="pier", title="Pier repairs", published=older, summary="<p>Repairs.</p>")
+    save(setup.store, FEED, "Harbor Post", other)
+    notes: list[str] = []
+    async with started(setup.app(), message_hook=notes_into(notes)) as (pilot, screen):
+        await pilot.press("enter")
+        await settle(pilot)
+        first = screen.reader.opening
+        await pilot.press("F")
+        await pilot.press("q", "j", "enter")
+        await wait_until(pilot, lambda: screen.reader.page and screen.reader.opening != first)
+        moved.set()
+        await settle(pilot)
+        await pilot.pause(0.2)
+        assert screen.reader.page is not None and screen.reader.page.article.id != first
+        assert "Full text from" not in _shown(screen)
+    assert not [n for n in notes if n.startswith("Full text")]
+    assert len(http_server.requests_to("/ferry")) == 1
     setup.store.close()

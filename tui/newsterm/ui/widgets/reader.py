@@ -200,6 +200,11 @@ class ReaderView(ReportsWorkerFailures, ScrollView, can_focus=True):
         self.show(message.page, message.laid_out)
         self.scroll_to(y=top, animate=False, immediate=True)
 
+    @on(FullTextFailed)
+    def _full_text_failed(self, message: FullTextFailed) -> None:
+        if message.article_id != self._opening:
+            message.stop()  # about an article the user has left: the screen must not say it
+
     @on(ArticleOpened)
     def _opened(self, message: ArticleOpened) -> None:
         if message.page.article.id != self._opening:
