@@ -6,13 +6,12 @@ import re
 from pathlib import Path
 
 from textual.widgets import OptionList
-from ui_helpers import Setup, StartApp, settle
+from ui_helpers import Setup, StartApp, open_link_list
 from ui_sample import NEWS
 
 from entries import entry, save
 from newsterm.text.layout.table import table_lines
 from newsterm.text.render.document import html_to_document
-from newsterm.ui.screens.links import LinkListScreen
 
 README = Path(__file__).parents[2] / "README.md"
 
@@ -58,13 +57,7 @@ async def test_the_readme_link_list_sample_is_drawn_so(setup: Setup, start_app: 
         entry(id="f", title="Ferry service returns", content=FERRY),
     )
     async with start_app() as (pilot, _):
-        await pilot.press("enter")
-        await settle(pilot)
-        await pilot.press("l")
-        await settle(pilot)
-        links = pilot.app.screen
-        assert isinstance(links, LinkListScreen)
-        options = links.query_one(OptionList)
+        options = (await open_link_list(pilot)).query_one(OptionList)
         prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         assert prompts == rows
         assert f"─ {options.border_title} ─" in sample[0]
