@@ -6,8 +6,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-HOSTILE_PAGE = b"<html><body>" + b"<p>word more words</p>" * 29_000 + b"</body></html>"
-"""Under the tag cap (text/extract.py), yet seconds of the extractor's time."""
+HOSTILE_PAGE = (
+    b"<html><body>" + b"<div><p>word more words here</p></div>" * 14_500 + b"</body></html>"
+)
+"""Under the tag cap (text/extract.py), yet many seconds of the extractor's time."""
 
 
 def helper_states() -> list[str]:
