@@ -14,7 +14,12 @@ HOSTILE_PAGE = (
 
 def helper_states() -> list[str]:
     """The state letter of each live helper (R running, S waiting for a page, Z ended)."""
-    states = []
+    return list(helpers().values())
+
+
+def helpers() -> dict[int, str]:
+    """Each helper's process id and state letter."""
+    found = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -25,5 +30,5 @@ def helper_states() -> list[str]:
             continue  # gone meanwhile
         state, parent = stat.rsplit(")", 1)[1].split()[:2]
         if int(parent) == os.getpid() and b"newsterm.extraction" in command:
-            states.append(state)
-    return states
+            found[int(entry.name)] = state
+    return found

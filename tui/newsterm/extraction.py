@@ -64,7 +64,8 @@ def _extract(page: bytes, url: str, seconds: float, stop: threading.Event) -> st
     try:
         with _idle_lock:
             helper = _idle.pop() if _idle else None
-        helper = helper or _Helper()
+        if helper is None or not helper.alive:  # none idle, or it died waiting (OOM killer)
+            helper = _Helper()
         found = helper.extract(page, url, time.monotonic() + seconds, stop)
         if found is None:
             helper.kill()
@@ -106,6 +107,10 @@ class _Helper:
             self.kill()
             raise ExtractionError("the page could not be read (its reader stopped)") from exc
         return None if answer is None else answer.decode("utf-8", "replace")
+
+    @property
+    def alive(self) -> bool:
+        return self._process.poll() is None
 
     def kill(self) -> None:
         with contextlib.suppress(OSError):
