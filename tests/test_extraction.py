@@ -47,6 +47,14 @@ def test_an_idle_helper_that_died_is_replaced() -> None:
     killed = list(helpers())
     for pid in killed:
         os.kill(pid, signal.SIGKILL)  # as the kernel's OOM killer might, while it waits
-    while any(helpers().get(pid, "Z") != "Z" for pid in killed):
+    while not all(_dead(pid) for pid in killed):
         time.sleep(0.01)
     assert "floating landing" in _extract(PAGE)
+
+
+def _dead(pid: int) -> bool:
+    """Dead and waiting to be reaped: only its first thread is left, a zombie (until the
+    others have gone, the process cannot be reaped yet)."""
+    tasks = list(Path(f"/proc/{pid}/task").iterdir())
+    stat = Path(f"/proc/{pid}/stat").read_text()
+    return [t.name for t in tasks] == [str(pid)] and stat.rsplit(")", 1)[1].split()[0] == "Z"
