@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from entries import article, entry, save
+from extraction_helpers import HOSTILE_PAGE, helper_states
 from httpserver import (
     LoopbackServer,
     Reply,
@@ -38,10 +39,12 @@ def _article(link: str, body: str = SUMMARY) -> Article:
     return article(title="Ferry service returns", link=link, summary=body)
 
 
-def _fetch(article: Article, timeout: float = 5.0):  # type: ignore[no-untyped-def]
+def _fetch(article: Article, timeout: float = 5.0, extract_seconds: float = 15.0):  # type: ignore[no-untyped-def]
     async def run():  # type: ignore[no-untyped-def]
         async with make_client() as client:
-            return await fetch_full_text(client, article, timeout=timeout)
+            return await fetch_full_text(
+                client, article, timeout=timeout, extract_seconds=extract_seconds
+            )
 
     return asyncio.run(run())
 
@@ -211,6 +214,20 @@ def test_a_page_of_bare_tags_is_refused_before_extraction() -> None:
     assert extract_article(hostile) == ""
     real = b"<html><body><article><h1>Harbour</h1>" + b"<p>The ferry left at dawn.</p>" * 40
     assert "ferry" in extract_article(real + b"</article></body></html>")
+
+
+def test_a_page_that_takes_too_long_to_read_is_cut_off_with_one_line(
+    http_server: LoopbackServer,
+) -> None:
+    """A page under the tag cap can still keep the extractor busy for seconds: past its own
+    deadline its helper process is killed, the reason is one line, and the next page
+    gets a fresh helper."""
+    slow = http_server.route("/slow", respond(HOSTILE_PAGE, content_type=HTML))
+    text = _fetch(_article(slow), extract_seconds=0.3)
+    assert text.error == "reading the page took longer than 0.3 s" and text.html == ""
+    assert "R" not in helper_states()  # none is still working on it
+    good = _fetch(_article(http_server.route("/ferry", respond(PAGE, content_type=HTML))))
+    assert good.error is None and "floating landing" in good.html
 
 
 def test_show_prints_a_full_text_feeds_article_as_the_reader_opens_it(

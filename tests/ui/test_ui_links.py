@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from textual.pilot import Pilot
 from textual.widgets import OptionList
-from ui_helpers import Setup, StartApp, settle
+from ui_helpers import Setup, StartApp, open_link_list, settle
 from ui_sample import NEWS
 
 from entries import entry, save
 from newsterm.ui.launch import browser_url, link_problem
-from newsterm.ui.screens.links import LinkListScreen
 
 MANY = "".join(f'<p>Item <a href="https://l.example/{n}">link {n}</a></p>' for n in range(1, 86))
 
@@ -20,23 +18,12 @@ def _write(setup: Setup, body: str) -> None:
     save(setup.store, NEWS, "Example News", entry(id="links", title="Links", content=body))
 
 
-async def _link_list(pilot: Pilot[None]) -> LinkListScreen:
-    """Open the first article and its link list."""
-    await pilot.press("enter")
-    await settle(pilot)
-    await pilot.press("l")
-    await settle(pilot)
-    links = pilot.app.screen
-    assert isinstance(links, LinkListScreen)
-    return links
-
-
 async def test_l_lists_every_link_and_opens_the_chosen_one(
     setup: Setup, start_app: StartApp
 ) -> None:
     _write(setup, MANY + '<p><img src="https://img.example/p.png" alt="Plan"></p>')
     async with start_app() as (pilot, screen):
-        links = await _link_list(pilot)
+        links = await open_link_list(pilot)
         options = links.query_one(OptionList)
         assert options.option_count == 86  # 85 links and the image's address
         await pilot.press("j", "j", "G", "k")  # the last but one: link 85, past the 1-9 keys
@@ -91,6 +78,8 @@ async def test_z_gives_the_reader_the_screen_until_the_app_quits(
         ("https://ex.example/a b/ü?q=a b#x y", "https://ex.example/a%20b/%C3%BC?q=a%20b#x%20y"),
         ("https://ex.example/ok%20already?x=1&y=2", "https://ex.example/ok%20already?x=1&y=2"),
         ("https://bücher.example/x", "https://xn--bcher-kva.example/x"),
+        ("https://BÜCHER.example/", "https://xn--bcher-kva.example/"),
+        ("https://ü@Bücher.Example:8443/", "https://%C3%BC@xn--bcher-kva.example:8443/"),
     ],
 )
 def test_links_are_percent_encoded_as_a_browser_would(url: str, sent: str) -> None:
@@ -113,7 +102,7 @@ async def test_link_text_in_the_list_is_shown_literally_never_as_markup(
 ) -> None:
     _write(setup, '<p><a href="https://l.example/[b]x[/b]">[@click=app.quit]q[/]</a></p>')
     async with start_app() as (pilot, screen):
-        links = await _link_list(pilot)
+        links = await open_link_list(pilot)
         prompt = links.query_one(OptionList).get_option_at_index(0).prompt
         assert "[@click=app.quit]q[/]" in str(getattr(prompt, "plain", prompt))
         assert "https://l.example/[b]x[/b]" in str(getattr(prompt, "plain", prompt))

@@ -46,6 +46,8 @@ class Settings:
     """The program that plays an attachment, as an argument list; its address goes last."""
     max_download_mb: int = 4096
     """An attachment larger than this many megabytes is refused (or cut off, if unannounced)."""
+    extract_seconds: float = 15.0
+    """Deadline for finding the article in one fetched page (F, full_text feeds)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,15 +97,13 @@ class Config:
 MAX_CONFIG_BYTES = 4 << 20
 """A feeds.toml past this is a mistake (thousands of feeds take a few hundred KB)."""
 
+_SECONDS = ((int, float), lambda v: 0 < v <= 600, "a number of seconds, above 0 to 600")
+
 # name -> (accepted types, check, what the check wants)
 _SETTING_RULES: dict[str, tuple[tuple[type, ...], Callable[[Any], bool], str]] = {
     "refresh_minutes": ((int,), lambda v: 0 <= v <= 10_080, "a whole number of minutes, 0-10080"),
     "refresh_on_start": ((bool,), lambda v: True, "true or false"),
-    "timeout_seconds": (
-        (int, float),
-        lambda v: 0 < v <= 600,
-        "a number of seconds, above 0 to 600",
-    ),
+    "timeout_seconds": _SECONDS,
     "concurrency": ((int,), lambda v: 1 <= v <= 256, "a whole number, 1-256"),
     "keep_days": ((int,), lambda v: 1 <= v <= 36_500, "a whole number of days, 1-36500"),
     "strip_donations": ((bool,), lambda v: True, "true or false"),
@@ -114,6 +114,7 @@ _SETTING_RULES: dict[str, tuple[tuple[type, ...], Callable[[Any], bool], str]] =
         'a non-empty argument list, like ["mpv", "--no-video"]',
     ),
     "max_download_mb": ((int,), lambda v: 1 <= v <= 1_000_000, "a whole number, 1-1000000"),
+    "extract_seconds": _SECONDS,
 }
 _FILE_SUFFIXES = {".xml", ".rss", ".atom", ".rdf", ".json", ".feed", ".txt", ".html", ".htm"}
 _FEED_KEYS = {f.name for f in fields(Subscription)}
@@ -199,7 +200,7 @@ def _settings(table: Any, lines: LineFinder, problems: list[str]) -> Settings:
 
 
 def _setting_value(key: str, value: Any) -> Any:
-    if key == "timeout_seconds":
+    if key in ("timeout_seconds", "extract_seconds"):
         return float(value)
     if key == "player":
         return tuple(value)

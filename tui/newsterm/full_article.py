@@ -3,7 +3,8 @@ feed (deadline, size cap, redirects by hand, http(s) only) and reduced to the ar
 
 Used by the reader's F key, `newsterm show --full` and, for feeds with `full_text = true`,
 by each refresh. A page that cannot be read gives a one-line reason and the feed's own
-text stays; the result, good or bad, is kept in the cache.
+text stays; the result, good or bad, is kept in the cache. The article is found in a
+helper process under ``settings.extract_seconds`` (extraction.py).
 """
 
 from __future__ import annotations
@@ -11,19 +12,21 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 
 import httpx
 
+from newsterm.cancelling import until_cancelled
 from newsterm.config import Config, Settings
-from newsterm.errors import FetchError, HTTPStatusError, StoreError
+from newsterm.errors import ExtractionError, FetchError, HTTPStatusError, StoreError
+from newsterm.extraction import EXTRACT_SECONDS, extract_in_child
 from newsterm.feeds.fetch import fetch_page, host_key, make_client
 from newsterm.models import Article, FullText
 from newsterm.reading import build_page
 from newsterm.store import Store
-from newsterm.text.extract import MAX_PAGE_BYTES, extract_article
+from newsterm.text.extract import MAX_PAGE_BYTES
 from newsterm.text.layout.page import ReaderPage
 from newsterm.text.render.document import html_to_document
 from newsterm.urls import shown_host
@@ -45,9 +48,14 @@ _REFUSED = frozenset({401, 402, 403, 451})
 
 
 async def fetch_full_text(
-    client: httpx.AsyncClient, article: Article, *, timeout: float
+    client: httpx.AsyncClient,
+    article: Article,
+    *,
+    timeout: float,
+    extract_seconds: float = EXTRACT_SECONDS,
 ) -> FullText:
-    """Fetch and extract ``article``'s page; a failure comes back as FullText.error."""
+    """Fetch ``article``'s page within ``timeout`` and find the article in it within
+    ``extract_seconds``; a failure comes back as FullText.error."""
     if not article.link:
         return FullText(article.id, "", "", "the article has no link to fetch")
     try:
@@ -57,7 +65,10 @@ async def fetch_full_text(
         return FullText(article.id, article.link, "", why)
     except FetchError as exc:
         return FullText(article.id, article.link, "", str(exc))
-    html = await asyncio.to_thread(extract_article, page.body or b"", page.final_url)
+    try:
+        html = await extract_in_child(page.body or b"", page.final_url, seconds=extract_seconds)
+    except ExtractionError as exc:
+        return FullText(article.id, page.final_url, "", str(exc))
     problem = _problem(html, article)
     return FullText(article.id, page.final_url, "" if problem else html, problem)
 
@@ -78,20 +89,36 @@ def _length(html: str) -> int:
     return sum(len(block.text) for block in html_to_document(html).blocks)
 
 
-def read_full_text(store: Store, article: Article, settings: Settings) -> FullText:
+def read_full_text(
+    store: Store,
+    article: Article,
+    settings: Settings,
+    *,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> FullText:
     """The cached full text of ``article``, else fetched now and kept; blocks: call in a
-    thread (the reader's worker, the command line)."""
+    thread (the reader's worker, the command line). Once ``cancelled()`` is true the fetch
+    stops within a moment and this raises asyncio.CancelledError, keeping nothing."""
     kept = store.full_text(article.id)
     if kept is not None and kept.error is None:
         return kept
 
     async def fetch() -> FullText:
         async with make_client(concurrency=1) as client:
-            return await fetch_full_text(client, article, timeout=settings.timeout_seconds)
+            return await _fetch(client, article, settings)
 
-    text = asyncio.run(fetch())
+    text = asyncio.run(until_cancelled(fetch(), cancelled))
     store.save_full_text(text, now=datetime.now(UTC))
     return text
+
+
+async def _fetch(client: httpx.AsyncClient, article: Article, settings: Settings) -> FullText:
+    return await fetch_full_text(
+        client,
+        article,
+        timeout=settings.timeout_seconds,
+        extract_seconds=settings.extract_seconds,
+    )
 
 
 def with_full_text(article: Article, text: FullText) -> Article:
@@ -122,7 +149,7 @@ async def fill_article_pages(
         if article is None:
             return
         async with per_host[host_key(link)], overall:
-            text = await fetch_full_text(client, article, timeout=settings.timeout_seconds)
+            text = await _fetch(client, article, settings)
         with contextlib.suppress(StoreError):  # a cache failure must not stop the others
             await asyncio.to_thread(store.save_full_text, text, now=datetime.now(UTC))
             worked += text.error is None

@@ -67,14 +67,10 @@ def browser_url(url: str) -> str:
     international host name in IDNA. The result is one argv element of printable ASCII.
     """
     parts = urlsplit(url.strip())
-    netloc = parts.netloc
-    if not netloc.isascii():
-        host = parts.hostname or ""
-        netloc = netloc.replace(host, host.encode("idna").decode("ascii"), 1)
     return urlunsplit(
         (
             parts.scheme,
-            netloc,
+            _ascii_netloc(parts.netloc),
             _encode(parts.path, _PATH_SET),
             _encode(parts.query, _QUERY_SET),
             _encode(parts.fragment, _FRAGMENT_SET),
@@ -82,10 +78,28 @@ def browser_url(url: str) -> str:
     )
 
 
+def _ascii_netloc(netloc: str) -> str:
+    """``netloc`` with its host in IDNA, lowercased, and its user name percent-encoded;
+    UnicodeError for a host IDNA refuses or a port that is not plain digits.
+
+    The host is cut from ``netloc`` itself: urlsplit's ``hostname`` is lowercased, so it
+    could not be found again in "BÜCHER.example" to be replaced.
+    """
+    if netloc.isascii():
+        return netloc
+    userinfo, at, hostport = netloc.rpartition("@")
+    host, colon, port = hostport.partition(":")  # a bracketed IPv6 host is ASCII: never here
+    if port and not (port.isascii() and port.isdigit()):
+        raise UnicodeError(f"not a port: {port!r}")
+    idna = host.encode("idna").decode("ascii").lower()  # the codec keeps ASCII labels as given
+    return f"{_encode(userinfo, _USERINFO_SET)}{at}{idna}{colon}{port}"
+
+
 # The WHATWG URL standard's percent-encode sets (beyond controls and non-ASCII).
 _QUERY_SET = frozenset(' "<>')
 _PATH_SET = _QUERY_SET | frozenset("`{}")
 _FRAGMENT_SET = frozenset(' "<>`')
+_USERINFO_SET = _PATH_SET | frozenset("/;=[\\]^|")  # ":" stays: it ends the user name
 
 
 def _encode(text: str, encoded: frozenset[str]) -> str:

@@ -18,14 +18,13 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from newsterm.cancelling import until_cancelled
 from newsterm.config import Config
 from newsterm.feeds.fetch import make_client
 from newsterm.refresh import FeedOutcome, RefreshSummary, refresh
 from newsterm.store import Store
 from newsterm.ui.messages import RefreshFinished, RefreshProgressed, RefreshStarted
 from newsterm.ui.workers import ReportsWorkerFailures
-
-_CANCEL_POLL = 0.25  # seconds between checks that the app still wants this refresh
 
 
 class _Refresh(Protocol):
@@ -132,14 +131,10 @@ class Refresher(ReportsWorkerFailures, Widget):
         async with make_client(
             concurrency=settings.concurrency, transport=self._transport
         ) as client:
-            task = asyncio.create_task(run(config, self._store, client=client))
-            # A thread worker cannot be interrupted; watch for the app cancelling it (on quit)
-            # so quitting never waits for slow feeds.
-            while not task.done():
-                if worker.is_cancelled:
-                    task.cancel()
-                await asyncio.wait({task}, timeout=_CANCEL_POLL)
-            return task.result()
+            # Given up when the app cancels the worker (on quit): quitting never waits for
+            # slow feeds.
+            work = run(config, self._store, client=client)
+            return await until_cancelled(work, lambda: worker.is_cancelled)
 
     @on(RefreshFinished)
     def _finished(self) -> None:

@@ -15,6 +15,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
+from textual.worker import get_current_worker
 
 from newsterm.config import Config
 from newsterm.full_article import full_text_notice, opening_page, read_full_text, with_full_text
@@ -184,7 +185,12 @@ class ReaderView(ReportsWorkerFailures, ScrollView, can_focus=True):
             page = build_page(article, config)
             self.post_message(FullTextRead(page, False, laid_out(page, width)))
             return
-        text = read_full_text(self._store, article, config.settings)
+        worker = get_current_worker()
+        # Given up, with the page's reader, when the worker is cancelled (on quit, or when
+        # F is pressed on another article): quitting never waits for a page.
+        text = read_full_text(
+            self._store, article, config.settings, cancelled=lambda: worker.is_cancelled
+        )
         if text.error is not None:
             self.post_message(FullTextFailed(article_id, text.error))
             return
@@ -199,6 +205,11 @@ class ReaderView(ReportsWorkerFailures, ScrollView, can_focus=True):
         top = self.scroll_offset.y if not message.full else 0
         self.show(message.page, message.laid_out)
         self.scroll_to(y=top, animate=False, immediate=True)
+
+    @on(FullTextFailed)
+    def _full_text_failed(self, message: FullTextFailed) -> None:
+        if message.article_id != self._opening:
+            message.stop()  # about an article the user has left: the screen must not say it
 
     @on(ArticleOpened)
     def _opened(self, message: ArticleOpened) -> None:
