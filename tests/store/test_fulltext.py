@@ -65,7 +65,7 @@ def test_phrase_prefix_exclusion_author_and_feed_title(store: Store) -> None:
     assert len(_titles(store, "gazette")) == 4
 
 
-@pytest.mark.parametrize("bad", ['"unclosed', "-only -exclusions", "   ", "((("])
+@pytest.mark.parametrize("bad", ['"unclosed', "-only -exclusions", "   ", "(((", "_", "a\x00b"])
 def test_a_query_that_cannot_be_used_says_why(store: Store, bad: str) -> None:
     with pytest.raises(SearchError):
         store.search_ids(bad)

@@ -75,6 +75,8 @@ def titles(store: Store, query: str, **filters: object) -> set[str]:
         ("today", {"Ferry strike ends", "Scheduler rewrite", "Market day"}),
         ("tag:news", {"Ferry strike ends", "Tide tables", "Market day"}),  # news/local too
         ("tag:NEWS/local", {"Market day"}),
+        ("tag:news/", {"Ferry strike ends", "Tide tables", "Market day"}),  # the folder itself
+        ('"OR" -starred unread', set()),  # quoted, an operator is only a word
         ("tag:tech unread", {"Scheduler rewrite"}),
         ("tag:new", set()),  # a tag is a whole name, not a piece of one
         ("unread tag:news -feed:local.example", {"Ferry strike ends"}),
@@ -124,6 +126,14 @@ def test_values_are_parameters_never_sql(store: Store) -> None:
         ("unread -", "nothing after -"),
         ('title:"unclosed', "never closed"),
         ("!!!", "no word"),
+        ("_", "no word"),  # the index splits on "_": it would silently match nothing
+        ("tag:/", "no name after tag:"),
+        ("ferry OR strike", "'OR' is not a word a view looks for: a view has no OR"),
+        ("ferry AND strike", "'AND' .*leave AND out"),
+        ("ferry NOT strike", "'NOT' .*write -TERM"),
+        ("x\u0000y", "control character"),  # FTS5 would stop reading at it
+        ("title:a\x1bb", "control character"),
+        ('unread = "yes" and tags # "news"', "looks like a newsboat filter.*unread tag:news"),
         ("x " * 40, "more than 32 terms"),
         ("x" * 1001, "longer than 1000"),
     ],

@@ -9,6 +9,9 @@ A query is terms separated by spaces, all of which an article must match::
     WORD  "a phrase"  prefix*             words anywhere in the article (the search index)
     -TERM                                 any term negated
 
+Every term must match: OR, AND and NOT, which a search reads as operators, are refused here
+rather than looked for as words (quote one to look for it: ``"OR"``).
+
 A value with spaces is quoted: ``feed:"Ars Technica"``. This module only parses; the store
 turns the terms into SQL with every value a parameter (``store/view_sql.py``).
 """
@@ -17,6 +20,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from newsterm.query_words import OPERATORS, control_character, has_word
 
 __all__ = [
     "FIELDS",
@@ -81,7 +86,12 @@ _TOKEN = re.compile(
     (?:"(?P<quoted>[^"]*)(?P<end>"?) | (?P<bare>\S*))""",
     re.VERBOSE,
 )
-_WORD = re.compile(r"\w")
+# newsboat's filter language (unread = "yes" and tags # "news"): its operators as words.
+_NEWSBOAT_OPERATOR = re.compile(r"(?:^|\s)(?:=|!=|=~|!~|#|!#|<|>|<=|>=|between)(?:\s|$)")
+_NEWSBOAT_HINT = (
+    "this looks like a newsboat filter; a [[view]] query is terms that must all match, "
+    "for example: unread tag:news -feed:example.org"
+)
 
 
 def parse_view_query(text: str) -> ViewQuery:
@@ -89,6 +99,11 @@ def parse_view_query(text: str) -> ViewQuery:
     an unknown field, an empty value, an unclosed quote, or too much."""
     if len(text) > MAX_QUERY_CHARS:
         raise ViewQueryError(f"longer than {MAX_QUERY_CHARS} characters")
+    control = control_character(text)
+    if control is not None:
+        raise ViewQueryError(f"it holds a control character ({control!r})")
+    if _NEWSBOAT_OPERATOR.search(text):
+        raise ViewQueryError(_NEWSBOAT_HINT)
     terms: list[Term] = []
     position = 0
     while True:
@@ -119,12 +134,31 @@ def _term(match: re.Match[str], written: str) -> Term:
         raise ViewQueryError(f"unknown term {field + ':'!r} in {written!r} (known: {known})")
     if not field and not quoted and value.lower() in STATES:
         return Term(value.lower(), negated=negated)
+    if not field and not quoted and value in OPERATORS:
+        raise ViewQueryError(_operator_refused(value))
     if not value.strip():
         raise ViewQueryError(f"{written!r} has nothing after {field + ':' if field else '-'}")
-    if field in ("tag", "feed"):
+    if field == "tag":  # tag:news/ is tag:news, which takes in its folders already
+        return _named(field, value.strip().rstrip("/"), negated, written)
+    if field == "feed":
         return Term(field, value.strip(), negated)
     prefix = not quoted and value.endswith("*")
     word = value.rstrip("*") if prefix else value
-    if not _WORD.search(word):
+    if not has_word(word):
         raise ViewQueryError(f"{written!r} has no word to look for")
     return Term(field or "text", word, negated, prefix)
+
+
+def _named(field: str, value: str, negated: bool, written: str) -> Term:
+    if not value:
+        raise ViewQueryError(f"{written!r} has no name after {field}:")
+    return Term(field, value, negated)
+
+
+def _operator_refused(word: str) -> str:
+    instead = {
+        "OR": "a view has no OR; make a view for each alternative",
+        "AND": "terms must all match already, so leave AND out",
+        "NOT": "write -TERM to leave a term out",
+    }[word]
+    return f'{word!r} is not a word a view looks for: {instead} (or write "{word}" to look for it)'
