@@ -63,6 +63,7 @@ async def test_only_a_change_in_a_feeds_failure_is_news(
     assert severities == ["warning", "information", "warning", "information", "information"]
     assert "1 feed failed:" in said[0][1] and "HTTP 404" in said[0][1] and bad in said[0][1]
     assert bad not in said[1][1] and "failed" not in said[1][1]  # the same 404 again
+    assert said[1][1] == "1 feed refreshed, 1 still failing: 0 new articles."  # not "2 feeds"
     assert "HTTP 500" in said[2][1]  # another reason: news again
     assert bad not in said[3][1]
     assert f"Working again: Flaky ({bad})" in said[4][1]
@@ -86,11 +87,60 @@ def test_the_notification_names_only_new_and_changed_failures_and_recoveries() -
     text, severity = summary_notification(summary)
     assert severity == "warning"
     assert text.splitlines() == [
-        "5 feeds refreshed: 0 new articles.",
+        "2 feeds refreshed, 1 still failing: 0 new articles.",
         "Working again: back (https://back.example/f)",
         "2 feeds failed:",
         "• new (https://new.example/f): connection refused",
         "• changed (https://changed.example/f): HTTP 500",
     ]
     quiet = RefreshSummary(summary.outcomes[:1] + summary.outcomes[4:], seconds=1.0)
-    assert summary_notification(quiet) == ("2 feeds refreshed: 0 new articles.", "information")
+    quiet_text = "1 feed refreshed, 1 still failing: 0 new articles."
+    assert summary_notification(quiet) == (quiet_text, "information")
+    alone = RefreshSummary(summary.outcomes[:1], seconds=1.0)
+    assert summary_notification(alone) == ("1 feed still failing: 0 new articles.", "information")
+    text, severity = summary_notification(alone, name_every_failure=True)
+    assert severity == "warning"
+    assert text.splitlines()[1:] == [
+        "1 feed failed:",
+        "• same (https://same.example/f): HTTP 404 Not Found",
+    ]
+
+
+async def test_r_on_a_feed_that_keeps_failing_names_its_failure_every_time(
+    tmp_path: Path, http_server: LoopbackServer
+) -> None:
+    good = http_server.route("/good.xml", respond(sample.rss("Good", [])))
+    bad = http_server.route("/gone.xml", respond(b"no", status=404))
+    path = tmp_path / "feeds.toml"
+    path.write_text(
+        f'[settings]\nrefresh_on_start = false\n\n[[feed]]\nurl = "{good}"\n\n'
+        f'[[feed]]\nurl = "{bad}"\ntitle = "Gone"\n',
+        encoding="utf-8",
+    )
+    notes: list[Notify] = []
+
+    def hook(message: Message) -> None:
+        if isinstance(message, Notify) and "new article" in message.notification.message:
+            notes.append(message)
+
+    store = Store.open(tmp_path / "cache.db")
+    app = NewstermApp(load_config(path), path, store, open_url=print, timing=QUIET)
+    try:
+        async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
+            screen = main_screen(pilot)
+            await pilot.press("R")
+            await settle(pilot)
+            entries = screen.feed_list.entries
+            screen.feed_list.highlighted = next(
+                i for i, e in enumerate(entries) if e.view.feed_urls == (bad,)
+            )
+            for _ in range(2):  # failing as before: r still names it, as the user asked
+                notes.clear()
+                await pilot.press("r")
+                await settle(pilot)
+                [note] = notes
+                assert note.notification.severity == "warning"
+                assert f"• Gone ({bad}): HTTP 404" in note.notification.message
+                assert note.notification.message.startswith("No feed refreshed: 0 new")
+    finally:
+        store.close()

@@ -165,6 +165,7 @@ class RefreshFinished(Message):
     """A refresh ended; ``summary`` names what failed."""
 
     summary: RefreshSummary
+    asked_for_one: bool = False  # the user asked for one feed (r): its failure is always named
 
 
 @dataclass

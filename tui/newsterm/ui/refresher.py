@@ -124,7 +124,9 @@ class Refresher(ReportsWorkerFailures, Widget):
             parse_pool=self._parse_pool,
         )
         summary = asyncio.run(self._run(worker, config, partial(run, on_start=on_start)))
-        self.post_message(RefreshFinished(summary))
+        self.post_message(
+            RefreshFinished(summary, asked_for_one=urls is not None and len(urls) == 1)
+        )
 
     async def _run(self, worker: Worker[None], config: Config, run: _Refresh) -> RefreshSummary:
         settings = config.settings
