@@ -102,6 +102,9 @@ def test_articles_of_a_view(env: dict[str, str], feeds: Path, tmp_path: Path) ->
     missing = newsterm("articles", "--view", "Bees", *paths, env=env)
     assert missing.returncode == 2
     assert missing.stderr == "newsterm: no [[view]] titled 'Bees' (views: 'Not bees')\n"
+    none = newsterm("articles", "--view", "Not bees", "--starred", *paths, env=env)
+    assert none.returncode == 0 and none.stdout == ""  # the cache has articles, none match
+    assert none.stderr == "newsterm: no articles match: in view 'Not bees', starred\n"
 
 
 def test_refresh_then_articles(env: dict[str, str], feeds: Path, tmp_path: Path) -> None:

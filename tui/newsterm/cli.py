@@ -315,8 +315,18 @@ def _articles(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if printed == 0 and not args.json:
-        print("newsterm: no articles cached yet; run `newsterm refresh`", file=sys.stderr)
+        _error(_no_articles(args, view.title if view is not None else None))
     return EXIT_OK
+
+
+def _no_articles(args: argparse.Namespace, view: str | None) -> str:
+    """Why `articles` printed nothing: an empty cache, or filters that nothing matches."""
+    filters = [f"in view {one_line(view)!r}"] if view is not None else []
+    filters += [f"of feed {one_line(args.feed)}"] if args.feed else []
+    filters += [word for word, on in (("unread", args.unread), ("starred", args.starred)) if on]
+    if not filters:
+        return "no articles cached yet; run `newsterm refresh`"
+    return "no articles match: " + ", ".join(filters)
 
 
 def _search(args: argparse.Namespace) -> int:
