@@ -3,6 +3,7 @@ failing again as before it says nothing more than its `!` mark and the status li
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import ui_sample as sample
@@ -18,6 +19,28 @@ from newsterm.ui.app import NewstermApp
 from newsterm.ui.wording import summary_notification
 
 
+def _app(tmp_path: Path, good: str, bad: str, bad_keys: str) -> tuple[NewstermApp, Store]:
+    """The app over a good feed and a failing one, which refreshes only when asked."""
+    path = tmp_path / "feeds.toml"
+    path.write_text(
+        f'[settings]\nrefresh_on_start = false\n\n[[feed]]\nurl = "{good}"\n\n'
+        f'[[feed]]\nurl = "{bad}"\n{bad_keys}',
+        encoding="utf-8",
+    )
+    store = Store.open(tmp_path / "cache.db")
+    return NewstermApp(load_config(path), path, store, open_url=print, timing=QUIET), store
+
+
+def _refresh_notes(notes: list[Notify]) -> Callable[[Message], None]:
+    """A message hook keeping the notifications that end a refresh in ``notes``."""
+
+    def hook(message: Message) -> None:
+        if isinstance(message, Notify) and "new article" in message.notification.message:
+            notes.append(message)
+
+    return hook
+
+
 async def test_only_a_change_in_a_feeds_failure_is_news(
     tmp_path: Path, http_server: LoopbackServer
 ) -> None:
@@ -30,23 +53,11 @@ async def test_only_a_change_in_a_feeds_failure_is_news(
 
     good = http_server.route("/good.xml", respond(sample.rss("Good", [])))
     bad = http_server.route("/flaky.xml", flaky)
-    path = tmp_path / "feeds.toml"
-    path.write_text(
-        f'[settings]\nrefresh_on_start = false\n\n[[feed]]\nurl = "{good}"\n\n'
-        f'[[feed]]\nurl = "{bad}"\n',
-        encoding="utf-8",
-    )
     notes: list[Notify] = []
-
-    def hook(message: Message) -> None:
-        if isinstance(message, Notify) and "refreshed" in message.notification.message:
-            notes.append(message)
-
-    store = Store.open(tmp_path / "cache.db")
-    app = NewstermApp(load_config(path), path, store, open_url=print, timing=QUIET)
+    app, store = _app(tmp_path, good, bad, "")
     said: list[tuple[str, str]] = []
     try:
-        async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
+        async with app.run_test(size=(120, 40), message_hook=_refresh_notes(notes)) as pilot:
             screen = main_screen(pilot)
             while answers:
                 notes.clear()
@@ -111,22 +122,10 @@ async def test_r_on_a_feed_that_keeps_failing_names_its_failure_every_time(
 ) -> None:
     good = http_server.route("/good.xml", respond(sample.rss("Good", [])))
     bad = http_server.route("/gone.xml", respond(b"no", status=404))
-    path = tmp_path / "feeds.toml"
-    path.write_text(
-        f'[settings]\nrefresh_on_start = false\n\n[[feed]]\nurl = "{good}"\n\n'
-        f'[[feed]]\nurl = "{bad}"\ntitle = "Gone"\n',
-        encoding="utf-8",
-    )
     notes: list[Notify] = []
-
-    def hook(message: Message) -> None:
-        if isinstance(message, Notify) and "new article" in message.notification.message:
-            notes.append(message)
-
-    store = Store.open(tmp_path / "cache.db")
-    app = NewstermApp(load_config(path), path, store, open_url=print, timing=QUIET)
+    app, store = _app(tmp_path, good, bad, 'title = "Gone"\n')
     try:
-        async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
+        async with app.run_test(size=(120, 40), message_hook=_refresh_notes(notes)) as pilot:
             screen = main_screen(pilot)
             await pilot.press("R")
             await settle(pilot)
