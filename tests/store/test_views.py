@@ -8,6 +8,7 @@ import pytest
 from tests.entries import entry, save
 
 from newsterm.config import Subscription, parse_config
+from newsterm.days import local_midnight
 from newsterm.errors import ConfigError
 from newsterm.store import Store
 from newsterm.store.view_sql import view_clause
@@ -184,3 +185,11 @@ def test_two_views_with_one_title_are_refused() -> None:
     text = '[[view]]\ntitle = "A"\nquery = "unread"\n[[view]]\ntitle = "a"\nquery = "read"\n'
     with pytest.raises(ConfigError, match=r"feeds.toml:5: view #2 repeats the title of view #1"):
         parse_config(text)
+
+
+def test_today_starts_at_local_midnight() -> None:
+    now = datetime(2026, 3, 5, 15, 30, tzinfo=UTC)
+    start = datetime.fromtimestamp(local_midnight(now)).astimezone()
+    assert (start.date(), start.time().isoformat()) == (now.astimezone().date(), "00:00:00")
+    _, params = view_clause(parse_view_query("today"), now)
+    assert params == [local_midnight(now)]

@@ -10,10 +10,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from newsterm.days import local_midnight
 from newsterm.store.fulltext import quoted
 from newsterm.view_query import Term, ViewQuery
 
-__all__ = ["UNREAD_AMONG_STARRED", "local_midnight", "view_clause"]
+__all__ = ["UNREAD_AMONG_STARRED", "view_clause"]
 
 UNREAD_AMONG_STARRED = "+a.read = 0"
 """Unread, written so the planner walks the index of the few starred articles and tests each
@@ -81,9 +82,3 @@ def _condition(term: Term, now: datetime | None) -> tuple[str, list[Any]]:
 
 def _fts(term: Term) -> str:
     return _FTS_COLUMNS[term.kind] + quoted(term.value) + ("*" if term.prefix else "")
-
-
-def local_midnight(now: datetime | None = None) -> int:
-    """Unix seconds at the start of the local day of ``now`` (of today by default)."""
-    local = (now or datetime.now()).astimezone()
-    return int(local.replace(hour=0, minute=0, second=0, microsecond=0).timestamp())

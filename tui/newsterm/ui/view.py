@@ -12,8 +12,8 @@ from datetime import datetime
 from typing import Any
 
 from newsterm.config import Config
+from newsterm.days import local_midnight
 from newsterm.models import Feed
-from newsterm.store.view_sql import local_midnight
 from newsterm.text.sanitize import one_line
 from newsterm.view_query import ViewQuery
 
