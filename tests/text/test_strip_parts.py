@@ -50,6 +50,9 @@ def _features(text: str) -> BlockFeatures:
         ),
         ("Bitte werden Sie Mitglied.", "werden sie mitglied"),
         ("The mayor, please note, asked residents to donate to the fund.", ""),
+        # "a" names whom a gift goes to in Spanish, not in English
+        ("Save big on a full year of print and digital.", "save big on"),
+        ("Dona a la Cruz Roja.", ""),
     ],
 )
 def test_whose_ask_it_is(text: str, phrase: str) -> None:
@@ -163,6 +166,19 @@ def test_the_names_signing_a_letter_between_its_parts_go_with_it() -> None:
         "<p>Ana Ruiz</p><p>Independent news needs your support.</p><p>Donate</p>"
     )
     assert "Ana Ruiz" in _removed(NEWS + letter + NEWS)
+
+
+def test_a_box_between_the_publishers_own_markers_goes_whole() -> None:
+    widget = (
+        "<p>skip past newsletter promotion</p><p>The Morning Brief</p>"
+        "<p>Our editors pick the day's five essential stories, every weekday.</p>"
+        "<p>Enter your email address</p><p>Sign up</p>"
+        "<p>after newsletter promotion</p>"
+    )
+    assert len(_removed(NEWS + widget + NEWS)) == 6
+    # markers with no box removed between them mark nothing
+    lone = "<p>skip past newsletter promotion</p><p>The Morning Brief</p>"
+    assert "The Morning Brief" not in _removed(NEWS + lone + NEWS)
 
 
 def test_a_button_that_asks_is_a_seed() -> None:

@@ -26,7 +26,7 @@ from newsterm.text.strip.lines import (
 from newsterm.text.strip.regions import Region
 from newsterm.text.strip.seeds import asks_itself
 
-__all__ = ["box_line", "grow", "joins", "leftover"]
+__all__ = ["box_line", "grow", "joins", "leftover", "marked_boxes"]
 
 _VOICE = tuple(FEATURES.index(n) for n in ("slot:reader", "slot:publisher"))
 _SHAPES = tuple(
@@ -232,3 +232,37 @@ def _quiet(features: BlockFeatures) -> bool:
 def _names_someone(features: BlockFeatures) -> bool:
     """People's names outside a sign-off: a byline, a bio or reporting, no line of a box."""
     return bool(features.values[_NAMES]) and not features.values[_SIGNOFF_LINE]
+
+
+# Lines a publisher puts around its own box, so that readers can skip it: what lies between
+# them is the box, whatever its lines say (a newsletter's name, its blurb, a privacy note).
+BOX_MARKERS = (("skip past newsletter promotion", "after newsletter promotion"),)
+_MARKED_SPAN = 15  # blocks at most from one marker to the other
+
+
+def marked_boxes(regions: list[Region], texts: list[str], why: dict[int, str]) -> list[Region]:
+    """Removed regions widened to the publisher's own box markers around them: a box opened
+    by "skip past newsletter promotion" runs to "after newsletter promotion"."""
+    lows = [" ".join(text.lower().split()).strip(" .:…") for text in texts]
+    for opening, closing in BOX_MARKERS:
+        for start, low in enumerate(lows):
+            if low != opening:
+                continue
+            ends = [
+                k
+                for k in range(start + 1, min(len(lows), start + _MARKED_SPAN + 1))
+                if lows[k] == closing
+            ]
+            if not ends:
+                continue
+            end = ends[0] + 1
+            if not any(r.removed and r.start < end and start < r.end for r in regions):
+                continue
+            for i in range(start, end):
+                why.setdefault(i, "inside the box's own markers")
+            kept = [r for r in regions if r.end <= start or r.start >= end]
+            inside = [r for r in regions if not (r.end <= start or r.start >= end)]
+            low_end = min([start, *(r.start for r in inside if r.removed)])
+            high_end = max([end, *(r.end for r in inside if r.removed)])
+            regions = sorted([*kept, Region(low_end, high_end, True)], key=lambda r: r.start)
+    return regions

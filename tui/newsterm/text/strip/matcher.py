@@ -20,9 +20,10 @@ __all__ = ["INLINE_SLOTS", "Lazy", "Matcher", "matcher"]
 
 # `button` lines are matched whole (see `Matcher.button`) and the precise `ask` phrases in a
 # pass of their own (see `Matcher.asks`), so that "support us" still counts "us" as the
-# publisher; `polite` words only ever matter before an ask (see `Matcher.polite`); every
-# other slot is found inside the text.
-_APART = ("button", "ask", "funded", "polite")
+# publisher; `polite` words only ever matter before an ask (see `Matcher.polite`) and
+# `recipient` words right after one (see `Matcher.recipient`); every other slot is found
+# inside the text.
+_APART = ("button", "ask", "funded", "polite", "recipient")
 INLINE_SLOTS = (*(slot for slot in PHRASE_SLOTS if slot not in _APART), "platform")
 _BUTTON_TRIM = " \t\"'“”‘’«»„()[]*•·|→←>»<✓✔❤♥️!.:,;?-–—"
 _PLAIN_WORDS = frozenset(("ghost", "steady", "pix", "substack", "teaming", "match"))
@@ -58,6 +59,10 @@ class Matcher:
     lazy_either: Lazy  # both of them in one: finding the blocks that hold any
     voices: dict[str, tuple[int, ...]]  # one-word reader and publisher phrases -> their slot
     polite: frozenset[str]  # words that may stand before an imperative, every language
+    # an ask phrase -> the words that, right after it, name whom the gift goes to, in the
+    # languages the phrase belongs to ("a" is "to" in Spanish, an article in English)
+    recipients: dict[str, frozenset[str]]
+    any_recipient: frozenset[str]  # for a phrase no table holds as written ("~" asks)
 
     @property
     def either_regex(self) -> re.Pattern[str]:
@@ -87,6 +92,10 @@ class Matcher:
         found = [(m.start(), m.group(), False) for m in self.lazy_asks.pattern.finditer(low)]
         found += [(m.start(), m.group(), True) for m in self.lazy_funded.pattern.finditer(low)]
         return sorted(found)
+
+    def recipient(self, phrase: str, word: str) -> bool:
+        """`word`, right after the ask `phrase`, names whom the gift goes to."""
+        return word in self.recipients.get(phrase, self.any_recipient)
 
     def courtesy(self, words: str) -> bool:
         """The words before an ask are only courtesy ("please", "n'hésitez pas à")."""
@@ -118,6 +127,7 @@ def _phrases(lexicon: Lexicon, slot: str) -> Iterable[str]:
 def matcher() -> Matcher:
     """The tables of every registered language, compiled once."""
     slots, buttons, asks, funded, polite = _tables()
+    recipients = _recipients()
     keys: dict[str, set[int]] = {}
     for phrase, found in slots.items():  # "member" and "member*" share one key
         keys.setdefault(phrase.rstrip("*"), set()).update(found)
@@ -144,7 +154,22 @@ def matcher() -> Matcher:
         Lazy(asks | funded),
         voices,
         frozenset(polite),
+        recipients,
+        frozenset().union(*recipients.values()),
     )
+
+
+def _recipients() -> dict[str, frozenset[str]]:
+    """Each ask phrase's recipient words, from the languages that hold the phrase."""
+    found: dict[str, set[str]] = {}
+    for lexicon in LANGUAGES.values():
+        words = set(_phrases(lexicon, "recipient"))
+        for phrase in _phrases(lexicon, "ask"):
+            found.setdefault(phrase, set()).update(words)
+    for lexicon in LANGUAGES.values():  # platforms are asks in every language
+        for name in PLATFORMS:
+            found.setdefault(name, set()).update(_phrases(lexicon, "recipient"))
+    return {phrase: frozenset(words) for phrase, words in found.items()}
 
 
 def _tables() -> tuple[dict[str, set[int]], set[str], set[str], set[str], set[str]]:
@@ -163,6 +188,8 @@ def _tables() -> tuple[dict[str, set[int]], set[str], set[str], set[str], set[st
                     buttons.add(phrase.rstrip("*"))
                 elif slot == "polite":
                     polite.add(phrase.rstrip("*"))
+                elif slot == "recipient":
+                    continue  # read per phrase by _recipients
                 elif slot in ("ask", "funded"):
                     (asks if slot == "ask" else funded).add(phrase)
                 else:

@@ -75,6 +75,7 @@ LEXICON = Lexicon(
         "si valores; si creus; considera; aposta per; el suport dels lectors; ens ajudareu"
     ),
     polite=phrases("si us plau; sisplau; no dubtis a; simplement"),
+    recipient=phrases("a; al; als; per"),
     ask=phrases(
         "fes-te ~(soci|sòcia|subscriptor|subscriptora|mecenes); "
         "fes una donació; fer una donació; fes un donatiu; fer un donatiu; dona ara; "

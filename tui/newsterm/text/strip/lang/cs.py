@@ -75,6 +75,7 @@ LEXICON = Lexicon(
         "díky vašim příspěvkům; finančně"
     ),
     polite=phrases("prosím; prosíme; jednoduše"),
+    recipient=phrases("na; pro"),
     ask=phrases(
         "staňte se ~(členem|členkou|předplatitelem|předplatitelkou|podporovatelem|dárcem); "
         "přispějte; přispěj; přispět; darujte; daruj; darovat; "

@@ -90,6 +90,7 @@ LEXICON = Lexicon(
         "freiwillig; solidarisch; solidarität"
     ),
     polite=phrases("bitte; einfach; gerne"),
+    recipient=phrases("an; für; zu; zum; zur"),
     ask=phrases(
         "mit einer spende (ermöglichen|helfen|unterstützen) sie; melden sie sich (hier|jetzt) an; "
         "helfen sie mir; "

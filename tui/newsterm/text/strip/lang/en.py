@@ -64,7 +64,10 @@ LEXICON = Lexicon(
         "if you enjoy; if you like; if you found; if you appreciate; if you believe"
     ),
     polite=phrases("please; just; simply; why not; do; kindly"),
+    recipient=phrases("to; at; for"),
     ask=phrases(
+        "a full year of (print|digital|print and digital); "
+        "you're on the list; thanks for subscribing; thank you for subscribing; save big on; "
         "our (spring|summer|fall|winter|annual|year-end) (campaign|fund drive|membership drive); "
         "help support; discover more from; subscribe now to keep reading; "
         "become a ~(member|supporter|subscriber|patron|donor|sustainer); "

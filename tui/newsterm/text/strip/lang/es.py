@@ -76,6 +76,7 @@ LEXICON = Lexicon(
         "impulsa"
     ),
     polite=phrases("por favor; no dudes en; no dude en; simplemente"),
+    recipient=phrases("a; al; para"),
     ask=phrases(
         "hazte ~(socio|socia|suscriptor|suscriptora|mecenas|amigo|amiga); "
         "donación; donaciones; donar; donativo*; haz una donación; hacer una donación; "

@@ -81,6 +81,7 @@ LEXICON = Lexicon(
         "si vous tenez à; si vous croyez; si vous le souhaitez"
     ),
     polite=phrases("s'il vous plaît; svp; n'hésitez pas à; n'hésitez pas à nous; pourquoi ne pas"),
+    recipient=phrases("à; au; aux; pour"),
     ask=phrases(
         "devenez ~(abonné|abonnée|membre|donateur|donatrice|adhérent|adhérente); "
         "faites un don; faire un don; je fais un don; je donne; donnez; soutenez-nous; "

@@ -74,6 +74,7 @@ LEXICON = Lexicon(
         "sostenuta dai lettori"
     ),
     polite=phrases("per favore; per piacere; non esitate a; non esitare a; semplicemente"),
+    recipient=phrases("a; al; alla; ai; per"),
     ask=phrases(
         "puoi (sostenermi|sostenerci|aiutarmi|aiutarci|incoraggiarmi); con una donazione, anche; "
         "diventa ~(socio|socia|abbonato|abbonata|sostenitore|sostenitrice|membro); "

@@ -33,6 +33,9 @@ class Lexicon:
     # Words that may stand before an imperative without making it news: "please",
     # "bitte", "n'hésitez pas à" ("Please consider a subscription" still opens with its ask).
     polite: tuple[str, ...]
+    # The words that name whom a gift goes to right after an ask ("donate to the relief
+    # fund", "spenden Sie an", "dona a la Cruz Roja"): someone else, unless "we" speak.
+    recipient: tuple[str, ...]
     # The asks that make a sentence an appeal when the publisher says them to the reader:
     # precise enough to start a region on their own ("donate", "become a member",
     # "subscribe to our newsletter", "hazte socio"), unlike the looser slots above.

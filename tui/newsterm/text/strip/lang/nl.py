@@ -81,6 +81,7 @@ LEXICON = Lexicon(
         "als (je|u) ons werk waardeert; maak het verschil; het verschil maken"
     ),
     polite=phrases("alsjeblieft; alstublieft; graag; gewoon"),
+    recipient=phrases("aan; voor"),
     ask=phrases(
         "neem (dan |)een (gratis |)abonnement; "
         "(neem|sluit) een (steunabonnement|abonnement) (af|); "

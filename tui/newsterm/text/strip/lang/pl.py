@@ -88,6 +88,7 @@ LEXICON = Lexicon(
         "(żebyśmy|abyśmy) mogli (przetrwać|dalej|nadal|kontynuować)"
     ),
     polite=phrases("proszę; prosimy; po prostu"),
+    recipient=phrases("na; dla"),
     ask=phrases(
         "przekaż ~zł; ratujmy niezależne media; "
         "zostań ~(patronem|patronką|członkiem|członkinią|darczyńcą|prenumeratorem); "

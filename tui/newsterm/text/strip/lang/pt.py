@@ -75,6 +75,7 @@ LEXICON = Lexicon(
         "quem banca"
     ),
     polite=phrases("por favor; não hesite em; simplesmente"),
+    recipient=phrases("a; à; ao; aos; para; pro; pra"),
     ask=phrases(
         "contribui mensalmente; porquê contribuir; como você pode ajudar; "
         "maneiras de (ajudar|apoiar); "
