@@ -13,7 +13,7 @@ import pytest
 
 from extraction_helpers import HOSTILE_PAGE, helper_states, helpers
 from newsterm.errors import ExtractionError
-from newsterm.extraction import extract_in_child
+from newsterm.extraction import _close_idle, extract_in_child
 
 PAGE = (Path(__file__).parent / "data" / "fulltext" / "harbor-ferry.html").read_bytes()
 
@@ -58,3 +58,18 @@ def _dead(pid: int) -> bool:
     tasks = list(Path(f"/proc/{pid}/task").iterdir())
     stat = Path(f"/proc/{pid}/stat").read_text()
     return [t.name for t in tasks] == [str(pid)] and stat.rsplit(")", 1)[1].split()[0] == "Z"
+
+
+def test_modules_in_the_working_directory_are_never_imported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`newsterm show 1 --full` run in a folder of downloads must not run the folder's code."""
+    planted = tmp_path / "imported"
+    for name in ("trafilatura", "json"):
+        (tmp_path / f"{name}.py").write_text(
+            f"import pathlib\npathlib.Path({str(planted)!r}).touch()\n"
+        )
+    monkeypatch.chdir(tmp_path)
+    _close_idle()  # a helper started here, not an idle one from elsewhere
+    assert "floating landing" in _extract(PAGE)
+    assert not planted.exists()

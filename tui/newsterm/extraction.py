@@ -85,7 +85,9 @@ class _Helper:
     def __init__(self) -> None:
         try:
             self._process = subprocess.Popen(
-                [sys.executable, "-m", "newsterm.extraction", str(os.getpid())],
+                # -P: `-m` would put the working directory first on sys.path, and a
+                # trafilatura.py or json.py in the user's folder would run in our place.
+                [sys.executable, "-P", "-m", "newsterm.extraction", str(os.getpid())],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,  # nothing it says may reach the screen
