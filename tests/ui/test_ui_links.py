@@ -80,11 +80,22 @@ async def test_z_gives_the_reader_the_screen_until_the_app_quits(
         ("https://bücher.example/x", "https://xn--bcher-kva.example/x"),
         ("https://BÜCHER.example/", "https://xn--bcher-kva.example/"),
         ("https://ü@Bücher.Example:8443/", "https://%C3%BC@xn--bcher-kva.example:8443/"),
+        # IDNA 2008, as browsers: "fass.de" would be another site.
+        ("https://faß.de/x", "https://xn--fa-hia.de/x"),
+        ("https://my_host.bücher.example/", "https://my_host.xn--bcher-kva.example/"),
+        ("https://[::1]:8080/a b", "https://[::1]:8080/a%20b"),
     ],
 )
 def test_links_are_percent_encoded_as_a_browser_would(url: str, sent: str) -> None:
     assert link_problem(url) is None
     assert browser_url(url) == sent
+
+
+@pytest.mark.parametrize(
+    "url", ["https://exa mple.com/", "https://ex<a>.com/", "https://bü cher.example/"]
+)
+def test_a_host_name_no_browser_would_visit_is_refused(url: str) -> None:
+    assert link_problem(url) == f"Won't open a link with an invalid host name: {url}"
 
 
 async def test_a_link_with_spaces_opens_percent_encoded(setup: Setup, start_app: StartApp) -> None:
