@@ -206,6 +206,7 @@ def _refresh(args: argparse.Namespace) -> int:
             store,
             on_outcome=progress.update,
             on_start=progress.start,
+            on_page=lambda done, total: progress.show("full text", done, total),
             parse_pool=pool,
             due_only=not args.all,
         )
