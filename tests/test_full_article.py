@@ -223,7 +223,7 @@ def test_show_full_prints_the_full_text_or_says_why_not(
     )
     assert max(len(line) for line in full.stdout.splitlines()) <= 70
     locked = newsterm("show", ids["b"], "--full")
-    assert locked.returncode == 0 and "The passenger ferry runs again." in locked.stdout
+    assert locked.returncode == 3 and "The passenger ferry runs again." in locked.stdout
     assert locked.stderr.strip() == (
         "newsterm: full text not shown: HTTP 402 Payment Required: the page may be behind a"
         " paywall; this is the feed's text"
