@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from textual.message import Message
-from textual.widgets import ProgressBar
+from textual.widgets import OptionList, ProgressBar
 from ui_helpers import Setup, notes_into, settle, started
 
 from entries import entry, save
@@ -145,6 +145,8 @@ async def test_with_several_attachments_d_asks_which(
         await pilot.press("d")
         await settle(pilot)
         assert isinstance(pilot.app.screen, LinkListScreen)
+        title = pilot.app.screen.query_one(OptionList).border_title
+        assert str(title) == "2 attachments · Episode 2"
         await pilot.press("j", "enter")
         await settle(pilot, rounds=100)
     assert (tmp_path / "dl" / safe_filename(second)).read_bytes() == BODY

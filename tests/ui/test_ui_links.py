@@ -33,6 +33,15 @@ async def test_l_lists_every_link_and_opens_the_chosen_one(
     assert setup.opened == ["https://l.example/85"]
 
 
+async def test_the_link_list_counts_one_link_in_the_singular(
+    setup: Setup, start_app: StartApp
+) -> None:
+    _write(setup, '<p><a href="https://ex.example/a">one</a></p>')
+    async with start_app() as (pilot, _):
+        links = await open_link_list(pilot)
+        assert str(links.query_one(OptionList).border_title) == "1 link · Links"
+
+
 async def test_c_in_the_link_list_copies_only_when_asked(setup: Setup, start_app: StartApp) -> None:
     _write(setup, '<p><a href="https://l.example/a">a</a> <a href="https://l.example/b">b</a></p>')
     copied: list[str] = []

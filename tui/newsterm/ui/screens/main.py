@@ -478,7 +478,8 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
                 act(next(e for e in enclosures if e.url == choice.url))
 
         hint = f"enter {verb} · escape close"
-        self.app.push_screen(LinkListScreen(links, "attachments", hint=hint), chosen)
+        screen = LinkListScreen(links, page.article.title, noun="attachment", hint=hint)
+        self.app.push_screen(screen, chosen)
 
     def _download(self, enclosure: Enclosure) -> None:
         self.query_one(Downloader).start(enclosure, self.config.settings)
