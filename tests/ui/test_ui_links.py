@@ -33,15 +33,6 @@ async def test_l_lists_every_link_and_opens_the_chosen_one(
     assert setup.opened == ["https://l.example/85"]
 
 
-async def test_the_link_list_counts_one_link_in_the_singular(
-    setup: Setup, start_app: StartApp
-) -> None:
-    _write(setup, '<p><a href="https://ex.example/a">one</a></p>')
-    async with start_app() as (pilot, _):
-        links = await open_link_list(pilot)
-        assert str(links.query_one(OptionList).border_title) == "1 link · Links"
-
-
 async def test_c_in_the_link_list_copies_only_when_asked(setup: Setup, start_app: StartApp) -> None:
     _write(setup, '<p><a href="https://l.example/a">a</a> <a href="https://l.example/b">b</a></p>')
     copied: list[str] = []
@@ -117,7 +108,7 @@ async def test_a_link_with_spaces_opens_percent_encoded(setup: Setup, start_app:
     assert setup.opened == ["https://ex.example/a%20b"]
 
 
-async def test_link_text_in_the_list_is_shown_literally_never_as_markup(
+async def test_link_text_in_the_list_is_shown_literally_never_as_markup_and_counted(
     setup: Setup, start_app: StartApp
 ) -> None:
     _write(setup, '<p><a href="https://l.example/[b]x[/b]">[@click=app.quit]q[/]</a></p>')
@@ -126,6 +117,7 @@ async def test_link_text_in_the_list_is_shown_literally_never_as_markup(
         prompt = links.query_one(OptionList).get_option_at_index(0).prompt
         assert "[@click=app.quit]q[/]" in str(getattr(prompt, "plain", prompt))
         assert "https://l.example/[b]x[/b]" in str(getattr(prompt, "plain", prompt))
+        assert str(links.query_one(OptionList).border_title) == "1 link · Links"
         await pilot.press("escape")
         await settle(pilot)
         assert pilot.app.is_running and pilot.app.screen is screen
