@@ -21,7 +21,7 @@ import httpx
 from newsterm.cancelling import until_cancelled
 from newsterm.config import Config, Settings
 from newsterm.errors import ExtractionError, FetchError, HTTPStatusError, StoreError
-from newsterm.extraction import EXTRACT_SECONDS, extract_in_child
+from newsterm.extraction import extract_in_child
 from newsterm.feeds.fetch import fetch_page, host_key, make_client
 from newsterm.models import Article, FullText
 from newsterm.reading import build_page
@@ -52,7 +52,7 @@ async def fetch_full_text(
     article: Article,
     *,
     timeout: float,
-    extract_seconds: float = EXTRACT_SECONDS,
+    extract_seconds: float = Settings().extract_seconds,  # the default lives in one place
 ) -> FullText:
     """Fetch ``article``'s page within ``timeout`` and find the article in it within
     ``extract_seconds``; a failure comes back as FullText.error."""
