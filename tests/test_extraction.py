@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from extraction_helpers import HOSTILE_PAGE, helper_states, helpers
-from newsterm.errors import ExtractionError
 from newsterm import extraction
+from newsterm.errors import ExtractionError
 from newsterm.extraction import _close_idle, extract_in_child
 
 PAGE = (Path(__file__).parent / "data" / "fulltext" / "harbor-ferry.html").read_bytes()
