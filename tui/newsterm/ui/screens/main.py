@@ -447,6 +447,8 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         if self.reader.page is None:
             say(self, "Open an article to read its full text")
             return
+        if self.reader.fetching_full_text:
+            return  # one fetch at a time; F again would throw this one away
         if not self.reader.showing_full_text:
             say(self, "Fetching the full text…")
         self.reader.toggle_full_text(self.config)
