@@ -466,10 +466,10 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
     def _with_enclosure(self, verb: str, act: Callable[[Enclosure], None]) -> None:
         """Act on the article's attachment; with several, let the user pick one first."""
         page = self.reader.page
-        enclosures = page.article.enclosures if page is not None else ()
-        if not enclosures:
+        if page is None or not page.article.enclosures:
             say(self, "This article has no attachment")
             return
+        enclosures = page.article.enclosures
         if len(enclosures) == 1:
             act(enclosures[0])
             return
