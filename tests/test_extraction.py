@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from extraction_helpers import HOSTILE_PAGE, helper_states, helpers
+from newsterm import extraction
 from newsterm.errors import ExtractionError
-from newsterm.extraction import extract_in_child
+from newsterm.extraction import _close_idle, extract_in_child
 
 PAGE = (Path(__file__).parent / "data" / "fulltext" / "harbor-ferry.html").read_bytes()
 
@@ -58,3 +59,48 @@ def _dead(pid: int) -> bool:
     tasks = list(Path(f"/proc/{pid}/task").iterdir())
     stat = Path(f"/proc/{pid}/stat").read_text()
     return [t.name for t in tasks] == [str(pid)] and stat.rsplit(")", 1)[1].split()[0] == "Z"
+
+
+def test_modules_in_the_working_directory_are_never_imported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`newsterm show 1 --full` run in a folder of downloads must not run the folder's code."""
+    planted = tmp_path / "imported"
+    for name in ("trafilatura", "json"):
+        (tmp_path / f"{name}.py").write_text(
+            f"import pathlib\npathlib.Path({str(planted)!r}).touch()\n"
+        )
+    monkeypatch.chdir(tmp_path)
+    _close_idle()  # a helper started here, not an idle one from elsewhere
+    assert "floating landing" in _extract(PAGE)
+    assert not planted.exists()
+
+
+def test_a_page_given_up_while_waiting_for_a_core_is_never_sent_to_a_helper(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The core comes free just after the caller gave up: the page must not be read."""
+    sent: list[str] = []
+    extract = extraction._Helper.extract
+    monkeypatch.setattr(
+        extraction._Helper,
+        "extract",
+        lambda self, page, url, *rest: sent.append(url) or extract(self, page, url, *rest),
+    )
+    slots = extraction._SLOTS
+    held = 0
+    while slots.acquire(blocking=False):  # every core busy
+        held += 1
+
+    async def give_up() -> None:
+        task = asyncio.create_task(extract_in_child(PAGE, "https://given.up/", seconds=15))
+        await asyncio.sleep(0.3)  # waiting for a core
+        task.cancel()
+        await asyncio.sleep(0)  # the task's `finally` tells its thread to stop
+        for _ in range(held):
+            slots.release()  # a core comes free while the thread waits for one
+        with pytest.raises(asyncio.CancelledError):
+            await task
+
+    asyncio.run(give_up())
+    assert sent == []

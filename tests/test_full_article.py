@@ -168,6 +168,29 @@ def test_refresh_fetches_article_pages_of_full_text_feeds_a_few_at_a_time(
     assert len(http_server.requests_to("/story/0")) == 1
 
 
+def test_a_refresh_counts_the_article_pages_it_read_and_those_that_failed(
+    http_server: LoopbackServer, tmp_path: Path
+) -> None:
+    good = http_server.route("/ferry", respond(PAGE, content_type=HTML))
+    bad = http_server.route("/gone", respond(b"gone", status=500, content_type=HTML))
+    items = "".join(
+        f"<item><guid>{link}</guid><title>T</title><link>{link}</link></item>"
+        for link in (good, bad)
+    )
+    feed_url = http_server.route(
+        "/feed.xml", respond(f"<rss version='2.0'><channel>{items}</channel></rss>".encode())
+    )
+    config = parse_config(f'[[feed]]\nurl = "{feed_url}"\nfull_text = true\n')
+    pages: list[tuple[int, int]] = []
+    with Store.open(tmp_path / "c.db") as store:
+        summary = asyncio.run(
+            refresh(config, store, on_page=lambda done, total: pages.append((done, total)))
+        )
+    assert (summary.pages, summary.pages_failed) == (1, 1)
+    assert "; 2 new articles, full text of 2 pages (1 failed) in " in summary.describe()
+    assert pages == [(1, 2), (2, 2)]
+
+
 def test_show_full_prints_the_full_text_or_says_why_not(
     http_server: LoopbackServer, tmp_path: Path, env: dict[str, str]
 ) -> None:
@@ -200,7 +223,7 @@ def test_show_full_prints_the_full_text_or_says_why_not(
     )
     assert max(len(line) for line in full.stdout.splitlines()) <= 70
     locked = newsterm("show", ids["b"], "--full")
-    assert locked.returncode == 0 and "The passenger ferry runs again." in locked.stdout
+    assert locked.returncode == 3 and "The passenger ferry runs again." in locked.stdout
     assert locked.stderr.strip() == (
         "newsterm: full text not shown: HTTP 402 Payment Required: the page may be behind a"
         " paywall; this is the feed's text"

@@ -82,6 +82,25 @@ async def test_f_shows_the_full_text_with_its_appeal_hidden_and_f_again_the_summ
     setup.store.close()
 
 
+async def test_f_again_while_the_page_is_fetched_does_not_start_over(
+    tmp_path: Path, http_server: LoopbackServer
+) -> None:
+    def slow(request: Request, reply: Reply) -> None:
+        reply.sleep(0.5)
+        reply.send(200, PAGE, {"Content-Type": "text/html"})
+
+    setup = _setup(tmp_path, http_server.route("/ferry", slow))
+    async with started(setup.app()) as (pilot, screen):
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("F")
+        await wait_until(pilot, lambda: len(http_server.requests_to("/ferry")) == 1)
+        await pilot.press("F", "F")
+        await wait_until(pilot, lambda: "floating landing" in _flat(screen))
+    assert len(http_server.requests_to("/ferry")) == 1
+    setup.store.close()
+
+
 @pytest.mark.parametrize(
     ("page", "extract", "why"),
     [(None, 15, ""), (HOSTILE_PAGE, 0.3, ": reading the page took longer than 0.3 s")],

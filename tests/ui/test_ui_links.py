@@ -80,11 +80,22 @@ async def test_z_gives_the_reader_the_screen_until_the_app_quits(
         ("https://bücher.example/x", "https://xn--bcher-kva.example/x"),
         ("https://BÜCHER.example/", "https://xn--bcher-kva.example/"),
         ("https://ü@Bücher.Example:8443/", "https://%C3%BC@xn--bcher-kva.example:8443/"),
+        # IDNA 2008, as browsers: "fass.de" would be another site.
+        ("https://faß.de/x", "https://xn--fa-hia.de/x"),
+        ("https://my_host.bücher.example/", "https://my_host.xn--bcher-kva.example/"),
+        ("https://[::1]:8080/a b", "https://[::1]:8080/a%20b"),
     ],
 )
 def test_links_are_percent_encoded_as_a_browser_would(url: str, sent: str) -> None:
     assert link_problem(url) is None
     assert browser_url(url) == sent
+
+
+@pytest.mark.parametrize(
+    "url", ["https://exa mple.com/", "https://ex<a>.com/", "https://bü cher.example/"]
+)
+def test_a_host_name_no_browser_would_visit_is_refused(url: str) -> None:
+    assert link_problem(url) == f"Won't open a link with an invalid host name: {url}"
 
 
 async def test_a_link_with_spaces_opens_percent_encoded(setup: Setup, start_app: StartApp) -> None:
@@ -97,7 +108,7 @@ async def test_a_link_with_spaces_opens_percent_encoded(setup: Setup, start_app:
     assert setup.opened == ["https://ex.example/a%20b"]
 
 
-async def test_link_text_in_the_list_is_shown_literally_never_as_markup(
+async def test_link_text_in_the_list_is_shown_literally_never_as_markup_and_counted(
     setup: Setup, start_app: StartApp
 ) -> None:
     _write(setup, '<p><a href="https://l.example/[b]x[/b]">[@click=app.quit]q[/]</a></p>')
@@ -106,6 +117,7 @@ async def test_link_text_in_the_list_is_shown_literally_never_as_markup(
         prompt = links.query_one(OptionList).get_option_at_index(0).prompt
         assert "[@click=app.quit]q[/]" in str(getattr(prompt, "plain", prompt))
         assert "https://l.example/[b]x[/b]" in str(getattr(prompt, "plain", prompt))
+        assert str(links.query_one(OptionList).border_title) == "1 link · Links"
         await pilot.press("escape")
         await settle(pilot)
         assert pilot.app.is_running and pilot.app.screen is screen

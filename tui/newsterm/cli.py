@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_NO_FULL_TEXT = 3
+"""`show --full` printed the feed's text: the page could not be fetched or read."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -206,6 +208,7 @@ def _refresh(args: argparse.Namespace) -> int:
             store,
             on_outcome=progress.update,
             on_start=progress.start,
+            on_page=lambda done, total: progress.show("full text", done, total),
             parse_pool=pool,
             due_only=not args.all,
         )
@@ -409,12 +412,13 @@ def _show(args: argparse.Namespace) -> int:
             _error(f"no article with id {args.id} in the cache (see `newsterm articles --json`)")
             return 1
         page = _full_page(store, article, config) if args.full else None
+        status = EXIT_NO_FULL_TEXT if args.full and page is None else EXIT_OK
         # what the reader opens on: a full_text feed's kept full text, else the feed's
         page = page or opening_page(store, article, config)
     finally:
         store.close()
     sys.stdout.write(render_page(page, _width(args.width), original=args.original))
-    return EXIT_OK
+    return status
 
 
 def _import(args: argparse.Namespace) -> int:

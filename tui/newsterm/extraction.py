@@ -28,10 +28,7 @@ from typing import IO
 from newsterm.errors import ExtractionError
 from newsterm.text.extract import MAX_PAGE_BYTES, extract_article
 
-__all__ = ["EXTRACT_SECONDS", "extract_in_child"]
-
-EXTRACT_SECONDS = 15.0
-"""The default deadline (settings.extract_seconds): real pages take well under a second."""
+__all__ = ["extract_in_child"]
 
 _POLL = 0.1  # seconds between looks at a running helper for a deadline or a give-up
 _WATCH = 1.0  # seconds between a helper's looks at whether the app is still there
@@ -62,6 +59,8 @@ def _extract(page: bytes, url: str, seconds: float, stop: threading.Event) -> st
         if stop.is_set():
             return ""
     try:
+        if stop.is_set():  # given up just as the core came free
+            return ""
         with _idle_lock:
             helper = _idle.pop() if _idle else None
         if helper is None or not helper.alive:  # none idle, or it died waiting (OOM killer)
@@ -85,7 +84,9 @@ class _Helper:
     def __init__(self) -> None:
         try:
             self._process = subprocess.Popen(
-                [sys.executable, "-m", "newsterm.extraction", str(os.getpid())],
+                # -P: `-m` would put the working directory first on sys.path, and a
+                # trafilatura.py or json.py in the user's folder would run in our place.
+                [sys.executable, "-P", "-m", "newsterm.extraction", str(os.getpid())],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,  # nothing it says may reach the screen

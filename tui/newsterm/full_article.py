@@ -21,7 +21,7 @@ import httpx
 from newsterm.cancelling import until_cancelled
 from newsterm.config import Config, Settings
 from newsterm.errors import ExtractionError, FetchError, HTTPStatusError, StoreError
-from newsterm.extraction import EXTRACT_SECONDS, extract_in_child
+from newsterm.extraction import extract_in_child
 from newsterm.feeds.fetch import fetch_page, host_key, make_client
 from newsterm.models import Article, FullText
 from newsterm.reading import build_page
@@ -52,7 +52,7 @@ async def fetch_full_text(
     article: Article,
     *,
     timeout: float,
-    extract_seconds: float = EXTRACT_SECONDS,
+    extract_seconds: float = Settings().extract_seconds,  # the default lives in one place
 ) -> FullText:
     """Fetch ``article``'s page within ``timeout`` and find the article in it within
     ``extract_seconds``; a failure comes back as FullText.error."""
@@ -132,32 +132,40 @@ def full_text_notice(text: FullText) -> str:
 
 
 async def fill_article_pages(
-    client: httpx.AsyncClient, store: Store, feed_urls: Sequence[str], settings: Settings
-) -> int:
+    client: httpx.AsyncClient,
+    store: Store,
+    feed_urls: Sequence[str],
+    settings: Settings,
+    on_page: Callable[[int, int], None] | None = None,
+) -> tuple[int, int]:
     """Fetch the full text of the newest articles of ``feed_urls`` that have none yet,
-    ``settings.concurrency`` at a time and at most PER_HOST per host; how many worked."""
+    ``settings.concurrency`` at a time and at most PER_HOST per host; how many worked and
+    how many failed. ``on_page(done, total)`` is called as each page is done."""
     if not feed_urls:
-        return 0
+        return 0, 0
     todo = await asyncio.to_thread(store.without_full_text, feed_urls, PER_FEED)
     overall = asyncio.Semaphore(settings.concurrency)
     per_host: defaultdict[str, asyncio.Semaphore] = defaultdict(lambda: asyncio.Semaphore(PER_HOST))
-    worked = 0
+    worked = failed = 0
 
     async def one(article_id: int, link: str) -> None:
-        nonlocal worked
+        nonlocal worked, failed
         article = await asyncio.to_thread(store.article, article_id)
         if article is None:
             return
         async with per_host[host_key(link)], overall:
             text = await _fetch(client, article, settings)
+        worked += text.error is None
+        failed += text.error is not None
+        if on_page is not None:
+            on_page(worked + failed, len(todo))
         with contextlib.suppress(StoreError):  # a cache failure must not stop the others
             await asyncio.to_thread(store.save_full_text, text, now=datetime.now(UTC))
-            worked += text.error is None
 
     async with asyncio.TaskGroup() as group:
         for article_id, link in todo:
             group.create_task(one(article_id, link))
-    return worked
+    return worked, failed
 
 
 def opening_page(store: Store, article: Article, config: Config) -> ReaderPage:

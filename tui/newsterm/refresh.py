@@ -67,6 +67,10 @@ class RefreshSummary:
     seconds: float
     skipped: int = 0
     """Feeds left alone because they were not due yet."""
+    pages: int = 0
+    """Article pages whose full text was read (feeds with full_text = true)."""
+    pages_failed: int = 0
+    """Article pages that could not be fetched or read."""
 
     @property
     def feeds(self) -> int:
@@ -90,14 +94,20 @@ class RefreshSummary:
 
     def describe(self) -> str:
         """One line: '40 feeds: 37 ok (12 not modified), 3 failed, 5 not due (skipped);
-        318 new articles in 4.2 s'; feeds left alone are counted in the feeds."""
+        318 new articles, full text of 9 pages (1 failed) in 4.2 s'; feeds left alone are
+        counted in the feeds, and pages are named only when some were tried."""
         total = self.feeds + self.skipped
         noun = "feed" if total == 1 else "feeds"
         articles = "article" if self.new == 1 else "articles"
         skipped = f", {self.skipped} not due (skipped)" if self.skipped else ""
+        tried = self.pages + self.pages_failed
+        pages = ""
+        if tried:
+            pages = f", full text of {tried} {'page' if tried == 1 else 'pages'}"
+            pages += f" ({self.pages_failed} failed)" if self.pages_failed else ""
         return (
             f"{total} {noun}: {self.ok} ok ({self.not_modified} not modified), "
-            f"{len(self.failed)} failed{skipped}; {self.new} new {articles} "
+            f"{len(self.failed)} failed{skipped}; {self.new} new {articles}{pages} "
             f"in {self.seconds:.1f} s"
         )
 
@@ -117,6 +127,7 @@ async def refresh(
     due_only: bool = False,
     schedule: Schedule = DEFAULT_SCHEDULE,
     on_start: Callable[[int, int], None] | None = None,
+    on_page: Callable[[int, int], None] | None = None,
 ) -> RefreshSummary:
     """Refresh the configured feeds (or just ``urls``); one failing feed never stops the rest.
 
@@ -124,7 +135,8 @@ async def refresh(
     feedparser is pure Python and holds the GIL), else in a thread. ``parse_limits``
     bounds what one document may cost (feeds/guard.py). With ``due_only`` a feed whose
     server, own hints or failures put its next fetch in the future (``schedule``) is
-    skipped and counted. ``on_start(fetching, skipped)`` is called once that is known.
+    skipped and counted. ``on_start(fetching, skipped)`` is called once that is known;
+    ``on_page(done, total)`` as each article page of a full_text feed is read.
     """
     started = time.monotonic()
     subs = [s for s in config.feeds if urls is None or s.url in urls]
@@ -143,11 +155,11 @@ async def refresh(
         # Feeds that carry only summaries: their new articles' pages, after every feed's
         # articles are stored (the batched writes are flushed when their block ends).
         wanted = [o.url for o in run.outcomes if o.ok and _full_text(subs, o.url)]
-        await fill_article_pages(http, store, wanted, settings)
+        pages = await fill_article_pages(http, store, wanted, settings, on_page)
     await asyncio.to_thread(store.prune, settings.keep_days, now=_now())
     order = {s.url: i for i, s in enumerate(subs)}
     outcomes = sorted(run.outcomes, key=lambda o: order[o.url])
-    return RefreshSummary(tuple(outcomes), time.monotonic() - started, len(subs) - len(due))
+    return RefreshSummary(tuple(outcomes), time.monotonic() - started, len(subs) - len(due), *pages)
 
 
 _NEW = FeedState()

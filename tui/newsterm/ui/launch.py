@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlsplit, urlunsplit
 
+import idna
 from textual.app import App, SuspendNotSupported
 
 from newsterm.text.sanitize import one_line
@@ -79,21 +80,44 @@ def browser_url(url: str) -> str:
 
 
 def _ascii_netloc(netloc: str) -> str:
-    """``netloc`` with its host in IDNA, lowercased, and its user name percent-encoded;
-    UnicodeError for a host IDNA refuses or a port that is not plain digits.
+    """``netloc`` with an international host name in IDNA and its user name
+    percent-encoded; UnicodeError for a host no browser would go to or a port that is not
+    plain digits.
 
     The host is cut from ``netloc`` itself: urlsplit's ``hostname`` is lowercased, so it
     could not be found again in "BÜCHER.example" to be replaced.
     """
-    if netloc.isascii():
-        return netloc
     userinfo, at, hostport = netloc.rpartition("@")
-    host, colon, port = hostport.partition(":")  # a bracketed IPv6 host is ASCII: never here
+    split = hostport.rfind(":")
+    if split > hostport.rfind("]"):  # "]" ends an IPv6 address, whose colons are not a port
+        host, colon, port = hostport[:split], ":", hostport[split + 1 :]
+    else:
+        host, colon, port = hostport, "", ""
     if port and not (port.isascii() and port.isdigit()):
         raise UnicodeError(f"not a port: {port!r}")
-    idna = host.encode("idna").decode("ascii").lower()  # the codec keeps ASCII labels as given
-    return f"{_encode(userinfo, _USERINFO_SET)}{at}{idna}{colon}{port}"
+    if not host.startswith("["):  # an IPv6 address: urlsplit has checked it
+        if not host.isascii():
+            host = _idna_host(host)
+        if any(ch in _FORBIDDEN_HOST for ch in host):  # after IDNA: "／" maps to "/"
+            raise UnicodeError(f"not a host name: {host!r}")
+    return f"{_encode(userinfo, _USERINFO_SET)}{at}{host}{colon}{port}"
 
+
+def _idna_host(host: str) -> str:
+    """``host`` as browsers send it (IDNA 2008 with UTS 46, non-transitional: "faß.de" is
+    xn--fa-hia.de, not the different site fass.de). ASCII labels are kept as given, as
+    browsers keep them: "my_host.bücher.de" has an underscore IDNA alone would refuse.
+    """
+    mapped = idna.uts46_remap(host, std3_rules=False, transitional=False)
+    return ".".join(
+        label if label.isascii() else idna.alabel(label).decode("ascii")
+        for label in mapped.split(".")
+    )
+
+
+# What the URL standard forbids in a host name (controls are refused before this); "%"
+# too, which a browser would decode first: rare enough to refuse rather than guess.
+_FORBIDDEN_HOST = frozenset(" #%/:<>?@[\\]^|")
 
 # The WHATWG URL standard's percent-encode sets (beyond controls and non-ASCII).
 _QUERY_SET = frozenset(' "<>')

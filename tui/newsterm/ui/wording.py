@@ -39,6 +39,11 @@ def summary_line(summary: RefreshSummary) -> str:
         parts.append(f"{len(summary.failed)} failed")
     if summary.skipped:
         parts.append(f"{summary.skipped} not due")
+    if summary.pages or summary.pages_failed:
+        failed = f" ({summary.pages_failed} failed)" if summary.pages_failed else ""
+        parts.append(
+            f"full text of {_plural(summary.pages + summary.pages_failed, 'page')}{failed}"
+        )
     return " · ".join(parts)
 
 

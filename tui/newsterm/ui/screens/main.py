@@ -447,6 +447,8 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         if self.reader.page is None:
             say(self, "Open an article to read its full text")
             return
+        if self.reader.fetching_full_text:
+            return  # one fetch at a time; F again would throw this one away
         if not self.reader.showing_full_text:
             say(self, "Fetching the full text…")
         self.reader.toggle_full_text(self.config)
@@ -464,10 +466,10 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
     def _with_enclosure(self, verb: str, act: Callable[[Enclosure], None]) -> None:
         """Act on the article's attachment; with several, let the user pick one first."""
         page = self.reader.page
-        enclosures = page.article.enclosures if page is not None else ()
-        if not enclosures:
+        if page is None or not page.article.enclosures:
             say(self, "This article has no attachment")
             return
+        enclosures = page.article.enclosures
         if len(enclosures) == 1:
             act(enclosures[0])
             return
@@ -478,7 +480,8 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
                 act(next(e for e in enclosures if e.url == choice.url))
 
         hint = f"enter {verb} · escape close"
-        self.app.push_screen(LinkListScreen(links, "attachments", hint=hint), chosen)
+        screen = LinkListScreen(links, page.article.title, noun="attachment", hint=hint)
+        self.app.push_screen(screen, chosen)
 
     def _download(self, enclosure: Enclosure) -> None:
         self.query_one(Downloader).start(enclosure, self.config.settings)
