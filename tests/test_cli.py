@@ -89,6 +89,24 @@ def test_refresh_skips_what_is_not_due_unless_all(
     assert len(http_server.requests_to("/fresh.xml")) == 1
 
 
+def test_articles_of_a_view(env: dict[str, str], feeds: Path, tmp_path: Path) -> None:
+    text = feeds.read_text() + '\n[[view]]\ntitle = "Not bees"\nquery = "-feed:bee"\n'
+    feeds.write_text(text)
+    paths = ("--feeds", str(feeds), "--db", str(tmp_path / "cache.db"))
+    assert newsterm("refresh", *paths, env=env).returncode == 0
+    out = newsterm("articles", "--view", "not BEES", *paths, env=env)
+    assert [line.split("  ")[-1] for line in out.stdout.splitlines()] == [
+        "Alpha — Second",
+        "Alpha — First",
+    ]
+    missing = newsterm("articles", "--view", "Bees", *paths, env=env)
+    assert missing.returncode == 2
+    assert missing.stderr == "newsterm: no [[view]] titled 'Bees' (views: 'Not bees')\n"
+    none = newsterm("articles", "--view", "Not bees", "--starred", *paths, env=env)
+    assert none.returncode == 0 and none.stdout == ""  # the cache has articles, none match
+    assert none.stderr == "newsterm: no articles match: in view 'Not bees', starred\n"
+
+
 def test_refresh_then_articles(env: dict[str, str], feeds: Path, tmp_path: Path) -> None:
     db = tmp_path / "cache.db"
     first = newsterm("refresh", "--feeds", str(feeds), "--db", str(db), env=env)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from entries import article, entry, save
+from extraction_helpers import HOSTILE_PAGE, helper_states
 from httpserver import (
     LoopbackServer,
     Reply,
@@ -38,10 +39,12 @@ def _article(link: str, body: str = SUMMARY) -> Article:
     return article(title="Ferry service returns", link=link, summary=body)
 
 
-def _fetch(article: Article, timeout: float = 5.0):  # type: ignore[no-untyped-def]
+def _fetch(article: Article, timeout: float = 5.0, extract_seconds: float = 15.0):  # type: ignore[no-untyped-def]
     async def run():  # type: ignore[no-untyped-def]
         async with make_client() as client:
-            return await fetch_full_text(client, article, timeout=timeout)
+            return await fetch_full_text(
+                client, article, timeout=timeout, extract_seconds=extract_seconds
+            )
 
     return asyncio.run(run())
 
@@ -165,6 +168,29 @@ def test_refresh_fetches_article_pages_of_full_text_feeds_a_few_at_a_time(
     assert len(http_server.requests_to("/story/0")) == 1
 
 
+def test_a_refresh_counts_the_article_pages_it_read_and_those_that_failed(
+    http_server: LoopbackServer, tmp_path: Path
+) -> None:
+    good = http_server.route("/ferry", respond(PAGE, content_type=HTML))
+    bad = http_server.route("/gone", respond(b"gone", status=500, content_type=HTML))
+    items = "".join(
+        f"<item><guid>{link}</guid><title>T</title><link>{link}</link></item>"
+        for link in (good, bad)
+    )
+    feed_url = http_server.route(
+        "/feed.xml", respond(f"<rss version='2.0'><channel>{items}</channel></rss>".encode())
+    )
+    config = parse_config(f'[[feed]]\nurl = "{feed_url}"\nfull_text = true\n')
+    pages: list[tuple[int, int]] = []
+    with Store.open(tmp_path / "c.db") as store:
+        summary = asyncio.run(
+            refresh(config, store, on_page=lambda done, total: pages.append((done, total)))
+        )
+    assert (summary.pages, summary.pages_failed) == (1, 1)
+    assert "; 2 new articles, full text of 2 pages (1 failed) in " in summary.describe()
+    assert pages == [(1, 2), (2, 2)]
+
+
 def test_show_full_prints_the_full_text_or_says_why_not(
     http_server: LoopbackServer, tmp_path: Path, env: dict[str, str]
 ) -> None:
@@ -197,7 +223,7 @@ def test_show_full_prints_the_full_text_or_says_why_not(
     )
     assert max(len(line) for line in full.stdout.splitlines()) <= 70
     locked = newsterm("show", ids["b"], "--full")
-    assert locked.returncode == 0 and "The passenger ferry runs again." in locked.stdout
+    assert locked.returncode == 3 and "The passenger ferry runs again." in locked.stdout
     assert locked.stderr.strip() == (
         "newsterm: full text not shown: HTTP 402 Payment Required: the page may be behind a"
         " paywall; this is the feed's text"
@@ -211,6 +237,20 @@ def test_a_page_of_bare_tags_is_refused_before_extraction() -> None:
     assert extract_article(hostile) == ""
     real = b"<html><body><article><h1>Harbour</h1>" + b"<p>The ferry left at dawn.</p>" * 40
     assert "ferry" in extract_article(real + b"</article></body></html>")
+
+
+def test_a_page_that_takes_too_long_to_read_is_cut_off_with_one_line(
+    http_server: LoopbackServer,
+) -> None:
+    """A page under the tag cap can still keep the extractor busy for seconds: past its own
+    deadline its helper process is killed, the reason is one line, and the next page
+    gets a fresh helper."""
+    slow = http_server.route("/slow", respond(HOSTILE_PAGE, content_type=HTML))
+    text = _fetch(_article(slow), extract_seconds=0.3)
+    assert text.error == "reading the page took longer than 0.3 s" and text.html == ""
+    assert "R" not in helper_states()  # none is still working on it
+    good = _fetch(_article(http_server.route("/ferry", respond(PAGE, content_type=HTML))))
+    assert good.error is None and "floating landing" in good.html
 
 
 def test_show_prints_a_full_text_feeds_article_as_the_reader_opens_it(

@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from httpserver import LoopbackServer, endless, ranged, redirect, respond
+from httpserver import LoopbackServer, endless, ranged, redirect, respond, versioned
 from newsterm.errors import FetchError
 from newsterm.feeds.download import DownloadLimits, download, safe_filename, target_path
 
@@ -55,8 +55,78 @@ def test_an_endless_body_stops_at_the_size_limit(
     url = http_server.route("/forever.mp3", endless())
     with _client() as client, pytest.raises(FetchError, match="too large"):
         download(client, url, tmp_path / "f.mp3", limits=DownloadLimits(max_bytes=300_000))
-    assert (tmp_path / "f.mp3.part").stat().st_size <= 300_000
-    assert not (tmp_path / "f.mp3").exists()
+    assert list(tmp_path.iterdir()) == []  # no part file left to grow on the next try
+
+
+def test_hitting_the_size_limit_says_the_part_file_was_removed(
+    http_server: LoopbackServer, tmp_path: Path
+) -> None:
+    url = http_server.route("/forever.mp3", endless())
+    with _client() as client, pytest.raises(FetchError) as caught:
+        download(client, url, tmp_path / "f.mp3", limits=DownloadLimits(max_bytes=300_000))
+    assert "removed" in str(caught.value) and "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "sent"),
+    [
+        ({"ETag": '"v1"'}, {"ETag": '"v2"'}, '"v1"'),
+        (
+            {"Last-Modified": "Mon, 02 Mar 2026 08:00:00 GMT"},
+            {"Last-Modified": "Wed, 04 Mar 2026 08:00:00 GMT"},
+            "Mon, 02 Mar 2026 08:00:00 GMT",
+        ),
+    ],
+    ids=["etag", "last-modified"],
+)
+def test_a_file_changed_since_the_part_was_saved_starts_again_instead_of_splicing(
+    http_server: LoopbackServer,
+    tmp_path: Path,
+    first: dict[str, str],
+    second: dict[str, str],
+    sent: str,
+) -> None:
+    new = hashlib.sha256(b"re-edited").digest() * 12_000
+    versions = [(EPISODE, first)]
+    url = http_server.route("/ep.mp3", versioned(versions, cut_first_at=100_000))
+    path = tmp_path / "ep.mp3"
+    with _client() as client:
+        with pytest.raises(FetchError):
+            download(client, url, path)
+        versions.append((new, second))
+        download(client, url, path)
+    resumed = http_server.requests_to("/ep.mp3")[1]
+    assert resumed.headers["if-range"] == sent and resumed.headers["range"].startswith("bytes=")
+    assert path.read_bytes() == new
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ep.mp3"]  # nothing left beside it
+
+
+def test_an_unchanged_file_resumes_under_if_range(
+    http_server: LoopbackServer, tmp_path: Path
+) -> None:
+    url = http_server.route(
+        "/ep.mp3", versioned([(EPISODE, {"ETag": '"v1"'})], cut_first_at=100_000)
+    )
+    path = tmp_path / "ep.mp3"
+    with _client() as client:
+        with pytest.raises(FetchError):
+            download(client, url, path)
+        download(client, url, path)
+    assert http_server.requests_to("/ep.mp3")[1].headers["if-range"] == '"v1"'
+    assert path.read_bytes() == EPISODE
+
+
+def test_a_weak_etag_is_never_sent_in_if_range(http_server: LoopbackServer, tmp_path: Path) -> None:
+    """RFC 9110 forbids a weak tag there; Last-Modified stands in when the server gave one."""
+    validators = {"ETag": 'W/"v1"', "Last-Modified": "Mon, 02 Mar 2026 08:00:00 GMT"}
+    url = http_server.route("/ep.mp3", versioned([(EPISODE, validators)], cut_first_at=100_000))
+    path = tmp_path / "ep.mp3"
+    with _client() as client:
+        with pytest.raises(FetchError):
+            download(client, url, path)
+        download(client, url, path)
+    assert http_server.requests_to("/ep.mp3")[1].headers["if-range"] == validators["Last-Modified"]
+    assert path.read_bytes() == EPISODE
 
 
 def test_a_file_announced_too_large_is_refused_before_any_byte(

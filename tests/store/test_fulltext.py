@@ -13,6 +13,8 @@ from newsterm.errors import SearchError
 from newsterm.models import FetchResult, ParsedEntry, ParsedFeed
 from newsterm.store import Store, schema
 from newsterm.store.fulltext import match_expression
+from newsterm.store.queries import article_filters
+from newsterm.store.ranking import ranked_ids
 
 URL = "https://sea.example/feed"
 NOW = datetime(2026, 11, 20, tzinfo=UTC)
@@ -63,7 +65,7 @@ def test_phrase_prefix_exclusion_author_and_feed_title(store: Store) -> None:
     assert len(_titles(store, "gazette")) == 4
 
 
-@pytest.mark.parametrize("bad", ['"unclosed', "-only -exclusions", "   ", "((("])
+@pytest.mark.parametrize("bad", ['"unclosed', "-only -exclusions", "   ", "(((", "_", "a\x00b"])
 def test_a_query_that_cannot_be_used_says_why(store: Store, bad: str) -> None:
     with pytest.raises(SearchError):
         store.search_ids(bad)
@@ -139,3 +141,68 @@ def test_marking_a_search_read_takes_the_unread_among_the_matches_shown() -> Non
     marked = store.mark_read_where(search="gull")
     assert sorted(marked) == sorted(best[400:])
     assert store.count_articles(unread_only=True) == 500  # the 500 not shown stay unread
+
+
+def _gulls(count: int) -> Store:
+    """Notes 1..count, note n holding "gull" n times (more rank higher); the feed lists them
+    newest first, so Note 1 is stored last, with the highest id."""
+    store = Store.open(":memory:")
+    notes = [_entry(str(n), f"Note {n}", "<p>" + "gull " * n + "</p>") for n in range(1, count + 1)]
+    _save(store, *notes)
+    return store
+
+
+def _notes(store: Store, ids: list[int]) -> list[int]:
+    return [int(row.title.split()[1]) for row in store.rows_by_ids(ids)]
+
+
+def test_a_common_word_is_ranked_among_its_newest_matches() -> None:
+    store = _gulls(40)
+    conn = store._conn  # the ranking's own seam: a candidate count a test can make small
+    match = match_expression("gull")
+    assert _notes(store, ranked_ids(conn, match, "", [], limit=5, candidates=10)) == [
+        10,
+        9,
+        8,
+        7,
+        6,
+    ]
+    assert len(ranked_ids(conn, match, "", [], limit=20, candidates=10)) == 20  # never < limit
+    # The filters choose the candidates: the newest 10 unread, not the newest 10.
+    store.set_read([r.id for r in store.iter_article_rows() if int(r.title.split()[1]) <= 10])
+    where, params = article_filters(None, True, "")
+    unread = ranked_ids(conn, match, where, params, limit=3, candidates=10)
+    assert _notes(store, unread) == [20, 19, 18]
+
+
+def test_a_word_with_fewer_matches_than_candidates_is_ranked_in_full() -> None:
+    store = _gulls(40)
+    ids = ranked_ids(store._conn, match_expression("gull"), "", [], limit=100, candidates=40)
+    assert _notes(store, ids) == list(range(40, 0, -1))
+
+
+def test_building_the_index_of_an_older_cache_is_announced_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, feeds = tmp_path / "old.db", tmp_path / "feeds.toml"
+    feeds.write_text(f'[[feed]]\nurl = "{URL}"\n')
+    conn = sqlite3.connect(path, isolation_level=None)
+    schema.migrate(conn, schema.MIGRATIONS[:3])  # the cache as newsterm left it before search
+    conn.execute("INSERT INTO feeds (url, title) VALUES (?, 'Old Feed')", (URL,))
+    conn.execute("BEGIN")
+    conn.executemany(
+        "INSERT INTO articles (feed_url, guid, title, published, content, first_seen,"
+        " content_hash) VALUES (?, ?, 'Kept', 0, '<p>an albatross</p>', 0, 'h')",
+        [(URL, str(n)) for n in range(schema.SLOW_STEP_ARTICLES)],
+    )
+    conn.execute("COMMIT")
+    conn.close()
+    argv = ["search", "albatross", "--limit", "1", "--db", str(path), "--feeds", str(feeds)]
+    assert cli.main(argv) == 0
+    said = capsys.readouterr()
+    assert said.err == (
+        "newsterm: building the search index of 5,000 cached articles, once (about 1 s)…\n"
+    )
+    assert "Kept" in said.out
+    assert cli.main(argv) == 0
+    assert capsys.readouterr().err == ""  # once

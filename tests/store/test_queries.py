@@ -12,6 +12,7 @@ import pytest
 
 from newsterm.models import Article, ArticleRow, Feed, FetchResult, ParsedEntry, ParsedFeed
 from newsterm.store import Store, fulltext, queries
+from newsterm.view_query import parse_view_query
 
 T0 = datetime(2024, 5, 1, tzinfo=UTC)
 
@@ -171,3 +172,18 @@ def test_the_feed_query_names_its_columns_as_the_feed_fields(tmp_path: Path) -> 
         names = {column[0] for column in store._conn.execute(queries.FEEDS).description}
     # feeds.toml's title, when set, is shown over the feed's own.
     assert names == {f.name for f in fields(Feed)} | {"configured_title"}
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [{"starred_only": True}, {"matching": parse_view_query("starred")}],
+    ids=["Starred", "a starred view"],
+)
+def test_unread_starred_walks_the_few_starred_not_every_unread(
+    planner: sqlite3.Connection, filters: dict[str, object]
+) -> None:
+    where, params = queries.article_filters(None, True, "", **filters)  # type: ignore[arg-type]
+    text = plan(planner, f"SELECT count(*) FROM articles a {where}", params)
+    assert "articles_starred_newest" in text, text
+    text = plan(planner, f"{queries.ROWS} {where} {queries.NEWEST_FIRST} LIMIT 100", params)
+    assert "articles_starred_newest" in text and "TEMP B-TREE" not in text, text

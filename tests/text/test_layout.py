@@ -21,9 +21,10 @@ from corpus_articles import (
     article,
     entry,
 )
+from entries import article as entry_article
 from newsterm.text.blocks import Block, Cell
 from newsterm.text.layout.lines import cell_width, wrap
-from newsterm.text.layout.page import ReaderPage, layout_page
+from newsterm.text.layout.page import ReaderPage, header_lines, layout_page
 from newsterm.text.layout.table import table_lines
 from newsterm.text.render.document import html_to_document
 from newsterm.text.render.math import tidy_tex
@@ -288,3 +289,13 @@ def test_a_table_squeezed_into_tall_rows_reads_as_records_instead() -> None:
         "Last: 21:30",
         "Sunday: hourly",
     ]
+
+
+def test_the_byline_names_an_author_who_is_the_feed_only_once() -> None:
+    def byline(feed: str, author: str) -> str:
+        lines = header_lines(entry_article(feed_title=feed, author=author), 80)
+        return next(line.plain for line in lines if line.spans[0].style == "meta")
+
+    assert byline("DC Rainmaker", "DC Rainmaker").count("DC Rainmaker") == 1
+    assert byline("Pod", "pod ").startswith("Pod · 20")
+    assert byline("ATP", "Marco Arment").startswith("ATP · Marco Arment · ")

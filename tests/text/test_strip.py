@@ -13,8 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsterm.config import parse_config
 from newsterm.models import Article
-from newsterm.text.render.plain import render_article, render_text
+from newsterm.reading import build_page
+from newsterm.text.render.plain import render_page, render_text
 from newsterm.text.strip import StripResult, hidden_note, strip_appeals, strip_result_json
 from newsterm.text.strip.trie import expand, trie_regex
 
@@ -489,7 +491,7 @@ def test_many_appeals_in_a_huge_page_take_linear_time() -> None:
     assert time.perf_counter() - started < small_time * 8 * 3 + 0.5
 
 
-def test_render_article_as_the_reader_shows_it() -> None:
+def test_an_article_renders_as_the_reader_shows_it() -> None:
     when = datetime(2026, 5, 4, 12, 0, tzinfo=UTC)
     story = Article(
         id=1,
@@ -507,19 +509,23 @@ def test_render_article_as_the_reader_shows_it() -> None:
         starred=False,
         first_seen=when,
     )
-    stripped = render_article(story, width=200)
+    feed = '[[feed]]\nurl = "https://news.example/feed.xml"\n'
+
+    def shown(extra: str = "", **kwargs: bool) -> str:
+        page = build_page(story, parse_config(feed + extra))
+        return render_page(page, width=200, **kwargs)
+
+    stripped = shown()
     lines = stripped.splitlines()
     assert lines[0] == "Council approves budget"
     assert lines[1].startswith("Harbor Post · Ana Ruiz · 2026-05-0")
     assert lines[2] == BASE and lines[3] == "─" * 200
     assert lines[4] == "1 donation appeal hidden · s to show"  # word for word the reader's
     assert "Donate" not in stripped and NEWS[0] in stripped
-    original = render_article(story, width=200, show_removed=True)
+    original = shown(original=True)
     assert "Original view: 1 donation appeal marked ▌" in original
     assert "▌ Support independent journalism. Donate[1]." in original
-    assert "Donate[1]" in render_article(story, width=200, strip=False)
-    broken = render_article(story, width=200, selectors=["p[["])
-    assert "Appeals not hidden: invalid CSS selector" in broken and "Donate[1]" in broken
+    assert "Donate[1]" in shown("strip = false\n")
 
 
 @settings(max_examples=100, deadline=None)

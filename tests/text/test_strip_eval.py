@@ -23,7 +23,7 @@ BOUNDS = {
     "appeals/heldout": (61, 0.84, 0.014, 2),
     "appeals/heldout2": (64, 0.61, 0.002, 1),
     "appeals/train": (198, 0.82, 0.008, 4),
-    "appeals/train2": (80, 0.67, 0.006, 0),
+    "appeals/train2": (80, 0.71, 0.0075, 0),
     "strip_eval": (73, 0.91, 0.008, 0),
     "strip_holdout": (30, 0.86, 0.019, 0),
 }

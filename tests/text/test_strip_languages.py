@@ -10,7 +10,16 @@ from newsterm.text.strip.matcher import INLINE_SLOTS, matcher
 from newsterm.text.strip.trie import expand
 
 DEEP = ("en", "de", "fr", "es", "pt", "it", "nl", "pl")  # the same depth in each
-MIN_PHRASES = {"reader": 12, "publisher": 20, "meter": 12, "signoff": 15, "funded": 6}  # else 25
+MIN_PHRASES = {
+    "reader": 12,
+    "publisher": 20,
+    "meter": 12,
+    "signoff": 15,
+    "funded": 6,
+    "polite": 3,
+    "recipient": 2,
+}
+# (else 25)
 # The precise asks decide seeds: the deep languages hold a comparable number of them.
 MIN_ASKS_DEEP = 70
 MIN_FUNDED_DEEP = 14
@@ -41,11 +50,12 @@ def test_the_deep_languages_know_as_many_asks(code: str) -> None:
 def test_every_inline_phrase_matches_itself(code: str) -> None:
     m = matcher()
     for slot in PHRASE_SLOTS:
-        if slot == "button":
-            continue
+        if slot in ("button", "polite", "recipient"):
+            continue  # matched whole, not inside a text
         for pattern in getattr(LANGUAGES[code], slot):
             for phrase in expand(pattern):
-                text = phrase.replace("*", "s").rstrip()
+                # "~" stands for an outlet's name of one to three words
+                text = phrase.replace("*", "s").replace("~", "the ledger ").rstrip()
                 if "*" in phrase.rstrip("*") or not text[-1:].isalnum():
                     continue  # a stem inside a phrase matches only to its star
                 if slot in ("ask", "funded"):

@@ -44,6 +44,15 @@ def _features(text: str) -> BlockFeatures:
         ("Donations to the campaign rose 5% this year.", ""),
         ("Liberapay is in trouble", ""),
         ("You could also subscribe to my JSON feed, if you prefer.", ""),
+        (
+            "Please consider signing up for a subscription.",
+            "consider signing up for a subscription",
+        ),
+        ("Bitte werden Sie Mitglied.", "werden sie mitglied"),
+        ("The mayor, please note, asked residents to donate to the fund.", ""),
+        # "a" names whom a gift goes to in Spanish, not in English
+        ("Save big on a full year of print and digital.", "save big on"),
+        ("Dona a la Cruz Roja.", ""),
     ],
 )
 def test_whose_ask_it_is(text: str, phrase: str) -> None:
@@ -125,6 +134,59 @@ def test_two_parts_of_one_box_two_quiet_lines_apart_are_one() -> None:
     assert _removed(html) == ["Support us today.", "×", "Donate now"]
 
 
+def test_a_gift_forms_short_lines_between_two_parts_are_one_box() -> None:
+    form = (
+        "<p>Give once or every month: donate to the Ledger today.</p>"
+        "<p>Ways to pay</p><p>Sepa</p><p>Visa</p><p>Apple Pay</p>"
+        "<p>Your donation is tax-deductible. Donate now.</p>"
+    )
+    gone = _removed(NEWS + form + NEWS)
+    assert gone[1:5] == ["Ways to pay", "Sepa", "Visa", "Apple Pay"] and len(gone) == 6
+
+
+@pytest.mark.parametrize(
+    ("gap", "one_box"),
+    [(("Home", "World", "Sports"), False), (("Pay by", "Visa", "Bizum"), True)],
+)
+def test_three_short_lines_between_two_boxes_join_them_only_if_one_is_the_boxs(
+    gap: tuple[str, ...], one_box: bool
+) -> None:
+    texts = ("Donate today.", *gap, "Donate now to keep us going.")
+    features = article_features(tuple(Block("paragraph", text) for text in texts))
+    regions = [Region(0, 1, True), Region(4, 5, True)]
+    # the model's odds never let a line join by growth: only the bridge can
+    grown, _ = grow(regions, features.__getitem__, lambda i: -9.0, lambda i: False, 5)
+    assert (grown == [Region(0, 5, True)]) is one_box
+
+
+def test_the_names_signing_a_letter_between_its_parts_go_with_it() -> None:
+    letter = (
+        "<p>Hi there,</p><p>Our reporting is free for everyone because readers like you "
+        "chip in. Please start a monthly donation today.</p><p>The Ledger</p>"
+        "<p>Ana Ruiz</p><p>Independent news needs your support.</p><p>Donate</p>"
+    )
+    assert "Ana Ruiz" in _removed(NEWS + letter + NEWS)
+
+
+def test_a_box_between_the_publishers_own_markers_goes_whole() -> None:
+    widget = (
+        "<p>skip past newsletter promotion</p><p>The Morning Brief</p>"
+        "<p>Our editors pick the day's five essential stories, every weekday.</p>"
+        "<p>Enter your email address</p><p>Sign up</p>"
+        "<p>after newsletter promotion</p>"
+    )
+    assert len(_removed(NEWS + widget + NEWS)) == 6
+    # markers with no box removed between them mark nothing
+    lone = "<p>skip past newsletter promotion</p><p>The Morning Brief</p>"
+    assert "The Morning Brief" not in _removed(NEWS + lone + NEWS)
+
+
+def test_a_button_that_asks_is_a_seed() -> None:
+    assert seed_reason(_features("Spenden"), -5.0).startswith("a button that asks")
+    assert not seed_reason(_features("Einloggen"), -5.0)
+    assert not seed_reason(_features("Read more"), -5.0)
+
+
 @pytest.mark.parametrize(
     ("line", "forms"),
     [
@@ -138,6 +200,7 @@ def test_two_parts_of_one_box_two_quiet_lines_apart_are_one() -> None:
         ("IBAN DE12 3456 7890 1234 5678 90", {PAYMENT, OPEN_END, TITLE}),
         ("Tax register no. 0004417202", {OPEN_END}),
         ("KRS 0004417202", {PAYMENT, OPEN_END}),
+        ("Apple Pay", {PAYMENT, NAMES, OPEN_END}),
         ("and keep it free for everyone!", {CONTINUES}),
         ("Until next week,", {CLOSING}),
         ("Ines, Tom and Wanda", {NAMES, OPEN_END, TITLE}),

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from textual.message import Message
-from textual.widgets import ProgressBar
+from textual.widgets import OptionList, ProgressBar
 from ui_helpers import Setup, notes_into, settle, started
 
 from entries import entry, save
@@ -88,6 +88,26 @@ async def test_d_downloads_the_attachment_with_progress_into_the_download_folder
     setup.store.close()
 
 
+async def test_d_on_an_attachment_already_saved_says_where_it_is(
+    tmp_path: Path, http_server: LoopbackServer
+) -> None:
+    url = http_server.route("/ep.mp3", _in_pieces)
+    setup = _setup(tmp_path, url)
+    saved = tmp_path / "dl" / safe_filename(url)
+    saved.parent.mkdir()
+    saved.write_bytes(b"kept")
+    notes: list[str] = []
+    async with started(setup.app(), message_hook=notes_into(notes)) as (pilot, screen):
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        assert not screen.query_one(Downloader).busy
+    assert f"Already saved: {saved.resolve()}" in notes
+    assert saved.read_bytes() == b"kept" and not http_server.requests_to("/ep.mp3")
+    setup.store.close()
+
+
 async def test_a_failed_download_says_why_in_one_line(
     tmp_path: Path, http_server: LoopbackServer
 ) -> None:
@@ -145,6 +165,8 @@ async def test_with_several_attachments_d_asks_which(
         await pilot.press("d")
         await settle(pilot)
         assert isinstance(pilot.app.screen, LinkListScreen)
+        title = pilot.app.screen.query_one(OptionList).border_title
+        assert str(title) == "2 attachments · Episode 2"
         await pilot.press("j", "enter")
         await settle(pilot, rounds=100)
     assert (tmp_path / "dl" / safe_filename(second)).read_bytes() == BODY

@@ -5,14 +5,12 @@ from __future__ import annotations
 import threading
 
 import pytest
-from textual.pilot import Pilot
 from textual.widgets import OptionList
-from ui_helpers import Setup, StartApp, settle
+from ui_helpers import Setup, StartApp, open_link_list, settle
 from ui_sample import NEWS
 
 from entries import entry, save
 from newsterm.ui.launch import browser_url, link_problem
-from newsterm.ui.screens.links import LinkListScreen
 
 MANY = "".join(f'<p>Item <a href="https://l.example/{n}">link {n}</a></p>' for n in range(1, 86))
 
@@ -22,23 +20,12 @@ def _write(setup: Setup, body: str) -> None:
     save(setup.store, NEWS, "Example News", entry(id="links", title="Links", content=body))
 
 
-async def _link_list(pilot: Pilot[None]) -> LinkListScreen:
-    """Open the first article and its link list."""
-    await pilot.press("enter")
-    await settle(pilot)
-    await pilot.press("l")
-    await settle(pilot)
-    links = pilot.app.screen
-    assert isinstance(links, LinkListScreen)
-    return links
-
-
 async def test_l_lists_every_link_and_opens_the_chosen_one(
     setup: Setup, start_app: StartApp
 ) -> None:
     _write(setup, MANY + '<p><img src="https://img.example/p.png" alt="Plan"></p>')
     async with start_app() as (pilot, screen):
-        links = await _link_list(pilot)
+        links = await open_link_list(pilot)
         options = links.query_one(OptionList)
         assert options.option_count == 86  # 85 links and the image's address
         await pilot.press("j", "j", "G", "k")  # the last but one: link 85, past the 1-9 keys
@@ -93,11 +80,24 @@ async def test_z_gives_the_reader_the_screen_until_the_app_quits(
         ("https://ex.example/a b/ü?q=a b#x y", "https://ex.example/a%20b/%C3%BC?q=a%20b#x%20y"),
         ("https://ex.example/ok%20already?x=1&y=2", "https://ex.example/ok%20already?x=1&y=2"),
         ("https://bücher.example/x", "https://xn--bcher-kva.example/x"),
+        ("https://BÜCHER.example/", "https://xn--bcher-kva.example/"),
+        ("https://ü@Bücher.Example:8443/", "https://%C3%BC@xn--bcher-kva.example:8443/"),
+        # IDNA 2008, as browsers: "fass.de" would be another site.
+        ("https://faß.de/x", "https://xn--fa-hia.de/x"),
+        ("https://my_host.bücher.example/", "https://my_host.xn--bcher-kva.example/"),
+        ("https://[::1]:8080/a b", "https://[::1]:8080/a%20b"),
     ],
 )
 def test_links_are_percent_encoded_as_a_browser_would(url: str, sent: str) -> None:
     assert link_problem(url) is None
     assert browser_url(url) == sent
+
+
+@pytest.mark.parametrize(
+    "url", ["https://exa mple.com/", "https://ex<a>.com/", "https://bü cher.example/"]
+)
+def test_a_host_name_no_browser_would_visit_is_refused(url: str) -> None:
+    assert link_problem(url) == f"Won't open a link with an invalid host name: {url}"
 
 
 async def test_a_link_with_spaces_opens_percent_encoded(setup: Setup, start_app: StartApp) -> None:
@@ -110,15 +110,16 @@ async def test_a_link_with_spaces_opens_percent_encoded(setup: Setup, start_app:
     assert setup.opened == ["https://ex.example/a%20b"]
 
 
-async def test_link_text_in_the_list_is_shown_literally_never_as_markup(
+async def test_link_text_in_the_list_is_shown_literally_never_as_markup_and_counted(
     setup: Setup, start_app: StartApp
 ) -> None:
     _write(setup, '<p><a href="https://l.example/[b]x[/b]">[@click=app.quit]q[/]</a></p>')
     async with start_app() as (pilot, screen):
-        links = await _link_list(pilot)
+        links = await open_link_list(pilot)
         prompt = links.query_one(OptionList).get_option_at_index(0).prompt
         assert "[@click=app.quit]q[/]" in str(getattr(prompt, "plain", prompt))
         assert "https://l.example/[b]x[/b]" in str(getattr(prompt, "plain", prompt))
+        assert str(links.query_one(OptionList).border_title) == "1 link · Links"
         await pilot.press("escape")
         await settle(pilot)
         assert pilot.app.is_running and pilot.app.screen is screen

@@ -154,6 +154,8 @@ def test_refresh_wording_names_failures_and_reads_the_same_every_time() -> None:
     text, severity = summary_notification(summary)
     assert severity == "warning"
     assert "1 feed failed:\n• B [i]x[/i] (https://b.example/f): HTTP 404 Not Found" in text
+    pages = RefreshSummary(summary.outcomes, seconds=1.5, pages=1, pages_failed=1)
+    assert summary_line(pages).endswith(" · full text of 2 pages (1 failed)")
 
 
 def test_failures_quote_errors_on_one_clean_line_with_the_feed_address() -> None:

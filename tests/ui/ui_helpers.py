@@ -18,6 +18,7 @@ from newsterm.config import Config
 from newsterm.store import Store
 from newsterm.ui.app import NewstermApp
 from newsterm.ui.launch import Launch
+from newsterm.ui.screens.links import LinkListScreen
 from newsterm.ui.screens.main import MainScreen
 from newsterm.ui.timing import Timing
 
@@ -66,6 +67,17 @@ async def settle(pilot: Pilot[object], rounds: int = 12) -> None:
         await pilot.pause()
         if not any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers):
             return
+
+
+async def open_link_list(pilot: Pilot[None]) -> LinkListScreen:
+    """Open the list's first article and its link list (l)."""
+    await pilot.press("enter")
+    await settle(pilot)
+    await pilot.press("l")
+    await settle(pilot)
+    links = pilot.app.screen
+    assert isinstance(links, LinkListScreen)
+    return links
 
 
 async def wait_until(

@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_NO_FULL_TEXT = 3
+"""`show --full` printed the feed's text: the page could not be fetched or read."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -70,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     articles.add_argument("--unread", action="store_true", help="only unread articles")
     articles.add_argument("--feed", metavar="URL", help="only this feed's articles")
     articles.add_argument("--starred", action="store_true", help="only starred articles")
+    articles.add_argument("--view", metavar="TITLE", help="only a [[view]]'s articles")
     mark = commands.add_parser(
         "mark", parents=[sub_common], help="mark articles read, unread, starred or unstarred"
     )
@@ -169,7 +172,7 @@ def _config(args: argparse.Namespace, notices: list[str] | None = None) -> Confi
 
 def _store(args: argparse.Namespace, notices: list[str] | None = None) -> Store:
     path = paths.db_path(args.db)
-    store = Store.open(path, recover=True)
+    store = Store.open(path, recover=True, notify=_error)  # before the app takes the terminal
     if store.recovered_from is not None:
         _tell(
             f"the cache {path} was damaged; it was moved to {store.recovered_from} "
@@ -205,6 +208,7 @@ def _refresh(args: argparse.Namespace) -> int:
             store,
             on_outcome=progress.update,
             on_start=progress.start,
+            on_page=lambda done, total: progress.show("full text", done, total),
             parse_pool=pool,
             due_only=not args.all,
         )
@@ -290,13 +294,23 @@ def _reason(outcome: FeedOutcome) -> str:
 
 def _articles(args: argparse.Namespace) -> int:
     config = _config(args)
+    view = None
+    if args.view is not None:
+        view = next((v for v in config.views if v.title.casefold() == args.view.casefold()), None)
+        if view is None:
+            known = ", ".join(repr(v.title) for v in config.views) or "none in feeds.toml"
+            _error(f"no [[view]] titled {one_line(args.view)!r} (views: {known})")
+            return EXIT_USAGE
     store = _store(args)
     urls = [args.feed] if args.feed else [s.url for s in config.feeds]
     line = _json_line if args.json else _text_line
     printed = 0
     try:
         rows = store.iter_article_rows(
-            feed_urls=urls, unread_only=args.unread, starred_only=args.starred
+            feed_urls=urls,
+            unread_only=args.unread,
+            starred_only=args.starred,
+            matching=view.query if view is not None else None,
         )
         for row in rows:
             sys.stdout.write(line(row))
@@ -304,8 +318,18 @@ def _articles(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if printed == 0 and not args.json:
-        print("newsterm: no articles cached yet; run `newsterm refresh`", file=sys.stderr)
+        _error(_no_articles(args, view.title if view is not None else None))
     return EXIT_OK
+
+
+def _no_articles(args: argparse.Namespace, view: str | None) -> str:
+    """Why `articles` printed nothing: an empty cache, or filters that nothing matches."""
+    filters = [f"in view {one_line(view)!r}"] if view is not None else []
+    filters += [f"of feed {one_line(args.feed)}"] if args.feed else []
+    filters += [word for word, on in (("unread", args.unread), ("starred", args.starred)) if on]
+    if not filters:
+        return "no articles cached yet; run `newsterm refresh`"
+    return "no articles match: " + ", ".join(filters)
 
 
 def _search(args: argparse.Namespace) -> int:
@@ -388,12 +412,13 @@ def _show(args: argparse.Namespace) -> int:
             _error(f"no article with id {args.id} in the cache (see `newsterm articles --json`)")
             return 1
         page = _full_page(store, article, config) if args.full else None
+        status = EXIT_NO_FULL_TEXT if args.full and page is None else EXIT_OK
         # what the reader opens on: a full_text feed's kept full text, else the feed's
         page = page or opening_page(store, article, config)
     finally:
         store.close()
     sys.stdout.write(render_page(page, _width(args.width), original=args.original))
-    return EXIT_OK
+    return status
 
 
 def _import(args: argparse.Namespace) -> int:

@@ -17,9 +17,11 @@ from selectolax.lexbor import LexborHTMLParser, SelectolaxError
 from newsterm.config_keys import parse_keys
 from newsterm.config_lines import LineFinder, first_failing_line, toml_message
 from newsterm.config_sync import SyncSettings, parse_sync
+from newsterm.config_views import parse_views
 from newsterm.errors import ConfigError
 from newsterm.text.sanitize import one_line, strip_controls
 from newsterm.urls import scheme
+from newsterm.view_query import SavedView
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +46,8 @@ class Settings:
     """The program that plays an attachment, as an argument list; its address goes last."""
     max_download_mb: int = 4096
     """An attachment larger than this many megabytes is refused (or cut off, if unannounced)."""
+    extract_seconds: float = 15.0
+    """Deadline for finding the article in one fetched page (F, full_text feeds)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +81,8 @@ class Config:
     """The ``[sync]`` table: a Fever or Google Reader server to sync with, if any."""
     keys: tuple[tuple[str, str], ...] = ()
     """The ``[keys]`` table: (binding id, keys) pairs, Textual's keymap as a dict()."""
+    views: tuple[SavedView, ...] = ()
+    """The ``[[view]]`` tables: saved views, listed in the feeds pane after the built-in ones."""
 
     @classmethod
     def empty(cls, path: Path | None = None) -> Config:
@@ -91,15 +97,13 @@ class Config:
 MAX_CONFIG_BYTES = 4 << 20
 """A feeds.toml past this is a mistake (thousands of feeds take a few hundred KB)."""
 
+_SECONDS = ((int, float), lambda v: 0 < v <= 600, "a number of seconds, above 0 to 600")
+
 # name -> (accepted types, check, what the check wants)
 _SETTING_RULES: dict[str, tuple[tuple[type, ...], Callable[[Any], bool], str]] = {
     "refresh_minutes": ((int,), lambda v: 0 <= v <= 10_080, "a whole number of minutes, 0-10080"),
     "refresh_on_start": ((bool,), lambda v: True, "true or false"),
-    "timeout_seconds": (
-        (int, float),
-        lambda v: 0 < v <= 600,
-        "a number of seconds, above 0 to 600",
-    ),
+    "timeout_seconds": _SECONDS,
     "concurrency": ((int,), lambda v: 1 <= v <= 256, "a whole number, 1-256"),
     "keep_days": ((int,), lambda v: 1 <= v <= 36_500, "a whole number of days, 1-36500"),
     "strip_donations": ((bool,), lambda v: True, "true or false"),
@@ -110,6 +114,7 @@ _SETTING_RULES: dict[str, tuple[tuple[type, ...], Callable[[Any], bool], str]] =
         'a non-empty argument list, like ["mpv", "--no-video"]',
     ),
     "max_download_mb": ((int,), lambda v: 1 <= v <= 1_000_000, "a whole number, 1-1000000"),
+    "extract_seconds": _SECONDS,
 }
 _FILE_SUFFIXES = {".xml", ".rss", ".atom", ".rdf", ".json", ".feed", ".txt", ".html", ".htm"}
 _FEED_KEYS = {f.name for f in fields(Subscription)}
@@ -149,18 +154,18 @@ def parse_config(text: str, path: Path | None = None) -> Config:
         raise ConfigError(path, [f"{name}:{line}: TOML syntax error: {what}"]) from None
     lines = LineFinder(text, name)
     problems: list[str] = []
-    for key in data.keys() - {"settings", "feed", "sync", "keys"}:
+    for key in data.keys() - {"settings", "feed", "sync", "keys", "view"}:
         where = lines.key(key)
-        problems.append(
-            f"{where}: unknown key {_shown(key)} (expected [settings], [sync], [keys] or [[feed]])"
-        )
+        expected = "[settings], [sync], [keys], [[feed]] or [[view]]"
+        problems.append(f"{where}: unknown key {_shown(key)} (expected {expected})")
     settings = _settings(data.get("settings", {}), lines, problems)
     feeds = _feeds(data.get("feed", []), lines, problems, path)
     sync = parse_sync(data["sync"], lines, problems) if "sync" in data else None
     keys = parse_keys(data.get("keys", {}), lines, problems)
+    views = parse_views(data.get("view", []), lines, problems)
     if problems:
         raise ConfigError(path, problems)
-    return Config(settings=settings, feeds=feeds, path=path, sync=sync, keys=tuple(keys.items()))
+    return Config(settings, feeds, path, sync, tuple(keys.items()), views)
 
 
 def _shown(value: Any) -> str:
@@ -195,7 +200,7 @@ def _settings(table: Any, lines: LineFinder, problems: list[str]) -> Settings:
 
 
 def _setting_value(key: str, value: Any) -> Any:
-    if key == "timeout_seconds":
+    if key in ("timeout_seconds", "extract_seconds"):
         return float(value)
     if key == "player":
         return tuple(value)

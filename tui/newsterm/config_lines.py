@@ -47,7 +47,7 @@ def first_failing_line(text: str, kind: type[BaseException]) -> int:
 
 
 class LineFinder:
-    """Find the line of a key or a [[feed]] entry, so every message can say file:line.
+    """Find the line of a key or a [[feed]] or [[view]] entry, so every message can say file:line.
 
     Each header and each assignment line gets its full key path ("[feed.extra]" is
     ("feed", "extra"); "a.b = 1" under it is ("feed", "extra", "a", "b")), so a key
@@ -59,7 +59,7 @@ class LineFinder:
         self._text = text
         self._scanned = False
         self.paths: list[tuple[str, ...] | None] = []  # per line, 0-based
-        self.feed_starts: list[int] = []
+        self.starts: dict[str, list[int]] = {"feed": [], "view": []}  # [[feed]], [[view]]
         self.headers: set[int] = set()
 
     def _scan(self) -> None:
@@ -73,8 +73,8 @@ class LineFinder:
             if header := _HEADER_RE.match(line):
                 table = path = _key_path(header["path"])
                 self.headers.add(number)
-                if header["open"] == "[[" and path == ("feed",):
-                    self.feed_starts.append(number)
+                if header["open"] == "[[" and len(path) == 1 and path[0] in self.starts:
+                    self.starts[path[0]].append(number)
             elif assignment := _ASSIGNMENT_RE.match(line):
                 path = table + _key_path(assignment["path"])
             self.paths.append(path)
@@ -105,19 +105,24 @@ class LineFinder:
 
     def feed(self, index: int, key: str | None = None) -> str:
         """Where the index-th [[feed]] (1-based) starts, or where it sets ``key``."""
-        self._scan()
-        if index > len(self.feed_starts):
-            return self._at(None)
-        head = self.feed_starts[index - 1]
-        end = self._entry_end(head)
-        return self._at((self._find(("feed", key), head + 1, end) if key else None) or head)
+        return self.entry("feed", index, key)
 
-    def _entry_end(self, head: int) -> int:
-        """The last line of the [[feed]] entry at ``head``, its sub-tables included."""
+    def entry(self, table: str, index: int, key: str | None = None) -> str:
+        """Where the index-th [[table]] (1-based) starts, or where it sets ``key``."""
+        self._scan()
+        starts = self.starts[table]
+        if index > len(starts):
+            return self._at(None)
+        head = starts[index - 1]
+        end = self._entry_end(head, table)
+        return self._at((self._find((table, key), head + 1, end) if key else None) or head)
+
+    def _entry_end(self, head: int, table: str) -> int:
+        """The last line of the [[table]] entry at ``head``, its sub-tables included."""
         for number in range(head + 1, len(self.paths) + 1):
             path = self.paths[number - 1]
-            if number in self.headers and (path is None or len(path) < 2 or path[0] != "feed"):
-                return number - 1  # the next [[feed]], or a table outside this entry
+            if number in self.headers and (path is None or len(path) < 2 or path[0] != table):
+                return number - 1  # the next entry, or a table outside this one
         return len(self.paths)
 
 

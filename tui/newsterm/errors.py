@@ -19,6 +19,7 @@ command line and the app can turn any of them into one clear line::
     │   ├── TooManyRedirects
     │   ├── NetworkError     DNS, refused, reset, TLS
     │   └── NotAFeed         the document is neither a feed nor links to one
+    ├── ExtractionError      an article page could not be read in time (F, full_text)
     └── SyncError            the sync server could not be reached, refused us, or answered nonsense
         ├── SyncAuthError    the server refused the user name or password
         └── PasswordError    no password could be had for [sync]
@@ -108,6 +109,10 @@ class NetworkError(FetchError):
 
 class NotAFeed(FetchError):
     """The document is not a feed and names no feed either."""
+
+
+class ExtractionError(NewstermError):
+    """Finding the article in a fetched page ran past its deadline, or its process died."""
 
 
 class SyncError(NewstermError):

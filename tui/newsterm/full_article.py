@@ -3,7 +3,8 @@ feed (deadline, size cap, redirects by hand, http(s) only) and reduced to the ar
 
 Used by the reader's F key, `newsterm show --full` and, for feeds with `full_text = true`,
 by each refresh. A page that cannot be read gives a one-line reason and the feed's own
-text stays; the result, good or bad, is kept in the cache.
+text stays; the result, good or bad, is kept in the cache. The article is found in a
+helper process under ``settings.extract_seconds`` (extraction.py).
 """
 
 from __future__ import annotations
@@ -11,19 +12,21 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 
 import httpx
 
+from newsterm.cancelling import until_cancelled
 from newsterm.config import Config, Settings
-from newsterm.errors import FetchError, HTTPStatusError, StoreError
+from newsterm.errors import ExtractionError, FetchError, HTTPStatusError, StoreError
+from newsterm.extraction import extract_in_child
 from newsterm.feeds.fetch import fetch_page, host_key, make_client
 from newsterm.models import Article, FullText
 from newsterm.reading import build_page
 from newsterm.store import Store
-from newsterm.text.extract import MAX_PAGE_BYTES, extract_article
+from newsterm.text.extract import MAX_PAGE_BYTES
 from newsterm.text.layout.page import ReaderPage
 from newsterm.text.render.document import html_to_document
 from newsterm.urls import shown_host
@@ -45,9 +48,14 @@ _REFUSED = frozenset({401, 402, 403, 451})
 
 
 async def fetch_full_text(
-    client: httpx.AsyncClient, article: Article, *, timeout: float
+    client: httpx.AsyncClient,
+    article: Article,
+    *,
+    timeout: float,
+    extract_seconds: float = Settings().extract_seconds,  # the default lives in one place
 ) -> FullText:
-    """Fetch and extract ``article``'s page; a failure comes back as FullText.error."""
+    """Fetch ``article``'s page within ``timeout`` and find the article in it within
+    ``extract_seconds``; a failure comes back as FullText.error."""
     if not article.link:
         return FullText(article.id, "", "", "the article has no link to fetch")
     try:
@@ -57,7 +65,10 @@ async def fetch_full_text(
         return FullText(article.id, article.link, "", why)
     except FetchError as exc:
         return FullText(article.id, article.link, "", str(exc))
-    html = await asyncio.to_thread(extract_article, page.body or b"", page.final_url)
+    try:
+        html = await extract_in_child(page.body or b"", page.final_url, seconds=extract_seconds)
+    except ExtractionError as exc:
+        return FullText(article.id, page.final_url, "", str(exc))
     problem = _problem(html, article)
     return FullText(article.id, page.final_url, "" if problem else html, problem)
 
@@ -78,20 +89,36 @@ def _length(html: str) -> int:
     return sum(len(block.text) for block in html_to_document(html).blocks)
 
 
-def read_full_text(store: Store, article: Article, settings: Settings) -> FullText:
+def read_full_text(
+    store: Store,
+    article: Article,
+    settings: Settings,
+    *,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> FullText:
     """The cached full text of ``article``, else fetched now and kept; blocks: call in a
-    thread (the reader's worker, the command line)."""
+    thread (the reader's worker, the command line). Once ``cancelled()`` is true the fetch
+    stops within a moment and this raises asyncio.CancelledError, keeping nothing."""
     kept = store.full_text(article.id)
     if kept is not None and kept.error is None:
         return kept
 
     async def fetch() -> FullText:
         async with make_client(concurrency=1) as client:
-            return await fetch_full_text(client, article, timeout=settings.timeout_seconds)
+            return await _fetch(client, article, settings)
 
-    text = asyncio.run(fetch())
+    text = asyncio.run(until_cancelled(fetch(), cancelled))
     store.save_full_text(text, now=datetime.now(UTC))
     return text
+
+
+async def _fetch(client: httpx.AsyncClient, article: Article, settings: Settings) -> FullText:
+    return await fetch_full_text(
+        client,
+        article,
+        timeout=settings.timeout_seconds,
+        extract_seconds=settings.extract_seconds,
+    )
 
 
 def with_full_text(article: Article, text: FullText) -> Article:
@@ -105,32 +132,40 @@ def full_text_notice(text: FullText) -> str:
 
 
 async def fill_article_pages(
-    client: httpx.AsyncClient, store: Store, feed_urls: Sequence[str], settings: Settings
-) -> int:
+    client: httpx.AsyncClient,
+    store: Store,
+    feed_urls: Sequence[str],
+    settings: Settings,
+    on_page: Callable[[int, int], None] | None = None,
+) -> tuple[int, int]:
     """Fetch the full text of the newest articles of ``feed_urls`` that have none yet,
-    ``settings.concurrency`` at a time and at most PER_HOST per host; how many worked."""
+    ``settings.concurrency`` at a time and at most PER_HOST per host; how many worked and
+    how many failed. ``on_page(done, total)`` is called as each page is done."""
     if not feed_urls:
-        return 0
+        return 0, 0
     todo = await asyncio.to_thread(store.without_full_text, feed_urls, PER_FEED)
     overall = asyncio.Semaphore(settings.concurrency)
     per_host: defaultdict[str, asyncio.Semaphore] = defaultdict(lambda: asyncio.Semaphore(PER_HOST))
-    worked = 0
+    worked = failed = 0
 
     async def one(article_id: int, link: str) -> None:
-        nonlocal worked
+        nonlocal worked, failed
         article = await asyncio.to_thread(store.article, article_id)
         if article is None:
             return
         async with per_host[host_key(link)], overall:
-            text = await fetch_full_text(client, article, timeout=settings.timeout_seconds)
+            text = await _fetch(client, article, settings)
+        worked += text.error is None
+        failed += text.error is not None
+        if on_page is not None:
+            on_page(worked + failed, len(todo))
         with contextlib.suppress(StoreError):  # a cache failure must not stop the others
             await asyncio.to_thread(store.save_full_text, text, now=datetime.now(UTC))
-            worked += text.error is None
 
     async with asyncio.TaskGroup() as group:
         for article_id, link in todo:
             group.create_task(one(article_id, link))
-    return worked
+    return worked, failed
 
 
 def opening_page(store: Store, article: Article, config: Config) -> ReaderPage:

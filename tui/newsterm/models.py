@@ -193,6 +193,7 @@ class FeedState:
     failures: int = 0  # failed fetches in a row
     body_hash: str | None = None  # of the last document parsed
     feed_fresh_for: float | None = None  # what that document said of its freshness (<ttl>)
+    error: str | None = None  # why the last fetch failed; None when it worked
 
     def due(self, now: datetime) -> bool:
         return self.next_due is None or self.next_due <= now

@@ -46,6 +46,17 @@ class FeedOutcome:
     moved_to: str | None = None  # a permanent redirect, reported, never written to feeds.toml
     discovered: str | None = None  # the feed URL found on an HTML page
     warning: str | None = None  # the parser recovered from a malformed document
+    was_failing: str | None = None  # why the refresh before this one failed; None if it worked
+
+    @property
+    def failure_is_news(self) -> bool:
+        """It failed, and not as last time: it started failing, or its reason changed."""
+        return not self.ok and self.error != self.was_failing
+
+    @property
+    def recovered(self) -> bool:
+        """It failed last time and worked now."""
+        return self.ok and self.was_failing is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +67,10 @@ class RefreshSummary:
     seconds: float
     skipped: int = 0
     """Feeds left alone because they were not due yet."""
+    pages: int = 0
+    """Article pages whose full text was read (feeds with full_text = true)."""
+    pages_failed: int = 0
+    """Article pages that could not be fetched or read."""
 
     @property
     def feeds(self) -> int:
@@ -79,14 +94,20 @@ class RefreshSummary:
 
     def describe(self) -> str:
         """One line: '40 feeds: 37 ok (12 not modified), 3 failed, 5 not due (skipped);
-        318 new articles in 4.2 s'; feeds left alone are counted in the feeds."""
+        318 new articles, full text of 9 pages (1 failed) in 4.2 s'; feeds left alone are
+        counted in the feeds, and pages are named only when some were tried."""
         total = self.feeds + self.skipped
         noun = "feed" if total == 1 else "feeds"
         articles = "article" if self.new == 1 else "articles"
         skipped = f", {self.skipped} not due (skipped)" if self.skipped else ""
+        tried = self.pages + self.pages_failed
+        pages = ""
+        if tried:
+            pages = f", full text of {tried} {'page' if tried == 1 else 'pages'}"
+            pages += f" ({self.pages_failed} failed)" if self.pages_failed else ""
         return (
             f"{total} {noun}: {self.ok} ok ({self.not_modified} not modified), "
-            f"{len(self.failed)} failed{skipped}; {self.new} new {articles} "
+            f"{len(self.failed)} failed{skipped}; {self.new} new {articles}{pages} "
             f"in {self.seconds:.1f} s"
         )
 
@@ -106,6 +127,7 @@ async def refresh(
     due_only: bool = False,
     schedule: Schedule = DEFAULT_SCHEDULE,
     on_start: Callable[[int, int], None] | None = None,
+    on_page: Callable[[int, int], None] | None = None,
 ) -> RefreshSummary:
     """Refresh the configured feeds (or just ``urls``); one failing feed never stops the rest.
 
@@ -113,7 +135,8 @@ async def refresh(
     feedparser is pure Python and holds the GIL), else in a thread. ``parse_limits``
     bounds what one document may cost (feeds/guard.py). With ``due_only`` a feed whose
     server, own hints or failures put its next fetch in the future (``schedule``) is
-    skipped and counted. ``on_start(fetching, skipped)`` is called once that is known.
+    skipped and counted. ``on_start(fetching, skipped)`` is called once that is known;
+    ``on_page(done, total)`` as each article page of a full_text feed is read.
     """
     started = time.monotonic()
     subs = [s for s in config.feeds if urls is None or s.url in urls]
@@ -132,11 +155,11 @@ async def refresh(
         # Feeds that carry only summaries: their new articles' pages, after every feed's
         # articles are stored (the batched writes are flushed when their block ends).
         wanted = [o.url for o in run.outcomes if o.ok and _full_text(subs, o.url)]
-        await fill_article_pages(http, store, wanted, settings)
+        pages = await fill_article_pages(http, store, wanted, settings, on_page)
     await asyncio.to_thread(store.prune, settings.keep_days, now=_now())
     order = {s.url: i for i, s in enumerate(subs)}
     outcomes = sorted(run.outcomes, key=lambda o: order[o.url])
-    return RefreshSummary(tuple(outcomes), time.monotonic() - started, len(subs) - len(due))
+    return RefreshSummary(tuple(outcomes), time.monotonic() - started, len(subs) - len(due), *pages)
 
 
 _NEW = FeedState()
@@ -216,11 +239,11 @@ class _Run:
         except FetchError as exc:
             return await self._failed(sub.url, title, str(exc), state, exc)
         except StoreError as exc:  # not recorded: the cache is what failed
-            return FeedOutcome(sub.url, title, ok=False, error=str(exc))
+            return FeedOutcome(sub.url, title, ok=False, error=str(exc), was_failing=state.error)
         except Exception as exc:  # a bug in one feed's handling must not stop the others
             error = f"unexpected {type(exc).__name__}: {exc}"
             return await self._failed(sub.url, title, error, state, None)
-        return _succeeded(sub.url, title, result, parsed, new, state.found_feed)
+        return _succeeded(sub.url, title, result, parsed, new, state)
 
     async def _fetch(self, url: str, state: FeedState) -> FetchResult:
         """Fetch ``url`` with its stored validators, or the feed its page named last time."""
@@ -262,7 +285,7 @@ class _Run:
         # The failure is still reported to the user when the cache can't hold it.
         with contextlib.suppress(StoreError):
             await self.writes.write(FeedWrite(url, _now() + _span(wait), error=error))
-        return FeedOutcome(url, title, ok=False, error=error)
+        return FeedOutcome(url, title, ok=False, error=error, was_failing=state.error)
 
 
 def _succeeded(
@@ -271,10 +294,11 @@ def _succeeded(
     result: FetchResult,
     parsed: PreparedFeed | None,
     new: int,
-    found: str | None,
+    state: FeedState,
 ) -> FeedOutcome:
     """The outcome of a feed fetched (or not modified) and stored."""
     # A page's feed is news the first time, or when the page names another one.
+    found = state.found_feed
     discovered = result.final_url if result.discovered_from and result.final_url != found else None
     return FeedOutcome(
         url,
@@ -285,6 +309,7 @@ def _succeeded(
         moved_to=result.permanent_redirect,
         discovered=discovered,
         warning=parsed.warning if parsed else None,
+        was_failing=state.error,
     )
 
 

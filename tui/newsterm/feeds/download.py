@@ -1,6 +1,10 @@
 """Download an attachment (a podcast episode, say): streamed to a ``.part`` file, resumed
 with an HTTP Range request, bounded in size and time, and named safely.
 
+A resumed request carries If-Range with the validator (ETag, else Last-Modified) of the
+response the part file began with, kept beside it in ``.part.if-range``: a file changed on
+the server since comes whole again instead of being spliced onto the old bytes.
+
 Nothing from the feed chooses where the file goes: its name is made from the last segment
 of the address, reduced to plain characters, with a digest of the whole address (so two
 episodes both called "redirect.mp3" get two files), and it is always written inside the
@@ -40,6 +44,7 @@ _UNSAFE = re.compile(r"[^\w.\- ]+")
 _CONTENT_RANGE = re.compile(r"bytes (\d+)-(\d+)/(\d+|\*)")
 _UNSATISFIED = re.compile(r"bytes \*/(\d+)")
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_MAX_VALIDATOR = 256  # an ETag or a date is a few dozen characters
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +106,7 @@ def download(
     """Fetch ``url`` into ``path``, resuming ``path``.part if an earlier try left one.
 
     Raises FetchError (with a one-line reason) on any failure; the part file stays, so the
-    next try resumes it.
+    next try resumes it, unless the file proved too large: then it goes.
     """
     if scheme(url) not in ("http", "https"):
         raise FetchError(f"won't download a non-web address: {one_line(url)[:100]}")
@@ -112,6 +117,7 @@ def download(
     except (httpx.HTTPError, httpx.InvalidURL, OSError, UnicodeError) as exc:
         raise translate(exc, limits.idle_seconds) from exc
     part.replace(path)
+    _validator_path(part).unlink(missing_ok=True)
     return path
 
 
@@ -131,6 +137,9 @@ def _fetch_into(
     headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "identity"}
     if offset:
         headers["Range"] = f"bytes={offset}-"
+        if_range = _kept_validator(part)
+        if if_range:
+            headers["If-Range"] = if_range
     current, seen = url, {url}
     for _ in range(MAX_REDIRECTS + 1):
         request = client.build_request("GET", current, headers=headers, timeout=limits.idle_seconds)
@@ -167,24 +176,61 @@ def _save(
     if status not in (200, 206):
         raise HTTPStatusError(status, _reason(status))
     start, total = _span(response, offset)
+    megabytes = limits.max_bytes // (1024 * 1024)
     if total is not None and total > limits.max_bytes:
-        raise FetchError(f"larger than {limits.max_bytes // (1024 * 1024)} MB; not downloaded")
-    mode = "ab" if start else "wb"
+        _discard(part)  # it can never be finished
+        raise FetchError(f"larger than {megabytes} MB; not downloaded")
+    if not start:  # a new file begins: what a later resume must find unchanged
+        _keep_validator(part, response.headers)
     done = start
-    with part.open(mode) as out:
+    with part.open("ab" if start else "wb") as out:
         if start:
             out.truncate(start)
         progress(done, total)
         for chunk in response.iter_raw(_CHUNK):
             done += len(chunk)
             if done > limits.max_bytes:
-                raise FetchError(f"stopped at {limits.max_bytes // (1024 * 1024)} MB: too large")
+                break
             if time.monotonic() - started > limits.total_seconds:
                 raise FetchError(f"took longer than {limits.total_seconds:.0f} s; stopped")
             out.write(chunk)
             progress(done, total)
+    if done > limits.max_bytes:  # an endless body: a part file that size helps nobody
+        _discard(part)
+        raise FetchError(f"stopped at {megabytes} MB: too large; the partial file was removed")
     if total is not None and done < total:
         raise FetchError(f"the server stopped after {done:,} of {total:,} bytes; try again")
+
+
+def _validator_path(part: Path) -> Path:
+    return part.with_name(part.name + ".if-range")
+
+
+def _keep_validator(part: Path, headers: httpx.Headers) -> None:
+    """Keep the If-Range value for ``part``'s response: a strong ETag (RFC 9110 forbids a
+    weak one there), else Last-Modified; none kept when the server gave neither."""
+    etag = headers.get("etag", "")
+    value = etag if etag and not etag.startswith("W/") else headers.get("last-modified", "")
+    kept = _validator_path(part)
+    if value and len(value) <= _MAX_VALIDATOR and value.isascii() and value.isprintable():
+        kept.write_text(value, encoding="ascii")
+    else:
+        kept.unlink(missing_ok=True)
+
+
+def _kept_validator(part: Path) -> str:
+    """The If-Range value kept for ``part``, or "" (none kept, or not one a header can hold)."""
+    try:
+        with _validator_path(part).open("rb") as file:
+            value = file.read(_MAX_VALIDATOR + 1).decode("ascii")
+    except (OSError, UnicodeError):
+        return ""
+    return value if len(value) <= _MAX_VALIDATOR and value.isprintable() else ""
+
+
+def _discard(part: Path) -> None:
+    part.unlink(missing_ok=True)
+    _validator_path(part).unlink(missing_ok=True)
 
 
 def _span(response: httpx.Response, offset: int) -> tuple[int, int | None]:

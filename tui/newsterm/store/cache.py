@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -29,10 +29,12 @@ from newsterm.store.failures import rollback, store_error, translated
 from newsterm.store.fulltext import match_expression
 from newsterm.store.order import Order, order_named
 from newsterm.store.queries import article_filters
+from newsterm.store.ranking import ranked_ids
 from newsterm.store.rows import ts
 from newsterm.store.saving import save_failure, save_fetch, save_write
 from newsterm.store.sync_tables import SyncTables
 from newsterm.store.syncing import queue_change
+from newsterm.view_query import ViewQuery
 
 if TYPE_CHECKING:
     from newsterm.config import Subscription
@@ -85,13 +87,15 @@ class Store:
         recover: bool = False,
         busy_timeout: float = 5.0,
         quick_check: bool | None = None,
+        notify: Callable[[str], None] | None = None,
     ) -> Store:
         """Open or create the cache at ``path`` (":memory:" for a private one).
 
         A file that is not a database or fails its check is moved aside and CacheCorrupt
         raised; with ``recover=True`` a fresh cache is opened instead and ``recovered_from``
         names the moved file. CacheTooNew for a newer schema. ``quick_check`` None checks
-        caches up to QUICK_CHECK_MAX_BYTES.
+        caches up to QUICK_CHECK_MAX_BYTES. ``notify`` is told of a slow upgrade (building
+        the search index of an older cache) before it starts.
         """
         if str(path) == ":memory:":
             conn = connect(":memory:", None, busy_timeout=busy_timeout, quick_check=False)
@@ -100,7 +104,9 @@ class Store:
         size = prepare_folder(file)
         check = size <= QUICK_CHECK_MAX_BYTES if quick_check is None else quick_check
         try:
-            conn = connect(str(file), file, busy_timeout=busy_timeout, quick_check=check)
+            conn = connect(
+                str(file), file, busy_timeout=busy_timeout, quick_check=check, notify=notify
+            )
         except CacheCorrupt as exc:
             if not recover or exc.moved_to is None:
                 raise
@@ -222,13 +228,14 @@ class Store:
         query: str = "",
         starred_only: bool = False,
         since: int | None = None,
+        matching: ViewQuery | None = None,
     ) -> int:
         """How many articles article_rows would page through."""
         sql, params = queries.counted(feed_urls, unread_only)  # the triggers' counts
-        filtered = bool(query) or starred_only or since is not None
+        filtered = bool(query) or starred_only or since is not None or matching is not None
         with self._read() as conn:
             if filtered:
-                narrower = {"starred_only": starred_only, "since": since}
+                narrower = {"starred_only": starred_only, "since": since, "matching": matching}
                 where, params = self._filters(conn, feed_urls, unread_only, query, **narrower)
                 sql = f"SELECT count(*) FROM articles a {where}"
             row = conn.execute(sql, params).fetchone()
@@ -244,6 +251,7 @@ class Store:
         limit: int = 100,
         starred_only: bool = False,
         since: int | None = None,
+        matching: ViewQuery | None = None,
         order: str = "newest",
         oldest_first: bool = False,
         beyond: ArticleRow | None = None,
@@ -254,7 +262,7 @@ class Store:
         ``beyond`` starts the page right after that row (before it, oldest first): one
         seek, where an offset walks every row it skips; the offset is used if it is gone.
         """
-        narrower = {"starred_only": starred_only, "since": since}
+        narrower = {"starred_only": starred_only, "since": since, "matching": matching}
         walk = order_named(order)
         with self._read() as conn:
             where, params = self._filters(conn, feed_urls, unread_only, query, **narrower)
@@ -286,12 +294,15 @@ class Store:
         query: str = "",
         batch: int = 1000,
         starred_only: bool = False,
+        matching: ViewQuery | None = None,
     ) -> Iterator[ArticleRow]:
         """Every matching row, newest first, paged by keyset: linear however many there are.
 
         Each page is its own short read, so a slow consumer never holds the lock.
         """
-        where, params = article_filters(feed_urls, unread_only, query, starred_only=starred_only)
+        where, params = article_filters(
+            feed_urls, unread_only, query, starred_only=starred_only, matching=matching
+        )
         after: tuple[Any, Any] | None = None
         while True:
             page_where, page_params = where, params
@@ -316,6 +327,7 @@ class Store:
         query: str = "",
         starred_only: bool = False,
         since: int | None = None,
+        matching: ViewQuery | None = None,
         limit: int = MAX_SEARCH_RESULTS,
     ) -> list[int]:
         """The ids of articles matching ``search``, best first; SearchError for a bad query.
@@ -323,16 +335,11 @@ class Store:
         ``search`` is what a person types: words, "phrases", prefix*, -excluded.
         """
         match = match_expression(search)
-        where, params = article_filters(
-            feed_urls, unread_only, query, starred_only=starred_only, since=since
-        )
-        sql = (
-            "SELECT a.id FROM articles_fts s JOIN articles a ON a.id = s.rowid "
-            f"{queries.narrowed(where, 'articles_fts MATCH ?')} ORDER BY s.rank LIMIT ?"
-        )
         with self._read() as conn:
+            narrower = {"starred_only": starred_only, "since": since, "matching": matching}
+            where, params = self._filters(conn, feed_urls, unread_only, query, **narrower)
             try:
-                return [row[0] for row in conn.execute(sql, [*params, match, max(limit, 0)])]
+                return ranked_ids(conn, match, where, params, limit)
             except sqlite3.OperationalError as exc:  # what the quoting cannot rule out
                 if "fts5" not in str(exc):
                     raise
@@ -376,13 +383,14 @@ class Store:
         query: str = "",
         starred_only: bool = False,
         since: int | None = None,
+        matching: ViewQuery | None = None,
         order: str = "newest",
     ) -> ArticleRow | None:
         """The first unread article below ``after_id`` in list order (the top one for None).
 
         It does not wrap around: None means nothing unread below; ask again with None.
         """
-        narrower = {"starred_only": starred_only, "since": since}
+        narrower = {"starred_only": starred_only, "since": since, "matching": matching}
         return self._nearest_unread(after_id, feed_urls, query, narrower, order_named(order), True)
 
     def prev_unread(
@@ -393,13 +401,14 @@ class Store:
         query: str = "",
         starred_only: bool = False,
         since: int | None = None,
+        matching: ViewQuery | None = None,
         order: str = "newest",
     ) -> ArticleRow | None:
         """The nearest unread article above ``before_id`` in list order (the bottom one for None).
 
         It does not wrap around: None means nothing unread above.
         """
-        narrower = {"starred_only": starred_only, "since": since}
+        narrower = {"starred_only": starred_only, "since": since, "matching": matching}
         return self._nearest_unread(
             before_id, feed_urls, query, narrower, order_named(order), False
         )
@@ -437,6 +446,7 @@ class Store:
         query: str = "",
         starred_only: bool = False,
         since: int | None = None,
+        matching: ViewQuery | None = None,
         order: str = "newest",
         from_bottom_of: int | None = None,
     ) -> int | None:
@@ -446,7 +456,7 @@ class Store:
         list's length, for a row thought to be in its lower half) of the rows after it.
         """
         walk = order_named(order)
-        narrower = {"starred_only": starred_only, "since": since}
+        narrower = {"starred_only": starred_only, "since": since, "matching": matching}
         with self._read() as conn:
             where, params = self._filters(conn, feed_urls, unread_only, query, **narrower)
             member = f"SELECT {walk.anchor} FROM articles a {queries.narrowed(where, 'a.id = ?')}"
@@ -481,6 +491,7 @@ class Store:
         query: str = "",
         starred_only: bool = False,
         since: int | None = None,
+        matching: ViewQuery | None = None,
         search: str = "",
     ) -> list[int]:
         """Mark read every unread article the list with these filters shows; return their ids.
@@ -488,13 +499,12 @@ class Store:
         With ``search``, the articles that search lists. The ids are what an undo marks
         unread again.
         """
+        narrower: dict[str, Any] = {"starred_only": starred_only, "since": since}
+        narrower["matching"] = matching
         if search:  # the best matches the list shows, read or not: their unread ones go
-            ids = self.search_ids(
-                search, feed_urls=feed_urls, query=query, starred_only=starred_only, since=since
-            )
+            ids = self.search_ids(search, feed_urls=feed_urls, query=query, **narrower)
         with self._write() as conn:
             if not search:
-                narrower = {"starred_only": starred_only, "since": since}
                 where, params = self._filters(conn, feed_urls, True, query, **narrower)
                 sql = f"SELECT a.id FROM articles a {where}"
                 ids = [row[0] for row in conn.execute(sql, params)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -40,9 +40,17 @@ def prepare_folder(file: Path) -> int:
 
 
 def connect(
-    target: str, file: Path | None, *, busy_timeout: float, quick_check: bool
+    target: str,
+    file: Path | None,
+    *,
+    busy_timeout: float,
+    quick_check: bool,
+    notify: Callable[[str], None] | None = None,
 ) -> sqlite3.Connection:
-    """Open, check, configure and migrate; a damaged file is moved aside (CacheCorrupt)."""
+    """Open, check, configure and migrate; a damaged file is moved aside (CacheCorrupt).
+
+    ``notify`` hears of a migration step that will take a while, before it starts.
+    """
     if file is not None and not _has_sqlite_header(file):
         # Decided before SQLite opens it: SQLite would create (and on close delete) siblings.
         raise moved_aside(file, "file is not a database")
@@ -54,7 +62,7 @@ def connect(
         raise store_error(exc, file, busy_timeout) from exc
     try:
         with translated(file, busy_timeout):
-            _set_up(conn, target, file, quick_check)
+            _set_up(conn, target, file, quick_check, notify)
     except CacheCorrupt as exc:
         if file is None:
             conn.close()
@@ -69,7 +77,13 @@ def connect(
     return conn
 
 
-def _set_up(conn: sqlite3.Connection, target: str, file: Path | None, quick_check: bool) -> None:
+def _set_up(
+    conn: sqlite3.Connection,
+    target: str,
+    file: Path | None,
+    quick_check: bool,
+    notify: Callable[[str], None] | None,
+) -> None:
     """Check the file, bring its schema up to date, then configure this connection."""
     _check_readable(conn, quick_check)
     check_version(conn, target)
@@ -77,7 +91,7 @@ def _set_up(conn: sqlite3.Connection, target: str, file: Path | None, quick_chec
     fulltext.register(conn)  # the index's triggers, and the step that adds them, call it
     with _setup_lock(conn, file):
         conn.execute("PRAGMA journal_mode = WAL")
-        migrate(conn)
+        migrate(conn, notify=notify)
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA analysis_limit = 1000")  # ANALYZE stays quick on huge caches

@@ -18,12 +18,14 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from newsterm.errors import SearchError
+from newsterm.query_words import OPERATORS, control_character, has_word
 
 __all__ = [
     "FULLTEXT_STEP",
     "INDEXED_TEXT_CHARS",
     "indexed_text",
     "match_expression",
+    "quoted",
     "register",
     "search_terms",
 ]
@@ -102,16 +104,18 @@ def indexed_text(content: str, summary: str) -> str:
 
 # "a phrase", -excluded, prefix*, AND / OR / NOT as words, or a plain word.
 _TERM = re.compile(r'(-?)"([^"]*)("?)|(\S+)')
-_OPERATORS = {"AND", "OR", "NOT"}
-_WORD_CHARS = re.compile(r"[\w*]+")
 
 
 def match_expression(text: str) -> str:
     """The FTS5 query for what a person typed: words, "phrases", prefix*, and -excluded.
 
     Every term is quoted, so FTS5's own syntax cannot be injected; SearchError says why a
-    query cannot be used (nothing to search for, only exclusions, an unclosed quote).
+    query cannot be used (nothing to search for, only exclusions, an unclosed quote, a
+    control character, which FTS5 reads as the end of the query).
     """
+    control = control_character(text)
+    if control is not None:
+        raise SearchError(f"a search cannot hold a control character ({control!r})")
     wanted: list[str] = []
     excluded: list[str] = []
     for match in _TERM.finditer(text):
@@ -119,15 +123,15 @@ def match_expression(text: str) -> str:
         if phrase is not None:
             if not closed:
                 raise SearchError(f"a quote is never closed in {text.strip()!r}")
-            (excluded if negated else wanted).append(_quoted(phrase))
-        elif word in _OPERATORS and wanted:
+            (excluded if negated else wanted).append(quoted(phrase))
+        elif word in OPERATORS and wanted:
             wanted.append(word)
         elif word:
             target = excluded if word.startswith("-") and len(word) > 1 else wanted
             term = _word(word.removeprefix("-") if target is excluded else word)
             if term:
                 target.append(term)
-    while wanted and wanted[-1] in _OPERATORS:
+    while wanted and wanted[-1] in OPERATORS:
         wanted.pop()
     if not wanted:
         raise SearchError(_nothing_wanted(text, excluded))
@@ -140,7 +144,8 @@ def _nothing_wanted(text: str, excluded: list[str]) -> str:
     return f"nothing to search for in {text.strip()!r}"
 
 
-def _quoted(phrase: str) -> str:
+def quoted(phrase: str) -> str:
+    """``phrase`` as one FTS5 string: its own quotes doubled, so it is only ever text."""
     return '"' + phrase.replace('"', '""') + '"'
 
 
@@ -148,9 +153,9 @@ def _word(word: str) -> str:
     """One word, quoted; a trailing * makes it a prefix. Punctuation alone is no word."""
     prefix = word.endswith("*")
     core = word.rstrip("*")
-    if not _WORD_CHARS.search(core):
+    if not has_word(core):
         return ""
-    return _quoted(core) + ("*" if prefix else "")
+    return quoted(core) + ("*" if prefix else "")
 
 
 def search_terms(text: str) -> list[tuple[str, bool]]:
@@ -161,10 +166,10 @@ def search_terms(text: str) -> list[tuple[str, bool]]:
     terms: list[tuple[str, bool]] = []
     for match in _TERM.finditer(text):
         negated, phrase, closed, word = match.groups()
-        if negated or (word or "").startswith("-") or word in _OPERATORS:
+        if negated or (word or "").startswith("-") or word in OPERATORS:
             continue
         if phrase is not None:
             terms += [(phrase.strip(), False)] if closed and phrase.strip() else []
-        elif word and _WORD_CHARS.search(word.rstrip("*")):
+        elif word and has_word(word.rstrip("*")):
             terms.append((word.rstrip("*").strip("\"'()"), word.endswith("*")))
     return [(t, prefix) for t, prefix in terms if t]

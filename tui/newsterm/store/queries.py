@@ -9,6 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from newsterm.store.view_sql import UNREAD_AMONG_STARRED, view_clause
+from newsterm.view_query import ViewQuery
+
 __all__ = [
     "ABOVE",
     "ARTICLE",
@@ -62,7 +65,7 @@ FEEDS = """SELECT f.url, f.title, f.configured_title, f.site, f.tags, f.error, f
 FROM feeds f ORDER BY f.configured DESC, f.position, f.url"""
 
 FEED_STATES = """SELECT url, etag, last_modified, found_feed, next_due, failures, body_hash,
-    feed_fresh_for
+    feed_fresh_for, error
 FROM feeds"""
 
 SYNC_FEED = """INSERT INTO feeds (url, configured_title, tags, position, configured)
@@ -95,16 +98,22 @@ def article_filters(
     *,
     starred_only: bool = False,
     since: int | None = None,
+    matching: ViewQuery | None = None,
 ) -> tuple[str, list[Any]]:
     """A WHERE clause over ``articles a`` and its parameters, written so the indexes apply.
 
-    ``since`` (unix seconds) keeps articles published then or later.
+    ``since`` (unix seconds) keeps articles published then or later; ``matching`` keeps
+    those a saved view's query selects.
     """
     clauses: list[str] = ["a.starred = 1"] if starred_only else []
     params: list[Any] = []
     if since is not None:
         clauses.append("a.published >= ?")
         params.append(since)
+    if matching is not None:
+        clause, values = view_clause(matching)
+        clauses.append(clause)
+        params.extend(values)
     if feed_urls is not None:
         urls = list(dict.fromkeys(feed_urls))
         if len(urls) == 1:
@@ -115,7 +124,8 @@ def article_filters(
             clauses.append(f"+a.feed_url IN ({', '.join('?' * len(urls))})")
         params.extend(urls)
     if unread_only:
-        clauses.append("a.read = 0")
+        starred = starred_only or (matching is not None and matching.wants("starred"))
+        clauses.append(UNREAD_AMONG_STARRED if starred else "a.read = 0")
     if "\x00" in query:  # SQLite's LIKE would stop reading the pattern there: match all
         clauses.append("0")  # no stored title holds a NUL, so nothing matches
     elif query:

@@ -61,6 +61,7 @@ def feed_state(row: sqlite3.Row) -> FeedState:
         failures=row["failures"],
         body_hash=row["body_hash"],
         feed_fresh_for=row["feed_fresh_for"],
+        error=row["error"],
     )
 
 

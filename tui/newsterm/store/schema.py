@@ -203,8 +203,22 @@ def check_version(
     return int(version)
 
 
-def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIONS) -> int:
-    """Bring the schema up to date, each step in its own transaction; return the old version."""
+SLOW_STEP_ARTICLES = 5_000
+"""From this many cached articles, building the search index takes seconds: say so first."""
+INDEX_SECONDS_PER_ARTICLE = 0.00025
+"""About 7 s per 30,000 articles on the reference machine, for the estimate that is said."""
+
+
+def migrate(
+    conn: sqlite3.Connection,
+    migrations: Sequence[Migration] = MIGRATIONS,
+    *,
+    notify: Callable[[str], None] | None = None,
+) -> int:
+    """Bring the schema up to date, each step in its own transaction; return the old version.
+
+    ``notify`` is told, before a step that will take a while starts, what it does.
+    """
     start = user_version(conn)
     version = start
     while version < len(migrations):
@@ -212,6 +226,8 @@ def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIO
         try:
             version = user_version(conn)  # another newsterm may have migrated meanwhile
             if version < len(migrations):
+                if notify is not None and (note := _slow_step(conn, migrations[version])):
+                    notify(note)
                 _apply(conn, migrations[version])
                 version += 1
                 conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -221,6 +237,17 @@ def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIO
             rollback(conn)
             raise
     return start
+
+
+def _slow_step(conn: sqlite3.Connection, step: Migration) -> str | None:
+    """What ``step`` does, when it will take long enough that the user should be told."""
+    if step is not FULLTEXT_STEP:
+        return None
+    count = int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+    if count < SLOW_STEP_ARTICLES:
+        return None
+    seconds = max(1, round(count * INDEX_SECONDS_PER_ARTICLE))
+    return f"building the search index of {count:,} cached articles, once (about {seconds} s)…"
 
 
 def _apply(conn: sqlite3.Connection, step: Migration) -> None:

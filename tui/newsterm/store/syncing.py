@@ -20,7 +20,6 @@ from newsterm.store.rows import ts
 __all__ = [
     "account_key",
     "apply_state",
-    "feed_key",
     "forget_changes",
     "get_meta",
     "known_items",
@@ -30,6 +29,7 @@ __all__ = [
     "queue_change",
     "save_items",
     "save_remote_feeds",
+    "server_feed_url",
     "set_meta",
 ]
 
@@ -71,7 +71,7 @@ def account_key(service: str, url: str, user: str) -> str:
     return hashlib.sha1(f"{service}\0{url}\0{user}".encode()).hexdigest()[:10]
 
 
-def feed_key(account: str, feed_id: str) -> str:
+def server_feed_url(account: str, feed_id: str) -> str:
     """The feeds.url a server's feed is kept under."""
     return f"sync:{account}:{feed_id}"
 
@@ -135,7 +135,7 @@ def save_remote_feeds(conn: sqlite3.Connection, account: str, feeds: Sequence[Re
         _SAVE_FEED,
         [
             {
-                "url": feed_key(account, f.id),
+                "url": server_feed_url(account, f.id),
                 "title": f.title,
                 "site": f.site,
                 "tags": json.dumps(list(f.tags)),
@@ -153,7 +153,7 @@ def save_items(conn: sqlite3.Connection, account: str, items: Sequence[RemoteIte
     now = _now()
     conn.executemany(
         "INSERT OR IGNORE INTO feeds (url, synced) VALUES (?, 1)",
-        [(feed_key(account, fid),) for fid in {i.feed_id for i in items}],
+        [(server_feed_url(account, fid),) for fid in {i.feed_id for i in items}],
     )
     params = [_item_params(account, item, now) for item in items]
     new = conn.executemany(_INSERT_ITEM, params).rowcount
@@ -164,7 +164,7 @@ def save_items(conn: sqlite3.Connection, account: str, items: Sequence[RemoteIte
 def _item_params(account: str, item: RemoteItem, now: int) -> dict[str, Any]:
     fingerprint = "\x1f".join([item.title, item.link, item.author, item.content])
     return {
-        "feed_url": feed_key(account, item.feed_id),
+        "feed_url": server_feed_url(account, item.feed_id),
         "guid": item.id,
         "title": item.title,
         "link": item.link,

@@ -2,7 +2,8 @@
 and images kept, page furniture (menus, comments, footers) left out.
 
 trafilatura is imported on first use, never at start-up (it costs ~0.2 s), and is only
-given bytes: it fetches nothing. Call it in a thread: a big page takes a tenth of a second.
+given bytes: it fetches nothing. A real page takes a tenth of a second, a hostile one up to
+a minute: newsterm calls this in a helper process under a deadline (extraction.py).
 """
 
 from __future__ import annotations

@@ -57,7 +57,8 @@ class Downloader(ReportsWorkerFailures, Horizontal):
         return self.has_class("-busy")
 
     def start(self, enclosure: Enclosure, settings: Settings) -> None:
-        """Download ``enclosure`` to the download folder, unless one is already running."""
+        """Download ``enclosure`` to the download folder, unless one is already running or
+        it is there already."""
         from newsterm.feeds.download import DownloadLimits, safe_filename, target_path
 
         if self.busy:
@@ -69,6 +70,9 @@ class Downloader(ReportsWorkerFailures, Horizontal):
             path = target_path(folder, name)
         except ValueError as exc:
             say(self, f"Not downloaded: {exc}", severity="error")
+            return
+        if path.is_file():  # a download ends by renaming its .part file: this one is whole
+            say(self, f"Already saved: {one_line(str(path.resolve()))}", timeout=8)
             return
         self.add_class("-busy")
         self.query_one(Label).update(Content(f"Downloading {name}"))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlsplit, urlunsplit
 
+import idna
 from textual.app import App, SuspendNotSupported
 
 from newsterm.text.sanitize import one_line
@@ -67,14 +68,10 @@ def browser_url(url: str) -> str:
     international host name in IDNA. The result is one argv element of printable ASCII.
     """
     parts = urlsplit(url.strip())
-    netloc = parts.netloc
-    if not netloc.isascii():
-        host = parts.hostname or ""
-        netloc = netloc.replace(host, host.encode("idna").decode("ascii"), 1)
     return urlunsplit(
         (
             parts.scheme,
-            netloc,
+            _ascii_netloc(parts.netloc),
             _encode(parts.path, _PATH_SET),
             _encode(parts.query, _QUERY_SET),
             _encode(parts.fragment, _FRAGMENT_SET),
@@ -82,10 +79,51 @@ def browser_url(url: str) -> str:
     )
 
 
+def _ascii_netloc(netloc: str) -> str:
+    """``netloc`` with an international host name in IDNA and its user name
+    percent-encoded; UnicodeError for a host no browser would go to or a port that is not
+    plain digits.
+
+    The host is cut from ``netloc`` itself: urlsplit's ``hostname`` is lowercased, so it
+    could not be found again in "BÜCHER.example" to be replaced.
+    """
+    userinfo, at, hostport = netloc.rpartition("@")
+    split = hostport.rfind(":")
+    if split > hostport.rfind("]"):  # "]" ends an IPv6 address, whose colons are not a port
+        host, colon, port = hostport[:split], ":", hostport[split + 1 :]
+    else:
+        host, colon, port = hostport, "", ""
+    if port and not (port.isascii() and port.isdigit()):
+        raise UnicodeError(f"not a port: {port!r}")
+    if not host.startswith("["):  # an IPv6 address: urlsplit has checked it
+        if not host.isascii():
+            host = _idna_host(host)
+        if any(ch in _FORBIDDEN_HOST for ch in host):  # after IDNA: "／" maps to "/"
+            raise UnicodeError(f"not a host name: {host!r}")
+    return f"{_encode(userinfo, _USERINFO_SET)}{at}{host}{colon}{port}"
+
+
+def _idna_host(host: str) -> str:
+    """``host`` as browsers send it (IDNA 2008 with UTS 46, non-transitional: "faß.de" is
+    xn--fa-hia.de, not the different site fass.de). ASCII labels are kept as given, as
+    browsers keep them: "my_host.bücher.de" has an underscore IDNA alone would refuse.
+    """
+    mapped = idna.uts46_remap(host, std3_rules=False, transitional=False)
+    return ".".join(
+        label if label.isascii() else idna.alabel(label).decode("ascii")
+        for label in mapped.split(".")
+    )
+
+
+# What the URL standard forbids in a host name (controls are refused before this); "%"
+# too, which a browser would decode first: rare enough to refuse rather than guess.
+_FORBIDDEN_HOST = frozenset(" #%/:<>?@[\\]^|")
+
 # The WHATWG URL standard's percent-encode sets (beyond controls and non-ASCII).
 _QUERY_SET = frozenset(' "<>')
 _PATH_SET = _QUERY_SET | frozenset("`{}")
 _FRAGMENT_SET = frozenset(' "<>`')
+_USERINFO_SET = _PATH_SET | frozenset("/;=[\\]^|")  # ":" stays: it ends the user name
 
 
 def _encode(text: str, encoded: frozenset[str]) -> str:

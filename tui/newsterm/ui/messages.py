@@ -30,6 +30,13 @@ class FeedsLoaded(Message):
 
 
 @dataclass
+class ViewsCounted(Message):
+    """The saved views' unread articles were counted: view key -> count."""
+
+    counts: dict[str, int]
+
+
+@dataclass
 class ViewHighlighted(Message):
     """The feeds pane's cursor moved to another view (All, a tag, a feed)."""
 
@@ -162,6 +169,7 @@ class RefreshFinished(Message):
     """A refresh ended; ``summary`` names what failed."""
 
     summary: RefreshSummary
+    asked_for_one: bool = False  # the user asked for one feed (r): its failure is always named
 
 
 @dataclass

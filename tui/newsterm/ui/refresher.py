@@ -17,6 +17,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from newsterm.cancelling import until_cancelled
 from newsterm.config import Config
 from newsterm.store import Store
 from newsterm.ui.messages import RefreshFinished, RefreshProgressed, RefreshStarted
@@ -26,8 +27,6 @@ if TYPE_CHECKING:  # the refresh code is imported by its worker, after the first
     import httpx
 
     from newsterm.refresh import FeedOutcome, RefreshSummary
-
-_CANCEL_POLL = 0.25  # seconds between checks that the app still wants this refresh
 
 
 class _Refresh(Protocol):
@@ -138,7 +137,9 @@ class Refresher(ReportsWorkerFailures, Widget):
             parse_pool=self._parse_pool,
         )
         summary = asyncio.run(self._run(worker, config, partial(run, on_start=on_start)))
-        self.post_message(RefreshFinished(summary))
+        self.post_message(
+            RefreshFinished(summary, asked_for_one=urls is not None and len(urls) == 1)
+        )
 
     async def _run(self, worker: Worker[None], config: Config, run: _Refresh) -> RefreshSummary:
         from newsterm.feeds.fetch import make_client
@@ -147,14 +148,10 @@ class Refresher(ReportsWorkerFailures, Widget):
         async with make_client(
             concurrency=settings.concurrency, transport=self._transport
         ) as client:
-            task = asyncio.create_task(run(config, self._store, client=client))
-            # A thread worker cannot be interrupted; watch for the app cancelling it (on quit)
-            # so quitting never waits for slow feeds.
-            while not task.done():
-                if worker.is_cancelled:
-                    task.cancel()
-                await asyncio.wait({task}, timeout=_CANCEL_POLL)
-            return task.result()
+            # Given up when the app cancels the worker (on quit): quitting never waits for
+            # slow feeds.
+            work = run(config, self._store, client=client)
+            return await until_cancelled(work, lambda: worker.is_cancelled)
 
     @on(RefreshFinished)
     def _finished(self) -> None:

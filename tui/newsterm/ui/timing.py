@@ -23,3 +23,7 @@ class Timing:
 
     push_delay: float = 2.0
     """After a change to a synced article, before it is pushed: a burst of marks goes at once."""
+
+    count_views_every: float = 2.0
+    """Between counts of the saved views' unread articles: each is a query of its own, and
+    reading articles one after another asks for a count with every one."""

@@ -1,4 +1,4 @@
-"""What the article list can show: all articles, a built-in view, one tag's feeds, or one feed.
+"""What the article list can show: all articles, a built-in or saved view, a tag, or one feed.
 
 Feed titles, tags and errors come from the cache, which holds what feeds sent: they are made
 single, control-free lines here, where they enter the UI.
@@ -6,14 +6,16 @@ single, control-free lines here, where they enter the UI.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from newsterm.config import Config
+from newsterm.days import local_midnight
 from newsterm.models import Feed
 from newsterm.text.sanitize import one_line
+from newsterm.view_query import ViewQuery
 
 ALL_KEY = "all"
 
@@ -22,13 +24,14 @@ ALL_KEY = "all"
 class View:
     """A selection of feeds the article list reads from the cache."""
 
-    key: str  # "all", "unread", "starred", "today", "tag:<name>" or "feed:<url>"
+    key: str  # "all", "unread", "starred", "today", "view:<title>", "tag:<name>", "feed:<url>"
     label: str  # shown in pane titles and the feeds pane: one line, no control characters
     feed_urls: tuple[str, ...]
     unread_only: bool = False
     starred_only: bool = False
     today: bool = False  # published since local midnight
     search: str = ""  # a full-text search over feed_urls, ranked best first
+    matching: ViewQuery | None = None  # a [[view]]'s query
 
     @property
     def is_search(self) -> bool:
@@ -36,15 +39,8 @@ class View:
 
     def filters(self, now: datetime | None = None) -> dict[str, Any]:
         """The store's keyword filters for this view (feed_urls aside)."""
-        since = None
-        if self.today:
-            midnight = (
-                (now or datetime.now())
-                .astimezone()
-                .replace(hour=0, minute=0, second=0, microsecond=0)
-            )
-            since = int(midnight.timestamp())
-        return {"starred_only": self.starred_only, "since": since}
+        since = local_midnight(now) if self.today else None
+        return {"starred_only": self.starred_only, "since": since, "matching": self.matching}
 
     def marking(self) -> dict[str, Any]:
         """filters() and the search: what marking this view read must cover."""
@@ -104,6 +100,12 @@ def built_in_views(config: Config, feeds: Sequence[Feed] = ()) -> list[View]:
     ]
 
 
+def saved_views(config: Config, feeds: Sequence[Feed] = ()) -> list[View]:
+    """The ``[[view]]``s of feeds.toml, each across every feed as the built-in views are."""
+    urls = all_view(config, feeds).feed_urls
+    return [View(f"view:{v.title}", v.title, urls, matching=v.query) for v in config.views]
+
+
 def feed_view(feed: Feed) -> View:
     """The view of one feed, named by its title (its address until it has been fetched)."""
     title = one_line(feed.title)
@@ -119,8 +121,13 @@ def _short_url(url: str) -> str:
     return url
 
 
-def build_entries(config: Config, feeds: Sequence[Feed]) -> list[Entry]:
-    """All articles first, each tag with its feeds, the untagged feeds, then the views."""
+def build_entries(
+    config: Config, feeds: Sequence[Feed], view_counts: Mapping[str, int] | None = None
+) -> list[Entry]:
+    """All articles first, each tag with its feeds, the untagged feeds, then the views.
+
+    ``view_counts`` holds the saved views' unread counts, by view key, as last counted.
+    """
     configured = {s.url for s in config.feeds}
     feeds = [f for f in feeds if f.url in configured or f.synced]
     mark_local = any(f.synced for f in feeds)  # "local" means something only beside a server
@@ -144,6 +151,9 @@ def build_entries(config: Config, feeds: Sequence[Feed]) -> list[Entry]:
             entries.append(_feed_entry(feed, f"feed:{feed.url}", 0, local))
     for view in built_in_views(config, feeds):  # below the feeds, as newsboat lists query feeds
         entries.append(Entry(view.key, view, total_unread if view.unread_only else 0, is_view=True))
+    counts = view_counts or {}
+    for view in saved_views(config, feeds):
+        entries.append(Entry(view.key, view, counts.get(view.key, 0), is_view=True))
     return entries
 
 

@@ -41,30 +41,58 @@ def summary_line(summary: RefreshSummary) -> str:
         parts.append(f"{len(summary.failed)} failed")
     if summary.skipped:
         parts.append(f"{summary.skipped} not due")
+    if summary.pages or summary.pages_failed:
+        failed = f" ({summary.pages_failed} failed)" if summary.pages_failed else ""
+        parts.append(
+            f"full text of {_plural(summary.pages + summary.pages_failed, 'page')}{failed}"
+        )
     return " · ".join(parts)
 
 
 def summary_notification(
-    summary: RefreshSummary,
+    summary: RefreshSummary, *, name_every_failure: bool = False
 ) -> tuple[str, Literal["information", "warning"]]:
-    """The notification ending a refresh, naming each failed feed and why."""
+    """The notification ending a refresh, naming each feed whose failure is news and why.
+
+    A feed that fails as it did last time is not named again (its `!` mark and the reason
+    over its list stay), only counted as still failing; one that starts failing, fails for
+    another reason, or works again is named. ``name_every_failure`` names them all (a feed
+    the user asked to refresh).
+    """
+    news = [o for o in summary.failed if o.failure_is_news or name_every_failure]
+    still = len(summary.failed) - len(news)
     not_due = f" ({summary.skipped} not due)" if summary.skipped else ""
-    text = f"{_plural(summary.feeds, 'feed')} refreshed{not_due}: "
-    text += f"{_plural(summary.new, 'new article')}."
+    text = f"{_refreshed(summary, still)}{not_due}: {_plural(summary.new, 'new article')}."
     moved = [o for o in summary.outcomes if o.moved_to]
     for outcome in moved[:MAX_NAMED_FAILURES]:
         text += (
             f"\n{one_line(outcome.title)} moved permanently to {one_line(outcome.moved_to or '')}"
         )
-    if not summary.failed:
+    recovered = [o for o in summary.outcomes if o.recovered]
+    if recovered:
+        names = ", ".join(_feed_name(o.title, o.url) for o in recovered[:MAX_NAMED_FAILURES])
+        more = len(recovered) - MAX_NAMED_FAILURES
+        text += f"\nWorking again: {names}" + (f" and {more} more" if more > 0 else "")
+    if not news:
         return text, "information"
-    text += f"\n{_plural(len(summary.failed), 'feed')} failed:"
-    for outcome in summary.failed[:MAX_NAMED_FAILURES]:
+    text += f"\n{_plural(len(news), 'feed')} failed:"
+    for outcome in news[:MAX_NAMED_FAILURES]:
         text += f"\n• {_feed_name(outcome.title, outcome.url)}: "
         text += one_line(outcome.error or "unknown error")
-    if len(summary.failed) > MAX_NAMED_FAILURES:
-        text += f"\n…and {len(summary.failed) - MAX_NAMED_FAILURES} more"
+    if len(news) > MAX_NAMED_FAILURES:
+        text += f"\n…and {len(news) - MAX_NAMED_FAILURES} more"
     return text, "warning"
+
+
+def _refreshed(summary: RefreshSummary, still_failing: int) -> str:
+    """How many feeds worked and how many failed as before ("3 feeds refreshed, 1 still
+    failing"); a feed that failed is never counted as refreshed."""
+    ok = summary.ok
+    if ok and still_failing:
+        return f"{_plural(ok, 'feed')} refreshed, {still_failing} still failing"
+    if still_failing:
+        return f"{_plural(still_failing, 'feed')} still failing"
+    return "No feed refreshed" if summary.failed and not ok else f"{_plural(ok, 'feed')} refreshed"
 
 
 def _feed_name(title: str, url: str) -> str:

@@ -63,7 +63,9 @@ def layout_page(page: ReaderPage, width: int, *, original: bool) -> list[Line]:
 def header_lines(article: Article, width: int) -> list[Line]:
     """Title, then feed · author · date, then the link."""
     lines = [Line.of(t, "title") for t in wrap(one_line(article.title) or "(no title)", width)]
-    meta = [one_line(article.feed_title), one_line(article.author)]
+    feed, author = one_line(article.feed_title), one_line(article.author)
+    # Many blogs name their author after the blog: "DC Rainmaker · DC Rainmaker" says nothing.
+    meta = [feed, "" if author.casefold() == feed.casefold() else author]
     meta.append(article.published.astimezone().strftime("%Y-%m-%d %H:%M"))
     lines += [Line.of(t, "meta") for t in wrap(" · ".join(m for m in meta if m), width)]
     if article.link:

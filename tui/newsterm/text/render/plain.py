@@ -3,17 +3,13 @@ same layout the reader draws (text/layout), without its colours."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from newsterm.models import Article
 from newsterm.text.blocks import Block, Document
 from newsterm.text.layout.body import block_lines
 from newsterm.text.layout.lines import Line, join
 from newsterm.text.layout.page import ReaderPage, layout_page, link_lines
-from newsterm.text.render.document import html_to_document
-from newsterm.text.strip import StripResult, Verdict, hidden_note, strip_appeals
+from newsterm.text.strip import StripResult, Verdict
 
-__all__ = ["render_article", "render_page", "render_text"]
+__all__ = ["render_page", "render_text"]
 
 _MIN_WIDTH = 20
 
@@ -48,28 +44,3 @@ def render_page(page: ReaderPage, width: int = 80, *, original: bool = False) ->
 def _text(lines: list[Line]) -> str:
     text = join(lines).strip("\n")
     return text + "\n" if text else ""
-
-
-def render_article(
-    article: Article,
-    width: int = 80,
-    *,
-    strip: bool = True,
-    show_removed: bool = False,
-    patterns: Iterable[str] = (),
-    selectors: Iterable[str] = (),
-) -> str:
-    """A cached article exactly as the reader shows it: header, notices, body, links."""
-    base = article.link or article.feed_url
-    page = ReaderPage(article, html_to_document(article.body, base))
-    if strip:
-        try:
-            result = strip_appeals(
-                article.body, base_url=base, patterns=tuple(patterns), selectors=tuple(selectors)
-            )
-        except ValueError as exc:  # a bad strip_patterns / strip_selectors entry in feeds.toml
-            page = ReaderPage(article, page.document, problem=f"Appeals not hidden: {exc}")
-        else:
-            note = hidden_note(result)
-            page = ReaderPage(article, result.document, result.verdicts, result.removed_count, note)
-    return render_page(page, width, original=show_removed)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from newsterm.text.blocks import Block
 from newsterm.text.strip import thresholds as t
 from newsterm.text.strip.features import DATA_KINDS, PLAIN, ArticleFeatures, BlockFeatures, anchors
-from newsterm.text.strip.growth import grow
+from newsterm.text.strip.growth import grow, marked_boxes
 from newsterm.text.strip.model import Model, load_model
 from newsterm.text.strip.regions import Region, find_regions, region_of_blocks
 from newsterm.text.strip.seeds import seed_reason
@@ -94,6 +94,7 @@ def decide(
         setting.grow,
         lambda i: bool(seeds[i]),
     )
+    regions = marked_boxes(regions, [b.text for b in blocks], joined)
     logits = [z if i in near else _FAR for i, z in enumerate(logits)]
     return _decisions(article, logits, seeds, regions, joined, forced), regions
 

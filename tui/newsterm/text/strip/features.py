@@ -137,7 +137,8 @@ def anchors(blocks: tuple[Block, ...], base_url: str = "") -> list[int]:
     """The blocks an appeal could grow from: a precise ask in their words, appeal class
     names, or a link to an appeal page. Far from all of them, no block is weighed at all.
     The words of the whole article are scanned in one pass."""
-    base_site = _site(base_url)
+    # the public suffix list is read on first use: an article with no links never needs it
+    base_site = _site(base_url) if any(b.hrefs for b in blocks) else ""
     m = matcher()
     found = set()
     starts = []
@@ -157,9 +158,9 @@ def anchors(blocks: tuple[Block, ...], base_url: str = "") -> list[int]:
             found.add(i)
     whole = "\n".join(parts)
     offsets = [o for o, _ in starts]
-    for regex in (m.ask_regex, m.funded_regex):
-        for hit in regex.finditer(whole):
-            found.add(starts[bisect_right(offsets, hit.start()) - 1][1])
+    # one scan with both tables: which phrase a block holds is read later, near anchors only
+    for hit in m.either_regex.finditer(whole):
+        found.add(starts[bisect_right(offsets, hit.start()) - 1][1])
     return sorted(found)
 
 
@@ -169,7 +170,8 @@ class ArticleFeatures:
 
     def __init__(self, blocks: tuple[Block, ...], base_url: str = "") -> None:
         self.blocks = blocks
-        self._site = _site(base_url)
+        self._base_url = base_url
+        self._site: str | None = None  # read when a block with links is weighed
         content = [i for i, b in enumerate(blocks) if b.kind not in ("rule", "image") and b.text]
         self._edges = (content[0], content[-1]) if content else (-1, -1)
         cut = max(1, len(content) * 15 // 100)
@@ -195,7 +197,9 @@ class ArticleFeatures:
         block = self.blocks[i]
         values = [0.0] * len(FEATURES)
         kind, cue, ask, others, theirs = _words(block, values)
-        _shape(block, values, self._site)
+        if block.hrefs and self._site is None:
+            self._site = _site(self._base_url)
+        _shape(block, values, self._site or "")
         values[_INDEX["first"]] = float(i == self._edges[0])
         values[_INDEX["last"]] = float(i == self._edges[1])
         values[_INDEX["top"]] = float(i in self._top)

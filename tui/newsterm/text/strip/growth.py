@@ -14,11 +14,19 @@ from collections.abc import Callable
 
 from newsterm.text.strip import thresholds as t
 from newsterm.text.strip.features import FEATURES, BlockFeatures
-from newsterm.text.strip.lines import CHROME, CLOSING, CONTINUES, NAMES, OPEN_END, PAYMENT
+from newsterm.text.strip.lines import (
+    CHROME,
+    CLOSING,
+    CONTINUES,
+    NAMES,
+    OPEN_END,
+    PAYMENT,
+    TITLE,
+)
 from newsterm.text.strip.regions import Region
 from newsterm.text.strip.seeds import asks_itself
 
-__all__ = ["box_line", "grow", "joins", "leftover"]
+__all__ = ["box_line", "grow", "joins", "leftover", "marked_boxes"]
 
 _VOICE = tuple(FEATURES.index(n) for n in ("slot:reader", "slot:publisher"))
 _SHAPES = tuple(
@@ -153,7 +161,8 @@ def leftover(mine: BlockFeatures, inside: BlockFeatures, above: bool) -> str:
     if PAYMENT in form:
         return "bank details for a transfer"
     upper, lower = (form, inside.form) if above else (inside.form, form)
-    if OPEN_END in upper and CONTINUES in lower:
+    # (a line above joins only if short: a headline over a box's "needs you!" is no half)
+    if OPEN_END in upper and CONTINUES in lower and (not above or _short(mine)):
         return "the same sentence, broken over two lines"
     if above:
         return ""
@@ -174,15 +183,44 @@ def _bridge(
     button or a meter with no appeal words between two asks goes with them."""
     out: list[Region] = []
     for r in regions:
-        last = out[-1] if out else None
-        if last and r.removed and last.removed and r.start - last.end <= t.BRIDGE:
-            gap = range(last.end, r.start)
-            if all(not blocked(i) and _quiet(features(i)) for i in gap):
-                why.update((i, "between two parts of one box") for i in gap)
-                out[-1] = Region(last.start, r.end, True)
-                continue
+        # a kept region in the gap (no seed of its own) does not part the box
+        at = next((k for k in range(len(out) - 1, -1, -1) if out[k].removed), -1)
+        last = out[at] if at >= 0 else None
+        if last and r.removed and _one_box(last, r, features, blocked):
+            why.update((i, "between two parts of one box") for i in range(last.end, r.start))
+            out[at:] = [Region(last.start, r.end, True)]
+            continue
         out.append(r)
     return out
+
+
+def _one_box(
+    above: Region,
+    below: Region,
+    features: Callable[[int], BlockFeatures],
+    blocked: Callable[[int], bool],
+) -> bool:
+    """The blocks between two removed regions belong to one box with them: at most
+    thresholds.BRIDGE quiet blocks, or at most thresholds.BRIDGE_LINES short quiet lines
+    that are no headline (the payment methods or bank details of a gift form, the names
+    signing a letter); names are no reporting there."""
+    gap = range(above.end, below.start)
+    if not gap or len(gap) > t.BRIDGE_LINES or any(blocked(i) for i in gap):
+        return False
+    found = [features(i) for i in gap]
+    if any(f.others or f.values[_THIRD] for f in found):
+        return False
+    # capitalised words read as names: "Visa", "Sepa", "Amy Goodman" under a letter
+    lines = all(_short(f) and TITLE not in f.form for f in found)
+    if len(gap) <= t.BRIDGE:
+        return lines or all(_quiet(f) for f in found)
+    # a wider gap needs a line that reads as part of a box, not a menu or a dateline
+    return lines and any(box_line(f) or f.form & {CHROME, PAYMENT} for f in found)
+
+
+def _short(features: BlockFeatures) -> bool:
+    """At most eight words."""
+    return any(features.values[k] for k in _SHORT)
 
 
 def _quiet(features: BlockFeatures) -> bool:
@@ -194,3 +232,37 @@ def _quiet(features: BlockFeatures) -> bool:
 def _names_someone(features: BlockFeatures) -> bool:
     """People's names outside a sign-off: a byline, a bio or reporting, no line of a box."""
     return bool(features.values[_NAMES]) and not features.values[_SIGNOFF_LINE]
+
+
+# Lines a publisher puts around its own box, so that readers can skip it: what lies between
+# them is the box, whatever its lines say (a newsletter's name, its blurb, a privacy note).
+BOX_MARKERS = (("skip past newsletter promotion", "after newsletter promotion"),)
+_MARKED_SPAN = 15  # blocks at most from one marker to the other
+
+
+def marked_boxes(regions: list[Region], texts: list[str], why: dict[int, str]) -> list[Region]:
+    """Removed regions widened to the publisher's own box markers around them: a box opened
+    by "skip past newsletter promotion" runs to "after newsletter promotion"."""
+    lows = [" ".join(text.lower().split()).strip(" .:…") for text in texts]
+    for opening, closing in BOX_MARKERS:
+        for start, low in enumerate(lows):
+            if low != opening:
+                continue
+            ends = [
+                k
+                for k in range(start + 1, min(len(lows), start + _MARKED_SPAN + 1))
+                if lows[k] == closing
+            ]
+            if not ends:
+                continue
+            end = ends[0] + 1
+            if not any(r.removed and r.start < end and start < r.end for r in regions):
+                continue
+            for i in range(start, end):
+                why.setdefault(i, "inside the box's own markers")
+            kept = [r for r in regions if r.end <= start or r.start >= end]
+            inside = [r for r in regions if not (r.end <= start or r.start >= end)]
+            low_end = min([start, *(r.start for r in inside if r.removed)])
+            high_end = max([end, *(r.end for r in inside if r.removed)])
+            regions = sorted([*kept, Region(low_end, high_end, True)], key=lambda r: r.start)
+    return regions

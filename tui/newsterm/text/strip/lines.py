@@ -19,7 +19,7 @@ CLOSING = "closing"  # a letter's closing formula: "Happy reading," "Merci,"
 CONTINUES = "continues"  # opens in lower case: the rest of the line above
 NAMES = "names"  # only names: the people who signed a letter
 OPEN_END = "open end"  # ends without a sentence's end: the line below goes on with it
-PAYMENT = "payment"  # bank details for a transfer: an IBAN or a BIC
+PAYMENT = "payment"  # how to pay: an IBAN or a BIC, a card or a payment service
 TITLE = "title"  # a headline's capitals: "Community Engagement", "Substack and Pledges"
 
 _CHROME = re.compile(
@@ -39,6 +39,16 @@ _IBAN = re.compile(
     r"\b(?:account|konto|conta|cuenta|compte|conto|rekening|účet|krs|nip|nipc|cnpj|cpf|bsb|"
     r"pix|upi|iban|codice fiscale|sort code|routing)\b"
     r"\W{0,4}(?:[\w.:-]+\W{1,3}){0,3}\d[\d .\-/]{5,}",
+    re.IGNORECASE,
+)
+# the ways to pay listed on a gift form, each on its own line: "Visa", "Apple Pay", "Bizum"
+_PAY_METHOD = re.compile(
+    r"(?:visa|mastercard|master card|maestro|amex|american express|sepa|sepa direct debit|"
+    r"direct debit|apple pay|google pay|paypal|bizum|pix|mb way|multibanco|twint|klarna|"
+    r"sofort|giropay|lastschrift|ideal|bancontact|satispay|blik|przelew|stripe|"
+    r"bank transfer|wire transfer|virement|virement bancaire|prélèvement|transferencia|"
+    r"transferência|bonifico|overschrijving|credit card|carte bancaire|tarjeta|cartão|"
+    r"carta di credito|kreditkarte|karta|platební karta|bankovní převod|targeta)",
     re.IGNORECASE,
 )
 # a price tier of a membership form: "£5 a month — the printed copy", "10 $ par mois"
@@ -76,7 +86,8 @@ def line_form(text: str) -> frozenset[str]:
 
 
 def _payment(line: str) -> list[str]:
-    return [PAYMENT] if _IBAN.search(line) else []
+    bare = line.strip(" .,:;-–—•·|")
+    return [PAYMENT] if _IBAN.search(line) or _PAY_METHOD.fullmatch(bare) else []
 
 
 def _only_names(words: list[str]) -> bool:

@@ -16,28 +16,57 @@ from newsterm.text.strip.common import LINK_MARK, PLATFORMS
 from newsterm.text.strip.lang import LANGUAGES, PHRASE_SLOTS, Lexicon
 from newsterm.text.strip.trie import expand, trie_regex
 
-__all__ = ["INLINE_SLOTS", "Matcher", "matcher"]
+__all__ = ["INLINE_SLOTS", "Lazy", "Matcher", "matcher"]
 
 # `button` lines are matched whole (see `Matcher.button`) and the precise `ask` phrases in a
 # pass of their own (see `Matcher.asks`), so that "support us" still counts "us" as the
-# publisher; every other slot is found inside the text.
-_APART = ("button", "ask", "funded")
+# publisher; `polite` words only ever matter before an ask (see `Matcher.polite`) and
+# `recipient` words right after one (see `Matcher.recipient`); every other slot is found
+# inside the text.
+_APART = ("button", "ask", "funded", "polite", "recipient")
 INLINE_SLOTS = (*(slot for slot in PHRASE_SLOTS if slot not in _APART), "platform")
 _BUTTON_TRIM = " \t\"'“”‘’«»„()[]*•·|→←>»<✓✔❤♥️!.:,;?-–—"
 _PLAIN_WORDS = frozenset(("ghost", "steady", "pix", "substack", "teaming", "match"))
 _WORD_END = re.compile(r"[\w']*")
 
 
+class Lazy:
+    """A trie regex built and compiled on first use: compiling the tables of ten languages
+    is most of the stripper's first call, and an article with no ask needs one of them."""
+
+    __slots__ = ("_compiled", "_phrases")
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        self._phrases = sorted(phrases)
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(trie_regex(self._phrases))
+        return self._compiled
+
+
 @dataclass(frozen=True, slots=True)
 class Matcher:
-    """The compiled phrase tables."""
+    """The phrase tables, each compiled when first used."""
 
-    regex: re.Pattern[str]
+    lazy_regex: Lazy  # every inline phrase of every slot
     slots: dict[str, tuple[int, ...]]  # phrase (a stem without "*") -> slot indices
     buttons: frozenset[str]  # whole-line button labels, every language
-    ask_regex: re.Pattern[str]  # the precise asks of every language
-    funded_regex: re.Pattern[str]  # the publisher's own funding, said of itself
+    lazy_asks: Lazy  # the precise asks of every language
+    lazy_funded: Lazy  # the publisher's own funding, said of itself
+    lazy_either: Lazy  # both of them in one: finding the blocks that hold any
     voices: dict[str, tuple[int, ...]]  # one-word reader and publisher phrases -> their slot
+    polite: frozenset[str]  # words that may stand before an imperative, every language
+    # an ask phrase -> the words that, right after it, name whom the gift goes to, in the
+    # languages the phrase belongs to ("a" is "to" in Spanish, an article in English)
+    recipients: dict[str, frozenset[str]]
+    any_recipient: frozenset[str]  # for a phrase no table holds as written ("~" asks)
+
+    @property
+    def either_regex(self) -> re.Pattern[str]:
+        return self.lazy_either.pattern
 
     def find(self, low: str) -> list[tuple[int, tuple[int, ...]]]:
         """(offset, slot indices) of every phrase in lower-cased text, left to right."""
@@ -48,7 +77,7 @@ class Matcher:
         words inside it: the regex takes the longest phrase, so "if you value" (support)
         hides the "you" in it."""
         found = []
-        for m in self.regex.finditer(low):
+        for m in self.lazy_regex.pattern.finditer(low):
             key = self._key(m.group())
             found.append((m.start(), self.slots[key], self.voice_of(key)))
         return found
@@ -60,9 +89,17 @@ class Matcher:
     def asks(self, low: str) -> list[tuple[int, str, bool]]:
         """(offset, phrase, funded) of every precise ask in lower-cased text, left to right;
         `funded` marks the publisher's funding said of itself, which needs no "you"."""
-        found = [(m.start(), m.group(), False) for m in self.ask_regex.finditer(low)]
-        found += [(m.start(), m.group(), True) for m in self.funded_regex.finditer(low)]
+        found = [(m.start(), m.group(), False) for m in self.lazy_asks.pattern.finditer(low)]
+        found += [(m.start(), m.group(), True) for m in self.lazy_funded.pattern.finditer(low)]
         return sorted(found)
+
+    def recipient(self, phrase: str, word: str) -> bool:
+        """`word`, right after the ask `phrase`, names whom the gift goes to."""
+        return word in self.recipients.get(phrase, self.any_recipient)
+
+    def courtesy(self, words: str) -> bool:
+        """The words before an ask are only courtesy ("please", "n'hésitez pas à")."""
+        return " ".join(words.strip(" \t,!").split()) in self.polite
 
     def _key(self, matched: str) -> str:
         if matched in self.slots:
@@ -89,8 +126,8 @@ def _phrases(lexicon: Lexicon, slot: str) -> Iterable[str]:
 @cache
 def matcher() -> Matcher:
     """The tables of every registered language, compiled once."""
-    slots, buttons, asks, funded = _tables()
-    regex = re.compile(trie_regex(sorted(slots)))
+    slots, buttons, asks, funded, polite = _tables()
+    recipients = _recipients()
     keys: dict[str, set[int]] = {}
     for phrase, found in slots.items():  # "member" and "member*" share one key
         keys.setdefault(phrase.rstrip("*"), set()).update(found)
@@ -109,20 +146,38 @@ def matcher() -> Matcher:
         if " " not in key and set(found) & voice
     }
     return Matcher(
-        regex,
+        Lazy(slots),
         frozen,
         frozenset(buttons),
-        re.compile(trie_regex(sorted(asks))),
-        re.compile(trie_regex(sorted(funded))),
+        Lazy(asks),
+        Lazy(funded),
+        Lazy(asks | funded),
         voices,
+        frozenset(polite),
+        recipients,
+        frozenset().union(*recipients.values()),
     )
 
 
-def _tables() -> tuple[dict[str, set[int]], set[str], set[str], set[str]]:
+def _recipients() -> dict[str, frozenset[str]]:
+    """Each ask phrase's recipient words, from the languages that hold the phrase."""
+    found: dict[str, set[str]] = {}
+    for lexicon in LANGUAGES.values():
+        words = set(_phrases(lexicon, "recipient"))
+        for phrase in _phrases(lexicon, "ask"):
+            found.setdefault(phrase, set()).update(words)
+    for lexicon in LANGUAGES.values():  # platforms are asks in every language
+        for name in PLATFORMS:
+            found.setdefault(name, set()).update(_phrases(lexicon, "recipient"))
+    return {phrase: frozenset(words) for phrase, words in found.items()}
+
+
+def _tables() -> tuple[dict[str, set[int]], set[str], set[str], set[str], set[str]]:
     """Every language's phrases: inline ones with their slots, whole-line buttons, precise
-    asks and the publisher's funding said of itself."""
+    asks, the publisher's funding said of itself, and the courtesy words before an ask."""
     slots: dict[str, set[int]] = {}
     buttons: set[str] = set()
+    polite: set[str] = set()
     asks: set[str] = set()
     funded: set[str] = set()
     index = {slot: i for i, slot in enumerate(INLINE_SLOTS)}
@@ -131,6 +186,10 @@ def _tables() -> tuple[dict[str, set[int]], set[str], set[str], set[str]]:
             for phrase in _phrases(lexicon, slot):
                 if slot == "button":
                     buttons.add(phrase.rstrip("*"))
+                elif slot == "polite":
+                    polite.add(phrase.rstrip("*"))
+                elif slot == "recipient":
+                    continue  # read per phrase by _recipients
                 elif slot in ("ask", "funded"):
                     (asks if slot == "ask" else funded).add(phrase)
                 else:
@@ -140,4 +199,4 @@ def _tables() -> tuple[dict[str, set[int]], set[str], set[str], set[str]]:
     asks.update(name for name in PLATFORMS if name not in _PLAIN_WORDS)
     for name in PLATFORMS:
         slots.setdefault(name, set()).update((index["platform"], index["donate"]))
-    return slots, buttons, asks, funded
+    return slots, buttons, asks, funded, polite

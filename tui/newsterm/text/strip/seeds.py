@@ -25,7 +25,10 @@ _LINK = FEATURES.index("markup:link")
 _IMPERATIVE = FEATURES.index("imperative_ask")
 _PLATFORM = FEATURES.index("slot:platform")
 _PAID_KINDS = frozenset(("donation", "membership", "subscription"))
+# a lone button asks on its own only for money or membership: "Log in" is a subscription's
+_GIVING = frozenset(("donation", "membership"))
 _HEADING = FEATURES.index("kind:heading")
+_BUTTON = FEATURES.index("button_line")
 _CALL_LOGIT = math.log(t.CALL_SEED / (1 - t.CALL_SEED))
 # a link alone ("her Ko-fi page is here") asks nothing: it needs an ask's words or its voice
 _VOICE = (FEATURES.index("slot:reader"), FEATURES.index("slot:publisher"))
@@ -79,6 +82,8 @@ def seed_reason(features: BlockFeatures, own_logit: float) -> str:
     asking = features.ask.named or all(v[k] for k in _VOICE)  # "you" alone asks nothing
     if linked and asking and not (features.others or features.theirs):
         return "a short line that asks and links to a funding platform or an appeal page"
+    if v[_BUTTON] and features.kind in _GIVING and not (features.others or features.theirs):
+        return f"a button that asks for {features.kind} ('{features.cue}')"
     if short_call(features, own_logit):
         return (
             f"a short line that opens with an ask, and the model leans to it on its own "

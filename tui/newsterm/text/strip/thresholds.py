@@ -11,6 +11,7 @@ from __future__ import annotations
 __all__ = [
     "BASE",
     "BRIDGE",
+    "BRIDGE_LINES",
     "BUTTON_WORDS",
     "CALL_SEED",
     "CALL_WORDS",
@@ -39,6 +40,11 @@ BASE = 0.5
 # removed regions at most BRIDGE quiet blocks apart are one box.
 GROW = 0.9
 BRIDGE = 2
+# ... and up to BRIDGE_LINES short lines (eight words at most, no headline) between two
+# removed regions are one box too when one of them reads as a box's line (a button, a
+# meter, a payment method, bank details): a gift form's lines go, a menu between two boxes
+# stays.
+BRIDGE_LINES = 5
 # Only blocks at most REACH blocks from an anchor (a precise ask, appeal class names, a link
 # to an appeal page) are weighed; growth reaches further, a block at a time.
 REACH = 2

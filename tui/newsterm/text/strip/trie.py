@@ -120,6 +120,10 @@ def _shared(a: str, b: str, known: int) -> int:
 # Only what is special outside a character class (re.escape also escapes spaces and "-",
 # which makes the pattern longer and slower to compile).
 _SPECIAL = {ord(c): "\\" + c for c in "\\.^$*+?{}[]|()"}
+# "~" in a phrase stands for one to three words, each ended by a space, a colon or a hyphen:
+# an outlet's name inside an ask ("become a ~member": "become a Vox member", "werde
+# ~unterstützer": "Werde KONTEXT:Unterstützer").
+_SPECIAL[ord("~")] = r"(?:[\w.']+[ :-]){1,3}"
 
 
 def _escape(literal: str) -> str:

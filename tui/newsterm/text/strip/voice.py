@@ -27,9 +27,9 @@ _PLATFORMS = frozenset(PLATFORMS)
 _FREE_FEED = re.compile(
     r"(?: \w+){0,4}? (?:rss|atom|json|feed|feeds|podcast|channel|kanal|canal|youtube)\b"
 )
-_TO_SOMEONE = re.compile(
-    r" (?:to|at|for|an|à|a|para|per|aan|na|pro) (?!us\b|our\b|this\b|me\b|my\b)"
-)
+# after a recipient word, these name the publisher itself ("donate to us")
+_OURS = frozenset(("us", "our", "this", "me", "my"))
+_WORDS = re.compile(r" (\S+) (\S+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +108,7 @@ def _precise(
         else:
             said_to = self_funded or _voiced(phrase) or (READER in slots and publisher)
             # "How to help: donate to the county relief fund" is someone else's ask
-            elsewhere = not said_to and not publisher and _to_someone(r.low, at + len(phrase))
+            elsewhere = not said_to and not publisher and _to_someone(r.low, at, phrase)
             start = max(r.sentences[k][0], r.first_word[k])
             opens = _opens(r.low, start, at, r.sentences[k][1])
             if _FREE_FEED.match(r.low, at + len(phrase)):
@@ -145,10 +145,15 @@ def _opening_words(low: str, sentence: tuple[int, int]) -> str:
     return " ".join(low[sentence[0] : sentence[1]].split()[:4])
 
 
-def _to_someone(low: str, end: int) -> bool:
+def _to_someone(low: str, at: int, phrase: str) -> bool:
     """The ask goes on to name whom to give to: someone else, unless the block speaks as
-    "we" (then the name is the publisher's own)."""
-    return _TO_SOMEONE.match(low, end) is not None
+    "we" (then the name is the publisher's own). Whom is said in the ask's own language:
+    "a" names a recipient in Spanish, not in English ("save big on a full year")."""
+    words = _WORDS.match(low, at + len(phrase))
+    if words is None:
+        return False
+    to, whom = words.groups()
+    return matcher().recipient(phrase, to) and whom.strip(".,;:!?") not in _OURS
 
 
 @lru_cache(maxsize=4096)
@@ -159,11 +164,13 @@ def _voiced(phrase: str) -> bool:
 
 
 def _opens(low: str, start: int, at: int, end: int) -> bool:
-    """The ask opens its sentence or clause, and the clause is short: an imperative or a
-    button ("Donate today", "Sostieni Tombolo", "Resist the agenda: make a donation now!");
-    "Donations to the campaign rose…" is news."""
+    """The ask opens its sentence or clause, after courtesy words at most, and the clause is
+    short: an imperative or a button ("Donate today", "Sostieni Tombolo", "Resist the
+    agenda: make a donation now!", "Please consider subscribing"); "Donations to the
+    campaign rose…" is news."""
     clause = max(start, *(low.rfind(mark, start, at) + 1 for mark in ":;,"))
-    if any(ch.isalpha() for ch in low[clause:at]):
+    before = low[clause:at]
+    if any(ch.isalpha() for ch in before) and not matcher().courtesy(before):
         return False
     return low.count(" ", clause, end) < CALL_WORDS
 

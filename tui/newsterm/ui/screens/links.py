@@ -41,15 +41,20 @@ class LinkListScreen(ModalScreen[LinkChosen | None]):
         Binding("G", "last", "Last", show=False, id="links.last"),
     ]
 
-    def __init__(self, links: Sequence[Link], title: str = "", *, hint: str = _HINT) -> None:
+    def __init__(
+        self, links: Sequence[Link], title: str = "", *, noun: str = "link", hint: str = _HINT
+    ) -> None:
         super().__init__()
         self._links = tuple(links)
         self._title = one_line(title)
+        self._noun = noun
         self._hint = hint
 
     def compose(self) -> ComposeResult:
         options = OptionList(*(self._option(link) for link in self._links), id="link-list")
-        options.border_title = Content(f"{len(self._links)} links · {self._title}"[:70])
+        count = len(self._links)
+        counted = f"{count} {self._noun}{'' if count == 1 else 's'}"
+        options.border_title = Content(f"{counted} · {self._title}"[:70])
         options.border_subtitle = self._hint
         yield options
 

@@ -47,6 +47,7 @@ from newsterm.ui.messages import (
     Undone,
     UnreadFound,
     ViewMarkedRead,
+    ViewsCounted,
     WorkFailed,
 )
 from newsterm.ui.read_marker import ReadMarker
@@ -59,7 +60,8 @@ from newsterm.ui.screens.refresh_feedback import RefreshFeedback
 from newsterm.ui.syncer import Syncer
 from newsterm.ui.timing import Timing
 from newsterm.ui.undo import UndoLog
-from newsterm.ui.view import all_view
+from newsterm.ui.view import all_view, saved_views
+from newsterm.ui.view_counter import ViewCounter
 from newsterm.ui.watcher import FeedsFileWatcher
 from newsterm.ui.widgets.article_list import ArticleList
 from newsterm.ui.widgets.config_banner import ConfigBanner
@@ -128,6 +130,7 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         yield LinkOpener(self.store, self._open_url)
         yield Downloader()
         yield ReadMarker(self.store)
+        yield ViewCounter(self.store, every=self._timing.count_views_every)
         yield self._remembered
         yield Syncer(
             self.store,
@@ -214,6 +217,11 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
     def _feeds_loaded(self, message: FeedsLoaded) -> None:
         if not self.refresher.running:
             self._feedback.show_idle(message.feeds)
+        self.query_one(ViewCounter).count(saved_views(self.config, message.feeds))
+
+    @on(ViewsCounted)
+    def _views_counted(self, message: ViewsCounted) -> None:
+        self.feed_list.set_view_counts(message.counts)
 
     def _reload(self, articles: bool) -> None:
         self.load_feeds()
@@ -450,6 +458,8 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         if self.reader.page is None:
             say(self, "Open an article to read its full text")
             return
+        if self.reader.fetching_full_text:
+            return  # one fetch at a time; F again would throw this one away
         if not self.reader.showing_full_text:
             say(self, "Fetching the full text…")
         self.reader.toggle_full_text(self.config)
@@ -467,10 +477,10 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
     def _with_enclosure(self, verb: str, act: Callable[[Enclosure], None]) -> None:
         """Act on the article's attachment; with several, let the user pick one first."""
         page = self.reader.page
-        enclosures = page.article.enclosures if page is not None else ()
-        if not enclosures:
+        if page is None or not page.article.enclosures:
             say(self, "This article has no attachment")
             return
+        enclosures = page.article.enclosures
         if len(enclosures) == 1:
             act(enclosures[0])
             return
@@ -483,7 +493,8 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
                 act(next(e for e in enclosures if e.url == choice.url))
 
         hint = f"enter {verb} · escape close"
-        self.app.push_screen(LinkListScreen(links, "attachments", hint=hint), chosen)
+        screen = LinkListScreen(links, page.article.title, noun="attachment", hint=hint)
+        self.app.push_screen(screen, chosen)
 
     def _download(self, enclosure: Enclosure) -> None:
         self.query_one(Downloader).start(enclosure, self.config.settings)

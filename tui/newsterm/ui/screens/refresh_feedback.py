@@ -77,8 +77,10 @@ class RefreshFeedback:
         self._status.show_text(self._last_summary)
         self._articles_due = True
         self._reload_now()
-        text, severity = wording.summary_notification(summary)
-        say(self._status, text, severity=severity, timeout=10 if summary.failed else 4)
+        text, severity = wording.summary_notification(
+            summary, name_every_failure=message.asked_for_one
+        )
+        say(self._status, text, severity=severity, timeout=10 if severity == "warning" else 4)
 
     def sync_news(
         self, message: SyncStarted | SyncFinished | SyncStatusRead, *, refreshing: bool

@@ -100,6 +100,7 @@ class ArticleList(ReportsWorkerFailures, ScrollView, can_focus=True):
         self._pages: OrderedDict[int, list[ArticleRow]] = OrderedDict()
         self._pending: set[int] = set()
         self._head_pending = False
+        self._found: tuple[int, ...] | None = None  # a search view's ids, from its head
 
     # ----------------------------------------------------------------- reading state
 
@@ -222,12 +223,14 @@ class ArticleList(ReportsWorkerFailures, ScrollView, can_focus=True):
             order=self._order,
             hide_read=self._hide_read,
             length=self._count,
+            found=self._found,
         )
 
     def _start_head(self, keep_id: int | None) -> None:
         self._generation += 1
         self._pending.clear()
         self._head_pending = True
+        self._found = None  # searched again by the head
         self._load_head(self._generation, self._queries(), keep_id, self._cursor)
 
     @work(
@@ -290,6 +293,7 @@ class ArticleList(ReportsWorkerFailures, ScrollView, can_focus=True):
         head = message.head
         self._head_pending = False
         self._count = head.count
+        self._found = head.found
         self._pages.clear()
         if head.rows:
             self._pages[head.page] = head.rows

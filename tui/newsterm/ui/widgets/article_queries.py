@@ -26,6 +26,7 @@ class Head:
     rows: list[ArticleRow]
     keep_offset: int | None  # rows the kept article moved, to scroll by; None: go to the top
     problem: str = ""  # why a search view could not be run
+    found: tuple[int, ...] | None = None  # a search view's ids, best first, for its later pages
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,7 @@ class ArticleQueries:
     order: str = "newest"  # a name from store/order.py; a search is ranked whatever it says
     hide_read: bool = False
     length: int = 0
+    found: tuple[int, ...] | None = None  # a search's ids as its head found them: searched once
 
     def count(self) -> int:
         """How many rows the list has."""
@@ -52,6 +54,8 @@ class ArticleQueries:
 
     def search_ids(self) -> list[int]:
         """A search view's ids, best first (SearchError for a query that cannot be used)."""
+        if self.found is not None:
+            return list(self.found)
         if not self.view.feed_urls:
             return []
         return self.store.search_ids(
@@ -113,7 +117,11 @@ class ArticleQueries:
         A search that cannot be run gives an empty list that says why.
         """
         try:
-            counted = replace(self, length=self.count())
+            if self.view.is_search:
+                ids = tuple(self.search_ids())
+                counted = replace(self, length=len(ids), found=ids)
+            else:
+                counted = replace(self, length=self.count())
         except SearchError as exc:
             return Head(0, 0, 0, [], None, problem=str(exc))
         count = counted.length
@@ -123,7 +131,8 @@ class ArticleQueries:
             cursor = found if found is not None else min(old_cursor, count - 1)
             keep_offset = cursor - old_cursor
         page = cursor // PAGE_SIZE
-        return Head(count, cursor, page, counted.page(page) if count else [], keep_offset)
+        rows = counted.page(page) if count else []
+        return Head(count, cursor, page, rows, keep_offset, found=counted.found)
 
     def unread_near(
         self, cursor: int | None, row: ArticleRow | None, *, forward: bool, include_cursor: bool

@@ -21,6 +21,7 @@ from textual.strip import Strip
 from textual.visual import Visual
 
 from newsterm.config import Config
+from newsterm.models import Feed
 from newsterm.store import Store
 from newsterm.text.sanitize import one_line
 from newsterm.ui.messages import FeedsLoaded, ViewChosen, ViewHighlighted
@@ -100,9 +101,12 @@ class FeedList(ReportsWorkerFailures, _ListKeys, can_focus=True):
         self._config = config  # the feeds, tags and order of the latest load
         self._generation = 0
         self._entries: list[Entry] = []
+        self._feeds: tuple[Feed, ...] | None = None  # as last loaded
+        self._view_counts: dict[str, int] = {}  # the saved views', counted apart (ViewCounter)
+        self._counts_sent: dict[str, int] = {}  # the view counts the latest load builds with
         self._cursor: int | None = None
         self._hover: int | None = None  # the row under the mouse
-        self._announced: tuple[str, tuple[str, ...]] | None = None  # last view posted
+        self._announced: tuple[object, ...] | None = None  # last view posted
         # Drawn rows by (index, look), each with the entry and width it was drawn for: new
         # counts for a few feeds then cost a few rows, not a screenful.
         self._drawn: dict[tuple[int, str], tuple[Entry, int, Strip]] = {}
@@ -140,7 +144,8 @@ class FeedList(ReportsWorkerFailures, _ListKeys, can_focus=True):
         """
         self._config = config
         self._generation += 1
-        self._read(self._generation, config, sync)
+        self._counts_sent = self._view_counts
+        self._read(self._generation, config, sync, self._view_counts)
 
     @work(
         thread=True,
@@ -150,12 +155,14 @@ class FeedList(ReportsWorkerFailures, _ListKeys, can_focus=True):
         # Described here: Textual would repr the arguments (2,000 feeds' worth) at every call.
         description="loading feeds",
     )
-    def _read(self, generation: int, config: Config, sync: bool) -> None:
+    def _read(
+        self, generation: int, config: Config, sync: bool, view_counts: dict[str, int]
+    ) -> None:
         if sync:
             self._store.sync_feeds(config.feeds)
         feeds = tuple(shown_feeds(config, self._store.feeds()))
         # Built here, not on the event loop: 2,000 feeds take a frame or two to arrange.
-        entries = tuple(build_entries(config, feeds))
+        entries = tuple(build_entries(config, feeds, view_counts))
         self.post_message(FeedsLoaded(feeds, generation, entries))
 
     @on(FeedsLoaded)
@@ -163,7 +170,17 @@ class FeedList(ReportsWorkerFailures, _ListKeys, can_focus=True):
         if message.generation != self._generation:
             message.stop()  # a newer load is on its way
             return
-        self.set_entries(message.entries)
+        self._feeds = message.feeds
+        entries: Sequence[Entry] = message.entries
+        if self._view_counts != self._counts_sent:  # new view counts came during the load
+            entries = build_entries(self._config, message.feeds, self._view_counts)
+        self.set_entries(entries)
+
+    def set_view_counts(self, counts: dict[str, int]) -> None:
+        """Show these unread counts beside the saved views."""
+        self._view_counts = counts
+        if self._feeds is not None:
+            self.set_entries(build_entries(self._config, self._feeds, counts))
 
     def set_entries(self, entries: Sequence[Entry]) -> None:
         """Show ``entries``, keeping the cursor on the same row when it is still there."""
@@ -207,9 +224,10 @@ class FeedList(ReportsWorkerFailures, _ListKeys, can_focus=True):
 
     def _announce(self) -> None:
         entry = self.highlighted_entry
-        if entry is not None and (entry.view.key, entry.view.feed_urls) != self._announced:
-            self._announced = (entry.view.key, entry.view.feed_urls)
-            self.post_message(ViewHighlighted(entry.view))
+        view = entry.view if entry is not None else None
+        if view is not None and (view.key, view.feed_urls, view.matching) != self._announced:
+            self._announced = (view.key, view.feed_urls, view.matching)
+            self.post_message(ViewHighlighted(view))
 
     # ----------------------------------------------------------------- cursor, keys and mouse
 

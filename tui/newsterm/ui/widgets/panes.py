@@ -265,7 +265,10 @@ class Panes(Horizontal):
         current = self.article_list.view
         self.show_feed_error()
         if current is not None and current.key == message.view.key:
-            if current.feed_urls != message.view.feed_urls:
+            if (current.feed_urls, current.matching) != (
+                message.view.feed_urls,
+                message.view.matching,
+            ):
                 self.article_list.load(message.view, self.article_list.title_filter, keep=True)
             return
         self.article_list.load(message.view, self.article_list.title_filter)

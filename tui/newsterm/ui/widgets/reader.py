@@ -15,6 +15,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
+from textual.worker import Worker, get_current_worker
 
 from newsterm.config import Config
 from newsterm.store import Store
@@ -107,6 +108,7 @@ class ReaderView(ReportsWorkerFailures, ScrollView, can_focus=True):
         self._strips: dict[int, Strip] = {}
         self._laid_out_width = -1
         self._highlight = ""
+        self._fetch: tuple[int, Worker[None]] | None = None  # the article whose page F fetches
 
     @property
     def page(self) -> ReaderPage | None:
@@ -186,13 +188,23 @@ class ReaderView(ReportsWorkerFailures, ScrollView, can_focus=True):
     def showing_full_text(self) -> bool:
         return bool(self._page and self._page.full_text)
 
+    @property
+    def fetching_full_text(self) -> bool:
+        """The open article's page is being fetched or read."""
+        fetch = self._fetch
+        return fetch is not None and fetch[0] == self._opening and not fetch[1].is_finished
+
     def toggle_full_text(self, config: Config) -> None:
-        """F: the article's page, fetched and reduced to the article; F again, the feed's."""
+        """F: the article's page, fetched and reduced to the article; F again, the feed's.
+        While that article's page is being fetched, F does nothing: starting again would
+        throw away the fetch under way."""
         page = self._page
-        if page is None:
+        if page is None or self.fetching_full_text:
             return
         width = self.scrollable_content_region.width
-        self._full_text(page.article.id, config, not self.showing_full_text, width)
+        full = not self.showing_full_text
+        worker = self._full_text(page.article.id, config, full, width)
+        self._fetch = (page.article.id, worker) if full else None
 
     @work(thread=True, exclusive=True, group="full-text", exit_on_error=False, name="full text")
     def _full_text(self, article_id: int, config: Config, full: bool, width: int) -> None:
@@ -206,7 +218,12 @@ class ReaderView(ReportsWorkerFailures, ScrollView, can_focus=True):
             page = build_page(article, config)
             self.post_message(FullTextRead(page, False, laid_out(page, width)))
             return
-        text = read_full_text(self._store, article, config.settings)
+        worker = get_current_worker()
+        # Given up, with the page's reader, when the worker is cancelled (on quit, or when
+        # F is pressed on another article): quitting never waits for a page.
+        text = read_full_text(
+            self._store, article, config.settings, cancelled=lambda: worker.is_cancelled
+        )
         if text.error is not None:
             self.post_message(FullTextFailed(article_id, text.error))
             return
@@ -221,6 +238,11 @@ class ReaderView(ReportsWorkerFailures, ScrollView, can_focus=True):
         top = self.scroll_offset.y if not message.full else 0
         self.show(message.page, message.laid_out)
         self.scroll_to(y=top, animate=False, immediate=True)
+
+    @on(FullTextFailed)
+    def _full_text_failed(self, message: FullTextFailed) -> None:
+        if message.article_id != self._opening:
+            message.stop()  # about an article the user has left: the screen must not say it
 
     @on(ArticleOpened)
     def _opened(self, message: ArticleOpened) -> None:

@@ -74,7 +74,10 @@ LEXICON = Lexicon(
         "comptem amb vosaltres; si us plau; si pots; si podeu; si t'agrada; si us agrada; "
         "si valores; si creus; considera; aposta per; el suport dels lectors; ens ajudareu"
     ),
+    polite=phrases("si us plau; sisplau; no dubtis a; simplement"),
+    recipient=phrases("a; al; als; per"),
     ask=phrases(
+        "fes-te ~(soci|sòcia|subscriptor|subscriptora|mecenes); "
         "fes una donació; fer una donació; fes un donatiu; fer un donatiu; dona ara; "
         "vull donar; "
         "fes-te (soci|sòcia|soci o sòcia|subscriptor|subscriptora|mecenes|amic|amiga); "
@@ -126,6 +129,7 @@ LEXICON = Lexicon(
         "viu dels (seus |)(lectors|subscriptors|socis)"
     ),
     opener=phrases(
+        "et necessita; us necessita; a les teves mans; a les vostres mans; "
         "ja que ets aquí; ja que sou aquí; abans de marxar; abans que te'n vagis; "
         "un missatge de; una carta de; una nota de; benvolgut lector; benvolguda lectora; "
         "benvolguts lectors; benvolgudes lectores; estimat lector; estimada lectora; "
@@ -138,6 +142,7 @@ LEXICON = Lexicon(
         "el periodisme té un cost; la informació té un preu"
     ),
     button=phrases(
+        "mètodes de pagament; formes de pagament; "
         "fes una donació; fer una donació; fes un donatiu; donar; col·labora; col·laborar; "
         "col·labora ara; aporta; aportar; contribueix; mensual; mensualment; cada mes; anual; "
         "una vegada; una sola vegada; puntual; donació puntual; altra quantitat; "

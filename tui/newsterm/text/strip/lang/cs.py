@@ -74,7 +74,10 @@ LEXICON = Lexicon(
         "abychom mohli; abychom mohli dál; abychom mohli pokračovat; díky vašim darům; "
         "díky vašim příspěvkům; finančně"
     ),
+    polite=phrases("prosím; prosíme; jednoduše"),
+    recipient=phrases("na; pro"),
     ask=phrases(
+        "staňte se ~(členem|členkou|předplatitelem|předplatitelkou|podporovatelem|dárcem); "
         "přispějte; přispěj; přispět; darujte; daruj; darovat; "
         "podpořte (nás|naši|náš|nezávislou|nezávislé); podpořit (nás|projekt|redakci|rádio); "
         "podpoř nás; staňte se (členem|členkou|předplatitelem|předplatitelkou); "
@@ -121,6 +124,7 @@ LEXICON = Lexicon(
         "díky vám (můžeme|existujeme|fungujeme)"
     ),
     opener=phrases(
+        "potřebuje vás; potřebuje tě; ve vašich rukou; ve tvých rukou; "
         "zpráva od; vzkaz od; dopis od; slovo redakce; od redakce; vážení a milí; "
         "milí čtenáři; milé čtenářky; vážení čtenáři; drazí čtenáři; milí přátelé; "
         "vážení přátelé; ahoj; dobrý den; než odejdete; než odejdeš; než budete pokračovat; "
@@ -132,6 +136,7 @@ LEXICON = Lexicon(
         "důležité sdělení; v zájmu čtenářů; slovo na závěr"
     ),
     button=phrases(
+        "platební metody; způsoby platby; "
         "podpořte nás; podpořit; podpořte; podpořit nyní; podpořit nás; darovat; darujte; "
         "darovat nyní; přispět; přispějte; chci přispět; chci podpořit; staňte se členem; "
         "předplatit; předplaťte si; koupit předplatné; objednat předplatné; přihlásit se; "

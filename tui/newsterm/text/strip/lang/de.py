@@ -89,7 +89,16 @@ LEXICON = Lexicon(
         "stärken sie; sichern sie; finanziell unterstützen; mitfinanzier*; investieren sie; "
         "freiwillig; solidarisch; solidarität"
     ),
+    polite=phrases("bitte; einfach; gerne"),
+    recipient=phrases("an; für; zu; zum; zur"),
     ask=phrases(
+        "mit einer spende (ermöglichen|helfen|unterstützen) sie; melden sie sich (hier|jetzt) an; "
+        "helfen sie mir; "
+        "angewiesen auf (spenden|ihre spenden|ihre unterstützung|unsere leser|unsere leserschaft); "
+        "was es ihnen wert ist; "
+        "helfen sie uns (mit|durch); hilf uns (mit|durch); was es dir wert ist; "
+        "werden sie ~(unterstützer|unterstützerin|mitglied|förderer|förderin|abonnent); "
+        "werde ~(unterstützer|unterstützerin|mitglied|förderer|förderin|abonnent|abonnentin); "
         "jetzt spenden; jetzt unterstützen; unterstützen sie uns; "
         "unterstützen sie (unabhängigen|unseren|kritischen) journalismus; unterstütze uns; "
         "unterstützt uns; unterstützer(in|innen|) werden; mitglied werden; "
@@ -204,6 +213,7 @@ LEXICON = Lexicon(
         "wir haben keine (großen|) (mäzene|sponsoren|investoren|geldgeber)"
     ),
     opener=phrases(
+        "braucht dich; braucht sie; braucht euch; in ihren händen; in deinen händen; "
         "in eigener sache; ein wort in eigener sache; eine nachricht von; eine nachricht der; "
         "ein brief von; eine bitte; eine kleine bitte; eine große bitte; wir haben eine bitte; "
         "eine persönliche bitte; bevor sie gehen; bevor du gehst; bevor sie weiterlesen; "
@@ -221,6 +231,7 @@ LEXICON = Lexicon(
         "gut zu wissen; wichtige mitteilung; in eigener angelegenheit"
     ),
     button=phrases(
+        "zahlungsmethoden; zahlungsarten; "
         "spenden; jetzt spenden; spende; einmalig spenden; monatlich spenden; "
         "regelmäßig spenden; unterstützen; jetzt unterstützen; unterstützer werden; "
         "unterstützerin werden; mitglied werden; jetzt mitglied werden; fördermitglied werden; "

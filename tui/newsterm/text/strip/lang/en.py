@@ -63,7 +63,14 @@ LEXICON = Lexicon(
         "back our; invest in; stand with; consider; please; if you can; if you value; "
         "if you enjoy; if you like; if you found; if you appreciate; if you believe"
     ),
+    polite=phrases("please; just; simply; why not; do; kindly"),
+    recipient=phrases("to; at; for"),
     ask=phrases(
+        "a full year of (print|digital|print and digital); "
+        "you're on the list; thanks for subscribing; thank you for subscribing; save big on; "
+        "our (spring|summer|fall|winter|annual|year-end) (campaign|fund drive|membership drive); "
+        "help support; discover more from; subscribe now to keep reading; "
+        "become a ~(member|supporter|subscriber|patron|donor|sustainer); "
         "make a gift; make a contribution; chip in; pitch in; give monthly; give once; "
         "give today; give now; give what you can; tax-deductible; tax deductible; "
         "become a member; become a (sustaining|founding|paying) member; become a supporter; "
@@ -150,6 +157,8 @@ LEXICON = Lexicon(
         "register to read; help (us|the paper) (grow|thrive); delivered free every"
     ),
     funded=phrases(
+        "(rely|relies|depend|depends|count|counts) on (contributions|donations|gifts) from; "
+        "needs your support; "
         "reader-supported; reader-funded; reader funded; reader-powered; listener-supported; "
         "listener-funded; viewer-supported; member-supported; member-funded; member-owned; "
         "reader-owned; owned by its readers; owned by our readers; "
@@ -175,6 +184,7 @@ LEXICON = Lexicon(
         "paid for by those who can; here because of our (listeners|readers|members)"
     ),
     opener=phrases(
+        "needs you; need you; needs your help; in your hands; "
         "a message from; a note from; a note to; a letter from; since you're here; "
         "before you go; before you move on; dear reader*; dear friend*; dear listener*; "
         "hi there; hello reader*; we'll be blunt; we'll get to the point; we need your help; "
@@ -186,6 +196,7 @@ LEXICON = Lexicon(
         "you just read; you read; this story was; this work; our promise"
     ),
     button=phrases(
+        "continue reading; support now; "
         "donate; donate now; donate today; give; give now; give today; give monthly; "
         "give once; give one-time; one-time; monthly; annually; yearly; other amount; "
         "choose an amount; subscribe; subscribe now; subscribe today; sign up; sign me up; "

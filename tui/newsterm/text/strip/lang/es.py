@@ -75,7 +75,10 @@ LEXICON = Lexicon(
         "si crees; si te interesa; si te sirve; considera; plantéate; apuesta por; defiende; "
         "impulsa"
     ),
+    polite=phrases("por favor; no dudes en; no dude en; simplemente"),
+    recipient=phrases("a; al; para"),
     ask=phrases(
+        "hazte ~(socio|socia|suscriptor|suscriptora|mecenas|amigo|amiga); "
         "donación; donaciones; donar; donativo*; haz una donación; hacer una donación; "
         "dona ahora; dona hoy; quiero donar; "
         "hazte (socio|socia|socio o socia|socia o socio|miembro); "
@@ -129,6 +132,8 @@ LEXICON = Lexicon(
         "elige cuánto quieres aportar; nuestra independencia depende de"
     ),
     funded=phrases(
+        "gracias a (personas|lectores|lectoras|gente) como tú; "
+        "gracias a (personas|gente) como usted; "
         "financiado por (sus|nuestros|nuestras) (lectores|lectoras|socios); "
         "financiado por (sus|nuestros|nuestras) (socias|oyentes|suscriptores); "
         "financiada por (sus|nuestros|nuestras) (lectores|lectoras|socios|socias|oyentes); "
@@ -153,6 +158,7 @@ LEXICON = Lexicon(
         "gracias a (los socios y socias|las socias y socios)"
     ),
     opener=phrases(
+        "te necesita; os necesita; le necesita; en tus manos; en sus manos; "
         "ya que estás aquí; ya que está aquí; ya que estás acá; antes de irte; "
         "antes de que te vayas; antes de seguir; un mensaje de; una carta de; una nota de; "
         "querido lector; querida lectora; queridos lectores; queridas lectoras; "
@@ -167,6 +173,7 @@ LEXICON = Lexicon(
         "la información tiene un precio"
     ),
     button=phrases(
+        "métodos de pago; formas de pago; "
         "donar; dona; doná; dona ahora; haz una donación; hacer una donación; colabora; "
         "colaborá; colaborar; colabora ahora; aportar; aporta; contribuir; mensual; "
         "mensualmente; cada mes; anual; anualmente; una vez; única vez; puntual; "

@@ -80,7 +80,10 @@ LEXICON = Lexicon(
         "svp; si vous le pouvez; si vous pouvez; si vous appréciez; si vous aimez; "
         "si vous tenez à; si vous croyez; si vous le souhaitez"
     ),
+    polite=phrases("s'il vous plaît; svp; n'hésitez pas à; n'hésitez pas à nous; pourquoi ne pas"),
+    recipient=phrases("à; au; aux; pour"),
     ask=phrases(
+        "devenez ~(abonné|abonnée|membre|donateur|donatrice|adhérent|adhérente); "
         "faites un don; faire un don; je fais un don; je donne; donnez; soutenez-nous; "
         "soutenez (notre|le) (travail|journalisme|média|rédaction|radio); "
         "soutenir (notre|le) (travail|journalisme|média|rédaction|radio); nous soutenir; "
@@ -130,6 +133,7 @@ LEXICON = Lexicon(
         "(rejoindre|rejoignez) (ma|notre) newsletter; votre appui"
     ),
     funded=phrases(
+        "grâce à (des lecteurs|des lectrices|des personnes|des gens) comme vous; grâce à vous; "
         "financé par (ses|nos) (lecteurs|lectrices|lecteurs et lectrices); "
         "financé par (ses|nos) (auditeurs|abonnés|membres|donateurs); "
         "financée par (ses|nos) (lecteurs|lectrices|auditeurs|abonnés|membres|donateurs); "
@@ -158,6 +162,7 @@ LEXICON = Lexicon(
         "(a|avons) besoin du soutien de (ses|nos) lecteurs"
     ),
     opener=phrases(
+        "a besoin de vous; a besoin de toi; entre vos mains; "
         "puisque vous êtes ici; puisque vous êtes là; avant de partir; "
         "avant que vous ne partiez; avant de nous quitter; un message de; un mot de; "
         "une lettre de; le mot de; cher lecteur; chère lectrice; chers lecteurs; "
@@ -174,6 +179,7 @@ LEXICON = Lexicon(
         "ce travail a un coût; l'information a un coût"
     ),
     button=phrases(
+        "modes de paiement; modes de paiement proposés; moyens de paiement; "
         "faire un don; je fais un don; faites un don; donner; je donne; don mensuel; "
         "don ponctuel; don unique; une fois; mensuel; mensuellement; chaque mois; annuel; "
         "tous les mois; autre montant; choisissez un montant; choisir un montant; s'abonner; "

@@ -73,7 +73,11 @@ LEXICON = Lexicon(
         "se ritieni; considera; scegli di; difendi; supporta; supportaci; supporto; "
         "sostenuta dai lettori"
     ),
+    polite=phrases("per favore; per piacere; non esitate a; non esitare a; semplicemente"),
+    recipient=phrases("a; al; alla; ai; per"),
     ask=phrases(
+        "puoi (sostenermi|sostenerci|aiutarmi|aiutarci|incoraggiarmi); con una donazione, anche; "
+        "diventa ~(socio|socia|abbonato|abbonata|sostenitore|sostenitrice|membro); "
         "donazion*; donare; fai una donazione; fare una donazione; dona ora; sostienici; "
         "sostieni (il|la|questo|questa|il nostro|la nostra); "
         "sostenere (il|la|il nostro|la nostra) (lavoro|giornalismo|redazione); "
@@ -112,6 +116,8 @@ LEXICON = Lexicon(
         "(che|chi) (già|) ci (sostiene|sostengono)"
     ),
     funded=phrases(
+        "il nostro lavoro dipende (dai lettori|dalle lettrici|da voi|da te); "
+        "grazie a (persone|lettori|lettrici) come te; grazie a (persone|lettori) come voi; "
         "(finanziato|finanziata|finanziati|finanziate) dai (lettori|lettrici|soci); "
         "(finanziato|finanziata) dai (nostri lettori|nostri abbonati|suoi lettori); "
         "(finanziati|finanziate) dai (nostri lettori|nostri abbonati|suoi lettori); "
@@ -132,6 +138,7 @@ LEXICON = Lexicon(
         "non riceviamo (finanziamenti|contributi|fondi) pubblici"
     ),
     opener=phrases(
+        "ha bisogno di te; ha bisogno di voi; nelle tue mani; nelle vostre mani; "
         "visto che sei qui; dato che sei qui; già che sei qui; prima di andare; "
         "prima di andartene; prima di continuare; un messaggio da; un messaggio di; "
         "una lettera da; caro lettore; cara lettrice; cari lettori; care lettrici; "
@@ -145,6 +152,7 @@ LEXICON = Lexicon(
         "l'informazione costa; fare informazione costa; non ti chiediamo"
     ),
     button=phrases(
+        "pagamenti disponibili; metodi di pagamento; "
         "dona; dona ora; dona adesso; fai una donazione; donare; sostieni; sostienici; "
         "sostieni ora; contribuisci; contribuisci ora; mensile; mensilmente; ogni mese; "
         "annuale; una tantum; una volta; donazione singola; altro importo; scegli l'importo; "

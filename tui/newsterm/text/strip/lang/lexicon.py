@@ -3,7 +3,8 @@
 A language module holds one `Lexicon`. Each slot is a tuple of lower-case phrases matched on
 whole words; a trailing "*" on a word makes it a stem ("donat*" matches "donate", "donation",
 "donating"), and "(a|b|)" groups expand to alternatives (an empty one makes the group
-optional). Apostrophes are written straight ('). The slots become named features (see
+optional), and "~" stands for one to three words, an outlet's name inside an ask ("become
+a ~member"). Apostrophes are written straight ('). The slots become named features (see
 features.py), so a slot means the same thing in every language.
 """
 
@@ -29,6 +30,12 @@ class Lexicon:
     subscribe: tuple[str, ...]  # paying to read: "subscribe", "paid subscriber", "free trial"
     newsletter: tuple[str, ...]  # email sign-up: "newsletter", "inbox", "enter your email"
     support: tuple[str, ...]  # funding verbs and states: "support us", "reader-supported"
+    # Words that may stand before an imperative without making it news: "please",
+    # "bitte", "n'hésitez pas à" ("Please consider a subscription" still opens with its ask).
+    polite: tuple[str, ...]
+    # The words that name whom a gift goes to right after an ask ("donate to the relief
+    # fund", "spenden Sie an", "dona a la Cruz Roja"): someone else, unless "we" speak.
+    recipient: tuple[str, ...]
     # The asks that make a sentence an appeal when the publisher says them to the reader:
     # precise enough to start a region on their own ("donate", "become a member",
     # "subscribe to our newsletter", "hazte socio"), unlike the looser slots above.

@@ -80,7 +80,13 @@ LEXICON = Lexicon(
         "om door te gaan; (betaald|gefinancierd) door (lezers|onze lezers|leden|onze leden); "
         "als (je|u) ons werk waardeert; maak het verschil; het verschil maken"
     ),
+    polite=phrases("alsjeblieft; alstublieft; graag; gewoon"),
+    recipient=phrases("aan; voor"),
     ask=phrases(
+        "neem (dan |)een (gratis |)abonnement; "
+        "(neem|sluit) een (steunabonnement|abonnement) (af|); "
+        "elke bijdrage telt; maak een gift; maak een gift over; geef nu; "
+        "word ~(lid|abonnee|vriend|steunlid|donateur|member); "
         "doneer; doneren; word lid; lid worden; "
         "word (abonnee|vriend|donateur|member|steunlid|sponsor); steun ons; "
         "steun (onze|de|het) (journalistiek|redactie|omroep|werk|blog); "
@@ -118,6 +124,8 @@ LEXICON = Lexicon(
         "(onze|deze) journalistiek mogelijk te maken; onze wervingsactie"
     ),
     funded=phrases(
+        "dankzij de steun van (onze lezers|lezers|onze leden|onze donateurs); "
+        "(wij zijn|we zijn) afhankelijk van (onze lezers|lezers|jouw steun|uw steun); "
         "gefinancierd door (lezers|leden|luisteraars|onze lezers|onze leden|zijn lezers); "
         "betaald door (lezers|leden|onze lezers|onze leden); gedragen door (lezers|leden); "
         "bestaat dankzij (haar|zijn|onze) (leden|lezers|abonnees|donateurs); "
@@ -132,6 +140,7 @@ LEXICON = Lexicon(
         "(100%|) gratis dankzij (uw|jouw|jullie) (giften|donaties)"
     ),
     opener=phrases(
+        "heeft jou nodig; heeft u nodig; heeft je nodig; in jouw handen; in uw handen; "
         "een bericht van; een boodschap van; een brief van; een oproep; "
         "een vraag aan (jou|u|jullie); mogen we je iets vragen; mogen we u iets vragen; "
         "mag ik je iets vragen; beste lezer*; lieve lezer*; beste vrienden; hallo; hoi; "
@@ -145,6 +154,7 @@ LEXICON = Lexicon(
         "even dit; in eigen zaak"
     ),
     button=phrases(
+        "betaalmethoden; betaalmogelijkheden; "
         "doneer; doneer nu; doneren; nu doneren; geef; geef nu; steun; steun ons; steun nu; "
         "word lid; nu lid worden; lid worden; word abonnee; abonneer; abonneer nu; abonneren; "
         "neem een abonnement; aanmelden; meld je aan; meld u aan; inschrijven; schrijf je in; "

@@ -87,7 +87,11 @@ LEXICON = Lexicon(
         "utrzymać niezależność; zachować niezależność; dorzuć się; dołóż się; finansowo; "
         "(żebyśmy|abyśmy) mogli (przetrwać|dalej|nadal|kontynuować)"
     ),
+    polite=phrases("proszę; prosimy; po prostu"),
+    recipient=phrases("na; dla"),
     ask=phrases(
+        "przekaż ~zł; ratujmy niezależne media; "
+        "zostań ~(patronem|patronką|członkiem|członkinią|darczyńcą|prenumeratorem); "
         "wesprzyj; wesprzyj nas; wspieraj; wspieram; wpłać; wpłacam; "
         "przekaż (darowiznę|1,5%|1.5%|wsparcie|datek); "
         "zostań (patronem|patronką|członkiem|członkinią); "
@@ -122,6 +126,7 @@ LEXICON = Lexicon(
         "dołączcie do (nas|grona|społeczności); zapiszcie się (na|do); masz już konto"
     ),
     funded=phrases(
+        "(z |)darowizn naszych (czytelników|czytelniczek); dzięki wpłatom (naszych |)czytelników; "
         "(finansowany|finansowana|finansowane) przez (czytelników|czytelniczki); "
         "(finansowany|finansowana|finansowane) przez słuchaczy; "
         "(finansowany|finansowana|finansowane) przez (patronów|naszych czytelników); "
@@ -144,6 +149,8 @@ LEXICON = Lexicon(
         "(niezależni|niezależne|niezależna) dzięki (wam|czytelnikom|waszym wpłatom)"
     ),
     opener=phrases(
+        "potrzebuje ciebie; potrzebuje was; potrzebujemy ciebie; "
+        "w twoich rękach; w waszych rękach; "
         "wiadomość od; list od; słowo od redakcji; od redakcji; nasz apel; apelujemy; "
         "apel do czytelników; drogi czytelniku; droga czytelniczko; drodzy czytelnicy; "
         "drogie czytelniczki; szanowni państwo; drodzy państwo; cześć; zanim wyjdziesz; "
@@ -158,6 +165,7 @@ LEXICON = Lexicon(
         "czytasz; ważna wiadomość; czy wiesz, że"
     ),
     button=phrases(
+        "metody płatności; "
         "wesprzyj; wesprzyj nas; wspieram; wspieraj; wpłać; wpłacam; wpłać teraz; "
         "przekaż darowiznę; przekaż; zostań patronem; zostań patronką; dołącz; dołącz do nas; "
         "subskrybuj; zamów prenumeratę; kup subskrypcję; kup dostęp; wykup dostęp; "

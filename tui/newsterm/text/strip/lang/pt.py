@@ -74,7 +74,15 @@ LEXICON = Lexicon(
         "se você acredita; considere; fortaleça; fortalecer; defenda; invista; bancar; bancam; "
         "quem banca"
     ),
+    polite=phrases("por favor; não hesite em; simplesmente"),
+    recipient=phrases("a; à; ao; aos; para; pro; pra"),
     ask=phrases(
+        "contribui mensalmente; porquê contribuir; como você pode ajudar; "
+        "maneiras de (ajudar|apoiar); "
+        "apoia-nos; apoia o nosso (trabalho|jornalismo|projeto); descobre aqui como; "
+        "junta-te à nossa comunidade; "
+        "ajude a manter; colabore com a nossa campanha; consigne 0,5%; consigne o seu irs; "
+        "torne-se ~(apoiador|apoiadora|assinante|membro|sócio|sócia|doador|doadora); "
         "doar; doe agora; faça uma doação; fazer uma doação; quero doar; apoie; "
         "apoiar o (nosso|jornalismo|projeto|blog); apoie o; quero apoiar; "
         "seja (membro|apoiador|apoiadora|assinante|sócio|sócia|padrinho|madrinha); "
@@ -126,6 +134,8 @@ LEXICON = Lexicon(
         "doe (hoje|já|mensalmente)"
     ),
     funded=phrases(
+        "(nosso|o nosso) jornalismo depende de (você|vocês|ti|leitores|nossos leitores); "
+        "graças a (pessoas|leitores|leitoras) como você; graças a (pessoas|leitores) como tu; "
         "financiado por (seus|nossos) (leitores|ouvintes|assinantes|apoiadores); "
         "financiada por (seus|nossos) (leitores|ouvintes|assinantes|apoiadores); "
         "apoiado por (leitores|seus leitores|nossos leitores); "
@@ -146,6 +156,7 @@ LEXICON = Lexicon(
         "(sustentada|mantido|mantida) pelos (seus leitores|assinantes|apoiadores)"
     ),
     opener=phrases(
+        "precisa de você; precisa de vocês; precisa de ti; nas suas mãos; nas tuas mãos; "
         "já que você está aqui; já que está aqui; antes de ir; antes de sair; "
         "antes de você ir; uma mensagem de; uma carta de; um recado de; caro leitor; "
         "cara leitora; caros leitores; caras leitoras; prezado leitor; prezada leitora; olá; "
@@ -158,6 +169,7 @@ LEXICON = Lexicon(
         "apoie o jornalismo; talvez você não saiba"
     ),
     button=phrases(
+        "formas de pagamento; métodos de pagamento; "
         "doar; doe; doe agora; fazer uma doação; faça uma doação; contribuir; contribua; "
         "contribua agora; apoiar; apoie; apoie agora; quero apoiar; quero contribuir; "
         "quero doar; mensal; mensalmente; todo mês; anual; uma vez; doação única; pontual; "
