@@ -320,21 +320,32 @@ class Panes(Horizontal):
 
     # ----------------------------------------------------------------- what a key acts on
 
+    def _reader_article(self) -> int | None:
+        """The article the focused reader shows, or is opening: N or * pressed right after n
+        acts on the article n went to, not on the one still on screen."""
+        if self.current() != "reader":
+            return None
+        page = self.reader.page
+        opening = self.reader.opening
+        return opening if opening is not None else page.article.id if page else None
+
     def read_target(self) -> tuple[int, bool] | None:
         """The article N toggles, with its read state: the reader's, else the highlighted row."""
-        page = self.reader.page
-        if page is not None and self.current() == "reader":
-            row = self.article_list.cached_row(page.article.id)
-            return page.article.id, row.read if row is not None else True
+        shown = self._reader_article()
+        if shown is not None:
+            row = self.article_list.cached_row(shown)
+            return shown, row.read if row is not None else True
         row = self.article_list.highlighted_row
         return (row.id, row.read) if row is not None else None
 
     def star_target(self) -> tuple[int, bool] | None:
         """The article * stars, with its starred state: the reader's, else the highlighted row."""
-        page = self.reader.page
-        if page is not None and self.current() == "reader":
-            row = self.article_list.cached_row(page.article.id)
-            return page.article.id, row.starred if row is not None else page.article.starred
+        shown = self._reader_article()
+        if shown is not None:
+            row = self.article_list.cached_row(shown)
+            page = self.reader.page
+            starred = page is not None and page.article.id == shown and page.article.starred
+            return shown, row.starred if row is not None else starred
         row = self.article_list.highlighted_row
         return (row.id, row.starred) if row is not None else None
 

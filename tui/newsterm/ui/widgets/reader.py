@@ -177,12 +177,15 @@ class ReaderView(ReportsWorkerFailures, ScrollView, can_focus=True):
         article = self._store.article(article_id)
         if article is None:
             raise LookupError("the article is no longer in the cache")
+        page = opening_page(self._store, article, config)
+        # Laid out here, off the event loop: a long article takes a tenth of a second.
+        lines = laid_out(page, width)
+        if get_current_worker().is_cancelled:
+            return  # another article was opened meanwhile (n held down): this one stays unread
         was_unread = not article.read
         if was_unread:
             self._store.set_read([article_id], True)  # persisted before the article shows
-        page = opening_page(self._store, article, config)
-        # Laid out here, off the event loop: a long article takes a tenth of a second.
-        self.post_message(ArticleOpened(page, was_unread, laid_out(page, width)))
+        self.post_message(ArticleOpened(page, was_unread, lines))
 
     @property
     def showing_full_text(self) -> bool:
@@ -247,7 +250,10 @@ class ReaderView(ReportsWorkerFailures, ScrollView, can_focus=True):
     @on(ArticleOpened)
     def _opened(self, message: ArticleOpened) -> None:
         if message.page.article.id != self._opening:
-            message.stop()  # the user has moved on to another article
+            # The user has moved on to another article. If this one was marked read just
+            # before, the screen still hears of it, so the list and counts match the cache.
+            if not message.was_unread:
+                message.stop()
             return
         self.show(message.page, message.laid_out)
         self.border_title = Content(one_line(message.page.article.feed_title) or "Reader")
