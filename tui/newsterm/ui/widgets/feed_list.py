@@ -178,6 +178,8 @@ class FeedList(ReportsWorkerFailures, _ListKeys, can_focus=True):
 
     def set_view_counts(self, counts: dict[str, int]) -> None:
         """Show these unread counts beside the saved views."""
+        if counts == self._view_counts:
+            return  # the same counts: building 2,000 feeds' entries again would change nothing
         self._view_counts = counts
         if self._feeds is not None:
             self.set_entries(build_entries(self._config, self._feeds, counts))
