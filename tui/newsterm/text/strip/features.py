@@ -137,8 +137,6 @@ def anchors(blocks: tuple[Block, ...], base_url: str = "") -> list[int]:
     """The blocks an appeal could grow from: a precise ask in their words, appeal class
     names, or a link to an appeal page. Far from all of them, no block is weighed at all.
     The words of the whole article are scanned in one pass."""
-    # the public suffix list is read on first use: an article with no links never needs it
-    base_site = _site(base_url) if any(b.hrefs for b in blocks) else ""
     m = matcher()
     found = set()
     starts = []
@@ -152,8 +150,9 @@ def anchors(blocks: tuple[Block, ...], base_url: str = "") -> list[int]:
         starts.append((at, i))
         parts.append(text)
         at += len(text) + 1  # the newline between blocks: no phrase crosses it
+        # (the site, and with it the public suffix list, is read only for a block with links)
         if (block.hint and hint_strength(block.hint)) or any(
-            link_strength(h, base_site)[0] for h in block.hrefs
+            link_strength(h, _site(base_url))[0] for h in block.hrefs
         ):
             found.add(i)
     whole = "\n".join(parts)
@@ -171,7 +170,6 @@ class ArticleFeatures:
     def __init__(self, blocks: tuple[Block, ...], base_url: str = "") -> None:
         self.blocks = blocks
         self._base_url = base_url
-        self._site: str | None = None  # read when a block with links is weighed
         content = [i for i, b in enumerate(blocks) if b.kind not in ("rule", "image") and b.text]
         self._edges = (content[0], content[-1]) if content else (-1, -1)
         cut = max(1, len(content) * 15 // 100)
@@ -197,9 +195,7 @@ class ArticleFeatures:
         block = self.blocks[i]
         values = [0.0] * len(FEATURES)
         kind, cue, ask, others, theirs = _words(block, values)
-        if block.hrefs and self._site is None:
-            self._site = _site(self._base_url)
-        _shape(block, values, self._site or "")
+        _shape(block, values, self._base_url)
         values[_INDEX["first"]] = float(i == self._edges[0])
         values[_INDEX["last"]] = float(i == self._edges[1])
         values[_INDEX["top"]] = float(i in self._top)
@@ -347,7 +343,7 @@ def _loose_voice(v: list[float], per_sentence: list[set[int]], starts: list[set[
     return own_asks
 
 
-def _shape(block: Block, v: list[float], base_site: str) -> None:
+def _shape(block: Block, v: list[float], base_url: str) -> None:
     """Fill the markup features: the block's kind, styling, class names and links."""
     if block.kind in ("heading", "list_item", "quote", "image"):
         v[_INDEX[f"kind:{block.kind}"]] = 1.0
@@ -355,5 +351,6 @@ def _shape(block: Block, v: list[float], base_site: str) -> None:
     v[_INDEX["markup:linked"]] = float(block.linked)
     v[_INDEX["markup:emphasis"]] = float(block.emphasis)
     v[_INDEX["markup:hint"]] = hint_strength(block.hint) if block.hint else 0.0
-    if block.hrefs:
-        v[_INDEX["markup:link"]] = max(link_strength(h, base_site)[0] for h in block.hrefs)
+    if block.hrefs:  # the site is read here only: an article with no links never needs it
+        site = _site(base_url)
+        v[_INDEX["markup:link"]] = max(link_strength(h, site)[0] for h in block.hrefs)

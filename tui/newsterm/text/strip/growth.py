@@ -243,19 +243,18 @@ _MARKED_SPAN = 15  # blocks at most from one marker to the other
 def marked_boxes(regions: list[Region], texts: list[str], why: dict[int, str]) -> list[Region]:
     """Removed regions widened to the publisher's own box markers around them: a box opened
     by "skip past newsletter promotion" runs to "after newsletter promotion"."""
+    if not any(r.removed for r in regions):
+        return regions  # no box to widen: the article's text need not be read again
     lows = [" ".join(text.lower().split()).strip(" .:…") for text in texts]
     for opening, closing in BOX_MARKERS:
         for start, low in enumerate(lows):
             if low != opening:
                 continue
-            ends = [
-                k
-                for k in range(start + 1, min(len(lows), start + _MARKED_SPAN + 1))
-                if lows[k] == closing
-            ]
-            if not ends:
+            reach = range(start + 1, min(len(lows), start + _MARKED_SPAN + 1))
+            last = next((k for k in reach if lows[k] == closing), None)
+            if last is None:
                 continue
-            end = ends[0] + 1
+            end = last + 1
             if not any(r.removed and r.start < end and start < r.end for r in regions):
                 continue
             for i in range(start, end):

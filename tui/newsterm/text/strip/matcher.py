@@ -127,7 +127,7 @@ def _phrases(lexicon: Lexicon, slot: str) -> Iterable[str]:
 def matcher() -> Matcher:
     """The tables of every registered language, compiled once."""
     slots, buttons, asks, funded, polite = _tables()
-    recipients = _recipients()
+    recipients, every_recipient = _recipients()
     keys: dict[str, set[int]] = {}
     for phrase, found in slots.items():  # "member" and "member*" share one key
         keys.setdefault(phrase.rstrip("*"), set()).update(found)
@@ -155,21 +155,23 @@ def matcher() -> Matcher:
         voices,
         frozenset(polite),
         recipients,
-        frozenset().union(*recipients.values()),
+        every_recipient,
     )
 
 
-def _recipients() -> dict[str, frozenset[str]]:
-    """Each ask phrase's recipient words, from the languages that hold the phrase."""
+def _recipients() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """Each ask phrase's recipient words, from the languages that hold the phrase, and
+    every language's together (for platforms, which are asks in every language)."""
     found: dict[str, set[str]] = {}
+    every: set[str] = set()
     for lexicon in LANGUAGES.values():
         words = set(_phrases(lexicon, "recipient"))
+        every |= words
         for phrase in _phrases(lexicon, "ask"):
             found.setdefault(phrase, set()).update(words)
-    for lexicon in LANGUAGES.values():  # platforms are asks in every language
-        for name in PLATFORMS:
-            found.setdefault(name, set()).update(_phrases(lexicon, "recipient"))
-    return {phrase: frozenset(words) for phrase, words in found.items()}
+    for name in PLATFORMS:
+        found.setdefault(name, set()).update(every)
+    return {phrase: frozenset(words) for phrase, words in found.items()}, frozenset(every)
 
 
 def _tables() -> tuple[dict[str, set[int]], set[str], set[str], set[str], set[str]]:
