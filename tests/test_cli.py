@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from cli_run import newsterm
 from httpserver import LoopbackServer, closed_port_url, respond
 from newsterm import cli
 from newsterm.refresh import FeedOutcome
@@ -44,17 +45,6 @@ def feeds(tmp_path: Path) -> Path:
     path = tmp_path / "feeds.toml"
     path.write_text('[[feed]]\nurl = "a.xml"\n\n[[feed]]\nurl = "b.xml"\ntitle = "Bee"\n')
     return path
-
-
-def newsterm(*args: str, env: dict[str, str], stdin: str | None = None):
-    return subprocess.run(
-        [sys.executable, "-m", "newsterm", *args],
-        env=env,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
 
 
 def test_version_and_help(env: dict[str, str]) -> None:

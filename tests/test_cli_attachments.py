@@ -4,10 +4,9 @@ server, into a download folder named in feeds.toml."""
 from __future__ import annotations
 
 import hashlib
-import subprocess
-import sys
 from pathlib import Path
 
+from cli_run import newsterm
 from httpserver import LoopbackServer, endless, ranged
 from newsterm.feeds.download import safe_filename
 
@@ -33,16 +32,6 @@ def _feed(tmp_path: Path, enclosure_url: str, *, max_mb: int = 10) -> Path:
         '[[feed]]\nurl = "pod.xml"\n'
     )
     return path
-
-
-def newsterm(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "newsterm", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
 
 
 def test_enclosures_lists_type_size_and_length_then_download_saves_the_bytes(

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from cli_run import newsterm
 from httpserver import LoopbackServer, respond
 from newsterm.config import parse_config
 from newsterm.errors import CacheCorrupt, CacheFull, StoreError
@@ -56,19 +57,6 @@ def mark_some(db: Path) -> None:
     con.execute("UPDATE articles SET starred = 1 WHERE id % 5 = 0")
     con.commit()
     con.close()
-
-
-def newsterm(
-    *args: str, env: dict[str, str], preexec: Callable[[], None] | None = None
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "newsterm", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        preexec_fn=preexec,
-    )
 
 
 def assert_clean_failure(out: subprocess.CompletedProcess[str], *needles: str) -> None:
