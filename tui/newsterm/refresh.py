@@ -20,7 +20,6 @@ from newsterm.feeds.fetch import fetch_feed, host_key, make_client
 from newsterm.feeds.guard import DEFAULT_LIMITS, ParseLimits
 from newsterm.feeds.pool import Parser
 from newsterm.feeds.schedule import DEFAULT_SCHEDULE, Schedule
-from newsterm.full_article import fill_article_pages
 from newsterm.models import FeedState, FeedWrite, FetchResult, PreparedFeed
 from newsterm.refresh_writes import BatchedWrites
 from newsterm.store import Store, rows
@@ -155,7 +154,13 @@ async def refresh(
         # Feeds that carry only summaries: their new articles' pages, after every feed's
         # articles are stored (the batched writes are flushed when their block ends).
         wanted = [o.url for o in run.outcomes if o.ok and _full_text(subs, o.url)]
-        pages = await fill_article_pages(http, store, wanted, settings, on_page)
+        pages = (0, 0)
+        if wanted:
+            # (imported here: reading a page pulls in the HTML, layout and appeal code, which
+            # a refresh of feeds that carry their whole text never needs)
+            from newsterm.full_article import fill_article_pages
+
+            pages = await fill_article_pages(http, store, wanted, settings, on_page)
     await asyncio.to_thread(store.prune, settings.keep_days, now=_now())
     order = {s.url: i for i, s in enumerate(subs)}
     outcomes = sorted(run.outcomes, key=lambda o: order[o.url])
