@@ -115,6 +115,29 @@ def test_a_byline_and_an_op_ed_line_stay_beside_a_box() -> None:
     assert _removed(html) == ["Sign up for our newsletter."]
 
 
+def test_a_sign_up_forms_small_print_goes_with_its_box_names_and_all() -> None:
+    box = (
+        "<p>Sign up for our free newsletter</p><p>Submit</p>"
+        "<p>By signing up, I agree to receive emails from The Harbour Ledger and to its "
+        "Privacy Policy.</p>"
+    )
+    assert _removed(NEWS + box) == [
+        "Sign up for our free newsletter",
+        "Submit",
+        "By signing up, I agree to receive emails from The Harbour Ledger and to its "
+        "Privacy Policy.",
+    ]
+
+
+def test_a_named_line_with_no_word_of_the_box_stays_beside_it() -> None:
+    html = (
+        NEWS
+        + "<p>Support our reporting: donate today.</p>"
+        + "<p>Marta Okafor covers the port authority for The Harbour Ledger.</p>"
+    )
+    assert _removed(html) == ["Support our reporting: donate today."]
+
+
 def test_growth_passes_over_a_kept_region() -> None:
     features = article_features(
         (

@@ -46,6 +46,8 @@ _BOX_WORDS = tuple(
     for n in ("donate", "member", "subscribe", "newsletter", "support", "platform", "meter")
 ) + tuple(FEATURES.index(n) for n in ("slot:opener", "slot:signoff", "money"))
 _LONG = FEATURES.index("words>60")
+_NEWSLETTER = FEATURES.index("slot:newsletter")
+_TWICE = math.log1p(2)  # a slot's value for two phrases
 _NAMES = FEATURES.index("names")
 _THIRD = FEATURES.index("third_share")
 _SIGNOFF_LINE = FEATURES.index("signoff_line")
@@ -58,7 +60,10 @@ def box_line(features: BlockFeatures) -> bool:
     a longer one in the publisher's or reader's voice about what an appeal is about. A byline
     or a bio names people and is no box line."""
     v = features.values
-    if _names_someone(features):
+    # (a name in a line that speaks of what the box is for is the outlet's, its newsletter's
+    # or its privacy policy's: "By signing up, I agree to receive emails from The Intercept")
+    named = _names_someone(features)
+    if named and not (v[_NEWSLETTER] or (_up_to_20(features) and any(v[k] for k in _BOX_WORDS))):
         return False
     if any(v[k] for k in _SHAPES):
         return True
@@ -68,7 +73,9 @@ def box_line(features: BlockFeatures) -> bool:
         # a short line of a box names what the box is for; "It matters to every one of us"
         # and "News about the vote" do not
         return any(v[k] for k in _BOX_WORDS)
-    return appeal and voice
+    # a sign-up form's small print says what the box is for twice, in no one's voice ("By
+    # signing up, I agree to receive emails … Privacy Policy")
+    return (appeal and voice) or v[_NEWSLETTER] >= _TWICE
 
 
 def joins(features: BlockFeatures, own_logit: float, floor_logit: float) -> str:
@@ -216,6 +223,14 @@ def _one_box(
         return lines or all(_quiet(f) for f in found)
     # a wider gap needs a line that reads as part of a box, not a menu or a dateline
     return lines and any(box_line(f) or f.form & {CHROME, PAYMENT} for f in found)
+
+
+_UP_TO_20 = tuple(FEATURES.index(f"words<={n}") for n in (3, 8, 20))
+
+
+def _up_to_20(features: BlockFeatures) -> bool:
+    """At most twenty words."""
+    return any(features.values[k] for k in _UP_TO_20)
 
 
 def _short(features: BlockFeatures) -> bool:

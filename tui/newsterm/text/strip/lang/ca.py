@@ -53,7 +53,8 @@ LEXICON = Lexicon(
         "mur de pagament; paywall"
     ),
     newsletter=phrases(
-        "newsletter*; el nostre butlletí; al butlletí; butlletí setmanal; butlletí diari; "
+        "dades personals; política de privacitat; condicions d'ús; newsletter*; "
+        "el nostre butlletí; al butlletí; butlletí setmanal; butlletí diari; "
         "butlletí gratuït; subscriu-te al butlletí; rebràs; rep cada dia; rep el butlletí; "
         "rep les notícies; apunta't; registra't; inscriu-te; el teu correu; "
         "el teu correu electrònic; la teva adreça; adreça electrònica; adreça de correu; "

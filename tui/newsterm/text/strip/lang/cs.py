@@ -55,7 +55,8 @@ LEXICON = Lexicon(
         "celý článek"
     ),
     newsletter=phrases(
-        "newsletter*; přihlaste se k odběru; přihlásit k odběru; k odběru; odběr newsletteru; "
+        "osobní údaje; osobních údajů; zpracování osobních údajů; zásady ochrany; newsletter*; "
+        "přihlaste se k odběru; přihlásit k odběru; k odběru; odběr newsletteru; "
         "odebírat; odebírejte; odhlásit; odhlásit se; odhlášení; e-mail; e-mailová adresa; "
         "e-mailovou adresu; váš e-mail; zadejte e-mail; zadejte svůj e-mail; do schránky; "
         "do vaší schránky; do e-mailové schránky; e-mailové schránky; ochrana osobních údajů; "
@@ -136,7 +137,7 @@ LEXICON = Lexicon(
         "důležité sdělení; v zájmu čtenářů; slovo na závěr"
     ),
     button=phrases(
-        "platební metody; způsoby platby; "
+        "odeslat; platební metody; způsoby platby; "
         "podpořte nás; podpořit; podpořte; podpořit nyní; podpořit nás; darovat; darujte; "
         "darovat nyní; přispět; přispějte; chci přispět; chci podpořit; staňte se členem; "
         "předplatit; předplaťte si; koupit předplatné; objednat předplatné; přihlásit se; "

@@ -54,7 +54,8 @@ LEXICON = Lexicon(
         "mitglied bei steady"
     ),
     subscribe=phrases(
-        "abo; abos; abonn*; digitalabo*; digital-abo*; probeabo*; testabo*; jahresabo*; "
+        "gratis-artikel; gratisartikel; kostenlose artikel; abo; abos; abonn*; digitalabo*; "
+        "digital-abo*; probeabo*; testabo*; jahresabo*; "
         "monatsabo*; zeitungsabo*; plus-abo*; e-paper; epaper; abo abschließen; "
         "jetzt abonnieren; gratis testen; kostenlos testen; wochen gratis; wochen kostenlos; "
         "monat gratis; ersten monat; pro monat; im monat; pro jahr; im jahr; "
@@ -65,7 +66,9 @@ LEXICON = Lexicon(
         "vorteilsangebot; printausgabe; gedruckte ausgabe; geschenkabo*"
     ),
     newsletter=phrases(
-        "newsletter*; zum newsletter anmelden; newsletter abonnieren; newsletter bestellen; "
+        "personenbezogene daten; personenbezogenen daten; mit ihrer anmeldung; "
+        "mit deiner anmeldung; nutzungsbedingungen; newsletter*; zum newsletter anmelden; "
+        "newsletter abonnieren; newsletter bestellen; "
         "newsletter-anmeldung; postfach; (ihr|dein|euer|ins) postfach; direkt in ihr postfach; "
         "e-mail-adresse; e-mail adresse; emailadresse; (ihre|deine) e-mail; e-mail eingeben; "
         "abmelden; abmeldung; abbestellen; mit der anmeldung; jederzeit abmelden; "
@@ -231,7 +234,7 @@ LEXICON = Lexicon(
         "gut zu wissen; wichtige mitteilung; in eigener angelegenheit"
     ),
     button=phrases(
-        "zahlungsmethoden; zahlungsarten; "
+        "absenden; senden; abschicken; zahlungsmethoden; zahlungsarten; "
         "spenden; jetzt spenden; spende; einmalig spenden; monatlich spenden; "
         "regelmäßig spenden; unterstützen; jetzt unterstützen; unterstützer werden; "
         "unterstützerin werden; mitglied werden; jetzt mitglied werden; fördermitglied werden; "

@@ -36,7 +36,8 @@ LEXICON = Lexicon(
         "become one; join them; join thousands"
     ),
     subscribe=phrases(
-        "subscrib*; subscription*; paid subscriber*; free subscriber*; paid plan; premium; "
+        "as low as; subscrib*; subscription*; paid subscriber*; free subscriber*; paid plan; "
+        "premium; "
         "free trial; per month; a month; per year; a year; /month; /year; annual plan; "
         "monthly plan; upgrade; already a subscriber; log in; sign in; paywall; "
         "unlimited access; digital access; print edition; save; off; introductory offer; "
@@ -44,7 +45,11 @@ LEXICON = Lexicon(
         "free articles; article limit"
     ),
     newsletter=phrases(
-        "newsletter*; sign up; sign-up; signup; inbox; inboxes; email address; "
+        "emails; terms of use; by signing up; by subscribing; by clicking; "
+        "delivered (mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays); "
+        "delivered (weekdays|daily|weekly); "
+        "in your in-box; in-box; newsletter*; sign up; sign-up; signup; inbox; inboxes; "
+        "email address; "
         "enter your email; your email; e-mail; email; unsubscribe; privacy policy; "
         "privacy notice; terms of service; you're on the list; you're in; "
         "thanks for signing up; thank you for signing up; check your inbox; "
@@ -99,7 +104,7 @@ LEXICON = Lexicon(
         "subscribe to (our|the|this|my) (magazine|paper|publication); "
         "subscribe to (our|the|this|my) (blog|substack|digest); "
         "subscribe to (our|the|this|my) (briefing|journalism|reporting); in your inbox; "
-        "straight to your inbox; to your inbox; "
+        "in your in-box; straight to your inbox; to your inbox; "
         "make a (tax-deductible|one-time|monthly|recurring|year-end|small|generous); "
         "support us with; support (him|her|them|me) (on|via|through); subscribe; help us stay; "
         "help sustain; help keep (us|our|this); we rely on readers; create a free account; "
@@ -196,7 +201,7 @@ LEXICON = Lexicon(
         "you just read; you read; this story was; this work; our promise"
     ),
     button=phrases(
-        "continue reading; support now; "
+        "submit; send; sign up now; continue reading; support now; "
         "donate; donate now; donate today; give; give now; give today; give monthly; "
         "give once; give one-time; one-time; monthly; annually; yearly; other amount; "
         "choose an amount; subscribe; subscribe now; subscribe today; sign up; sign me up; "

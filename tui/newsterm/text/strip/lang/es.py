@@ -53,7 +53,9 @@ LEXICON = Lexicon(
         "muro de pago; paywall; has alcanzado el límite; límite de artículos"
     ),
     newsletter=phrases(
-        "newsletter*; boletín; boletines; boletín gratuito; recibe; recíbelo; recibirás; "
+        "al suscribirte; al registrarte; datos personales; términos y condiciones; "
+        "condiciones de uso; newsletter*; boletín; boletines; boletín gratuito; recibe; recíbelo; "
+        "recibirás; "
         "apúntate; apuntate; regístrate; registrate; inscríbete; tu correo; "
         "tu correo electrónico; tu email; tu e-mail; dirección de correo; correo electrónico; "
         "correo; email; e-mail; bandeja de entrada; buzón; darte de baja; darse de baja; "
@@ -173,7 +175,7 @@ LEXICON = Lexicon(
         "la información tiene un precio"
     ),
     button=phrases(
-        "métodos de pago; formas de pago; "
+        "enviar ahora; métodos de pago; formas de pago; "
         "donar; dona; doná; dona ahora; haz una donación; hacer una donación; colabora; "
         "colaborá; colaborar; colabora ahora; aportar; aporta; contribuir; mensual; "
         "mensualmente; cada mes; anual; anualmente; una vez; única vez; puntual; "

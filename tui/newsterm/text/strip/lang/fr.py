@@ -45,7 +45,8 @@ LEXICON = Lexicon(
         "abonnés solidaires"
     ),
     subscribe=phrases(
-        "abonn*; s'abonner; je m'abonne; abonnez-vous; abonne-toi; déjà abonné; déjà abonnée; "
+        "j'achète; la boutique; points de vente; abonn*; s'abonner; je m'abonne; abonnez-vous; "
+        "abonne-toi; déjà abonné; déjà abonnée; "
         "offre d'abonnement; souscrire un abonnement; premium; essai gratuit; période d'essai; "
         "par mois; /mois; €/mois; par an; /an; €/an; sans engagement; "
         "résiliable à tout moment; résiliez à tout moment; se connecter; connectez-vous; "
@@ -56,7 +57,8 @@ LEXICON = Lexicon(
         "articles gratuits; paywall"
     ),
     newsletter=phrases(
-        "newsletter*; lettre d'information; lettres d'information; lettre d'info; "
+        "en vous inscrivant; conditions d'utilisation; conditions générales; newsletter*; "
+        "lettre d'information; lettres d'information; lettre d'info; "
         "lettres d'info; infolettre*; inscrivez-vous; inscris-toi; je m'inscris; s'inscrire; "
         "inscription gratuite; votre adresse e-mail; votre adresse mail; "
         "votre adresse électronique; votre e-mail; votre email; votre courriel; "
@@ -179,7 +181,7 @@ LEXICON = Lexicon(
         "ce travail a un coût; l'information a un coût"
     ),
     button=phrases(
-        "modes de paiement; modes de paiement proposés; moyens de paiement; "
+        "j'achète; modes de paiement; modes de paiement proposés; moyens de paiement; "
         "faire un don; je fais un don; faites un don; donner; je donne; don mensuel; "
         "don ponctuel; don unique; une fois; mensuel; mensuellement; chaque mois; annuel; "
         "tous les mois; autre montant; choisissez un montant; choisir un montant; s'abonner; "

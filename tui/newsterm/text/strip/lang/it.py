@@ -51,7 +51,9 @@ LEXICON = Lexicon(
         "articoli gratuiti; paywall; hai raggiunto il limite"
     ),
     newsletter=phrases(
-        "newsletter*; iscriviti; iscriviti alla newsletter; iscrizione gratuita; "
+        "dati personali; informativa sulla privacy; informativa privacy; iscrivendoti; "
+        "termini e condizioni; newsletter*; iscriviti; iscriviti alla newsletter; "
+        "iscrizione gratuita; "
         "l'iscrizione alla newsletter; iscriverti; iscrivendoti; ricevi; riceverai; "
         "la tua email; la tua e-mail; il tuo indirizzo email; indirizzo email; "
         "indirizzo e-mail; email; e-mail; posta elettronica; casella di posta; "
@@ -152,7 +154,7 @@ LEXICON = Lexicon(
         "l'informazione costa; fare informazione costa; non ti chiediamo"
     ),
     button=phrases(
-        "pagamenti disponibili; metodi di pagamento; "
+        "invia ora; pagamenti disponibili; metodi di pagamento; "
         "dona; dona ora; dona adesso; fai una donazione; donare; sostieni; sostienici; "
         "sostieni ora; contribuisci; contribuisci ora; mensile; mensilmente; ogni mese; "
         "annuale; una tantum; una volta; donazione singola; altro importo; scegli l'importo; "

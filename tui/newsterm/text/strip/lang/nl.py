@@ -56,7 +56,8 @@ LEXICON = Lexicon(
         "lees dit artikel; alleen voor abonnees; exclusief voor abonnees"
     ),
     newsletter=phrases(
-        "nieuwsbrief*; meld je aan; meld u aan; aanmelden; aanmelding; inschrijven; "
+        "persoonsgegevens; privacyverklaring; privacybeleid; door je aan te melden; nieuwsbrief*; "
+        "meld je aan; meld u aan; aanmelden; aanmelding; inschrijven; "
         "schrijf je in; schrijf u in; inbox; mailbox; e-mailadres; je e-mailadres; "
         "uw e-mailadres; vul je e-mailadres in; e-mail; mail; afmelden; uitschrijven; "
         "privacyverklaring; privacybeleid; privacy statement; algemene voorwaarden; "
@@ -154,7 +155,7 @@ LEXICON = Lexicon(
         "even dit; in eigen zaak"
     ),
     button=phrases(
-        "betaalmethoden; betaalmogelijkheden; "
+        "verzenden; versturen; betaalmethoden; betaalmogelijkheden; "
         "doneer; doneer nu; doneren; nu doneren; geef; geef nu; steun; steun ons; steun nu; "
         "word lid; nu lid worden; lid worden; word abonnee; abonneer; abonneer nu; abonneren; "
         "neem een abonnement; aanmelden; meld je aan; meld u aan; inschrijven; schrijf je in; "

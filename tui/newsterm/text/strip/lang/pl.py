@@ -63,7 +63,8 @@ LEXICON = Lexicon(
         "kontynuuj czytanie; czytaj bez ograniczeń; bez limitu"
     ),
     newsletter=phrases(
-        "newsletter*; zapisz się; zapisz się na newsletter; zapisz się do newslettera; "
+        "dane osobowe; danych osobowych; przetwarzanie danych; przetwarzania danych; newsletter*; "
+        "zapisz się; zapisz się na newsletter; zapisz się do newslettera; "
         "zapisać się; zapisując się; zapisz mnie; skrzynka pocztowa; skrzynkę pocztową; "
         "skrzynki pocztowej; skrzynkę mailową; skrzynki mailowej; skrzynki odbiorczej; "
         "skrzynka odbiorcza; prosto na skrzynkę; prosto do skrzynki; adres e-mail; "
@@ -165,7 +166,7 @@ LEXICON = Lexicon(
         "czytasz; ważna wiadomość; czy wiesz, że"
     ),
     button=phrases(
-        "metody płatności; "
+        "zapisz; wyślij; metody płatności; "
         "wesprzyj; wesprzyj nas; wspieram; wspieraj; wpłać; wpłacam; wpłać teraz; "
         "przekaż darowiznę; przekaż; zostań patronem; zostań patronką; dołącz; dołącz do nas; "
         "subskrybuj; zamów prenumeratę; kup subskrypcję; kup dostęp; wykup dostęp; "

@@ -52,6 +52,7 @@ LEXICON = Lexicon(
         "paywall; você atingiu o limite; limite de artigos"
     ),
     newsletter=phrases(
+        "dados pessoais; política de privacidade; ao se inscrever; ao se cadastrar; termos de uso; "
         "newsletter*; nosso boletim; boletim informativo; boletim gratuito; receba o boletim; "
         "inscreva-se; cadastre-se; faça seu cadastro; registe-se; registre-se; receba; "
         "receba gratuitamente; no seu e-mail; no seu email; seu e-mail; seu email; "
