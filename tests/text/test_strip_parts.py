@@ -138,6 +138,15 @@ def test_a_named_line_with_no_word_of_the_box_stays_beside_it() -> None:
     assert _removed(html) == ["Support our reporting: donate today."]
 
 
+def test_an_authors_name_between_two_boxes_is_no_part_of_them() -> None:
+    html = (
+        NEWS
+        + "<p>Donate today to keep our newsroom going.</p><p>Ines Warnke</p>"
+        + "<p>Become a member</p>"
+    )
+    assert _removed(html) == ["Donate today to keep our newsroom going.", "Become a member"]
+
+
 def test_growth_passes_over_a_kept_region() -> None:
     features = article_features(
         (

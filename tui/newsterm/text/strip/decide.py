@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from newsterm.text.blocks import Block
 from newsterm.text.strip import thresholds as t
 from newsterm.text.strip.features import DATA_KINDS, PLAIN, ArticleFeatures, BlockFeatures, anchors
-from newsterm.text.strip.growth import grow, marked_boxes
+from newsterm.text.strip.growth import byline, grow, marked_boxes
 from newsterm.text.strip.model import Model, load_model
 from newsterm.text.strip.regions import Region, find_regions, region_of_blocks
 from newsterm.text.strip.seeds import seed_reason
@@ -75,7 +75,7 @@ def decide(
     ]
     # someone else's words never join a region by their neighbours' odds
     barred = [
-        no or i not in near or (f.others and not seeds[i])
+        no or i not in near or ((f.others or byline(f)) and not seeds[i])
         for i, (no, f) in enumerate(zip(never, features, strict=True))
     ]
     regions = find_regions(

@@ -26,7 +26,7 @@ from newsterm.text.strip.lines import (
 from newsterm.text.strip.regions import Region
 from newsterm.text.strip.seeds import asks_itself
 
-__all__ = ["box_line", "grow", "joins", "leftover", "marked_boxes"]
+__all__ = ["box_line", "byline", "grow", "joins", "leftover", "marked_boxes"]
 
 _VOICE = tuple(FEATURES.index(n) for n in ("slot:reader", "slot:publisher"))
 _SHAPES = tuple(
@@ -76,6 +76,13 @@ def box_line(features: BlockFeatures) -> bool:
     # a sign-up form's small print says what the box is for twice, in no one's voice ("By
     # signing up, I agree to receive emails … Privacy Policy")
     return (appeal and voice) or v[_NEWSLETTER] >= _TWICE
+
+
+def byline(features: BlockFeatures) -> bool:
+    """A short line that names people and says nothing of a box: a byline, an author's
+    name over a bio ("John C. Welch", "About Lars Sobiraj")."""
+    v = features.values
+    return _short(features) and _names_someone(features) and not any(v[k] for k in _BOX_WORDS)
 
 
 def joins(features: BlockFeatures, own_logit: float, floor_logit: float) -> str:
