@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import stat
 import tomllib
 import warnings
 from collections.abc import Callable
@@ -19,6 +18,7 @@ from newsterm.config_lines import LineFinder, first_failing_line, toml_message
 from newsterm.config_sync import SyncSettings, parse_sync
 from newsterm.config_views import parse_views
 from newsterm.errors import ConfigError
+from newsterm.small_files import FileTooLarge, NotARegularFile, read_small
 from newsterm.text.sanitize import one_line, strip_controls
 from newsterm.urls import scheme
 from newsterm.view_query import SavedView
@@ -123,16 +123,13 @@ _FEED_KEYS = {f.name for f in fields(Subscription)}
 def load_config(path: Path) -> Config:
     """Read and validate ``path``; raise ConfigError naming file and line for every fault."""
     try:
-        if not stat.S_ISREG(path.stat().st_mode):  # a FIFO blocks; /dev/zero never ends
-            raise ConfigError(path, [f"{path}: not a regular file"])
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_CONFIG_BYTES + 1)
+        raw = read_small(path, MAX_CONFIG_BYTES)
     except FileNotFoundError:
         raise ConfigError(path, [f"{path}: no such file"]) from None
+    except (NotARegularFile, FileTooLarge) as exc:
+        raise ConfigError(path, [str(exc)]) from None
     except OSError as exc:
         raise ConfigError(path, [f"{path}: cannot read: {exc.strerror or exc}"]) from None
-    if len(raw) > MAX_CONFIG_BYTES:
-        raise ConfigError(path, [f"{path}: larger than {MAX_CONFIG_BYTES >> 20} MB"])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -13,6 +13,7 @@ import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from newsterm.small_files import FileTooLarge, read_small
 from newsterm.store.order import ORDERS
 from newsterm.text.sanitize import one_line
 
@@ -48,15 +49,14 @@ def next_order(name: str) -> str:
 def load_state(path: Path) -> tuple[AppState, str | None]:
     """The state saved at ``path`` (defaults when there is none), and a notice if it was bad."""
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_STATE_BYTES + 1)
+        raw = read_small(path, MAX_STATE_BYTES)
     except FileNotFoundError:
         return AppState(), None
+    except FileTooLarge:
+        return AppState(), _notice(path, f"larger than {MAX_STATE_BYTES // 1024} KiB")
     except OSError as exc:
         return AppState(), _notice(path, f"cannot read it ({exc.strerror or exc})")
     try:
-        if len(raw) > MAX_STATE_BYTES:
-            raise ValueError(f"larger than {MAX_STATE_BYTES // 1024} KiB")
         return _state(json.loads(raw.decode("utf-8"))), None
     # JSONDecodeError and UnicodeError are ValueErrors; deep nesting is a RecursionError.
     except (ValueError, TypeError, RecursionError) as exc:

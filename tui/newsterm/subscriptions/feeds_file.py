@@ -25,6 +25,7 @@ from tomlkit.toml_document import TOMLDocument
 
 from newsterm.config import MAX_CONFIG_BYTES, Config, parse_config
 from newsterm.errors import ConfigError
+from newsterm.small_files import FileTooLarge, NotARegularFile, read_small
 
 __all__ = [
     "NewFeed",
@@ -194,14 +195,13 @@ def _feed_tables(doc: TOMLDocument, *, create: bool) -> AoT:
 
 def _read(path: Path) -> bytes:
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_CONFIG_BYTES + 1)
+        raw = read_small(path, MAX_CONFIG_BYTES)
     except FileNotFoundError:
         return b""
+    except (NotARegularFile, FileTooLarge) as exc:
+        raise ConfigError(path, [str(exc)]) from None
     except OSError as exc:
         raise ConfigError(path, [f"{path}: cannot read: {exc.strerror or exc}"]) from None
-    if len(raw) > MAX_CONFIG_BYTES:
-        raise ConfigError(path, [f"{path}: larger than {MAX_CONFIG_BYTES >> 20} MB"])
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError as exc:

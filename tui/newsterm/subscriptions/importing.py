@@ -7,7 +7,6 @@ feed), against feeds.toml as it is when written and within the list itself.
 
 from __future__ import annotations
 
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from tomlkit.toml_document import TOMLDocument
 
 from newsterm.config import Config, load_config
 from newsterm.errors import ListError
+from newsterm.small_files import FileTooLarge, NotARegularFile, read_small
 from newsterm.subscriptions.feeds_file import NewFeed, add_feeds, edit_feeds
 from newsterm.subscriptions.listing import MAX_LIST_BYTES, FoundFeed, Listing, ListProblem, Skipped
 from newsterm.subscriptions.newsboat import read_urls
@@ -78,17 +78,15 @@ def import_list(listing: Listing, feeds_path: Path, *, dry_run: bool = False) ->
 
 def _read(path: Path) -> bytes:
     try:
-        if not stat.S_ISREG(path.stat().st_mode):  # a FIFO blocks; /dev/zero never ends
-            raise ListError(f"{path}: not a regular file")
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_LIST_BYTES + 1)
+        return read_small(path, MAX_LIST_BYTES)
     except FileNotFoundError:
         raise ListError(f"{path}: no such file") from None
+    except NotARegularFile as exc:
+        raise ListError(str(exc)) from None
+    except FileTooLarge as exc:
+        raise ListError(f"{exc}; not a subscription list") from None
     except OSError as exc:
         raise ListError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    if len(raw) > MAX_LIST_BYTES:
-        raise ListError(f"{path}: larger than {MAX_LIST_BYTES >> 20} MB; not a subscription list")
-    return raw
 
 
 def _parse(raw: bytes) -> Listing:
