@@ -147,6 +147,29 @@ def test_an_authors_name_between_two_boxes_is_no_part_of_them() -> None:
     assert _removed(html) == ["Donate today to keep our newsroom going.", "Become a member"]
 
 
+def test_a_long_paragraph_above_an_inline_box_is_the_articles() -> None:
+    paragraph = (
+        "In telling the story of the movement in the first person plural, the book asks "
+        "readers on the left to consider how much of their own politics is an accident of "
+        "where they grew up, which schools they attended and whom they happened to meet, and "
+        "it suggests that the habits of mind we credit to principle are often the residue of "
+        "circumstance, something we should remember before we judge our neighbours, and that "
+        "the people across the aisle are shaped by the same forces of family, work and place."
+    )
+    box = (
+        "<p>Sign up for the Morning Ledger newsletter</p>"
+        "<p>Daily news about the politics shaping our region.</p><p>Email</p>"
+        "<p>By submitting your email, you agree to our Terms and Privacy Notice.</p>"
+    )
+    gone = _removed(NEWS + f"<p>{paragraph}</p>" + box + NEWS)
+    assert gone == [
+        "Sign up for the Morning Ledger newsletter",
+        "Daily news about the politics shaping our region.",
+        "Email",
+        "By submitting your email, you agree to our Terms and Privacy Notice.",
+    ]
+
+
 def test_growth_passes_over_a_kept_region() -> None:
     features = article_features(
         (

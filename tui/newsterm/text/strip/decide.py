@@ -13,7 +13,14 @@ from dataclasses import dataclass
 
 from newsterm.text.blocks import Block
 from newsterm.text.strip import thresholds as t
-from newsterm.text.strip.features import DATA_KINDS, PLAIN, ArticleFeatures, BlockFeatures, anchors
+from newsterm.text.strip.features import (
+    DATA_KINDS,
+    FEATURES,
+    PLAIN,
+    ArticleFeatures,
+    BlockFeatures,
+    anchors,
+)
 from newsterm.text.strip.growth import byline, grow, marked_boxes
 from newsterm.text.strip.model import Model, load_model
 from newsterm.text.strip.regions import Region, find_regions, region_of_blocks
@@ -21,6 +28,7 @@ from newsterm.text.strip.seeds import seed_reason
 
 __all__ = ["BlockDecision", "Setting", "decide"]
 
+_LONG = FEATURES.index("words>60")
 _FAR = -50.0  # the log-odds shown for a block no anchor is near
 
 
@@ -73,9 +81,11 @@ def decide(
     seeds = [
         seed_reason(f, own[i]) if i in near and not never[i] else "" for i, f in enumerate(features)
     ]
-    # someone else's words never join a region by their neighbours' odds
+    # someone else's words, a byline and a long paragraph never join a region by their
+    # neighbours' odds: a box's lines are short, and the paragraph beside an inline box is
+    # the article's own
     barred = [
-        no or i not in near or ((f.others or byline(f)) and not seeds[i])
+        no or i not in near or ((f.others or byline(f) or f.values[_LONG]) and not seeds[i])
         for i, (no, f) in enumerate(zip(never, features, strict=True))
     ]
     regions = find_regions(

@@ -65,6 +65,8 @@ def box_line(features: BlockFeatures) -> bool:
     named = _names_someone(features)
     if named and not (v[_NEWSLETTER] or (_up_to_20(features) and any(v[k] for k in _BOX_WORDS))):
         return False
+    if v[_LONG]:
+        return False  # a long paragraph joins a box only as its own ask (see joins)
     if any(v[k] for k in _SHAPES):
         return True
     appeal = any(v[k] for k in _APPEAL)
