@@ -85,7 +85,7 @@ def decide(
     # neighbours' odds: a box's lines are short, and the paragraph beside an inline box is
     # the article's own
     barred = [
-        no or i not in near or ((f.others or byline(f) or f.values[_LONG]) and not seeds[i])
+        no or i not in near or ((f.others or byline(f) or bool(f.values[_LONG])) and not seeds[i])
         for i, (no, f) in enumerate(zip(never, features, strict=True))
     ]
     regions = find_regions(

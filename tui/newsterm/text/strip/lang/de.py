@@ -66,7 +66,7 @@ LEXICON = Lexicon(
         "vorteilsangebot; printausgabe; gedruckte ausgabe; geschenkabo*"
     ),
     newsletter=phrases(
-        "personenbezogene daten; personenbezogenen daten; mit ihrer anmeldung; "
+        "infobrief; personenbezogene daten; personenbezogenen daten; mit ihrer anmeldung; "
         "mit deiner anmeldung; nutzungsbedingungen; newsletter*; zum newsletter anmelden; "
         "newsletter abonnieren; newsletter bestellen; "
         "newsletter-anmeldung; postfach; (ihr|dein|euer|ins) postfach; direkt in ihr postfach; "
@@ -95,6 +95,10 @@ LEXICON = Lexicon(
     polite=phrases("bitte; einfach; gerne"),
     recipient=phrases("an; für; zu; zum; zur"),
     ask=phrases(
+        "nur mit (ihrer|deiner|eurer) unterstützung möglich; "
+        "(ist|sind) nur dank (ihrer|deiner|eurer) unterstützung möglich; helfen sie mit; hilf mit; "
+        "bleiben sie auf dem laufenden; bleib auf dem laufenden; "
+        "(adblocker|werbeblocker) (deaktivieren|ausschalten); "
         "mit einer spende (ermöglichen|helfen|unterstützen) sie; melden sie sich (hier|jetzt) an; "
         "helfen sie mir; "
         "angewiesen auf (spenden|ihre spenden|ihre unterstützung|unsere leser|unsere leserschaft); "
@@ -234,7 +238,8 @@ LEXICON = Lexicon(
         "gut zu wissen; wichtige mitteilung; in eigener angelegenheit"
     ),
     button=phrases(
-        "absenden; senden; abschicken; zahlungsmethoden; zahlungsarten; "
+        "ich habe schon gespendet; ich habe bereits gespendet; gerade nicht; absenden; senden; "
+        "abschicken; zahlungsmethoden; zahlungsarten; "
         "spenden; jetzt spenden; spende; einmalig spenden; monatlich spenden; "
         "regelmäßig spenden; unterstützen; jetzt unterstützen; unterstützer werden; "
         "unterstützerin werden; mitglied werden; jetzt mitglied werden; fördermitglied werden; "

@@ -45,7 +45,7 @@ LEXICON = Lexicon(
         "free articles; article limit"
     ),
     newsletter=phrases(
-        "emails; terms of use; by signing up; by subscribing; by clicking; "
+        "email newsletters; emails; terms of use; by signing up; by subscribing; by clicking; "
         "delivered (mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays); "
         "delivered (weekdays|daily|weekly); "
         "in your in-box; in-box; newsletter*; sign up; sign-up; signup; inbox; inboxes; "
@@ -71,7 +71,9 @@ LEXICON = Lexicon(
     polite=phrases("please; just; simply; why not; do; kindly"),
     recipient=phrases("to; at; for"),
     ask=phrases(
-        "a full year of (print|digital|print and digital); "
+        "sign up to (get|receive); never miss our; register for a free account; "
+        "(turn off|disable|pause|whitelist) (your|the) (ad blocker|adblocker|ad-blocker); "
+        "support our local news; a full year of (print|digital|print and digital); "
         "you're on the list; thanks for subscribing; thank you for subscribing; save big on; "
         "our (spring|summer|fall|winter|annual|year-end) (campaign|fund drive|membership drive); "
         "help support; discover more from; subscribe now to keep reading; "
@@ -201,7 +203,8 @@ LEXICON = Lexicon(
         "you just read; you read; this story was; this work; our promise"
     ),
     button=phrases(
-        "submit; send; sign up now; continue reading; support now; "
+        "register; i've already donated; i already gave; i already donated; submit; send; "
+        "sign up now; continue reading; support now; "
         "donate; donate now; donate today; give; give now; give today; give monthly; "
         "give once; give one-time; one-time; monthly; annually; yearly; other amount; "
         "choose an amount; subscribe; subscribe now; subscribe today; sign up; sign me up; "

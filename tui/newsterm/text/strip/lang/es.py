@@ -80,6 +80,7 @@ LEXICON = Lexicon(
     polite=phrases("por favor; no dudes en; no dude en; simplemente"),
     recipient=phrases("a; al; para"),
     ask=phrases(
+        "desactiva (tu|el) bloqueador de anuncios; "
         "hazte ~(socio|socia|suscriptor|suscriptora|mecenas|amigo|amiga); "
         "donación; donaciones; donar; donativo*; haz una donación; hacer una donación; "
         "dona ahora; dona hoy; quiero donar; "
@@ -175,7 +176,7 @@ LEXICON = Lexicon(
         "la información tiene un precio"
     ),
     button=phrases(
-        "enviar ahora; métodos de pago; formas de pago; "
+        "ya he donado; ya doné; enviar ahora; métodos de pago; formas de pago; "
         "donar; dona; doná; dona ahora; haz una donación; hacer una donación; colabora; "
         "colaborá; colaborar; colabora ahora; aportar; aporta; contribuir; mensual; "
         "mensualmente; cada mes; anual; anualmente; una vez; única vez; puntual; "

@@ -85,6 +85,7 @@ LEXICON = Lexicon(
     polite=phrases("s'il vous plaît; svp; n'hésitez pas à; n'hésitez pas à nous; pourquoi ne pas"),
     recipient=phrases("à; au; aux; pour"),
     ask=phrases(
+        "(désactivez|désactiver) (votre|le) bloqueur de publicité; "
         "devenez ~(abonné|abonnée|membre|donateur|donatrice|adhérent|adhérente); "
         "faites un don; faire un don; je fais un don; je donne; donnez; soutenez-nous; "
         "soutenez (notre|le) (travail|journalisme|média|rédaction|radio); "
@@ -181,7 +182,8 @@ LEXICON = Lexicon(
         "ce travail a un coût; l'information a un coût"
     ),
     button=phrases(
-        "j'achète; modes de paiement; modes de paiement proposés; moyens de paiement; "
+        "j'ai déjà donné; j'achète; modes de paiement; modes de paiement proposés; "
+        "moyens de paiement; "
         "faire un don; je fais un don; faites un don; donner; je donne; don mensuel; "
         "don ponctuel; don unique; une fois; mensuel; mensuellement; chaque mois; annuel; "
         "tous les mois; autre montant; choisissez un montant; choisir un montant; s'abonner; "
