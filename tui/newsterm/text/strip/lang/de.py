@@ -79,7 +79,8 @@ LEXICON = Lexicon(
         "melden sie sich an; melde dich an"
     ),
     support=phrases(
-        "unterstütz*; unterstützen sie uns; unterstütze uns; unterstützt uns; helfen sie uns; "
+        "adblocker; werbeblocker; unterstütz*; unterstützen sie uns; unterstütze uns; "
+        "unterstützt uns; helfen sie uns; "
         "hilf uns; helft uns; hilf mit; helfen sie mit; fördern sie; ermöglichen sie; "
         "ermögliche; ermöglicht durch; möglich gemacht; möglich machen; finanziert von; "
         "finanziert durch; finanziert sich; finanzieren uns; leserfinanziert; "

@@ -58,7 +58,8 @@ LEXICON = Lexicon(
         "briefing; digest; recaptcha; spam"
     ),
     support=phrases(
-        "support*; help us; help keep; help fund; help sustain; help make; keep us; keeps us; "
+        "ad blocker; adblocker; ad-blocker; adblock; whitelist; support*; help us; help keep; "
+        "help fund; help sustain; help make; keep us; keeps us; "
         "keep this; keep it free; keep our; sustain*; fund us; funded by; fund our; funds our; "
         "power our; powers our; powered by; reader-supported; reader-funded; "
         "listener-supported; member-supported; viewer-supported; community-funded; "
