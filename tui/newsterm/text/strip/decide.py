@@ -64,8 +64,9 @@ def decide(
     model = model or load_model()
     count = len(blocks)
     near = _near(anchors(blocks, base_url), count)
-    if not near:
-        return [BlockDecision(PLAIN, _FAR, "", 0, i in forced) for i in range(count)], []
+    if not near:  # decisions are immutable: one per verdict serves every block
+        kept, gone = _UNWEIGHED
+        return [gone if i in forced else kept for i in range(count)], []
     article = article or ArticleFeatures(blocks, base_url)
     features = article.window(near)
     own, logits = model.stages(features)
@@ -114,6 +115,9 @@ def _decisions(
         features = article.known(i)
         out.append(BlockDecision(features, logits[i], seeds[i], r, gone, joined.get(i, "")))
     return out
+
+
+_UNWEIGHED = (BlockDecision(PLAIN, _FAR, "", 0, False), BlockDecision(PLAIN, _FAR, "", 0, True))
 
 
 def _near(found: list[int], count: int) -> frozenset[int]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from newsterm.text.strip.common import LINK_MARK, PLATFORMS
@@ -28,6 +28,7 @@ INLINE_SLOTS = (*(slot for slot in PHRASE_SLOTS if slot not in _APART), "platfor
 _BUTTON_TRIM = " \t\"'“”‘’«»„()[]*•·|→←>»<✓✔❤♥️!.:,;?-–—"
 _PLAIN_WORDS = frozenset(("ghost", "steady", "pix", "substack", "teaming", "match"))
 _WORD_END = re.compile(r"[\w']*")
+_SEEN_MAX = 50_000  # matched texts remembered (Matcher.seen): a few MB at most
 
 
 class Lazy:
@@ -63,6 +64,8 @@ class Matcher:
     # languages the phrase belongs to ("a" is "to" in Spanish, an article in English)
     recipients: dict[str, frozenset[str]]
     any_recipient: frozenset[str]  # for a phrase no table holds as written ("~" asks)
+    # matched text -> (slots, voice slots): the same few phrases recur in every article
+    seen: dict[str, tuple[tuple[int, ...], frozenset[int]]] = field(default_factory=dict)
 
     @property
     def either_regex(self) -> re.Pattern[str]:
@@ -77,9 +80,16 @@ class Matcher:
         words inside it: the regex takes the longest phrase, so "if you value" (support)
         hides the "you" in it."""
         found = []
+        seen = self.seen
         for m in self.lazy_regex.pattern.finditer(low):
-            key = self._key(m.group())
-            found.append((m.start(), self.slots[key], self.voice_of(key)))
+            matched = m.group()
+            known = seen.get(matched)
+            if known is None:
+                key = self._key(matched)
+                known = (self.slots[key], self.voice_of(key))
+                if len(seen) < _SEEN_MAX:  # a stem matches words without end: bounded
+                    seen[matched] = known
+            found.append((m.start(), *known))
         return found
 
     def voice_of(self, key: str) -> frozenset[int]:

@@ -68,14 +68,24 @@ class Model:
 
     def stages(self, features: list[BlockFeatures]) -> tuple[list[float], list[float]]:
         """Each block's log-odds on its own evidence, and in the context of its neighbours."""
-        nonzero = [[(k, x) for k, x in enumerate(f.values) if x] for f in features]
         first, second = self.first, self.second
-        own = [sum(first[k] * x for k, x in terms) for terms in nonzero]
+        # most blocks are far from any anchor and share one PLAIN: each distinct features
+        # object is weighed once
+        sums: dict[int, tuple[float, float]] = {}
+        own = []
+        for f in features:
+            found = sums.get(id(f))
+            if found is None:
+                terms = [(k, x) for k, x in enumerate(f.values) if x]
+                found = sums[id(f)] = (
+                    sum(first[k] * x for k, x in terms),
+                    sum(second[k] * x for k, x in terms),
+                )
+            own.append(found[0])
         tail = second[len(FEATURES) :]
         in_context = [
-            sum(second[k] * x for k, x in terms)
-            + sum(w * c for w, c in zip(tail, ctx, strict=True))
-            for terms, ctx in zip(nonzero, context_values(own, features), strict=True)
+            sums[id(f)][1] + sum(w * c for w, c in zip(tail, ctx, strict=True))
+            for f, ctx in zip(features, context_values(own, features), strict=True)
         ]
         return own, in_context
 
