@@ -155,11 +155,10 @@ def anchors(blocks: tuple[Block, ...], base_url: str = "") -> list[int]:
             link_strength(h, _site(base_url))[0] for h in block.hrefs
         ):
             found.add(i)
-    whole = "\n".join(parts)
     offsets = [o for o, _ in starts]
-    # one scan with both tables: which phrase a block holds is read later, near anchors only
-    for hit in m.either_regex.finditer(whole):
-        found.add(starts[bisect_right(offsets, hit.start()) - 1][1])
+    # which phrase a block holds is read later, near anchors only
+    for hit in m.ask_starts("\n".join(parts)):
+        found.add(starts[bisect_right(offsets, hit) - 1][1])
     return sorted(found)
 
 
