@@ -4,6 +4,7 @@ how far a removed region grows."""
 from __future__ import annotations
 
 import bisect
+import gc
 import re
 
 import pytest
@@ -23,7 +24,7 @@ from newsterm.text.strip.lines import (
     TITLE,
     line_form,
 )
-from newsterm.text.strip.matcher import matcher
+from newsterm.text.strip.matcher import collector_paused, matcher
 from newsterm.text.strip.regions import Region
 from newsterm.text.strip.seeds import seed_reason, short_call
 from newsterm.text.strip.trie import trie_regex
@@ -332,3 +333,19 @@ def test_you_and_a_link_to_a_giving_page_are_no_ask_of_the_publishers() -> None:
     assert _removed(NEWS + benefit + NEWS) == []
     own = '<p>Support us: <a href="https://paper.example/donate">give today</a>.</p>'
     assert _removed(NEWS + own + NEWS) == ["Support us: give today[1]."]
+
+
+def test_the_collector_is_left_as_it_was_after_a_table_is_built() -> None:
+    was_on = gc.isenabled()
+    try:
+        gc.enable()
+        with collector_paused():
+            assert not gc.isenabled()
+        assert gc.isenabled()
+        gc.disable()  # an app that runs without the collector keeps it off
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        if was_on:
+            gc.enable()

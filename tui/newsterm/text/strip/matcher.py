@@ -7,8 +7,10 @@ table is built once, on first use.
 
 from __future__ import annotations
 
+import gc
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -16,7 +18,7 @@ from newsterm.text.strip.common import LINK_MARK, PLATFORMS
 from newsterm.text.strip.lang import LANGUAGES, PHRASE_SLOTS, Lexicon
 from newsterm.text.strip.trie import expand, trie_regex
 
-__all__ = ["EITHER_AFTER", "INLINE_SLOTS", "Lazy", "Matcher", "matcher"]
+__all__ = ["EITHER_AFTER", "INLINE_SLOTS", "Lazy", "Matcher", "collector_paused", "matcher"]
 
 # `button` lines are matched whole (see `Matcher.button`) and the precise `ask` phrases in a
 # pass of their own (see `Matcher.asks`), so that "support us" still counts "us" as the
@@ -48,7 +50,8 @@ class Lazy:
     @property
     def pattern(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(trie_regex(self._phrases, self._separated))
+            with collector_paused():
+                self._compiled = re.compile(trie_regex(self._phrases, self._separated))
         return self._compiled
 
     @property
@@ -156,9 +159,29 @@ def _phrases(lexicon: Lexicon, slot: str) -> Iterable[str]:
             yield phrase[: star + 1] if star != -1 else phrase
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while the tables are built. Building one allocates
+    some hundred thousand tuples and lists, all kept, none cyclic garbage; the collector,
+    woken every 700 of them, would walk them again and again: it was half the cost of a
+    first call. It runs again afterwards (unless it was off before)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 @cache
 def matcher() -> Matcher:
     """The tables of every registered language, compiled once."""
+    with collector_paused():
+        return _build()
+
+
+def _build() -> Matcher:
     slots, buttons, asks, funded, polite = _tables()
     recipients, every_recipient = _recipients()
     keys: dict[str, set[int]] = {}
