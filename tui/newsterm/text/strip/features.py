@@ -151,8 +151,8 @@ def anchors(blocks: tuple[Block, ...], base_url: str = "") -> list[int]:
         parts.append(text)
         at += len(text) + 1  # the newline between blocks: no phrase crosses it
         # (the site, and with it the public suffix list, is read only for a block with links)
-        if (block.hint and hint_strength(block.hint)) or any(
-            link_strength(h, _site(base_url))[0] for h in block.hrefs
+        if (block.hint and hint_strength(block.hint)) or (
+            block.hrefs and any(link_strength(h, _site(base_url))[0] for h in block.hrefs)
         ):
             found.add(i)
     offsets = [o for o, _ in starts]
