@@ -233,7 +233,7 @@ def _site(url: str) -> str:
 # someone else speaks; whether it is about someone else's money; the form).
 Words = tuple[tuple[float, ...], str, str, OwnAsk, bool, bool, frozenset[str]]
 # An outlet's appeal box recurs word for word in every article of its feed, so the words of
-# short blocks are read once per text (the 1,024 latest; at most 2 MB of text).
+# short blocks are read once per text (the 1,024 latest: two million characters at most).
 _REMEMBER_CHARS = 2_000
 
 
