@@ -3,9 +3,14 @@ how far a removed region grows."""
 
 from __future__ import annotations
 
+import bisect
+import gc
+import re
+
 import pytest
 
 from newsterm.text.blocks import Block
+from newsterm.text.strip import matcher as matcher_module
 from newsterm.text.strip import strip_appeals
 from newsterm.text.strip.features import BlockFeatures, anchors, article_features
 from newsterm.text.strip.growth import grow
@@ -19,8 +24,10 @@ from newsterm.text.strip.lines import (
     TITLE,
     line_form,
 )
+from newsterm.text.strip.matcher import collector_paused, matcher
 from newsterm.text.strip.regions import Region
 from newsterm.text.strip.seeds import seed_reason, short_call
+from newsterm.text.strip.trie import trie_regex
 
 
 def _features(text: str) -> BlockFeatures:
@@ -63,6 +70,50 @@ def test_an_ask_is_found_in_its_own_block_whatever_came_before() -> None:
     # lower-casing "İ" lengthens the text: offsets must still land in the right block
     blocks = (Block("paragraph", "İ" * 200), Block("paragraph", "Donate today."))
     assert anchors(blocks) == [1]
+
+
+_ASK_TEXTS = [
+    "Donate today.",
+    "the senators' donors gave",
+    "support us",
+    "İİİ donate",
+    "We can't do it without you: become a member, subscribe, donate!",
+    "donate",
+    "support our journalism",
+    "a reader-supported publication",
+    "Nothing to see here, just news about the council.",
+    "Please support independent journalism.",
+]
+
+
+def test_blocks_holding_an_ask_are_the_same_table_by_table_and_in_one_regex(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fresh = matcher.__wrapped__()  # its union regex not yet built
+    joined = "\n".join(text.lower() for text in _ASK_TEXTS)
+    ends = [i for i, ch in enumerate(joined) if ch == "\n"]
+
+    def holders() -> set[int]:
+        return {bisect.bisect_left(ends, at) for at in fresh.ask_starts(joined)}
+
+    monkeypatch.setattr(matcher_module, "EITHER_AFTER", 10**12)
+    table_by_table = holders()
+    assert not fresh.lazy_either.compiled
+    monkeypatch.setattr(matcher_module, "EITHER_AFTER", 0)
+    assert holders() == table_by_table
+    assert fresh.lazy_either.compiled
+    assert table_by_table == set(range(len(_ASK_TEXTS))) - {1, 8}
+
+
+def test_a_separated_trie_regex_finds_what_the_plain_one_finds() -> None:
+    phrases = sorted(["don", "donat*", "support us", "become a ~member", "ko-fi"])
+    plain = re.compile(trie_regex(phrases))
+    separated = re.compile(trie_regex(phrases, separated=True))
+    for text in ["don't donate", "donations, support us", "become a vox member", "ko-fi ko-fi"]:
+        found = [m.start() for m in plain.finditer(text)]
+        assert [m.start() for m in separated.finditer("\n" + text)] == found
+    with pytest.raises(ValueError, match="word character"):
+        trie_regex(["€/mes"], separated=True)
 
 
 def test_seeds_stand_on_their_own_words() -> None:
@@ -337,3 +388,19 @@ def test_you_and_a_link_to_a_giving_page_are_no_ask_of_the_publishers() -> None:
     assert _removed(NEWS + benefit + NEWS) == []
     own = '<p>Support us: <a href="https://paper.example/donate">give today</a>.</p>'
     assert _removed(NEWS + own + NEWS) == ["Support us: give today[1]."]
+
+
+def test_the_collector_is_left_as_it_was_after_a_table_is_built() -> None:
+    was_on = gc.isenabled()
+    try:
+        gc.enable()
+        with collector_paused():
+            assert not gc.isenabled()
+        assert gc.isenabled()
+        gc.disable()  # an app that runs without the collector keeps it off
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        if was_on:
+            gc.enable()

@@ -27,6 +27,8 @@ _SPACE_RUN = re.compile(r"\s+")
 
 def strip_controls(text: str) -> str:
     """Remove control characters and bidi overrides, keeping newlines and tabs."""
+    if text.isprintable():  # no control, no format character, no line break: most texts
+        return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _INTRODUCERS.search(text):
         text = _SEQUENCES.sub("", text)

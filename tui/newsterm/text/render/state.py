@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import TypeVar
 from urllib.parse import urljoin
 
 from newsterm.text.blocks import Block, Link
@@ -11,6 +12,7 @@ from newsterm.text.sanitize import strip_controls
 
 __all__ = ["WalkState"]
 
+_T = TypeVar("_T")
 _OPENABLE = ("http://", "https://", "mailto:")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
@@ -150,14 +152,14 @@ class WalkState:
                 kind,
                 text,
                 level,
-                tuple(dict.fromkeys(self.numbers)),
+                _unique(self.numbers),
                 hint,
-                tuple(dict.fromkeys(self.hrefs)),
+                _unique(self.hrefs),
                 emphasis=has_text and not self.plain,
                 button=has_text and not self.unbuttoned,
                 linked=has_text and not self.unlinked,
                 box=self.box_ids[-1],
-                images=tuple(dict.fromkeys(self.images)),
+                images=_unique(self.images),
             )
         )
 
@@ -192,3 +194,8 @@ class WalkState:
             self.links.append(Link(number, url, ""))
             self.link_numbers[url] = number
         return number
+
+
+def _unique(items: list[_T]) -> tuple[_T, ...]:
+    """The items in order, each once (most blocks have no links: no dict is built)."""
+    return tuple(dict.fromkeys(items)) if items else ()

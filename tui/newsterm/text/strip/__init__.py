@@ -75,7 +75,11 @@ def strip_appeals(
     parsed = parse_article(html_or_text, base_url, tuple(selectors))
     blocks = parsed.document.blocks
     compiled = _compile(tuple(patterns))
-    by_pattern = {i for i, b in enumerate(blocks) if any(p.search(b.text) for p in compiled)}
+    by_pattern = (
+        {i for i, b in enumerate(blocks) if any(p.search(b.text) for p in compiled)}
+        if compiled
+        else set()
+    )
     forced = frozenset(parsed.selected | by_pattern)
     decisions, _ = decide(blocks, base_url, forced)
     verdicts, count = _verdicts(blocks, decisions, forced, parsed.selected)

@@ -72,11 +72,12 @@ def decide(
     model = model or load_model()
     count = len(blocks)
     near = _near(anchors(blocks, base_url), count)
-    if not near:
-        return [BlockDecision(PLAIN, _FAR, "", 0, i in forced) for i in range(count)], []
+    if not near:  # decisions are immutable: one per verdict serves every block
+        kept, gone = _UNWEIGHED
+        return [gone if i in forced else kept for i in range(count)], []
     article = article or ArticleFeatures(blocks, base_url)
     features = article.window(near)
-    own, logits = model.stages(features)
+    own, logits = model.stages(features, near)
     never = [i in forced or b.kind in DATA_KINDS for i, b in enumerate(blocks)]
     seeds = [
         seed_reason(f, own[i]) if i in near and not never[i] else "" for i, f in enumerate(features)
@@ -119,11 +120,18 @@ def _decisions(
 ) -> list[BlockDecision]:
     """A decision per block: in a removed region (or forced by the feed's rules) or not."""
     out = []
+    unweighed = _UNWEIGHED[0]
     for i, r in enumerate(region_of_blocks(regions, len(logits))):
         gone = i in forced or (r > 0 and regions[r - 1].removed)
         features = article.known(i)
+        if features is PLAIN and not (r or gone or seeds[i] or i in joined) and logits[i] == _FAR:
+            out.append(unweighed)  # far from every anchor, as in an article with none
+            continue
         out.append(BlockDecision(features, logits[i], seeds[i], r, gone, joined.get(i, "")))
     return out
+
+
+_UNWEIGHED = (BlockDecision(PLAIN, _FAR, "", 0, False), BlockDecision(PLAIN, _FAR, "", 0, True))
 
 
 def _near(found: list[int], count: int) -> frozenset[int]:

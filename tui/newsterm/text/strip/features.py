@@ -151,15 +151,14 @@ def anchors(blocks: tuple[Block, ...], base_url: str = "") -> list[int]:
         parts.append(text)
         at += len(text) + 1  # the newline between blocks: no phrase crosses it
         # (the site, and with it the public suffix list, is read only for a block with links)
-        if (block.hint and hint_strength(block.hint)) or any(
-            link_strength(h, _site(base_url))[0] for h in block.hrefs
+        if (block.hint and hint_strength(block.hint)) or (
+            block.hrefs and any(link_strength(h, _site(base_url))[0] for h in block.hrefs)
         ):
             found.add(i)
-    whole = "\n".join(parts)
     offsets = [o for o, _ in starts]
-    # one scan with both tables: which phrase a block holds is read later, near anchors only
-    for hit in m.either_regex.finditer(whole):
-        found.add(starts[bisect_right(offsets, hit.start()) - 1][1])
+    # which phrase a block holds is read later, near anchors only
+    for hit in m.ask_starts("\n".join(parts)):
+        found.add(starts[bisect_right(offsets, hit) - 1][1])
     return sorted(found)
 
 
@@ -193,14 +192,20 @@ class ArticleFeatures:
 
     def _compute(self, i: int) -> BlockFeatures:
         block = self.blocks[i]
-        values = [0.0] * len(FEATURES)
-        kind, cue, ask, others, theirs = _words(block, values)
+        text = block.text
+        if block.kind in DATA_KINDS or not text:
+            found = _no_words(block.kind, text)
+        elif len(text) <= _REMEMBER_CHARS:
+            found = _remembered_words(text)
+        else:
+            found = _words(text)
+        words, kind, cue, ask, others, theirs, form = found
+        values = list(words)
         _shape(block, values, self._base_url)
         values[_INDEX["first"]] = float(i == self._edges[0])
         values[_INDEX["last"]] = float(i == self._edges[1])
         values[_INDEX["top"]] = float(i in self._top)
         values[_INDEX["bottom"]] = float(i in self._bottom)
-        form = line_form(block.text)
         return BlockFeatures(tuple(values), kind, cue, ask, others, theirs, form)
 
 
@@ -223,14 +228,29 @@ def _site(url: str) -> str:
     return site_of(host) if host else ""
 
 
-def _words(block: Block, v: list[float]) -> tuple[str, str, OwnAsk, bool, bool]:
-    """Fill the word features; return the ask's kind and cue, the publisher's own precise
-    ask, whether someone else speaks and whether it is about someone else's money."""
+# What a block's words say, and its line form: (the word features, aligned with FEATURES
+# and zero elsewhere; the ask's kind and cue; the publisher's own precise ask; whether
+# someone else speaks; whether it is about someone else's money; the form).
+Words = tuple[tuple[float, ...], str, str, OwnAsk, bool, bool, frozenset[str]]
+# An outlet's appeal box recurs word for word in every article of its feed, so the words of
+# short blocks are read once per text (the 1,024 latest: two million characters at most).
+_REMEMBER_CHARS = 2_000
+
+
+def _no_words(kind: str, text: str) -> Words:
+    """The word features of a block whose words are not read (code, a table, a rule) or
+    that has none."""
+    v = [0.0] * len(FEATURES)
     v[_INDEX["bias"]] = 1.0
-    if block.kind in DATA_KINDS or not block.text:
-        v[_INDEX["kind:data"]] = float(block.kind in DATA_KINDS)
-        return "", "", NO_ASK, False, False
-    r = read(block.text)
+    v[_INDEX["kind:data"]] = float(kind in DATA_KINDS)
+    return tuple(v), "", "", NO_ASK, False, False, line_form(text)
+
+
+def _words(text: str) -> Words:
+    """Read a block's words into its word features, its ask and its voice."""
+    v = [0.0] * len(FEATURES)
+    v[_INDEX["bias"]] = 1.0
+    r = read(text)
     _length(r, v)
     own = _loose_voice(v, r.per_sentence, r.starts)
     _closing(r, v, own)
@@ -242,7 +262,11 @@ def _words(block: Block, v: list[float]) -> tuple[str, str, OwnAsk, bool, bool]:
     theirs = any(THIRD in ps and PUBLISHER not in ps for ps in r.per_sentence)
     ask = NO_ASK if others else own_ask(r, theirs_said, own)
     kind = max(r.kinds, key=lambda k: r.kinds[k]) if any(r.kinds.values()) else ""
-    return KIND_NAMES.get(kind, ""), r.cue or ask.phrase, ask, others, theirs
+    cue = r.cue or ask.phrase
+    return tuple(v), KIND_NAMES.get(kind, ""), cue, ask, others, theirs, line_form(text)
+
+
+_remembered_words = lru_cache(maxsize=1024)(_words)
 
 
 def _length(r: Reading, v: list[float]) -> None:

@@ -262,6 +262,8 @@ def _names_someone(features: BlockFeatures) -> bool:
 # them is the box, whatever its lines say (a newsletter's name, its blurb, a privacy note).
 BOX_MARKERS = (("skip past newsletter promotion", "after newsletter promotion"),)
 _MARKED_SPAN = 15  # blocks at most from one marker to the other
+# a marker's last word is in the lower-cased text of every block that is that marker
+_MARKER_WORDS = tuple(sorted({marker.split()[-1] for pair in BOX_MARKERS for marker in pair}))
 
 
 def marked_boxes(regions: list[Region], texts: list[str], why: dict[int, str]) -> list[Region]:
@@ -269,7 +271,7 @@ def marked_boxes(regions: list[Region], texts: list[str], why: dict[int, str]) -
     by "skip past newsletter promotion" runs to "after newsletter promotion"."""
     if not any(r.removed for r in regions):
         return regions  # no box to widen: the article's text need not be read again
-    lows = [" ".join(text.lower().split()).strip(" .:…") for text in texts]
+    lows = [_marker_low(text) for text in texts]
     for opening, closing in BOX_MARKERS:
         for start, low in enumerate(lows):
             if low != opening:
@@ -289,3 +291,12 @@ def marked_boxes(regions: list[Region], texts: list[str], why: dict[int, str]) -
             high_end = max([end, *(r.end for r in inside if r.removed)])
             regions = sorted([*kept, Region(low_end, high_end, True)], key=lambda r: r.start)
     return regions
+
+
+def _marker_low(text: str) -> str:
+    """The text as markers are compared with it, or "" when it cannot be one (most blocks:
+    the whitespace is normalised only where a marker's last word is present)."""
+    low = text.lower()
+    if not any(word in low for word in _MARKER_WORDS):
+        return ""
+    return " ".join(low.split()).strip(" .:…")

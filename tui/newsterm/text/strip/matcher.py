@@ -7,16 +7,18 @@ table is built once, on first use.
 
 from __future__ import annotations
 
+import gc
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from functools import cache
 
 from newsterm.text.strip.common import LINK_MARK, PLATFORMS
 from newsterm.text.strip.lang import LANGUAGES, PHRASE_SLOTS, Lexicon
 from newsterm.text.strip.trie import expand, trie_regex
 
-__all__ = ["INLINE_SLOTS", "Lazy", "Matcher", "matcher"]
+__all__ = ["EITHER_AFTER", "INLINE_SLOTS", "Lazy", "Matcher", "collector_paused", "matcher"]
 
 # `button` lines are matched whole (see `Matcher.button`) and the precise `ask` phrases in a
 # pass of their own (see `Matcher.asks`), so that "support us" still counts "us" as the
@@ -28,23 +30,34 @@ INLINE_SLOTS = (*(slot for slot in PHRASE_SLOTS if slot not in _APART), "platfor
 _BUTTON_TRIM = " \t\"'“”‘’«»„()[]*•·|→←>»<✓✔❤♥️!.:,;?-–—"
 _PLAIN_WORDS = frozenset(("ghost", "steady", "pix", "substack", "teaming", "match"))
 _WORD_END = re.compile(r"[\w']*")
+_SEEN_MAX = 50_000  # matched texts remembered (Matcher.seen): a few MB at most
+# Characters scanned table by table before both are built into one regex: its building
+# (about 0.07 s) costs as much as a second scan of some 9 MB, this much costs under 0.01 s.
+EITHER_AFTER = 1_000_000
 
 
 class Lazy:
     """A trie regex built and compiled on first use: compiling the tables of ten languages
     is most of the stripper's first call, and an article with no ask needs one of them."""
 
-    __slots__ = ("_compiled", "_phrases")
+    __slots__ = ("_compiled", "_phrases", "_separated")
 
-    def __init__(self, phrases: Iterable[str]) -> None:
+    def __init__(self, phrases: Iterable[str], separated: bool = False) -> None:
         self._phrases = sorted(phrases)
+        self._separated = separated  # see trie_regex
         self._compiled: re.Pattern[str] | None = None
 
     @property
     def pattern(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(trie_regex(self._phrases))
+            with collector_paused():
+                self._compiled = re.compile(trie_regex(self._phrases, self._separated))
         return self._compiled
+
+    @property
+    def compiled(self) -> bool:
+        """The regex was built already."""
+        return self._compiled is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,17 +69,33 @@ class Matcher:
     buttons: frozenset[str]  # whole-line button labels, every language
     lazy_asks: Lazy  # the precise asks of every language
     lazy_funded: Lazy  # the publisher's own funding, said of itself
-    lazy_either: Lazy  # both of them in one: finding the blocks that hold any
+    lazy_either: Lazy  # both of them in one, separated: which blocks hold any
     voices: dict[str, tuple[int, ...]]  # one-word reader and publisher phrases -> their slot
     polite: frozenset[str]  # words that may stand before an imperative, every language
     # an ask phrase -> the words that, right after it, name whom the gift goes to, in the
     # languages the phrase belongs to ("a" is "to" in Spanish, an article in English)
     recipients: dict[str, frozenset[str]]
     any_recipient: frozenset[str]  # for a phrase no table holds as written ("~" asks)
+    # matched text -> (slots, voice slots): the same few phrases recur in every article
+    seen: dict[str, tuple[tuple[int, ...], frozenset[int]]] = field(default_factory=dict)
+    # characters scanned for asks table by table, before lazy_either is built (see ask_starts)
+    scanned: list[int] = field(default_factory=lambda: [0])
 
-    @property
-    def either_regex(self) -> re.Pattern[str]:
-        return self.lazy_either.pattern
+    def ask_starts(self, joined: str) -> list[int]:
+        """Offsets where precise asks or funding phrases start in `joined`, blocks joined by
+        newlines (no phrase crosses one). Every block that holds one gets an offset, which
+        is all they tell: the union's scan takes the longest phrase, so which phrases they
+        are is read later, block by block. Both tables in one scan once that regex has paid
+        for its building (EITHER_AFTER characters); before, and so on a first call, each
+        table is scanned on its own, as reading a block's asks compiles them anyway."""
+        either = self.lazy_either
+        if not either.compiled:
+            self.scanned[0] += len(joined)
+            if self.scanned[0] <= EITHER_AFTER:
+                asks = [m.start() for m in self.lazy_asks.pattern.finditer(joined)]
+                return asks + [m.start() for m in self.lazy_funded.pattern.finditer(joined)]
+        # separated (see trie_regex): the newline in front, and each match starts one early
+        return [m.start() for m in either.pattern.finditer("\n" + joined)]
 
     def find(self, low: str) -> list[tuple[int, tuple[int, ...]]]:
         """(offset, slot indices) of every phrase in lower-cased text, left to right."""
@@ -77,9 +106,16 @@ class Matcher:
         words inside it: the regex takes the longest phrase, so "if you value" (support)
         hides the "you" in it."""
         found = []
+        seen = self.seen
         for m in self.lazy_regex.pattern.finditer(low):
-            key = self._key(m.group())
-            found.append((m.start(), self.slots[key], self.voice_of(key)))
+            matched = m.group()
+            known = seen.get(matched)
+            if known is None:
+                key = self._key(matched)
+                known = (self.slots[key], self.voice_of(key))
+                if len(seen) < _SEEN_MAX:  # a stem matches words without end: bounded
+                    seen[matched] = known
+            found.append((m.start(), *known))
         return found
 
     def voice_of(self, key: str) -> frozenset[int]:
@@ -123,9 +159,29 @@ def _phrases(lexicon: Lexicon, slot: str) -> Iterable[str]:
             yield phrase[: star + 1] if star != -1 else phrase
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while the tables are built. Building one allocates
+    some hundred thousand tuples and lists, all kept, none cyclic garbage; the collector,
+    woken every 700 of them, would walk them again and again: it was half the cost of a
+    first call. It runs again afterwards (unless it was off before)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 @cache
 def matcher() -> Matcher:
     """The tables of every registered language, compiled once."""
+    with collector_paused():
+        return _build()
+
+
+def _build() -> Matcher:
     slots, buttons, asks, funded, polite = _tables()
     recipients, every_recipient = _recipients()
     keys: dict[str, set[int]] = {}
@@ -151,7 +207,7 @@ def matcher() -> Matcher:
         frozenset(buttons),
         Lazy(asks),
         Lazy(funded),
-        Lazy(asks | funded),
+        Lazy(asks | funded, separated=True),
         voices,
         frozenset(polite),
         recipients,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -33,26 +34,30 @@ def context_values(
     the two blocks on each side at most two away, and the lower of those two sides. Context
     never carries into reported speech: an attributed or quoted block next to an appeal is
     judged on its own words."""
-    z = [max(-_CLIP, min(_CLIP, v)) for v in first]
-    n = len(z)
-    out = []
-    for i in range(n):
-        if features[i].reported:
-            out.append((0.0, 0.0, 0.0, 0.0))
-            continue
-        before = max(z[max(0, i - 2) : i], default=-_CLIP)
-        after = max(z[i + 1 : i + 3], default=-_CLIP)
-        previous = z[i - 1] if i else -_CLIP
-        following = z[i + 1] if i + 1 < n else -_CLIP
-        out.append(
-            (
-                previous / _CLIP,
-                following / _CLIP,
-                max(before, after) / _CLIP,
-                min(before, after) / _CLIP,
-            )
-        )
-    return out
+    z = _clipped(first)
+    return [_context_at(z, features, i) for i in range(len(z))]
+
+
+def _clipped(first: list[float]) -> list[float]:
+    return [max(-_CLIP, min(_CLIP, v)) for v in first]
+
+
+def _context_at(
+    z: list[float], features: list[BlockFeatures], i: int
+) -> tuple[float, float, float, float]:
+    """Block i's context values (see context_values), from the clipped log-odds `z`."""
+    if features[i].reported:
+        return (0.0, 0.0, 0.0, 0.0)
+    before = max(z[max(0, i - 2) : i], default=-_CLIP)
+    after = max(z[i + 1 : i + 3], default=-_CLIP)
+    previous = z[i - 1] if i else -_CLIP
+    following = z[i + 1] if i + 1 < len(z) else -_CLIP
+    return (
+        previous / _CLIP,
+        following / _CLIP,
+        max(before, after) / _CLIP,
+        min(before, after) / _CLIP,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,16 +71,33 @@ class Model:
         """log-odds that each block of an article is part of an appeal, in context."""
         return self.stages(features)[1]
 
-    def stages(self, features: list[BlockFeatures]) -> tuple[list[float], list[float]]:
-        """Each block's log-odds on its own evidence, and in the context of its neighbours."""
-        nonzero = [[(k, x) for k, x in enumerate(f.values) if x] for f in features]
+    def stages(
+        self, features: list[BlockFeatures], near: Collection[int] | None = None
+    ) -> tuple[list[float], list[float]]:
+        """Each block's log-odds on its own evidence, and in the context of its neighbours;
+        a block not `near` (None: every block is) keeps its own odds in the second list."""
         first, second = self.first, self.second
-        own = [sum(first[k] * x for k, x in terms) for terms in nonzero]
+        # most blocks are far from any anchor and share one PLAIN: each distinct features
+        # object is weighed once
+        sums: dict[int, tuple[float, float]] = {}
+        own = []
+        for f in features:
+            found = sums.get(id(f))
+            if found is None:
+                terms = [(k, x) for k, x in enumerate(f.values) if x]
+                found = sums[id(f)] = (
+                    sum(first[k] * x for k, x in terms),
+                    sum(second[k] * x for k, x in terms),
+                )
+            own.append(found[0])
         tail = second[len(FEATURES) :]
+        z = _clipped(own)
         in_context = [
-            sum(second[k] * x for k, x in terms)
-            + sum(w * c for w, c in zip(tail, ctx, strict=True))
-            for terms, ctx in zip(nonzero, context_values(own, features), strict=True)
+            sums[id(f)][1]
+            + sum(w * c for w, c in zip(tail, _context_at(z, features, i), strict=True))
+            if near is None or i in near
+            else own[i]
+            for i, f in enumerate(features)
         ]
         return own, in_context
 

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from itertools import product
 
 __all__ = ["expand", "trie_regex"]
 
+_WORD = re.compile(r"\w")
+_GROUP_MARKS = re.compile(r"[(|)]")
+
 
 def expand(pattern: str) -> list[str]:
     """All literal phrases of a pattern with "(a|b|)" groups, whitespace normalised."""
+    if "(" not in pattern:  # most patterns: parsing one character at a time is most of the cost
+        phrase = " ".join(pattern.split())
+        return [phrase] if phrase else []
     return [phrase for raw in _expand_raw(pattern) if (phrase := " ".join(raw.split()))]
 
 
@@ -19,41 +26,48 @@ def _expand_raw(pattern: str) -> list[str]:
 
 
 def _parse(pattern: str) -> list[list[str]]:
-    """Split a pattern into a sequence of alternative lists (literals are one-item lists)."""
+    """Split a pattern into a sequence of alternative lists (literals are one-item lists).
+    Outside a group only "(" is special; the text between is taken whole, not read one
+    character at a time."""
     seq: list[list[str]] = []
-    literal: list[str] = []
     i = 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "(":
-            if literal:
-                seq.append(["".join(literal)])
-                literal = []
-            depth, j = 1, i + 1
-            alts, start = [], i + 1
-            while depth:
-                if pattern[j] == "(":
-                    depth += 1
-                elif pattern[j] == ")":
-                    depth -= 1
-                elif pattern[j] == "|" and depth == 1:
-                    alts.append(pattern[start:j])
-                    start = j + 1
-                j += 1
-            alts.append(pattern[start : j - 1])
-            seq.append([x for alt in alts for x in _expand_raw(alt)])
-            i = j
+    while (opening := pattern.find("(", i)) != -1:
+        if opening > i:
+            seq.append([pattern[i:opening]])
+        depth, start = 1, opening + 1
+        alts: list[str] = []
+        for mark in _GROUP_MARKS.finditer(pattern, start):
+            at = mark.start()
+            if mark.group() == "(":
+                depth += 1
+            elif mark.group() == "|":
+                if depth == 1:
+                    alts.append(pattern[start:at])
+                    start = at + 1
+            else:
+                depth -= 1
+                if not depth:
+                    alts.append(pattern[start:at])
+                    i = at + 1
+                    break
         else:
-            literal.append(ch)
-            i += 1
-    if literal:
-        seq.append(["".join(literal)])
+            raise ValueError(f"an unclosed group in the phrase pattern {pattern!r}")
+        seq.append([x for alt in alts for x in _expand_raw(alt)])
+    if i < len(pattern):
+        seq.append([pattern[i:]])
     return seq
 
 
-def trie_regex(phrases: list[str]) -> str:
+def trie_regex(phrases: list[str], separated: bool = False) -> str:
     """A regex matching any phrase at word boundaries, longest first; "*" ends a stem (which
     then matches to the end of its word). `phrases` must be sorted and unique.
+
+    A `separated` regex takes the character before the phrase too (no word character), and
+    is scanned over the text with a newline in front: it finds the same phrases, each match
+    starting where its phrase starts in the text, about a sixth faster, because the engine
+    skips word characters without trying a match at them. Every phrase must then start with
+    a word character: a phrase then never starts right where the previous match ended (that
+    match ends before no word character), so taking the character before costs no phrase.
 
     The regex is a radix tree: each branch tries the one edge that can continue (edges of a
     node start with different characters), then the end of a phrase. Sibling edges leading
@@ -62,9 +76,12 @@ def trie_regex(phrases: list[str]) -> str:
     One boundary test after the whole tree keeps the regex small."""
     if not phrases:
         return r"(?!)"
+    if separated and not all(_WORD.match(phrase) for phrase in phrases):
+        raise ValueError("a separated trie regex needs phrases that start with a word character")
     label, tail = _radix(phrases, 0, len(phrases), 0)
     # A whole word at both ends: "don" is not in "don't", "us" not in "use".
-    return r"(?<!\w)(?:" + _escape(label) + tail + r")(?!\w|'\w)"
+    start = r"\W" if separated else r"(?<!\w)"
+    return start + "(?:" + _escape(label) + tail + r")(?!\w|'\w)"
 
 
 def _radix(phrases: list[str], lo: int, hi: int, depth: int) -> tuple[str, str]:
