@@ -221,6 +221,36 @@ def test_a_long_paragraph_above_an_inline_box_is_the_articles() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "He sent 40 emails to the board.",
+        "Critics say the terms of use are unclear.",
+        "The city will whitelist three vendors.",
+        "La boutique a fermé en mars.",
+        "Les points de vente ont doublé.",
+        "Gratis-Artikel gibt es nicht mehr.",
+        "Temperatures as low as minus 20.",
+        "Council member Ines Warnke voted against the plan.",
+    ],
+)
+def test_a_short_news_line_with_a_box_word_stays_beside_an_ask(line: str) -> None:
+    html = NEWS + "<p>Support our reporting: donate today.</p>" + f"<p>{line}</p>" + NEWS
+    assert _removed(html) == ["Support our reporting: donate today."]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Bleiben Sie auf dem Laufenden über die Baustelle, rät die Stadt den Pendlern.",
+        "Helfen Sie mit, bittet die Feuerwehr die Anwohner.",
+        "Sign up to get flood alerts from the county.",
+    ],
+)
+def test_someone_elses_everyday_ask_is_no_appeal(line: str) -> None:
+    assert _removed(NEWS + f"<p>{line}</p>" + NEWS) == []
+
+
 def test_growth_passes_over_a_kept_region() -> None:
     features = article_features(
         (

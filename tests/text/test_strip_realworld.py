@@ -1,7 +1,7 @@
 """The appeal stripper on real feeds: it removes the publishers' own appeals and nothing else.
 
 The corpus (feeds collected from public feed-reader test suites, ../shared/corpus/feeds next
-to the repository) holds about 4,400 articles from blogs, news sites, podcasts and project
+to the repository) holds about 4,800 articles from blogs, news sites, podcasts and project
 announcements. Only a handful carry an appeal of the publisher's own; everything else that
 merely sounds like one ("help us make sense of…", "Please join only one leaderboard",
 "Subscribe now in your podcast app!" in a sponsor read, a charity ask for a named hospital)
@@ -66,7 +66,7 @@ def corpus() -> list[tuple[str, str, str]]:
 
 # The stripper still takes some lines that are no appeal of the publisher's own
 # ("Thank you to everybody who contributed to this release"): at most this many blocks of
-# the corpus's 25,000, measured, so that a model that takes more fails here.
+# the corpus's 27,000, measured, so that a model that takes more fails here.
 MAX_UNEXPECTED = 24
 
 

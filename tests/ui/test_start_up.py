@@ -43,3 +43,16 @@ def test_forking_the_parse_pool_leaves_the_parser_to_its_workers() -> None:
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.split() == ["True", "False"]
+
+
+def test_a_refresh_loads_the_reader_only_for_feeds_that_want_their_pages() -> None:
+    """A refresh of feeds that carry their whole text imports no page reader, layout or
+    appeal code: `newsterm refresh` is run from cron and pays for each import every time."""
+    code = (
+        "import sys\n"
+        "import newsterm.cli, newsterm.refresh\n"
+        "reader = ('newsterm.full_article', 'newsterm.reading', 'newsterm.text.strip')\n"
+        "print(','.join(sorted(m for m in reader if m in sys.modules)))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == ""

@@ -34,5 +34,9 @@ def read_small(path: Path, limit: int) -> bytes:
 
 
 def _size(limit: int) -> str:
-    """A limit as people say it: "1 MB", "256 KiB"."""
-    return f"{limit >> 20} MB" if limit >= 1 << 20 else f"{limit // 1024} KiB"
+    """A limit as people say it: "10 MB", "64 KiB", "100 bytes" (whole units only)."""
+    if limit >= 1 << 20 and not limit % (1 << 20):
+        return f"{limit >> 20} MB"
+    if limit >= 1024 and not limit % 1024:
+        return f"{limit // 1024} KiB"
+    return f"{limit:,} bytes"

@@ -13,7 +13,7 @@ import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from newsterm.small_files import FileTooLarge, read_small
+from newsterm.small_files import FileTooLarge, NotARegularFile, read_small
 from newsterm.store.order import ORDERS
 from newsterm.text.sanitize import one_line
 
@@ -54,6 +54,8 @@ def load_state(path: Path) -> tuple[AppState, str | None]:
         return AppState(), None
     except FileTooLarge:
         return AppState(), _notice(path, f"larger than {MAX_STATE_BYTES // 1024} KiB")
+    except NotARegularFile:
+        return AppState(), _notice(path, "not a regular file")
     except OSError as exc:
         return AppState(), _notice(path, f"cannot read it ({exc.strerror or exc})")
     try:

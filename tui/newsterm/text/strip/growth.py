@@ -48,6 +48,7 @@ _BOX_WORDS = tuple(
 _LONG = FEATURES.index("words>60")
 _NEWSLETTER = FEATURES.index("slot:newsletter")
 _TWICE = math.log1p(2)  # a slot's value for two phrases
+_ASKING = tuple(FEATURES.index(n) for n in ("imperative_ask", "voice_ask_sentences"))
 _NAMES = FEATURES.index("names")
 _THIRD = FEATURES.index("third_share")
 _SIGNOFF_LINE = FEATURES.index("signoff_line")
@@ -60,10 +61,14 @@ def box_line(features: BlockFeatures) -> bool:
     a longer one in the publisher's or reader's voice about what an appeal is about. A byline
     or a bio names people and is no box line."""
     v = features.values
-    # (a name in a line that speaks of what the box is for is the outlet's, its newsletter's
-    # or its privacy policy's: "By signing up, I agree to receive emails from The Intercept")
+    # (a name in a line that speaks of the newsletter, or in a short line that says what the
+    # box is for to the reader, as the outlet or as an ask, is the outlet's, its newsletter's or its
+    # privacy policy's: "By signing up, I agree to receive emails from The Harbour Ledger";
+    # "Council member Ines Warnke voted against it" says it to no one and is reporting)
     named = _names_someone(features)
-    if named and not (v[_NEWSLETTER] or (_up_to_20(features) and any(v[k] for k in _BOX_WORDS))):
+    asked = any(v[k] for k in _VOICE) or any(v[k] for k in _ASKING)
+    said = _up_to_20(features) and any(v[k] for k in _BOX_WORDS) and asked
+    if named and not (v[_NEWSLETTER] or said):
         return False
     if v[_LONG]:
         return False  # a long paragraph joins a box only as its own ask (see joins)
@@ -82,7 +87,7 @@ def box_line(features: BlockFeatures) -> bool:
 
 def byline(features: BlockFeatures) -> bool:
     """A short line that names people and says nothing of a box: a byline, an author's
-    name over a bio ("John C. Welch", "About Lars Sobiraj")."""
+    name over a bio ("Tomás Vidal Reyes", "About Ines Warnke")."""
     v = features.values
     return _short(features) and _names_someone(features) and not any(v[k] for k in _BOX_WORDS)
 

@@ -30,7 +30,11 @@ INLINE_SLOTS = (*(slot for slot in PHRASE_SLOTS if slot not in _APART), "platfor
 _BUTTON_TRIM = " \t\"'“”‘’«»„()[]*•·|→←>»<✓✔❤♥️!.:,;?-–—"
 _PLAIN_WORDS = frozenset(("ghost", "steady", "pix", "substack", "teaming", "match"))
 _WORD_END = re.compile(r"[\w']*")
-_SEEN_MAX = 50_000  # matched texts remembered (Matcher.seen): a few MB at most
+# Matched texts remembered (Matcher.seen): at most _SEEN_MAX of them, each at most
+# _SEEN_CHARS long (a stem matches to the end of a word, and a hostile word never ends):
+# a few MB at most.
+_SEEN_MAX = 50_000
+_SEEN_CHARS = 64
 # Characters scanned table by table before both are built into one regex: its building
 # (about 0.07 s) costs as much as a second scan of some 9 MB, this much costs under 0.01 s.
 EITHER_AFTER = 1_000_000
@@ -78,7 +82,9 @@ class Matcher:
     any_recipient: frozenset[str]  # for a phrase no table holds as written ("~" asks)
     # matched text -> (slots, voice slots): the same few phrases recur in every article
     seen: dict[str, tuple[tuple[int, ...], frozenset[int]]] = field(default_factory=dict)
-    # characters scanned for asks table by table, before lazy_either is built (see ask_starts)
+    # characters scanned for asks table by table, before lazy_either is built (see ask_starts);
+    # a list, so that the frozen table can count; a lost count between threads only moves
+    # the switch to the one regex a little
     scanned: list[int] = field(default_factory=lambda: [0])
 
     def ask_starts(self, joined: str) -> list[int]:
@@ -113,7 +119,7 @@ class Matcher:
             if known is None:
                 key = self._key(matched)
                 known = (self.slots[key], self.voice_of(key))
-                if len(seen) < _SEEN_MAX:  # a stem matches words without end: bounded
+                if len(seen) < _SEEN_MAX and len(matched) <= _SEEN_CHARS:
                     seen[matched] = known
             found.append((m.start(), *known))
         return found

@@ -54,7 +54,8 @@ LEXICON = Lexicon(
         "mitglied bei steady"
     ),
     subscribe=phrases(
-        "gratis-artikel; gratisartikel; kostenlose artikel; abo; abos; abonn*; digitalabo*; "
+        "gratis-artikel diesen monat; gratis-artikel in diesem monat; abo; abos; abonn*; "
+        "digitalabo*; "
         "digital-abo*; probeabo*; testabo*; jahresabo*; "
         "monatsabo*; zeitungsabo*; plus-abo*; e-paper; epaper; abo abschließen; "
         "jetzt abonnieren; gratis testen; kostenlos testen; wochen gratis; wochen kostenlos; "
@@ -66,7 +67,8 @@ LEXICON = Lexicon(
         "vorteilsangebot; printausgabe; gedruckte ausgabe; geschenkabo*"
     ),
     newsletter=phrases(
-        "infobrief; personenbezogene daten; personenbezogenen daten; mit ihrer anmeldung; "
+        "bleiben sie auf dem laufenden; bleib auf dem laufenden; infobrief; "
+        "personenbezogene daten; personenbezogenen daten; mit ihrer anmeldung; "
         "mit deiner anmeldung; nutzungsbedingungen; newsletter*; zum newsletter anmelden; "
         "newsletter abonnieren; newsletter bestellen; "
         "newsletter-anmeldung; postfach; (ihr|dein|euer|ins) postfach; direkt in ihr postfach; "
@@ -79,7 +81,8 @@ LEXICON = Lexicon(
         "melden sie sich an; melde dich an"
     ),
     support=phrases(
-        "adblocker; werbeblocker; unterstütz*; unterstützen sie uns; unterstütze uns; "
+        "ihren adblocker; deinen adblocker; ihren werbeblocker; deinen werbeblocker; unterstütz*; "
+        "unterstützen sie uns; unterstütze uns; "
         "unterstützt uns; helfen sie uns; "
         "hilf uns; helft uns; hilf mit; helfen sie mit; fördern sie; ermöglichen sie; "
         "ermögliche; ermöglicht durch; möglich gemacht; möglich machen; finanziert von; "
@@ -295,7 +298,8 @@ LEXICON = Lexicon(
         "es dauert nur; nur eine minute; nur wenige minuten; wenige sekunden"
     ),
     report=phrases(
-        "sagte; sagt; sagten; gesagt; erklärte; erklärt; erklärten; teilte mit; teilte; "
+        "rät; riet; rieten; bittet; bat; baten; appelliert; appellierte; fordert; empfiehlt; "
+        "empfahl; sagte; sagt; sagten; gesagt; erklärte; erklärt; erklärten; teilte mit; teilte; "
         "teilten; mitteilte; mitgeteilt; laut; zufolge; angaben zufolge; nach angaben; "
         "berichtete; berichtet; berichten; betonte; betont; hieß es; heißt es; kündigte an; "
         "ankündigte; angekündigt; bestätigte; dementierte; räumte ein; warnte; kritisierte; "

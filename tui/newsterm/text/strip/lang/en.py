@@ -36,7 +36,8 @@ LEXICON = Lexicon(
         "become one; join them; join thousands"
     ),
     subscribe=phrases(
-        "as low as; subscrib*; subscription*; paid subscriber*; free subscriber*; paid plan; "
+        "yours for as low as; subscrib*; subscription*; paid subscriber*; free subscriber*; "
+        "paid plan; "
         "premium; "
         "free trial; per month; a month; per year; a year; /month; /year; annual plan; "
         "monthly plan; upgrade; already a subscriber; log in; sign in; paywall; "
@@ -45,7 +46,7 @@ LEXICON = Lexicon(
         "free articles; article limit"
     ),
     newsletter=phrases(
-        "email newsletters; emails; terms of use; by signing up; by subscribing; by clicking; "
+        "email newsletters; receive emails from; to receive emails; by signing up; by subscribing; "
         "delivered (mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays); "
         "delivered (weekdays|daily|weekly); "
         "in your in-box; in-box; newsletter*; sign up; sign-up; signup; inbox; inboxes; "
@@ -58,7 +59,8 @@ LEXICON = Lexicon(
         "briefing; digest; recaptcha; spam"
     ),
     support=phrases(
-        "ad blocker; adblocker; ad-blocker; adblock; whitelist; support*; help us; help keep; "
+        "using an ad blocker; using an adblocker; your ad blocker; your adblocker; "
+        "adblock detected; support*; help us; help keep; "
         "help fund; help sustain; help make; keep us; keeps us; "
         "keep this; keep it free; keep our; sustain*; fund us; funded by; fund our; funds our; "
         "power our; powers our; powered by; reader-supported; reader-funded; "
@@ -72,7 +74,7 @@ LEXICON = Lexicon(
     polite=phrases("please; just; simply; why not; do; kindly"),
     recipient=phrases("to; at; for"),
     ask=phrases(
-        "sign up to (get|receive); never miss our; register for a free account; "
+        "sign up to (get|receive) (our|my|the best); never miss our; register for a free account; "
         "(turn off|disable|pause|whitelist) (your|the) (ad blocker|adblocker|ad-blocker); "
         "support our local news; a full year of (print|digital|print and digital); "
         "you're on the list; thanks for subscribing; thank you for subscribing; save big on; "

@@ -45,7 +45,7 @@ LEXICON = Lexicon(
         "abonnés solidaires"
     ),
     subscribe=phrases(
-        "j'achète; la boutique; points de vente; abonn*; s'abonner; je m'abonne; abonnez-vous; "
+        "j'achète; abonn*; s'abonner; je m'abonne; abonnez-vous; "
         "abonne-toi; déjà abonné; déjà abonnée; "
         "offre d'abonnement; souscrire un abonnement; premium; essai gratuit; période d'essai; "
         "par mois; /mois; €/mois; par an; /an; €/an; sans engagement; "
