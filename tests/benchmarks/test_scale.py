@@ -41,6 +41,8 @@ pytestmark = pytest.mark.benchmark
 
 SIZES = {"10k": (200, 50), "300k": (2000, 150), "1M": (2000, 500)}
 KEY_REPS = 30
+MIDDLE_REPS = 10
+"""n and p halfway down a list sorted by title: a press took seconds there."""
 SETTLE_TIMEOUT = 30.0
 QUIET_ROUNDS = 12
 """Rounds of waiting for workers and their messages: a result can start more work."""
@@ -185,7 +187,23 @@ async def test_keys_at_a_million(tmp_path: Path) -> None:
 
                 if landed:  # and on until the reader shows the article, read and laid out
                     note(f"{key}, to the article in the reader", await timer.until(read))
-            await app.workers.wait_for_complete()
+            # Halfway down the list sorted by title: each row's place was counted from an
+            # end of the list, and a title's row value was no seek (seconds a press).
+            articles.sort_by("title", hide_read=False)
+            await quiet(pilot)
+            articles.move_cursor(articles.count // 2)
+            for key in ["n", "p"] * MIDDLE_REPS:
+                screen.panes.focus_pane("articles")
+                await quiet(pilot)
+                await timer.redrawn()
+
+                def placed() -> bool:
+                    answered = timer.saw(UnreadFound, UnreadExhausted)
+                    return answered and not articles.rows_pending
+
+                note(f"{key}, mid-list sorted by title", await timer.time(key, placed))
+            articles.sort_by("newest", hide_read=False)
+            await quiet(pilot)
             screen.panes.focus_pane("feeds")
             await pilot.pause()
             for _ in range(KEY_REPS):
