@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict, deque
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import ClassVar
@@ -33,9 +33,9 @@ from newsterm.ui.widgets.article_queries import (
     HeadLoaded,
     PageLoaded,
     UnreadLocated,
-    UnreadPress,
 )
 from newsterm.ui.widgets.article_row import row_content
+from newsterm.ui.widgets.unread_presses import UnreadPresses
 from newsterm.ui.workers import ReportsWorkerFailures
 
 __all__ = ["MAX_PAGES", "PAGE_SIZE", "ArticleList"]
@@ -102,11 +102,7 @@ class ArticleList(ReportsWorkerFailures, ScrollView, can_focus=True):
         self._pending: set[int] = set()
         self._head_pending = False
         self._found: tuple[int, ...] | None = None  # a search view's ids, from its head
-        # n and p typed ahead: each press waits for the one before it to land, and goes on
-        # from there; a press whose list was reloaded under it is asked again of the new one.
-        self._presses: deque[UnreadPress] = deque()
-        self._searching: UnreadPress | None = None
-        self._parked = False  # a press found nothing: the screen decides what comes next
+        self._presses = UnreadPresses()  # n and p, each waiting for the one before it
 
     # ----------------------------------------------------------------- reading state
 
@@ -149,7 +145,7 @@ class ArticleList(ReportsWorkerFailures, ScrollView, can_focus=True):
     @property
     def finding_unread(self) -> bool:
         """True while an n or p press is searching or waiting for the one before it."""
-        return self._searching is not None or (bool(self._presses) and not self._parked)
+        return self._presses.busy
 
     @property
     def highlighted_row(self) -> ArticleRow | None:
@@ -211,8 +207,7 @@ class ArticleList(ReportsWorkerFailures, ScrollView, can_focus=True):
 
         Pressed again before the answer, it goes on from the row the one before lands on.
         """
-        ahead = self._searching is not None or bool(self._presses)
-        self._presses.append(UnreadPress(forward, include_cursor and not ahead))
+        self._presses.press(forward, include_cursor)
         self._next_press()
 
     def find_unread_from_edge(self, forward: bool) -> None:
@@ -220,35 +215,31 @@ class ArticleList(ReportsWorkerFailures, ScrollView, can_focus=True):
 
         Presses typed ahead of a search that found nothing go on from the row it finds.
         """
-        self._parked = False
-        self._presses.appendleft(UnreadPress(forward, True, from_edge=True))
+        self._presses.from_edge(forward)
         self._next_press()
 
     def resume_unread_presses(self) -> None:
         """The screen stays on this list after a search found nothing: the presses typed
         ahead of it go on from the cursor."""
-        self._parked = False
+        self._presses.resume()
         self._next_press()
 
     def _next_press(self) -> None:
-        """Start the press at the head of the queue once the list is read and the last
-        press has landed; after one found nothing, the screen says how to go on."""
-        if self._searching is not None or self._head_pending or self._parked:
+        """Search the next press once the list is read and the last press has landed."""
+        press = None if self._head_pending else self._presses.take()
+        if press is None:
             return
-        if not self._presses:
-            return
-        press = self._presses.popleft()
         if self._view is None or not self._count:
+            self._presses.answered()
             self._exhausted(press.forward)
             return
-        self._searching = press
         cursor, row = (None, None) if press.from_edge else (self._cursor, self.highlighted_row)
         self._search_unread(
             self._generation, self._queries(), cursor, row, press.forward, press.include_cursor
         )
 
     def _exhausted(self, forward: bool) -> None:
-        self._parked = True  # until find_unread_from_edge or resume_unread_presses
+        self._presses.hold()  # until find_unread_from_edge or resume_unread_presses
         self.post_message(UnreadExhausted(forward))
 
     # ----------------------------------------------------------------- workers
@@ -361,10 +352,10 @@ class ArticleList(ReportsWorkerFailures, ScrollView, can_focus=True):
 
     @on(UnreadLocated)
     def _unread_at(self, message: UnreadLocated) -> None:
-        press, self._searching = self._searching, None
+        press = self._presses.answered()
         if message.generation != self._generation:
             if press is not None:  # asked of a list since reloaded: ask the new one
-                self._presses.appendleft(press)
+                self._presses.again(press)
             self._next_press()
             return
         if message.index is None or message.row is None:

@@ -196,15 +196,6 @@ class ArticleQueries:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class UnreadPress:
-    """One press of n or p, waiting for the one before it to land."""
-
-    forward: bool
-    include_cursor: bool  # the row under the cursor counts, if unread (n on a fresh row)
-    from_edge: bool = False  # from the top (forward) or the bottom, not from the cursor
-
-
 @dataclass
 class HeadLoaded(Message, bubble=False):
     """A (re)load of the list finished; ``generation`` tells a stale one from the current."""
