@@ -10,6 +10,7 @@ to the session's table (conftest.py); nothing here asserts a time.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import sqlite3
@@ -25,6 +26,8 @@ from bench_caches import KIT, NEWSTERM, built_cache, write_feeds
 from bench_report import record
 from textual import events
 from textual.message import Message
+from textual.pilot import Pilot
+from textual.worker import WorkerCancelled, WorkerFailed, WorkerState
 
 from newsterm.config import load_config
 from newsterm.feeds.pool import parse_pool
@@ -38,7 +41,11 @@ pytestmark = pytest.mark.benchmark
 
 SIZES = {"10k": (200, 50), "300k": (2000, 150), "1M": (2000, 500)}
 KEY_REPS = 30
+MIDDLE_REPS = 10
+"""n and p halfway down a list sorted by title: a press took seconds there."""
 SETTLE_TIMEOUT = 30.0
+QUIET_ROUNDS = 12
+"""Rounds of waiting for workers and their messages: a result can start more work."""
 POLL = 0.0005
 """Seconds between looks at the app while timing: asyncio.sleep(0) would spin, holding the
 interpreter from the workers that read rows and find unread articles."""
@@ -79,6 +86,17 @@ async def settled(articles: ArticleList) -> None:
         await asyncio.sleep(POLL)
 
 
+async def quiet(pilot: Pilot[None]) -> None:
+    """Until no worker runs and every message their results posted has been handled."""
+    app = pilot.app
+    for _ in range(QUIET_ROUNDS):
+        with contextlib.suppress(WorkerCancelled, WorkerFailed):
+            await app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers):
+            return
+
+
 class KeyTimer:
     """Times a key from the moment the terminal would deliver it until the screen has been
     redrawn with what it asked for: Pilot.press waits for idleness (tens of ms) instead."""
@@ -86,6 +104,7 @@ class KeyTimer:
     def __init__(self, app: NewstermApp) -> None:
         self.app = app
         self.seen: list[Message] = []
+        self.started = 0.0  # when the last key timed was sent
 
     def hook(self, message: Message) -> None:
         self.seen.append(message)
@@ -94,17 +113,25 @@ class KeyTimer:
         driver = self.app._driver
         assert driver is not None
         self.seen.clear()
-        started = time.perf_counter()
+        self.started = time.perf_counter()
         event = events.Key(key, key if len(key) == 1 else None)
         event.set_sender(self.app)
         driver.send_message(event)
+        return await self.until(done)
+
+    async def until(self, done: Callable[[], bool]) -> float:
+        """Seconds from the last key sent until ``done()`` holds and the screen is redrawn."""
         deadline = time.monotonic() + SETTLE_TIMEOUT
         while not done() and time.monotonic() < deadline:
             await asyncio.sleep(POLL)
+        await self.redrawn()
+        return time.perf_counter() - self.started
+
+    async def redrawn(self) -> None:
+        """Until the screen has been drawn with every change made so far."""
         drawn = asyncio.get_running_loop().create_future()
         self.app.screen.call_after_refresh(drawn.set_result, None)
         await drawn
-        return time.perf_counter() - started
 
     def saw(self, *kinds: type[Message]) -> bool:
         return any(isinstance(m, kinds) for m in self.seen)
@@ -141,14 +168,42 @@ async def test_keys_at_a_million(tmp_path: Path) -> None:
                 screen.panes.focus_pane("articles")
                 if key == "p":  # a page down first, so that unread rows are above
                     await timer.time("pagedown", lambda: not articles.rows_pending)
-                await app.workers.wait_for_complete()
+                # What the last n or p started (the article read, marked read, the 2,000
+                # feeds' counts read again and drawn) done, messages and all: the figures
+                # before this counted whatever of it was still queued when the key came.
+                await quiet(pilot)
+                await timer.redrawn()
 
                 def found() -> bool:
                     answered = timer.saw(UnreadFound, UnreadExhausted)
                     return answered and not articles.rows_pending
 
                 note(key, await timer.time(key, found))
-            await app.workers.wait_for_complete()
+                landed = [m.row.id for m in timer.seen if isinstance(m, UnreadFound)]
+
+                def read(landed: list[int] = landed) -> bool:
+                    page = screen.reader.page
+                    return page is not None and page.article.id == landed[0]
+
+                if landed:  # and on until the reader shows the article, read and laid out
+                    note(f"{key}, to the article in the reader", await timer.until(read))
+            # Halfway down the list sorted by title: each row's place was counted from an
+            # end of the list, and a title's row value was no seek (seconds a press).
+            articles.sort_by("title", hide_read=False)
+            await quiet(pilot)
+            articles.move_cursor(articles.count // 2)
+            for key in ["n", "p"] * MIDDLE_REPS:
+                screen.panes.focus_pane("articles")
+                await quiet(pilot)
+                await timer.redrawn()
+
+                def placed() -> bool:
+                    answered = timer.saw(UnreadFound, UnreadExhausted)
+                    return answered and not articles.rows_pending
+
+                note(f"{key}, mid-list sorted by title", await timer.time(key, placed))
+            articles.sort_by("newest", hide_read=False)
+            await quiet(pilot)
             screen.panes.focus_pane("feeds")
             await pilot.pause()
             for _ in range(KEY_REPS):

@@ -62,7 +62,7 @@ def listing(feed_urls: list[str] | None, unread_only: bool, query: str = "") -> 
         (None, False, "articles_newest"),
         (["https://f1.example/"], False, "articles_feed_newest"),
         (None, True, "articles_read_newest"),
-        (["https://f1.example/"], True, "articles_feed_read_newest"),
+        (["https://f1.example/"], True, "articles_read_feed"),
     ],
 )
 def test_article_lists_walk_an_index_without_sorting(
@@ -112,7 +112,7 @@ def test_next_unread_seeks_in_the_unread_index(planner: sqlite3.Connection) -> N
 @pytest.mark.parametrize("below", [True, False], ids=["next", "previous"])
 @pytest.mark.parametrize(
     ("feed_urls", "index"),
-    [(None, "articles_read_newest"), (["https://f35.example/"], "articles_feed_read_newest")],
+    [(None, "articles_read_newest"), (["https://f35.example/"], "articles_read_feed")],
 )
 def test_unread_seeks_either_way_without_sorting(
     planner: sqlite3.Connection, feed_urls: list[str] | None, index: str, below: bool
@@ -132,7 +132,7 @@ def test_unread_seeks_either_way_without_sorting(
         (None, False, "articles_"),
         (["https://f1.example/"], False, "articles_feed_newest"),
         (["https://f1.example/", "https://f2.example/"], False, "articles_feed_newest"),
-        (["https://f35.example/"], True, "articles_feed_read_newest"),
+        (["https://f35.example/"], True, "articles_read_feed"),
     ],
 )
 def test_position_counts_in_an_index_range(

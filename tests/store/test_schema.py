@@ -19,7 +19,7 @@ def test_migrates_a_new_file_from_zero(tmp_path: Path) -> None:
     assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
     assert conn.execute("PRAGMA application_id").fetchone()[0] == schema.APPLICATION_ID
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_schema")}
-    assert {"feeds", "articles", "pruned", "articles_newest", "articles_feed_read_newest"} <= names
+    assert {"feeds", "articles", "pruned", "articles_newest", "articles_read_feed"} <= names
     conn.close()
 
 

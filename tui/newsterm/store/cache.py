@@ -27,13 +27,14 @@ from newsterm.store import article_pages, queries, rows
 from newsterm.store.connection import connect, prepare_folder
 from newsterm.store.failures import rollback, store_error, translated
 from newsterm.store.fulltext import match_expression
-from newsterm.store.order import Order, order_named
+from newsterm.store.order import order_named
 from newsterm.store.queries import article_filters
 from newsterm.store.ranking import ranked_ids
 from newsterm.store.rows import ts
 from newsterm.store.saving import save_failure, save_fetch, save_write
 from newsterm.store.sync_tables import SyncTables
 from newsterm.store.syncing import queue_change
+from newsterm.store.unread import Nearest, nearest_unread
 from newsterm.view_query import ViewQuery
 
 if TYPE_CHECKING:
@@ -390,8 +391,17 @@ class Store:
 
         It does not wrap around: None means nothing unread below; ask again with None.
         """
-        narrower = {"starred_only": starred_only, "since": since, "matching": matching}
-        return self._nearest_unread(after_id, feed_urls, query, narrower, order_named(order), True)
+        found = self.unread_beside(
+            after_id,
+            below=True,
+            feed_urls=feed_urls,
+            query=query,
+            starred_only=starred_only,
+            since=since,
+            matching=matching,
+            order=order,
+        )
+        return found.row if found is not None else None
 
     def prev_unread(
         self,
@@ -408,34 +418,53 @@ class Store:
 
         It does not wrap around: None means nothing unread above.
         """
-        narrower = {"starred_only": starred_only, "since": since, "matching": matching}
-        return self._nearest_unread(
-            before_id, feed_urls, query, narrower, order_named(order), False
+        found = self.unread_beside(
+            before_id,
+            below=False,
+            feed_urls=feed_urls,
+            query=query,
+            starred_only=starred_only,
+            since=since,
+            matching=matching,
+            order=order,
         )
+        return found.row if found is not None else None
 
-    def _nearest_unread(
+    def unread_beside(
         self,
         anchor_id: int | None,
-        feed_urls: Sequence[str] | None,
-        query: str,
-        narrower: dict[str, Any],
-        order: Order,
+        *,
         below: bool,
-    ) -> ArticleRow | None:
-        """One indexed seek from the anchor's place in ``order``, in either direction."""
+        within: int = 0,
+        feed_urls: Sequence[str] | None = None,
+        unread_only: bool = False,
+        query: str = "",
+        starred_only: bool = False,
+        since: int | None = None,
+        matching: ViewQuery | None = None,
+        order: str = "newest",
+    ) -> Nearest | None:
+        """The nearest unread article below (above) ``anchor_id`` in the list these filters
+        make, with the list's rows between the two counted up to ``within`` (unread.py).
+
+        None for the anchor starts at the top (below) or the bottom; no wrapping around.
+        """
+        narrower: dict[str, Any] = {
+            "starred_only": starred_only,
+            "since": since,
+            "matching": matching,
+        }
         with self._read() as conn:
-            where, params = self._filters(conn, feed_urls, True, query, **narrower)
-            anchor = None
-            if anchor_id is not None:
-                anchor = conn.execute(
-                    f"SELECT {order.anchor} FROM articles a WHERE a.id = ?", (anchor_id,)
-                ).fetchone()
-            if anchor is not None:
-                after, extra = order.after(anchor, reverse=not below)
-                where, params = queries.narrowed(where, after), [*params, *extra]
-            walk = order.order_by(reverse=not below)
-            row = conn.execute(f"{queries.ROWS} {where} {walk} LIMIT 1", params).fetchone()
-        return rows.article_row(row) if row else None
+            scope = self._scope(conn, feed_urls)
+            return nearest_unread(
+                conn,
+                order_named(order),
+                anchor_id,
+                below=below,
+                unread=article_filters(scope, True, query, **narrower),
+                listed=article_filters(scope, unread_only, query, **narrower),
+                within=within,
+            )
 
     def position(
         self,
@@ -563,15 +592,21 @@ class Store:
         query: str,
         **narrower: Any,
     ) -> tuple[str, list[Any]]:
-        """article_filters, with no feed filter when ``feed_urls`` names every feed that has
-        articles: the same rows, but a walk over the date index alone, where testing each
-        row's feed would read it from the table (seconds for a million rows)."""
+        """article_filters over the feeds _scope keeps."""
+        return article_filters(self._scope(conn, feed_urls), unread_only, query, **narrower)
+
+    def _scope(
+        self, conn: sqlite3.Connection, feed_urls: Sequence[str] | None
+    ) -> Sequence[str] | None:
+        """``feed_urls``, or None when they name every feed that has articles: the same
+        rows, but a walk over the date index alone, where testing each row's feed would read
+        it from the table (seconds for a million rows)."""
         if feed_urls is not None and len(feed_urls) > queries.SEEK_FEEDS_UP_TO:
             urls = list(dict.fromkeys(feed_urls))
             missing = conn.execute(queries.feeds_left_out(len(urls)), urls).fetchone()
             if missing is None:
-                feed_urls = None
-        return article_filters(feed_urls, unread_only, query, **narrower)
+                return None
+        return feed_urls
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:

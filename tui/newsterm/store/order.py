@@ -2,7 +2,8 @@
 
 An order is a list of keys (a column and its direction), ending in the id so every row has
 one place. The list pages by offset and finds a row's place by counting the rows before it,
-so each order also gives the condition "after this row" over the same keys.
+so each order also gives the condition "after this row" over the same keys, whole (one
+expression) or in ranges (each one seek in an index, for the next unread row).
 """
 
 from __future__ import annotations
@@ -11,7 +12,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["ORDERS", "Order", "order_named"]
+__all__ = ["ORDERS", "Order", "Range", "order_named"]
+
+
+@dataclass(frozen=True, slots=True)
+class Range:
+    """Rows past an anchor that share its first ``fixed`` keys: one range of an index."""
+
+    sql: str
+    params: tuple[Any, ...]
+    fixed: tuple[Any, ...]  # the anchor's values of those keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,11 +46,9 @@ class Order:
     def after(self, anchor: Sequence[Any], *, reverse: bool = False) -> tuple[str, list[Any]]:
         """The rows after the row at ``anchor`` in list order (before it, with ``reverse``)."""
         directions = {descending for _, descending in self.keys}
-        if len(directions) == 1:  # one direction: a row value, a single range of the index
+        if len(directions) == 1:  # one direction: a single range of the index
             op = "<" if directions.pop() != reverse else ">"
-            columns = ", ".join(column for column, _ in self.keys)
-            marks = ", ".join("?" * len(self.keys))
-            return f"({columns}) {op} ({marks})", list(anchor)
+            return _beyond([c for c, _ in self.keys], op), [anchor[0], *anchor]
         terms: list[str] = []
         params: list[Any] = []
         for i, (column, descending) in enumerate(self.keys):
@@ -49,6 +57,40 @@ class Order:
             terms.append("(" + " AND ".join([*equal, f"{column} {op} ?"]) + ")")
             params.extend(anchor[: i + 1])
         return "(" + " OR ".join(terms) + ")", params
+
+    def after_ranges(self, anchor: Sequence[Any], *, reverse: bool = False) -> list[Range]:
+        """The rows after ``anchor`` as disjoint ranges, nearest first, each seekable alone.
+
+        Keys of one direction make one row value; a change of direction starts a range that
+        holds the keys before it equal (by feed: the anchor's feed below it, then later
+        feeds). An OR of such terms, as after() gives, is a walk, not a seek.
+        """
+        groups: list[list[int]] = []
+        for i, (_, descending) in enumerate(self.keys):
+            if groups and self.keys[groups[-1][0]][1] == descending:
+                groups[-1].append(i)
+            else:
+                groups.append([i])
+        ranges: list[Range] = []
+        for group in reversed(groups):
+            first = group[0]
+            op = "<" if self.keys[first][1] != reverse else ">"
+            equal = [f"{column} = ?" for column, _ in self.keys[:first]]
+            beyond = _beyond([self.keys[i][0] for i in group], op)
+            sql = " AND ".join([*equal, beyond])
+            values = (*anchor[:first], anchor[first], *(anchor[i] for i in group))
+            ranges.append(Range(f"({sql})", values, tuple(anchor[:first])))
+        return ranges
+
+
+def _beyond(columns: list[str], op: str) -> str:
+    """``columns`` as a row value past ``op`` its anchor, for ``anchor[0], *anchor``.
+
+    The first column is bounded alone as well: SQLite seeks on a row value only when no
+    column has a collation (the title's NOCASE), and on a bound of one column always.
+    """
+    marks = ", ".join("?" * len(columns))
+    return f"{columns[0]} {op}= ? AND ({', '.join(columns)}) {op} ({marks})"
 
 
 NEWEST = Order("newest", (("a.published", True), ("a.id", True)))

@@ -172,7 +172,19 @@ WHEN OLD.read IS NOT NEW.read OR OLD.feed_url IS NOT NEW.feed_url BEGIN
 END;
 """
 
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, FULLTEXT_STEP, _V5, _V6, _V7, _V8)
+
+# n and p sorted by feed or by title: the next unread row is one seek in these, where the
+# order's own index would be walked over every read row before it (a mostly read cache:
+# hundreds of thousands). Newest and oldest first have articles_read_newest. The feed's
+# unread rows are the same range of articles_read_feed as of articles_feed_read_newest,
+# which it replaces.
+_V9 = """
+CREATE INDEX articles_read_feed ON articles (read, feed_url, published DESC, id DESC);
+DROP INDEX articles_feed_read_newest;
+CREATE INDEX articles_read_title ON articles (read, title COLLATE NOCASE, id);
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, FULLTEXT_STEP, _V5, _V6, _V7, _V8, _V9)
 """Forward steps; step i takes user_version i to i + 1. Append, never edit a released step."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -35,6 +35,7 @@ from newsterm.ui.widgets.article_queries import (
     UnreadLocated,
 )
 from newsterm.ui.widgets.article_row import row_content
+from newsterm.ui.widgets.unread_presses import UnreadPresses
 from newsterm.ui.workers import ReportsWorkerFailures
 
 __all__ = ["MAX_PAGES", "PAGE_SIZE", "ArticleList"]
@@ -101,6 +102,7 @@ class ArticleList(ReportsWorkerFailures, ScrollView, can_focus=True):
         self._pending: set[int] = set()
         self._head_pending = False
         self._found: tuple[int, ...] | None = None  # a search view's ids, from its head
+        self._presses = UnreadPresses()  # n and p, each waiting for the one before it
 
     # ----------------------------------------------------------------- reading state
 
@@ -139,6 +141,11 @@ class ArticleList(ReportsWorkerFailures, ScrollView, can_focus=True):
     def rows_pending(self) -> bool:
         """True while rows the list has asked for are still being read."""
         return bool(self._pending) or self._head_pending
+
+    @property
+    def finding_unread(self) -> bool:
+        """True while an n or p press is searching or waiting for the one before it."""
+        return self._presses.busy
 
     @property
     def highlighted_row(self) -> ArticleRow | None:
@@ -196,21 +203,44 @@ class ArticleList(ReportsWorkerFailures, ScrollView, can_focus=True):
         self.refresh()
 
     def find_unread(self, forward: bool, *, include_cursor: bool = False) -> None:
-        """Move to the next (or previous) unread row; posts UnreadFound or UnreadExhausted."""
-        if self._view is None or not self._count:
-            self.post_message(UnreadExhausted(forward))
-            return
-        row = self.highlighted_row
-        self._search_unread(
-            self._generation, self._queries(), self._cursor, row, forward, include_cursor
-        )
+        """Move to the next (or previous) unread row; posts UnreadFound or UnreadExhausted.
+
+        Pressed again before the answer, it goes on from the row the one before lands on.
+        """
+        self._presses.press(forward, include_cursor)
+        self._next_press()
 
     def find_unread_from_edge(self, forward: bool) -> None:
-        """The first unread from the top (forward) or the last from the bottom."""
-        if self._view is None or not self._count:
-            self.post_message(UnreadExhausted(forward))
+        """The first unread from the top (forward) or the last from the bottom.
+
+        Presses typed ahead of a search that found nothing go on from the row it finds.
+        """
+        self._presses.from_edge(forward)
+        self._next_press()
+
+    def resume_unread_presses(self) -> None:
+        """The screen stays on this list after a search found nothing: the presses typed
+        ahead of it go on from the cursor."""
+        self._presses.resume()
+        self._next_press()
+
+    def _next_press(self) -> None:
+        """Search the next press once the list is read and the last press has landed."""
+        press = None if self._head_pending else self._presses.take()
+        if press is None:
             return
-        self._search_unread(self._generation, self._queries(), None, None, forward, True)
+        if self._view is None or not self._count:
+            self._presses.answered()
+            self._exhausted(press.forward)
+            return
+        cursor, row = (None, None) if press.from_edge else (self._cursor, self.highlighted_row)
+        self._search_unread(
+            self._generation, self._queries(), cursor, row, press.forward, press.include_cursor
+        )
+
+    def _exhausted(self, forward: bool) -> None:
+        self._presses.hold()  # until find_unread_from_edge or resume_unread_presses
+        self.post_message(UnreadExhausted(forward))
 
     # ----------------------------------------------------------------- workers
 
@@ -263,8 +293,7 @@ class ArticleList(ReportsWorkerFailures, ScrollView, can_focus=True):
 
     @work(
         thread=True,
-        exclusive=True,
-        group="article-search",
+        group="article-search",  # one at a time: _next_press starts each when the last lands
         exit_on_error=False,
         name="finding an unread article",
         description="finding an unread article",
@@ -279,8 +308,6 @@ class ArticleList(ReportsWorkerFailures, ScrollView, can_focus=True):
         include_cursor: bool,
     ) -> None:
         found = queries.unread_near(cursor, row, forward=forward, include_cursor=include_cursor)
-        if get_current_worker().is_cancelled:
-            return  # n or p was pressed again: that search answers
         index, row = found if found is not None else (None, None)
         self.post_message(UnreadLocated(generation, index, row, forward))
 
@@ -309,6 +336,7 @@ class ArticleList(ReportsWorkerFailures, ScrollView, can_focus=True):
         assert self._view is not None
         self.post_message(ArticlesCounted(self._view, head.count, head.problem))
         self.post_message(ArticleHighlighted(self.highlighted_row))
+        self._next_press()
 
     @on(PageLoaded)
     def _page_loaded(self, message: PageLoaded) -> None:
@@ -324,16 +352,41 @@ class ArticleList(ReportsWorkerFailures, ScrollView, can_focus=True):
 
     @on(UnreadLocated)
     def _unread_at(self, message: UnreadLocated) -> None:
+        press = self._presses.answered()
         if message.generation != self._generation:
+            if press is not None:  # asked of a list since reloaded: ask the new one
+                self._presses.again(press)
+            self._next_press()
             return
         if message.index is None or message.row is None:
-            self.post_message(UnreadExhausted(message.forward))
+            self._exhausted(message.forward)
             return
-        page = message.index // PAGE_SIZE
+        index = self._listed_at(message.index, message.row.id)
+        if index is None:  # not where the list has it: read the list again around it
+            self._start_head(keep_id=message.row.id)
+            self.post_message(UnreadFound(message.row))
+            return
+        page = index // PAGE_SIZE
         if page not in self._pages:
             self._request(page)
-        self.move_cursor(message.index)
+        self.move_cursor(index)
         self.post_message(UnreadFound(message.row))
+        self._next_press()
+
+    def _listed_at(self, index: int, article_id: int) -> int | None:
+        """``index``, checked against the rows the list holds: the row found may have moved
+        since they were read (a refresh wrote above it). None when it is not in the list."""
+        if not 0 <= index < self._count:
+            return None
+        page = self._pages.get(index // PAGE_SIZE)
+        offset = index % PAGE_SIZE
+        if page is None or (offset < len(page) and page[offset].id == article_id):
+            return index  # not read yet: it will be read from the cache that placed it
+        for number, rows in self._pages.items():
+            for offset, row in enumerate(rows):
+                if row.id == article_id:
+                    return number * PAGE_SIZE + offset
+        return None
 
     # ----------------------------------------------------------------- cursor and keys
 

@@ -10,10 +10,15 @@ from textual.message import Message
 from newsterm.errors import SearchError
 from newsterm.models import ArticleRow
 from newsterm.store import Store
+from newsterm.store.unread import Nearest
 from newsterm.ui.view import View
 
 PAGE_SIZE = 100
 """Rows read from SQLite at once, and the unit the list caches."""
+
+COUNT_BETWEEN_UP_TO = 10_000
+"""Rows n and p count between the cursor and the unread row they find (a millisecond or
+two of an index); past that the row's index is counted from the nearer end of the list."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +145,9 @@ class ArticleQueries:
         """The nearest unread row below (or above) ``cursor`` and its index; None if none.
 
         ``row`` is the cursor's row when the list has it cached; a None cursor searches from
-        the top (forward) or the bottom. Two indexed seeks, however long the list.
+        the top (forward) or the bottom. A seek finds the row and its index is counted from
+        the cursor's (store/unread.py); only when that gap is long is it counted from the
+        nearer end of the list.
         """
         if self.view.is_search:
             return self._unread_in_search(cursor, forward=forward, include_cursor=include_cursor)
@@ -149,15 +156,31 @@ class ArticleQueries:
             anchor = row or next(iter(self.rows(cursor, 1)), None)
             if anchor is not None and include_cursor and not anchor.read:
                 return cursor, anchor
-        after = anchor.id if anchor is not None else None
-        urls, filters = self.view.feed_urls, self._filters()
-        filters.pop("unread_only", None)  # every unread article is in an unread-only list
-        if forward:
-            found = self.store.next_unread(after, feed_urls=urls, order=self.order, **filters)
-        else:
-            found = self.store.prev_unread(after, feed_urls=urls, order=self.order, **filters)
-        index = self.position(found.id, near=cursor) if found is not None else None
-        return (index, found) if index is not None and found is not None else None
+        found = self.store.unread_beside(
+            anchor.id if anchor is not None else None,
+            below=forward,
+            within=COUNT_BETWEEN_UP_TO,
+            feed_urls=self.view.feed_urls,
+            order=self.order,
+            **self._filters(),
+        )
+        if found is None:
+            return None
+        index = self._index_of(found, cursor, forward)
+        if index is None or not 0 <= index < self.length:  # the cache changed under the list
+            index = self.position(found.row.id, near=cursor)
+        if index is None or not 0 <= index < self.length:
+            return None
+        return index, found.row
+
+    def _index_of(self, found: Nearest, cursor: int | None, forward: bool) -> int | None:
+        """Where ``found`` is in the list: beside ``cursor`` (or an end) when the rows between
+        were counted, else counted from the nearer end."""
+        if found.between is None:
+            return self.position(found.row.id, near=cursor)
+        if found.from_edge or cursor is None:
+            return found.between if forward else self.length - 1 - found.between
+        return cursor + found.between + 1 if forward else cursor - found.between - 1
 
     def _unread_in_search(
         self, cursor: int | None, *, forward: bool, include_cursor: bool

@@ -312,6 +312,7 @@ class Panes(Horizontal):
         entry = self.feed_list.neighbour_with_unread(message.forward)
         view = self.article_list.view
         if entry is None or view is None or view.is_all:
+            self.article_list.resume_unread_presses()
             text = "No more unread articles" if message.forward else "No unread articles above"
             say(self, text)
             return
