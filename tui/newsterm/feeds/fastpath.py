@@ -62,24 +62,6 @@ _ENDS: dict[str, _Handler] = {
 }
 
 
-def _repaired(text: str) -> str:
-    """feedparser's repairs of every text: UTF-8 read as Latin-1, then cp1252's C1 range."""
-    with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):  # the usual case
-        text = text.encode("iso-8859-1").decode("utf-8")
-    return text.translate(_cp1252) if _C1.search(text) else text
-
-
-def _plain(entry: Any) -> dict[str, Any]:
-    """A FeedParserDict entry as a dict, its enclosures made a key as feedparser computes them.
-
-    parse.py reads no key FeedParserDict renames, and a dict's lookups cost a tenth.
-    """
-    plain = dict(entry)
-    if "links" in plain:
-        plain["enclosures"] = entry["enclosures"]
-    return plain
-
-
 class Unsure(Exception):
     """The fast path might not read this document as feedparser does: let feedparser."""
 
@@ -88,6 +70,27 @@ def read_fast(data: bytes, content_type: str) -> dict[str, Any]:
     """feedparser's result for ``data`` served as ``content_type``, as far as parse.py reads
     it (version, bozo, feed, entries); Unsure when it might differ."""
     result: dict[str, Any] = {"bozo": False}
+    try:
+        reader = _read(data, content_type, result)
+    except Unsure:
+        raise
+    except Exception as exc:  # feedparser may fail differently here, or not at all
+        raise Unsure(f"{type(exc).__name__}: {exc}") from exc
+    if reader.version not in FAST_VERSIONS:
+        raise Unsure(f"version {reader.version!r}")
+    doc: dict[str, Any] = {
+        "version": reader.version,
+        "feed": dict(reader.feeddata),
+        "entries": [_plain(entry) for entry in reader.entries],
+        "bozo": result["bozo"],
+    }
+    if result["bozo"]:
+        doc["bozo_exception"] = result.get("bozo_exception")
+    return doc
+
+
+def _read(data: bytes, content_type: str, result: dict[str, Any]) -> _Reader:
+    """The document read by a _Reader, after feedparser's own choice of encoding."""
     utf8 = convert_to_utf8({"content-type": content_type}, data, result)
     if not result.get("encoding"):
         raise Unsure("feedparser would guess the encoding")
@@ -106,21 +109,25 @@ def read_fast(data: bytes, content_type: str) -> dict[str, Any]:
         parser.Parse(utf8, True)
     except expat.ExpatError as exc:
         raise Unsure(f"not well-formed: {exc}") from exc
-    except Unsure:
-        raise
-    except Exception as exc:  # a handler failed: feedparser may fail differently, or not
-        raise Unsure(f"{type(exc).__name__} in a handler") from exc
-    if reader.version not in FAST_VERSIONS:
-        raise Unsure(f"version {reader.version!r}")
-    doc: dict[str, Any] = {
-        "version": reader.version,
-        "feed": dict(reader.feeddata),
-        "entries": [_plain(entry) for entry in reader.entries],
-        "bozo": result["bozo"],
-    }
-    if result["bozo"]:
-        doc["bozo_exception"] = result.get("bozo_exception")
-    return doc
+    return reader
+
+
+def _plain(entry: Any) -> dict[str, Any]:
+    """A FeedParserDict entry as a dict, its enclosures made a key as feedparser computes them.
+
+    parse.py reads no key FeedParserDict renames, and a dict's lookups cost a tenth.
+    """
+    plain = dict(entry)
+    if "links" in plain:
+        plain["enclosures"] = entry["enclosures"]
+    return plain
+
+
+def _repaired(text: str) -> str:
+    """feedparser's repairs of every text: UTF-8 read as Latin-1, then cp1252's C1 range."""
+    with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):  # the usual case
+        text = text.encode("iso-8859-1").decode("utf-8")
+    return text.translate(_cp1252) if _C1.search(text) else text
 
 
 class _Reader(_FeedParserMixin):  # type: ignore[misc]  # feedparser is untyped
