@@ -223,6 +223,11 @@ def test_caps_and_warnings_are_the_same_on_the_fast_path() -> None:
             "namespace feedparser does not know",
         ),
         (b'<feed version="0.3"><entry><id>old</id></entry></feed>', "version"),
+        (
+            b'<rss version="2.0" xmlns:w="urn:with&#9;tab"><channel><item><w:x>1</w:x>'
+            b"<title>T</title></item></channel></rss>",
+            "whitespace",
+        ),
     ],
     ids=[
         "broken",
@@ -234,6 +239,7 @@ def test_caps_and_warnings_are_the_same_on_the_fast_path() -> None:
         "base64",
         "unknown-attribute-namespace",
         "atom03",
+        "namespace-with-a-space",
     ],
 )
 def test_what_the_fast_path_declines_feedparser_reads(body: bytes, why: str) -> None:

@@ -125,6 +125,14 @@ def _plain(entry: Any) -> dict[str, Any]:
     return plain
 
 
+def _split(name: str) -> list[str]:
+    """An expat name's parts (uri, local name, prefix), as xml.sax splits them."""
+    parts = name.split()
+    if len(parts) > 3 or " ".join(parts) != name:  # whitespace inside a namespace URI
+        raise Unsure("a namespace URI with whitespace")
+    return parts
+
+
 def _repaired(text: str) -> str:
     """feedparser's repairs of every text: UTF-8 read as Latin-1, then cp1252's C1 range."""
     with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):  # the usual case
@@ -208,11 +216,8 @@ class _Reader(_FeedParserMixin):  # type: ignore[misc]  # feedparser is untyped
 
     def _resolve(self, name: str) -> tuple[str, str, bool]:
         """An expat name ("uri local prefix") as feedparser's tag and handler key."""
-        namespace, _, rest = name.partition(" ")
-        if not rest:
-            namespace, local = "", name
-        else:
-            local = rest.partition(" ")[0]
+        parts = _split(name)
+        namespace, local = ("", parts[0]) if len(parts) == 1 else (parts[0], parts[1])
         lower_ns = namespace.lower()
         if _USERLAND in lower_ns:
             raise Unsure("a backend.userland.com namespace (feedparser renames it)")
@@ -242,7 +247,7 @@ class _Reader(_FeedParserMixin):  # type: ignore[misc]  # feedparser is untyped
         out: dict[str, str] = {}
         qnames: list[tuple[str, str]] = []
         for aname, value in attrs.items():
-            parts = aname.split(" ")
+            parts = _split(aname)
             if len(parts) == 1:
                 out[aname.lower()] = value
                 qnames.append((aname, value))
