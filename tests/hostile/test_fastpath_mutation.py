@@ -148,6 +148,7 @@ def test_mangled_feeds_read_alike_with_and_without_the_fast_path() -> None:
 
 
 @pytest.mark.fuzz
+@pytest.mark.timeout(3600)
 def test_mangled_feeds_read_alike_long_run() -> None:
     cases = budget("NEWSTERM_FUZZ_CASES", 3_000)
     taken, _ = run(cases, SEED + 1)
