@@ -36,3 +36,19 @@ def test_ordinary_text_is_untouched() -> None:
 def test_carriage_returns_become_newlines_and_one_line_collapses() -> None:
     assert strip_controls("a\r\nb\rc") == "a\nb\nc"
     assert one_line("  a\n\n b\t c\x1b[0m ") == "a b c"
+
+
+def test_every_character_the_steps_change_is_seen_by_the_quick_check() -> None:
+    # strip_controls returns text untouched when one scan finds nothing to change: each
+    # character, alone and between letters, must come out as the full steps make it.
+    from newsterm.text import sanitize
+
+    def full_steps(text: str) -> str:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = sanitize._SEQUENCES.sub("", text)
+        text = sanitize._CONTROLS.sub("", text)
+        return sanitize._BIDI_CONTROLS.sub("", text)
+
+    for code in range(0x2100):
+        for text in (chr(code), f"a{chr(code)}b"):
+            assert strip_controls(text) == full_steps(text), hex(code)
