@@ -91,7 +91,13 @@ class BatchedWrites:
         writes = [write for write, _ in batch]
         try:
             results = await asyncio.to_thread(self._store.save_many, writes, now=self._now())
-        except Exception as exc:  # the whole transaction failed: every feed in it did
+        except Exception as exc:  # the whole transaction failed
+            if len(batch) > 1:
+                # one feed may have sunk it (a full cache fails at the commit): each feed
+                # again in a transaction of its own, so that only the one at fault fails
+                for waiting in batch:
+                    await self._write([waiting])
+                return
             for _, done in batch:
                 if not done.done():
                     done.set_exception(exc)
