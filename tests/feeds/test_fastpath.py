@@ -251,3 +251,13 @@ def test_a_page_that_is_no_feed_is_declined_and_still_no_feed() -> None:
         b"<html><head><title>Harbour</title></head><p>Hello</p></html>", "version"
     )
     assert isinstance(result, str) and result.startswith("NotAFeed")
+
+
+def test_the_fast_path_runs_only_with_a_feedparser_it_was_compared_against() -> None:
+    import feedparser
+
+    from newsterm.feeds import parse
+
+    assert (feedparser.__version__ in parse.FAST_TESTED) is parse.FAST_PATH
+    # the pinned release (constraints.txt) is one of them, so the tests run the fast path
+    assert parse.FAST_PATH, f"feedparser {feedparser.__version__} is not in FAST_TESTED"

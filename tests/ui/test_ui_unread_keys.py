@@ -17,6 +17,7 @@ from textual.pilot import Pilot
 from ui_helpers import QUIET, Hook, main_screen, notes_into, settle, started, wait_until
 
 from newsterm.config import parse_config
+from newsterm.errors import StoreError
 from newsterm.models import FetchResult, ParsedEntry, ParsedFeed
 from newsterm.store import Store
 from newsterm.ui.app import NewstermApp
@@ -178,3 +179,27 @@ async def test_rows_written_under_a_search_never_put_the_cursor_on_another(
         assert await _found(pilot, found, 1) == [ids[3]]
         # The cache has it at row 5 now; the list, not read again yet, shows it at row 3.
         assert _landed(screen) == ids[3] and screen.article_list.cursor == 3
+
+
+async def test_n_works_again_after_a_search_that_failed(
+    tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids, found = _ids(store), []
+    real = Store.unread_beside
+    calls: list[int] = []
+
+    def fails_once(self: Store, *args: object, **kwargs: object) -> object:
+        calls.append(1)
+        if len(calls) == 1:
+            raise StoreError("disk I/O error")
+        return real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Store, "unread_beside", fails_once)
+    async with running(tmp_path, store, found) as (pilot, screen):
+        await pilot.press("n")
+        await _landed_all(pilot)
+        assert found == []  # the first search failed (and was reported)
+        screen.panes.focus_pane("articles")
+        await pilot.press("n")
+        await _landed_all(pilot)
+        assert await _found(pilot, found, 1) == [ids[3]]

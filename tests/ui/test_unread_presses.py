@@ -44,3 +44,38 @@ def test_a_press_asked_again_goes_first() -> None:
     presses.answered()
     presses.again(first)  # its list was reloaded under it
     assert presses.take() == first
+
+
+def test_presses_dropped_when_the_list_changes_by_hand_are_forgotten() -> None:
+    presses = UnreadPresses()
+    presses.press(True, include_cursor=False)
+    presses.press(True, include_cursor=False)
+    presses.take()
+    presses.drop()  # another feed chosen while the first press was searched
+    assert presses.answered() is None  # its answer belongs to the old list
+    assert presses.take() is None and not presses.busy
+
+
+def test_presses_held_for_the_next_feed_survive_a_drop() -> None:
+    presses = UnreadPresses()
+    presses.press(True, include_cursor=False)
+    presses.press(True, include_cursor=False)
+    presses.take()
+    presses.answered()
+    presses.hold()  # found nothing: the screen opens the next feed
+    presses.drop()
+    presses.from_edge(True)
+    assert presses.take() == UnreadPress(True, True, from_edge=True)
+    presses.answered()
+    assert presses.take() == UnreadPress(True, False)
+
+
+def test_a_failed_search_lets_every_press_go() -> None:
+    presses = UnreadPresses()
+    presses.press(True, include_cursor=False)
+    presses.press(True, include_cursor=False)
+    presses.take()
+    presses.failed()
+    assert not presses.busy and presses.take() is None
+    presses.press(True, include_cursor=True)  # the next n searches again
+    assert presses.take() == UnreadPress(True, True)

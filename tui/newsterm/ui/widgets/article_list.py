@@ -15,7 +15,7 @@ from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsterm.models import ArticleRow
 from newsterm.store import Store
@@ -160,6 +160,8 @@ class ArticleList(ReportsWorkerFailures, ScrollView, can_focus=True):
         With ``keep`` the highlighted article stays highlighted if the new view has it.
         """
         row = self.highlighted_row if keep else None
+        if view != self._view:
+            self._presses.drop()  # n pressed in one feed never lands in another chosen by hand
         self._view, self._query = view, query
         self._start_head(keep_id=row.id if row else None)
 
@@ -349,6 +351,13 @@ class ArticleList(ReportsWorkerFailures, ScrollView, can_focus=True):
         self.refresh()
         if message.page == self._cursor // PAGE_SIZE:
             self.post_message(ArticleHighlighted(self.highlighted_row))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        # The failure itself is reported where every worker's is; here the presses waiting
+        # on a search that will never answer are let go, so that n and p work again.
+        searching = event.worker.group == "article-search"
+        if searching and event.state in (WorkerState.ERROR, WorkerState.CANCELLED):
+            self._presses.failed()
 
     @on(UnreadLocated)
     def _unread_at(self, message: UnreadLocated) -> None:

@@ -29,6 +29,7 @@ class UnreadPresses:
         self._waiting: deque[UnreadPress] = deque()
         self._searching: UnreadPress | None = None
         self._held = False
+        self._forget = False  # the press being searched was dropped: its answer is ignored
 
     @property
     def busy(self) -> bool:
@@ -61,9 +62,25 @@ class UnreadPresses:
         return self._searching
 
     def answered(self) -> UnreadPress | None:
-        """The press whose search has answered; the next may be taken."""
+        """The press whose search has answered (None if it was dropped); the next may be
+        taken."""
         press, self._searching = self._searching, None
-        return press
+        forget, self._forget = self._forget, False
+        return None if forget else press
+
+    def drop(self) -> None:
+        """Forget every press: the reader left the list they were pressed in (another feed
+        chosen by hand), or their search failed. One held for the next feed's search is no
+        such press, and stays."""
+        if self._held:
+            return
+        self._waiting.clear()
+        self._forget = self._searching is not None
+
+    def failed(self) -> None:
+        """The search in flight ended without an answer: no press waits on it any more."""
+        self._searching, self._forget = None, False
+        self._waiting.clear()
 
     def again(self, press: UnreadPress) -> None:
         """Search ``press`` again, first: it was asked of a list since reloaded."""
