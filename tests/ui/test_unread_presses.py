@@ -46,21 +46,23 @@ def test_a_press_asked_again_goes_first() -> None:
     assert presses.take() == first
 
 
-def test_presses_dropped_when_the_list_changes_by_hand_are_forgotten() -> None:
+def _two_pressed_one_searched() -> UnreadPresses:
     presses = UnreadPresses()
     presses.press(True, include_cursor=False)
     presses.press(True, include_cursor=False)
     presses.take()
+    return presses
+
+
+def test_presses_dropped_when_the_list_changes_by_hand_are_forgotten() -> None:
+    presses = _two_pressed_one_searched()
     presses.drop()  # another feed chosen while the first press was searched
     assert presses.answered() is None  # its answer belongs to the old list
     assert presses.take() is None and not presses.busy
 
 
 def test_presses_held_for_the_next_feed_survive_a_drop() -> None:
-    presses = UnreadPresses()
-    presses.press(True, include_cursor=False)
-    presses.press(True, include_cursor=False)
-    presses.take()
+    presses = _two_pressed_one_searched()
     presses.answered()
     presses.hold()  # found nothing: the screen opens the next feed
     presses.drop()
@@ -71,10 +73,7 @@ def test_presses_held_for_the_next_feed_survive_a_drop() -> None:
 
 
 def test_a_failed_search_lets_every_press_go() -> None:
-    presses = UnreadPresses()
-    presses.press(True, include_cursor=False)
-    presses.press(True, include_cursor=False)
-    presses.take()
+    presses = _two_pressed_one_searched()
     presses.failed()
     assert not presses.busy and presses.take() is None
     presses.press(True, include_cursor=True)  # the next n searches again
