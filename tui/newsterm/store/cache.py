@@ -26,7 +26,7 @@ from newsterm.models import (
 from newsterm.store import article_pages, queries, rows
 from newsterm.store.connection import connect, prepare_folder
 from newsterm.store.failures import rollback, store_error, translated
-from newsterm.store.fulltext import match_expression
+from newsterm.store.fulltext import index_queued, match_expression
 from newsterm.store.order import order_named
 from newsterm.store.queries import article_filters
 from newsterm.store.ranking import ranked_ids
@@ -622,6 +622,7 @@ class Store:
                 self._conn.execute("BEGIN IMMEDIATE")
                 try:
                     yield self._conn
+                    index_queued(self._conn)  # every article it inserted, in one statement
                     self._conn.execute("COMMIT")
                 except BaseException:
                     rollback(self._conn)

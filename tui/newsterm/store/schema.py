@@ -14,7 +14,7 @@ from pathlib import Path
 
 from newsterm.errors import CacheTooNew, StoreError
 from newsterm.store.failures import rollback
-from newsterm.store.fulltext import FULLTEXT_STEP
+from newsterm.store.fulltext import FULLTEXT_STEP, QUEUED_INDEX_STEP
 
 __all__ = [
     "APPLICATION_ID",
@@ -184,7 +184,10 @@ DROP INDEX articles_feed_read_newest;
 CREATE INDEX articles_read_title ON articles (read, title COLLATE NOCASE, id);
 """
 
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, FULLTEXT_STEP, _V5, _V6, _V7, _V8, _V9)
+# New articles indexed a transaction at a time, not row by row (store/fulltext.py).
+_V10 = QUEUED_INDEX_STEP
+
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, FULLTEXT_STEP, _V5, _V6, _V7, _V8, _V9, _V10)
 """Forward steps; step i takes user_version i to i + 1. Append, never edit a released step."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
