@@ -123,18 +123,27 @@ _FEED_KEYS = {f.name for f in fields(Subscription)}
 def load_config(path: Path) -> Config:
     """Read and validate ``path``; raise ConfigError naming file and line for every fault."""
     try:
-        raw = read_small(path, MAX_CONFIG_BYTES)
+        text = read_config_text(path)
     except FileNotFoundError:
         raise ConfigError(path, [f"{path}: no such file"]) from None
+    return parse_config(text, path)
+
+
+def read_config_text(path: Path) -> str:
+    """The text of feeds.toml at ``path``, read as load_config and the feeds.toml writer both
+    need it: FileNotFoundError when there is none, ConfigError naming any other fault."""
+    try:
+        raw = read_small(path, MAX_CONFIG_BYTES)
     except (NotARegularFile, FileTooLarge) as exc:
         raise ConfigError(path, [str(exc)]) from None
+    except FileNotFoundError:
+        raise
     except OSError as exc:
         raise ConfigError(path, [f"{path}: cannot read: {exc.strerror or exc}"]) from None
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ConfigError(path, [f"{path}: not UTF-8 text (byte {exc.start})"]) from None
-    return parse_config(text, path)
 
 
 def parse_config(text: str, path: Path | None = None) -> Config:

@@ -23,9 +23,8 @@ from tomlkit.exceptions import TOMLKitError
 from tomlkit.items import AoT, Item, Table
 from tomlkit.toml_document import TOMLDocument
 
-from newsterm.config import MAX_CONFIG_BYTES, Config, parse_config
+from newsterm.config import Config, parse_config, read_config_text
 from newsterm.errors import ConfigError
-from newsterm.small_files import FileTooLarge, NotARegularFile, read_small
 
 __all__ = [
     "NewFeed",
@@ -72,7 +71,7 @@ def edit_feeds(path: Path, change: Callable[[TOMLDocument, Config], T]) -> T:
     real = path.resolve()  # a symlinked feeds.toml (dotfiles) keeps its link
     for _ in range(ATTEMPTS):
         before = _read(real)
-        text = before.decode("utf-8").removeprefix("\ufeff")
+        text = before.removeprefix("\ufeff")
         config = parse_config(text, path) if text.strip() else Config.empty(path)
         doc = _document(text, path)
         result = change(doc, config)
@@ -193,20 +192,12 @@ def _feed_tables(doc: TOMLDocument, *, create: bool) -> AoT:
     return tables
 
 
-def _read(path: Path) -> bytes:
+def _read(path: Path) -> str:
+    """feeds.toml's text, "" when there is none yet."""
     try:
-        raw = read_small(path, MAX_CONFIG_BYTES)
+        return read_config_text(path)
     except FileNotFoundError:
-        return b""
-    except (NotARegularFile, FileTooLarge) as exc:
-        raise ConfigError(path, [str(exc)]) from None
-    except OSError as exc:
-        raise ConfigError(path, [f"{path}: cannot read: {exc.strerror or exc}"]) from None
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ConfigError(path, [f"{path}: not UTF-8 text (byte {exc.start})"]) from None
-    return raw
+        return ""
 
 
 def _document(text: str, path: Path) -> TOMLDocument:
@@ -216,7 +207,7 @@ def _document(text: str, path: Path) -> TOMLDocument:
         raise ConfigError(path, [f"{path}: cannot be edited in place: {exc}"]) from None
 
 
-def _replace_if_unchanged(path: Path, before: bytes, text: str) -> bool:
+def _replace_if_unchanged(path: Path, before: str, text: str) -> bool:
     """Write ``text`` to ``path`` atomically if it still holds ``before``; False if it changed."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
