@@ -12,7 +12,7 @@ import pytest
 from newsterm.text.blocks import Block
 from newsterm.text.strip import matcher as matcher_module
 from newsterm.text.strip import strip_appeals
-from newsterm.text.strip.features import BlockFeatures, anchors, article_features
+from newsterm.text.strip.features import FEATURES, BlockFeatures, anchors, article_features
 from newsterm.text.strip.growth import grow
 from newsterm.text.strip.lines import (
     CHROME,
@@ -340,6 +340,9 @@ def test_a_button_that_asks_is_a_seed() -> None:
         ("and keep it free for everyone!", {CONTINUES}),
         ("Until next week,", {CLOSING}),
         ("Ines, Tom and Wanda", {NAMES, OPEN_END, TITLE}),
+        ("Marieke van der Berg", {NAMES, OPEN_END, TITLE}),
+        ("Ana de la Fuente y Tomé", {NAMES, OPEN_END, TITLE}),
+        ("Go to the station", {OPEN_END}),
         ("Community Engagement", {NAMES, OPEN_END, TITLE}),
         ("The mayor resigned on Monday.", set()),
         ("In 1998 the mill closed", {OPEN_END}),
@@ -367,6 +370,36 @@ def test_a_boxs_leftovers_go_with_it() -> None:
         "Thanks for reading,",
         "Ines, Tom and Wanda",
     ]
+
+
+def test_a_letters_closing_name_and_title_go_with_it() -> None:
+    box = (
+        "<p>This spring we must raise $40,000 to keep the newsroom open, and we cannot do it "
+        "without you. Please donate today.</p>"
+        "<p>Onward,</p><p>Marieke van der Berg</p><p>Editor and Publisher, The Harbour Ledger</p>"
+    )
+    gone = _removed(NEWS + box + NEWS)
+    assert gone[1:] == [
+        "Onward,",
+        "Marieke van der Berg",
+        "Editor and Publisher, The Harbour Ledger",
+    ]
+
+
+def test_a_dropped_pronoun_still_speaks_as_the_outlet() -> None:
+    """ "Temos uma meta" is "we have a goal": the verb's ending is the outlet's voice, so the
+    line between two asks is the appeal's, not the article's."""
+    box = (
+        "<p>Sem o apoio de mais leitores, este trabalho não se sustenta: doe hoje ao Farol "
+        "do Vale.</p>"
+        "<p>Por isso, temos uma meta ousada para este mês: trinta novos apoiadores.</p>"
+        "<p>Faça parte do jornalismo que a região precisa: seja um apoiador do Farol do Vale.</p>"
+    )
+    assert _features("Por isso, temos uma meta ousada para este mês.").values[
+        FEATURES.index("slot:publisher")
+    ]
+    gone = _removed(NEWS + box + NEWS)
+    assert "Por isso, temos uma meta ousada para este mês: trinta novos apoiadores." in gone
 
 
 def test_leftover_shapes_stay_away_from_a_box() -> None:

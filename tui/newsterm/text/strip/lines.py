@@ -56,6 +56,34 @@ _PRICE = re.compile(r"[$€£₹¥]\s?\d|\d[\d.,]*\s?(?:[$€£₹¥]|kč|zł|r\
 # a name: a capital and at least one more letter; "and", "et", "und", "y" … between them
 _NAME = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'.-]+")
 _JOINERS = frozenset(["and", "&", "et", "und", "y", "e", "i", "en", "a", "oraz"])
+# the lower-case particles inside a name: "Katrina vanden Heuvel", "Ana de la Torre"
+_PARTICLES = frozenset(
+    [
+        "van",
+        "vanden",
+        "vander",
+        "von",
+        "der",
+        "den",
+        "de",
+        "la",
+        "le",
+        "du",
+        "da",
+        "das",
+        "dos",
+        "di",
+        "del",
+        "della",
+        "ter",
+        "ten",
+        "zu",
+        "bin",
+        "al",
+        "d'",
+        "y",
+    ]
+)
 _ENDS = ".!?…:;\"'”»)"
 _MAX_WORDS = 12  # longer lines are text of their own, whatever their form
 
@@ -97,6 +125,6 @@ def _only_names(words: list[str]) -> bool:
         bare = word.strip(",")
         if _NAME.fullmatch(bare):
             names += 1
-        elif bare.lower() not in _JOINERS:
+        elif bare.lower() not in _JOINERS and bare.lower() not in _PARTICLES:
             return False
     return names > 0

@@ -20,7 +20,9 @@ LEXICON = Lexicon(
         "el nostre mitjà; la nostra independència; aquest butlletí; aquesta newsletter; "
         "aquest bloc; aquest blog; aquest web; aquest lloc; aquest pòdcast; aquest podcast; "
         "aquest programa; aquest projecte; aquest diari; aquest mitjà; la meva feina; "
-        "la meua faena; necessitem"
+        "la meua faena; necessitem; "
+        # a verb's ending says "we" where the pronoun is dropped ("som" is also Portuguese)
+        "tenim; fem; treballem; publiquem; volem; demanem; depenem"
     ),
     donate=phrases(
         "donatiu; donatius; donació; donacions; fes una donació; fer una donació; "

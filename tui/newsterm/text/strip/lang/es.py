@@ -20,7 +20,10 @@ LEXICON = Lexicon(
         "nuestro periódico; nuestra independencia; este medio; este diario; este periódico; "
         "este boletín; esta newsletter; este blog; este sitio; esta web; este pódcast; "
         "este podcast; este programa; este proyecto; esta publicación; mi trabajo; "
-        "mis artículos; mi blog; necesitamos; hacemos"
+        "mis artículos; mi blog; necesitamos; hacemos; "
+        # a verb's ending says "we" where the pronoun is dropped: "tenemos una meta"
+        "tenemos; estamos; somos; trabajamos; publicamos; queremos; podemos; contamos; "
+        "seguimos; creemos; dependemos; pedimos; hemos"
     ),
     donate=phrases(
         "dona ahora; dona hoy; dona ya; dona aquí; doná; donar; donación; donaciones; "

@@ -19,7 +19,10 @@ LEXICON = Lexicon(
         "la nostra squadra; il nostro lavoro; la nostra missione; le nostre inchieste; "
         "il nostro giornale; il nostro sito; la nostra indipendenza; questa newsletter; "
         "questo blog; questo sito; questo podcast; questo programma; questo progetto; "
-        "questo giornale; questa testata; il mio lavoro; abbiamo bisogno; facciamo"
+        "questo giornale; questa testata; il mio lavoro; abbiamo bisogno; facciamo; "
+        # a verb's ending says "we" where the pronoun is dropped: "abbiamo deciso"
+        "abbiamo; siamo; possiamo; vogliamo; chiediamo; lavoriamo; pubblichiamo; "
+        "crediamo; contiamo; continuiamo; dipendiamo"
     ),
     donate=phrases(
         "dona ora; dona adesso; dona subito; dona anche tu; dona qui; donare; donazione; "
@@ -206,7 +209,7 @@ LEXICON = Lexicon(
     report=phrases(
         "ha detto; dice; ha dichiarato; dichiara; ha affermato; afferma; ha spiegato; spiega; "
         "ha sottolineato; sottolinea; ha aggiunto; aggiunge; ha annunciato; annuncia; "
-        "ha riferito; riferisce; ha precisato; precisa; ha confermato; conferma; ha ribadito; "
+        "ha riferito; riferisce; ha precisato; ha confermato; conferma; ha ribadito; "
         "ha osservato; ha ammesso; ha denunciato; ha scritto; scrive; ha raccontato; racconta; "
         "secondo; stando a; secondo quanto riportato; ha fatto sapere; fanno sapere; "
         "in una nota; in un comunicato; in un'intervista; intervistato da; portavoce; "

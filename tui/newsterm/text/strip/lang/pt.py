@@ -19,7 +19,10 @@ LEXICON = Lexicon(
         "nosso trabalho; nossa missão; nossas reportagens; nossas investigações; nosso jornal; "
         "nosso site; nossa independência; esta newsletter; este blog; este site; este podcast; "
         "este programa; este projeto; este projecto; este jornal; este veículo; "
-        "esta publicação; meu trabalho; o meu trabalho; precisamos; fazemos"
+        "esta publicação; meu trabalho; o meu trabalho; precisamos; fazemos; "
+        # a verb's ending says "we" where the pronoun is dropped: "temos uma meta"
+        "temos; estamos; somos; trabalhamos; publicamos; queremos; podemos; contamos; "
+        "seguimos; continuamos; acreditamos; dependemos; conseguimos"
     ),
     donate=phrases(
         "doe agora; doe já; doe hoje; doe qualquer valor; doe via pix; doar; doação; doações; "
