@@ -512,3 +512,22 @@ def test_a_short_title_over_a_removed_region_joins_it(
     )
     assert (grown == [Region(0, 2, True)]) is goes
     assert (why.get(0) == "the box's title") is goes
+
+
+@pytest.mark.parametrize(
+    "line", ["Click here to donate.", "Tap here to become a member.", "Click to subscribe today."]
+)
+def test_a_click_here_before_an_ask_is_only_courtesy(line: str) -> None:
+    assert _features(line).ask.phrase
+
+
+def test_a_subscription_forms_tiers_go_with_it() -> None:
+    form = (
+        "<p>Choose the plan that suits you</p>"
+        "<p>Print Only</p><p>The weekly paper, delivered</p><p>Subscribe</p>"
+        "<p>Digital Only</p><p>Website access</p><p>Subscribe</p>"
+        "<p>Print & Digital</p><p>Every edition, everywhere</p><p>Subscribe</p>"
+    )
+    gone = _removed(NEWS + form + NEWS)
+    assert {"Print Only", "Digital Only", "Print & Digital", "Website access"} <= set(gone)
+    assert not any(text.startswith("The county board") for text in gone)

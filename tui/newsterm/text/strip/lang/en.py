@@ -43,7 +43,10 @@ LEXICON = Lexicon(
         "monthly plan; upgrade; already a subscriber; log in; sign in; paywall; "
         "unlimited access; digital access; print edition; save; off; introductory offer; "
         "special offer; cancel anytime; award-winning magazine; get the magazine; issues; "
-        "free articles; article limit"
+        "free articles; article limit; "
+        # a subscription form's tiers: "Print Only", "Digital Only", "All Access"
+        "print only; digital only; print & digital; print and digital; print + digital; "
+        "all access; all-access; website access; e-edition"
     ),
     newsletter=phrases(
         "email newsletters; receive emails from; to receive emails; by signing up; by subscribing; "
@@ -71,7 +74,10 @@ LEXICON = Lexicon(
         "back our; invest in; stand with; consider; please; if you can; if you value; "
         "if you enjoy; if you like; if you found; if you appreciate; if you believe"
     ),
-    polite=phrases("please; just; simply; why not; do; kindly"),
+    polite=phrases(
+        "please; just; simply; why not; do; kindly; click here to; click to; tap here to; "
+        "tap to; click below to"
+    ),
     recipient=phrases("to; at; for"),
     ask=phrases(
         "sign up to (get|receive) (our|my|the best); never miss our; register for a free account; "
