@@ -534,3 +534,16 @@ def test_a_subscription_forms_tiers_go_with_it() -> None:
     gone = _removed(NEWS + form + NEWS)
     assert {"Print Only", "Digital Only", "Print & Digital", "Website access"} <= set(gone)
     assert not any(text.startswith("The county board") for text in gone)
+
+
+@pytest.mark.parametrize(
+    ("line", "named"),
+    [
+        ("Diese Arbeit ist nur mit Ihrer Unterstützung möglich!", False),
+        ("Auf Sie kommt es an!", False),
+        ("Laut Anna Weber stimmte der Rat dagegen.", True),
+        ("Council member Ines Warnke voted against it.", True),
+    ],
+)
+def test_german_nouns_and_the_polite_you_are_no_names(line: str, named: bool) -> None:
+    assert bool(_features(line).values[FEATURES.index("names")]) is named

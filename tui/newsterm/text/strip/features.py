@@ -102,7 +102,19 @@ _SLOT_FEATURES = tuple(_INDEX[f"slot:{slot}"] for slot in INLINE_SLOTS)
 _BUCKETS = tuple((n, _INDEX[f"words<={n}"]) for n in (3, 8, 20, 60))
 _REPORTED, _QUOTED = _INDEX["report_share"], _INDEX["quoted_share"]
 # Two capitalised words in a row ("Marco Rubio", "Tax Court"): names, which reporting is full of.
-_NAMES = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž'-]+ [A-ZÀ-ÖØ-ÞĀ-Ž]")
+_NAMES = re.compile(r"([A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž'-]+) [A-ZÀ-ÖØ-ÞĀ-Ž]")
+# Capitalised words that open no name: German capitalises every noun and the polite "Sie",
+# so "Diese Arbeit" and "Ihre Unterstützung" would read as people (as would "Auf Sie")
+# fmt: off
+_NOT_NAMES = frozenset([
+    "die", "der", "das", "den", "dem", "des", "diese", "dieser", "dieses", "diesen", "diesem",
+    "ein", "eine", "einer", "eines", "einen", "einem", "ihr", "ihre", "ihrer", "ihren",
+    "ihrem", "ihres", "sie", "wir", "unser", "unsere", "unserer", "unseren", "unserem", "mit",
+    "für", "auf", "ohne", "nur", "jetzt", "jede", "jeder", "jedes", "alle", "bitte", "danke",
+    "wenn", "und", "oder", "aber", "als", "auch", "so", "wie", "was", "wer", "ihnen", "euch",
+    "eure", "euer", "dein", "deine", "ich", "mein", "meine",
+])
+# fmt: on
 _SIGNOFF_SHAPE = re.compile(r"^\s*(?:[—–-]|~)\s*\w|^\s*\w[\w .'-]{1,40},\s+\w")
 DATA_KINDS = ("pre", "table", "rule")  # code, data and rules: never an appeal by their words
 
@@ -323,7 +335,8 @@ def _line_shapes(r: Reading, v: list[float]) -> None:
     signed = r.counts[SIGNOFF] > 0 or norm.lstrip()[:1] in "—–-~"
     shape = _SIGNOFF_SHAPE.search(norm) is not None
     v[_INDEX["signoff_line"]] = float(words <= 12 and shape and signed)
-    v[_INDEX["names"]] = math.log1p(len(_NAMES.findall(norm)))
+    names = [w for w in _NAMES.findall(norm) if w.lower() not in _NOT_NAMES]
+    v[_INDEX["names"]] = math.log1p(len(names))
     v[_INDEX["numbers"]] = math.log1p(len(NUMBER.findall(low)))
     v[_INDEX["exclaims"]] = float("!" in low)
     v[_INDEX["asks_question"]] = float("?" in low)

@@ -55,38 +55,13 @@ _PAY_METHOD = re.compile(
     re.IGNORECASE,
 )
 _PAY_METHOD_IN = re.compile(r"\b" + _PAY_METHOD.pattern + r"\b", re.IGNORECASE)
-_PAY_JOINERS = frozenset(
-    [
-        "or",
-        "and",
-        "by",
-        "with",
-        "via",
-        "per",
-        "pay",
-        "etc",
-        "also",
-        "oder",
-        "und",
-        "mit",
-        "über",
-        "ou",
-        "et",
-        "par",
-        "avec",
-        "o",
-        "y",
-        "por",
-        "con",
-        "com",
-        "e",
-        "tramite",
-        "met",
-        "of",
-        "przez",
-        "nebo",
-    ]
-)
+# fmt: off
+_PAY_JOINERS = frozenset([
+    "or", "and", "by", "with", "via", "per", "pay", "etc", "also", "oder", "und", "mit",
+    "über", "ou", "et", "par", "avec", "o", "y", "por", "con", "com", "e", "tramite", "met",
+    "of", "przez", "nebo",
+])
+# fmt: on
 # a price tier of a membership form: "£5 a month — the printed copy", "10 $ par mois"
 _PRICE = re.compile(r"[$€£₹¥]\s?\d|\d[\d.,]*\s?(?:[$€£₹¥]|kč|zł|r\$)(?!\w)", re.IGNORECASE)
 # a name: a capital and at least one more letter; "and", "et", "und", "y" … between them
