@@ -52,7 +52,7 @@ LEXICON = Lexicon(
         "pouze pro předplatitele; už máte předplatné; máte předplatné; přihlásit se; "
         "přihlaste se; paywall; placený obsah; placená zóna; sleva; slevou; výhodná nabídka; "
         "zrušit kdykoli; kdykoli zrušit; tištěné vydání; pokračovat ve čtení; čtěte dál; "
-        "celý článek"
+        "celý článek; odemknout; odemkněte; odemčení"
     ),
     newsletter=phrases(
         "osobní údaje; osobních údajů; zpracování osobních údajů; zásady ochrany; newsletter*; "
@@ -108,7 +108,9 @@ LEXICON = Lexicon(
         "(jen|pouze) pro předplatitele; (už|již) máte předplatné; zadejte svůj e-mail; "
         "do (vaší|své) e-mailové schránky; pošleme vám (každé ráno|každý týden|e-mailem); "
         "(kupte|kup) nám kávu; pozvěte (mě|nás) na kávu; bez vaší (podpory|pomoci); "
-        "každá koruna (pomůže|se počítá)"
+        "každá koruna (pomůže|se počítá); "
+        "(článek|obsah|text) (mohou|můžete|si můžete|si mohou) odemknout; "
+        "odemknout (článek|obsah|celý článek)"
     ),
     funded=phrases(
         "(financován|financována|financováno|financovány) (čtenáři|posluchači); "

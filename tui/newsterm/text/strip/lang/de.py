@@ -15,7 +15,10 @@ LEXICON = Lexicon(
         "falls du; (können|möchten|wollen) sie; wenn sie; falls sie; gefällt ihnen; "
         "ihnen danken; danken ihnen; danke ihnen; ihre unterstützung; ihre spende; "
         "liebe leser*; lieber leser; liebe hörerinnen und hörer; "
-        "(leserinnen und leser|leser|menschen|leute) wie (sie|du|dich|ihr)"
+        "(leserinnen und leser|leser|menschen|leute) wie (sie|du|dich|ihr); "
+        "(leserinnen und lesern|lesern|menschen|leuten) wie (ihnen|dir|euch); "
+        "ihr (könnt|wollt|habt|seid|möchtet|müsst|lest|findet|unterstützt); "
+        "(könnt|wollt|habt|seid|möchtet|müsst|lest) ihr; (wenn|falls|ob|dass|damit) ihr uns"
     ),
     publisher=phrases(
         "wir; unser*; (sie|du|ihr|für|mit|bei|von|an|zu|ohne|über|wie) uns; "
@@ -94,7 +97,8 @@ LEXICON = Lexicon(
         "so bleiben kann; bitte; wenn sie können; wenn du kannst; wenn ihnen; wenn dir; "
         "wenn sie unsere arbeit; wenn du unsere arbeit; wertschätzen; wertvoll finden; "
         "stärken sie; sichern sie; finanziell unterstützen; mitfinanzier*; investieren sie; "
-        "freiwillig; solidarisch; solidarität"
+        "freiwillig; solidarisch; solidarität; angewiesen darauf; mithelfen; "
+        "unsere finanzierung; einnahmen; finanzierungslücke; etwas wert"
     ),
     polite=phrases("bitte; einfach; gerne"),
     recipient=phrases("an; für; zu; zum; zur"),
@@ -167,7 +171,13 @@ LEXICON = Lexicon(
         "(meine|unsere) arbeit mit einem monatlichen betrag; "
         "melden sie sich (hier|jetzt) (für|zu) unser*; "
         "mit (meiner|ihrer|deiner) anmeldung zum newsletter; "
-        "(ihre|deine) (e-mail-adresse|adresse) eintragen"
+        "(ihre|deine) (e-mail-adresse|adresse) eintragen; jetzt mithelfen; helft mit; "
+        "mit (ihrer|deiner|eurer) (mitgliedschaft|spende|fördermitgliedschaft|unterstützung) "
+        "(unterstützen|ermöglichen|sichern|stärken) (sie|du|ihr); "
+        "mit (ihrer|deiner|eurer|einer) ~(mitgliedschaft|fördermitgliedschaft|spende) "
+        "(unterstützen|ermöglichen|sichern|stärken) (sie|du|ihr); "
+        "(können sie|kannst du|könnt ihr) teil (der|des|unserer|unseres) ~werden; "
+        "ist (ihnen|dir|euch) (unabhängiger|unser|guter) journalismus (etwas|) wert"
     ),
     funded=phrases(
         "leserfinanziert*; hörerfinanziert*; "
@@ -221,7 +231,8 @@ LEXICON = Lexicon(
         "(nur|) dank der unterstützung (durch unsere|unserer) spender; "
         "(nur|) dank der unterstützung (durch unsere|unserer) (spenderinnen|mitglieder); "
         "(genossinnen|genossen) herausgegeben; "
-        "wir haben keine (großen|) (mäzene|sponsoren|investoren|geldgeber)"
+        "wir haben keine (großen|) (mäzene|sponsoren|investoren|geldgeber); "
+        "lebt von (den|) (menschen|lesern|leserinnen und lesern) wie (ihnen|dir|euch)"
     ),
     opener=phrases(
         "braucht dich; braucht sie; braucht euch; in ihren händen; in deinen händen; "
@@ -239,7 +250,9 @@ LEXICON = Lexicon(
         "hat dir (dieser|der) (artikel|text|beitrag) gefallen; "
         "(sie lesen|du liest) (diesen|den|einen) (artikel|text|beitrag); "
         "dieser artikel ist kostenlos; dieser text ist frei zugänglich; bis hierhin gelesen; "
-        "gut zu wissen; wichtige mitteilung; in eigener angelegenheit"
+        "gut zu wissen; wichtige mitteilung; in eigener angelegenheit; "
+        "willkommen (zu|zum|bei|in) (meinem|unserem) (newsletter|neuen newsletter); "
+        "liebe leserinnen, liebe leser"
     ),
     button=phrases(
         "ich habe schon gespendet; ich habe bereits gespendet; gerade nicht; absenden; senden; "

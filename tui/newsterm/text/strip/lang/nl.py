@@ -14,7 +14,8 @@ LEXICON = Lexicon(
         "jij; jou; jouw; jullie; uw; je steun; je bijdrage; je donatie; "
         "(kun|kan|wil|heb|ben|lees|vind) je; als je; (kunt|wilt|bent|heeft) u; u kunt; als u; "
         "beste lezer*; lieve lezer*; beste luisteraar*; "
-        "(lezers|mensen|luisteraars) (zoals|als) (jij|u|jou|jullie)"
+        "(lezers|mensen|luisteraars) (zoals|als) (jij|u|jou|jullie); wanneer je; zodra je; "
+        "je bent; ben je; je hebt"
     ),
     publisher=phrases(
         "we; wij; ons; we zijn; wij zijn; we hebben; we kunnen; we willen; onze redactie; "
@@ -53,7 +54,8 @@ LEXICON = Lexicon(
         "plusartikel*; plus-artikel*; al abonnee; ben je al abonnee; inloggen; log in; "
         "betaalmuur; opzegbaar; maandelijks opzegbaar; dagelijks opzegbaar; opzeggen; korting; "
         "aanbieding; papieren krant; digitale krant; e-paper; lees verder met; "
-        "lees dit artikel; alleen voor abonnees; exclusief voor abonnees"
+        "lees dit artikel; alleen voor abonnees; exclusief voor abonnees; blijven lezen; "
+        "verder lezen; betaald artikel; betaalde toegang"
     ),
     newsletter=phrases(
         "persoonsgegevens; privacyverklaring; privacybeleid; door je aan te melden; nieuwsbrief*; "
@@ -122,7 +124,9 @@ LEXICON = Lexicon(
         "(doe|geef) een (kleine|eenmalige|maandelijkse|) donatie; periodieke donatie; "
         "(uw|je|jouw) gift; (bepaal|kies) zelf (wat je betaalt|de prijs); "
         "(hebben we|we hebben) wel wat geld nodig; "
-        "(onze|deze) journalistiek mogelijk te maken; onze wervingsactie"
+        "(onze|deze) journalistiek mogelijk te maken; onze wervingsactie; "
+        "(wil je|wilt u) (verder|blijven) lezen; "
+        "(wil je|wilt u) ~(blijven lezen|verder lezen)"
     ),
     funded=phrases(
         "dankzij de steun van (onze lezers|lezers|onze leden|onze donateurs); "

@@ -124,7 +124,9 @@ LEXICON = Lexicon(
         "(tylko|wyłącznie) dla (prenumeratorów|subskrybentów|patronów); "
         "(czytaj|czytasz) bez (limitu|ograniczeń); "
         "pełny dostęp do (artykułów|treści|wszystkich artykułów); prenumeratę na prezent; "
-        "dołączcie do (nas|grona|społeczności); zapiszcie się (na|do); masz już konto"
+        "dołączcie do (nas|grona|społeczności); zapiszcie się (na|do); masz już konto; "
+        "1,5 proc. podatku; 1,5 proc. (twojego|swojego) podatku; "
+        "(proszę|prosimy) (cię|was|państwa) o (przekazanie|wsparcie|wpłatę|darowiznę)"
     ),
     funded=phrases(
         "(z |)darowizn naszych (czytelników|czytelniczek); dzięki wpłatom (naszych |)czytelników; "
@@ -163,7 +165,7 @@ LEXICON = Lexicon(
         "dziękujemy, że jesteście z nami; podobał ci się ten tekst; "
         "podobał ci się ten artykuł; podoba ci się; ten artykuł jest bezpłatny; "
         "ten tekst jest bezpłatny; ten tekst jest dostępny; przeczytałeś; przeczytałaś; "
-        "czytasz; ważna wiadomość; czy wiesz, że"
+        "czytasz; ważna wiadomość; czy wiesz, że; szanowni przyjaciele; drodzy przyjaciele"
     ),
     button=phrases(
         "zapisz; wyślij; metody płatności; "
