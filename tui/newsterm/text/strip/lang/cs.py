@@ -110,7 +110,8 @@ LEXICON = Lexicon(
         "(kupte|kup) nám kávu; pozvěte (mě|nás) na kávu; bez vaší (podpory|pomoci); "
         "každá koruna (pomůže|se počítá); "
         "(článek|obsah|text) (mohou|můžete|si můžete|si mohou) odemknout; "
-        "odemknout (článek|obsah|celý článek)"
+        "odemknout (článek|obsah|celý článek); "
+        "(přejít|přejděte) na placen(é|ou) (předplatné|verzi)"
     ),
     funded=phrases(
         "(financován|financována|financováno|financovány) (čtenáři|posluchači); "
@@ -150,6 +151,7 @@ LEXICON = Lexicon(
         "už mám předplatné; mám předplatné; jsem předplatitel; ano, podpořím; podpořím; "
         "jdu do toho; vyzkoušet; vyzkoušet zdarma; darovat předplatné; darujte předplatné; "
         "obnovit; prodloužit; kup mi kávu; darujme; přes darujme; přes herohero; "
+        "přejít na placené předplatné; "
         "přispět přes darujme"
     ),
     meter=phrases(

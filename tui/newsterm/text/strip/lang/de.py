@@ -177,7 +177,9 @@ LEXICON = Lexicon(
         "mit (ihrer|deiner|eurer|einer) ~(mitgliedschaft|fördermitgliedschaft|spende) "
         "(unterstützen|ermöglichen|sichern|stärken) (sie|du|ihr); "
         "(können sie|kannst du|könnt ihr) teil (der|des|unserer|unseres) ~werden; "
-        "ist (ihnen|dir|euch) (unabhängiger|unser|guter) journalismus (etwas|) wert"
+        "ist (ihnen|dir|euch) (unabhängiger|unser|guter) journalismus (etwas|) wert; "
+        "(schon|bereits) (mit|ab) ~(im monat|pro monat|monatlich) (sorgen sie|sorgst du); "
+        "(schon|bereits) (mit|ab) ~(im monat|pro monat|monatlich) (helfen sie|hilfst du)"
     ),
     funded=phrases(
         "leserfinanziert*; hörerfinanziert*; "
@@ -232,7 +234,9 @@ LEXICON = Lexicon(
         "(nur|) dank der unterstützung (durch unsere|unserer) (spenderinnen|mitglieder); "
         "(genossinnen|genossen) herausgegeben; "
         "wir haben keine (großen|) (mäzene|sponsoren|investoren|geldgeber); "
-        "lebt von (den|) (menschen|lesern|leserinnen und lesern) wie (ihnen|dir|euch)"
+        "lebt von (den|) (menschen|lesern|leserinnen und lesern) wie (ihnen|dir|euch); "
+        "gehört (keinem|keiner) (konzern|verlag|milliardär|investor|partei); "
+        "getragen von (unserem|seinem|ihrem) (förderverein|freundeskreis)"
     ),
     opener=phrases(
         "braucht dich; braucht sie; braucht euch; in ihren händen; in deinen händen; "
@@ -248,6 +252,8 @@ LEXICON = Lexicon(
         "gefällt dir (dieser|der) (artikel|text|beitrag); "
         "hat ihnen (dieser|der) (artikel|text|beitrag) gefallen; "
         "hat dir (dieser|der) (artikel|text|beitrag) gefallen; "
+        "(hat|haben) (dir|ihnen|euch) (dieser|der|unser) (artikel|text|beitrag) geholfen; "
+        "(sie haben|du hast|ihr habt) bis zum (ende|schluss) gelesen; "
         "(sie lesen|du liest) (diesen|den|einen) (artikel|text|beitrag); "
         "dieser artikel ist kostenlos; dieser text ist frei zugänglich; bis hierhin gelesen; "
         "gut zu wissen; wichtige mitteilung; in eigener angelegenheit; "
@@ -299,7 +305,8 @@ LEXICON = Lexicon(
         "frei zugänglich; kostenlos zugänglich; für alle zugänglich; für alle; desinformation; "
         "falschinformation*; fake news; qualitätsjournalismus; qualität; lokaljournalismus; "
         "lokalen journalismus; lokale nachrichten; meinungsvielfalt; kritischen journalismus; "
-        "guter journalismus; vertrauen; community; kostet geld; kostet zeit und geld"
+        "guter journalismus; vertrauen; community; kostet geld; kostet zeit und geld; "
+        "kostet viel geld; kosten viel geld; kosten zeit und geld"
     ),
     urgency=phrases(
         "heute; jetzt; gerade jetzt; sofort; heute abend; bis mitternacht; diese woche; "

@@ -15,7 +15,7 @@ LEXICON = Lexicon(
         "(kun|kan|wil|heb|ben|lees|vind) je; als je; (kunt|wilt|bent|heeft) u; u kunt; als u; "
         "beste lezer*; lieve lezer*; beste luisteraar*; "
         "(lezers|mensen|luisteraars) (zoals|als) (jij|u|jou|jullie); wanneer je; zodra je; "
-        "je bent; ben je; je hebt"
+        "je bent; ben je; je hebt; geef je; steun je; doneer je; word je"
     ),
     publisher=phrases(
         "we; wij; ons; we zijn; wij zijn; we hebben; we kunnen; we willen; onze redactie; "
@@ -124,7 +124,8 @@ LEXICON = Lexicon(
         "(doe|geef) een (kleine|eenmalige|maandelijkse|) donatie; periodieke donatie; "
         "(uw|je|jouw) gift; (bepaal|kies) zelf (wat je betaalt|de prijs); "
         "(hebben we|we hebben) wel wat geld nodig; "
-        "(onze|deze) journalistiek mogelijk te maken; onze wervingsactie; "
+        "(onze|deze) journalistiek mogelijk te maken; onze wervingsactie; koop een aandeel; "
+        "steun (de|onze|je) (lokale|regionale|onafhankelijke) (omroep|journalistiek|krant); "
         "(wil je|wilt u) (verder|blijven) lezen; "
         "(wil je|wilt u) ~(blijven lezen|verder lezen)"
     ),
@@ -142,7 +143,9 @@ LEXICON = Lexicon(
         "verantwoording verschuldigd aan onze (lezers|leden); "
         "(we zijn|zijn we) niet afhankelijk van (adverteerders|aandeelhouders); "
         "onze hoop is (dus|) op onze lezers; "
-        "(100%|) gratis dankzij (uw|jouw|jullie) (giften|donaties)"
+        "(100%|) gratis dankzij (uw|jouw|jullie) (giften|donaties); "
+        "is van (zijn|haar) (lezers|leden|abonnees); "
+        "(we|wij) hebben geen (mediagroep|uitgever|investeerder|miljardair) achter ons"
     ),
     opener=phrases(
         "heeft jou nodig; heeft u nodig; heeft je nodig; in jouw handen; in uw handen; "

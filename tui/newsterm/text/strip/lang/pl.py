@@ -126,7 +126,9 @@ LEXICON = Lexicon(
         "pełny dostęp do (artykułów|treści|wszystkich artykułów); prenumeratę na prezent; "
         "dołączcie do (nas|grona|społeczności); zapiszcie się (na|do); masz już konto; "
         "1,5 proc. podatku; 1,5 proc. (twojego|swojego) podatku; "
-        "(proszę|prosimy) (cię|was|państwa) o (przekazanie|wsparcie|wpłatę|darowiznę)"
+        "(proszę|prosimy) (cię|was|państwa) o (przekazanie|wsparcie|wpłatę|darowiznę); "
+        "(możesz|możecie) postawić (mi|nam) (kawę|kawkę); "
+        "przekaż (1,5%|1,5 proc.|1,5 procent) podatku na (niezależne|nasze|naszą|nasz|wolne)"
     ),
     funded=phrases(
         "(z |)darowizn naszych (czytelników|czytelniczek); dzięki wpłatom (naszych |)czytelników; "
@@ -149,7 +151,10 @@ LEXICON = Lexicon(
         "utrzymujemy się (dzięki wam|z darowizn|dzięki czytelnikom); "
         "dzięki (wpłatom|darowiznom|wsparciu) (czytelników|czytelniczek); "
         "dzięki (wpłatom|darowiznom|wsparciu) (naszych czytelników|słuchaczy); "
-        "(niezależni|niezależne|niezależna) dzięki (wam|czytelnikom|waszym wpłatom)"
+        "(niezależni|niezależne|niezależna) dzięki (wam|czytelnikom|waszym wpłatom); "
+        "utrzymują nas (czytelnicy|czytelniczki i czytelnicy|słuchacze|patroni|darczyńcy); "
+        "bez (was|ciebie) (tego podcastu|tego portalu|tego serwisu|tego projektu|nas) "
+        "(by|) nie (było|byłoby)"
     ),
     opener=phrases(
         "potrzebuje ciebie; potrzebuje was; potrzebujemy ciebie; "
