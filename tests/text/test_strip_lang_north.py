@@ -101,6 +101,32 @@ APPEALS = [
         id="de-lives-on-people-like-you",
     ),
     pytest.param(
+        "de",
+        (
+            "Das Stadtblatt gehört keinem Konzern und keiner Partei, sondern seinen "
+            "Leserinnen und Lesern.",
+        ),
+        id="de-belongs-to-no-group",
+    ),
+    pytest.param(
+        "nl",
+        ("De Wijkkrant is van zijn lezers", "Koop een aandeel van 100 euro en word mede-eigenaar."),
+        id="nl-belongs-to-its-readers",
+    ),
+    pytest.param(
+        "pl",
+        ("Nie mamy sponsora ani wydawcy. Utrzymują nas czytelnicy.",),
+        id="pl-readers-keep-us",
+    ),
+    pytest.param(
+        "pl",
+        (
+            "Jeśli podobają ci się moje wpisy o górach, możesz postawić mi kawę, a ja "
+            "napiszę następny.",
+        ),
+        id="pl-buy-me-a-coffee",
+    ),
+    pytest.param(
         "nl",
         (
             "Wil je onze verhalen over de stad blijven lezen?",
@@ -162,6 +188,17 @@ REPORTS = [
         "Fundacja hospicjum prosi podatników o przekazanie 1,5 proc. podatku na opiekę nad "
         "chorymi, poinformowała jej rzeczniczka.",
         id="pl-hospice-tax-share",
+    ),
+    pytest.param(
+        "de",
+        "Der Verein gehört keinem Konzern, betonte sein Sprecher, er werde von 300 Familien "
+        "getragen.",
+        id="de-club-belongs-to-no-group",
+    ),
+    pytest.param(
+        "pl",
+        "Schronisko utrzymują darczyńcy z całego powiatu, poinformowała jego dyrektorka.",
+        id="pl-shelter-kept-by-donors",
     ),
     pytest.param(
         "cs",
