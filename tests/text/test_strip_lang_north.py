@@ -109,6 +109,19 @@ APPEALS = [
         id="de-belongs-to-no-group",
     ),
     pytest.param(
+        "de",
+        (
+            "Dieses Archiv pflege ich nach Feierabend. Wenn es dir bei der Familienforschung "
+            "hilft, freue ich mich über einen monatlichen Beitrag.",
+        ),
+        id="de-glad-of-a-contribution",
+    ),
+    pytest.param(
+        "cs",
+        ("Nemáme vydavatele ani inzerenty, stojíme jen na darech čtenářů.",),
+        id="cs-we-stand-on-readers-gifts",
+    ),
+    pytest.param(
         "nl",
         ("De Wijkkrant is van zijn lezers", "Koop een aandeel van 100 euro en word mede-eigenaar."),
         id="nl-belongs-to-its-readers",
@@ -194,6 +207,17 @@ REPORTS = [
         "Der Verein gehört keinem Konzern, betonte sein Sprecher, er werde von 300 Familien "
         "getragen.",
         id="de-club-belongs-to-no-group",
+    ),
+    pytest.param(
+        "de",
+        "Die Konzerthalle ist nicht ausverkauft. „Wir freuen uns über jede Spende“, schreibt "
+        "der Chor auf seiner Website.",
+        id="de-choir-quoted",
+    ),
+    pytest.param(
+        "nl",
+        "De hockeyclub bestaat dankzij haar leden en zoekt nieuwe vrijwilligers voor de kantine.",
+        id="nl-club-exists-thanks-to-members",
     ),
     pytest.param(
         "pl",

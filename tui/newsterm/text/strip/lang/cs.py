@@ -125,7 +125,8 @@ LEXICON = Lexicon(
         "(financováni|placeni) (čtenáři|našimi čtenáři|dárci|vámi); "
         "(fungujeme|existujeme) (díky vám|díky darům|jen z darů|z darů|z příspěvků); "
         "(z darů|z příspěvků|z předplatného) (čtenářů|našich čtenářů); "
-        "díky vám (můžeme|existujeme|fungujeme)"
+        "díky vám (můžeme|existujeme|fungujeme); "
+        "stojíme (jen|pouze|) na (darech|příspěvcích|podpoře) (čtenářů|našich čtenářů|dárců)"
     ),
     opener=phrases(
         "potřebuje vás; potřebuje tě; ve vašich rukou; ve tvých rukou; "

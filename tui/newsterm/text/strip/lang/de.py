@@ -179,7 +179,12 @@ LEXICON = Lexicon(
         "(können sie|kannst du|könnt ihr) teil (der|des|unserer|unseres) ~werden; "
         "ist (ihnen|dir|euch) (unabhängiger|unser|guter) journalismus (etwas|) wert; "
         "(schon|bereits) (mit|ab) ~(im monat|pro monat|monatlich) (sorgen sie|sorgst du); "
-        "(schon|bereits) (mit|ab) ~(im monat|pro monat|monatlich) (helfen sie|hilfst du)"
+        "(schon|bereits) (mit|ab) ~(im monat|pro monat|monatlich) (helfen sie|hilfst du); "
+        "(ihr wollt|willst du|wollen sie|möchten sie|möchtest du|möchtet ihr) (auch|) dazugehören; "
+        "(freue ich mich|freuen wir uns|wir freuen uns) (sehr|) über (eine|jede|ihre|deine|eure) "
+        "(kleine|) spende; "
+        "(freue ich mich|freuen wir uns|wir freuen uns) (sehr|) über (einen|jeden|ihren|deinen) "
+        "(regelmäßigen|kleinen|monatlichen|finanziellen|) beitrag"
     ),
     funded=phrases(
         "leserfinanziert*; hörerfinanziert*; "
