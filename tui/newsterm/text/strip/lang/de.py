@@ -262,8 +262,7 @@ LEXICON = Lexicon(
         "(sie lesen|du liest) (diesen|den|einen) (artikel|text|beitrag); "
         "dieser artikel ist kostenlos; dieser text ist frei zugänglich; bis hierhin gelesen; "
         "gut zu wissen; wichtige mitteilung; in eigener angelegenheit; "
-        "willkommen (zu|zum|bei|in) (meinem|unserem) (newsletter|neuen newsletter); "
-        "liebe leserinnen, liebe leser"
+        "willkommen (zu|zum|bei|in) (meinem|unserem) (newsletter|neuen newsletter)"
     ),
     button=phrases(
         "ich habe schon gespendet; ich habe bereits gespendet; gerade nicht; absenden; senden; "
