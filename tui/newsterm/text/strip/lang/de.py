@@ -98,7 +98,7 @@ LEXICON = Lexicon(
         "wenn sie unsere arbeit; wenn du unsere arbeit; wertschätzen; wertvoll finden; "
         "stärken sie; sichern sie; finanziell unterstützen; mitfinanzier*; investieren sie; "
         "freiwillig; solidarisch; solidarität; angewiesen darauf; mithelfen; "
-        "unsere finanzierung; einnahmen; finanzierungslücke; etwas wert"
+        "unsere finanzierung; einnahmen; finanzierungslücke"
     ),
     polite=phrases("bitte; einfach; gerne"),
     recipient=phrases("an; für; zu; zum; zur"),
