@@ -42,7 +42,7 @@ LEXICON = Lexicon(
         "rejoignez; rejoindre; mécène*; mécénat; sociétaire*; devenez sociétaire; les amis de; "
         "société des lecteurs; société des amis; cercle des; club; communauté de; "
         "communauté des; devenez soutien; membre bienfaiteur; membre fondateur; "
-        "abonnés solidaires"
+        "abonnés solidaires; je rejoins les"
     ),
     subscribe=phrases(
         "j'achète; abonn*; s'abonner; je m'abonne; abonnez-vous; "
@@ -54,7 +54,8 @@ LEXICON = Lexicon(
         "contenu réservé; la suite est réservée; accès illimité; accès intégral; accès payant; "
         "édition numérique; version numérique; édition papier; le premier mois; "
         "offre spéciale; offre découverte; offre de bienvenue; de réduction; "
-        "articles gratuits; paywall"
+        "articles gratuits; paywall; abonnement cadeau; abonnements cadeaux; abonnement-cadeau; "
+        "offrir un abonnement; offrez un abonnement; édition abonnés; 1er mois; premier mois"
     ),
     newsletter=phrases(
         "en vous inscrivant; conditions d'utilisation; conditions générales; newsletter*; "
@@ -102,7 +103,7 @@ LEXICON = Lexicon(
         "campagne de dons; appel aux dons; objectif de dons; votre don; vos dons; un don de; "
         "financé par (ses|nos) (lecteurs|lectrices|lecteurs et lectrices); "
         "financé par (ses|nos) (auditeurs|abonnés|membres); payez-moi un café; "
-        "offrez-moi un café; tipeee; contribuez; don unique; don mensuel; soutenez; "
+        "offrez-moi un café; tipeee; contribuez; don unique; don mensuel; "
         "je soutiens; offre découverte; déjà abonné; réservé aux abonnés; "
         "campagne (annuelle|) de soutien; votre soutien; ton soutien; faisons appel; "
         "ne tient qu'à vous; pour nous aider; aidez-nous; nous avons besoin de vous; "
@@ -133,10 +134,12 @@ LEXICON = Lexicon(
         "me soutenir (financièrement|sur patreon|sur utip|sur liberapay); "
         "soutenir (ce|mon|mes) (blog|site|podcast|activité|projets); participation mensuelle; "
         "pour le prix d'(un café|une tasse de thé|un croissant); pensez à vous abonner; "
-        "(rejoindre|rejoignez) (ma|notre) newsletter; votre appui"
+        "(rejoindre|rejoignez) (ma|notre) newsletter; votre appui; "
+        "(1er|premier) mois à (1|un) (€|euro); 1er mois à 1€; "
+        "pour lire la suite, (profitez|abonnez-vous|connectez-vous|identifiez-vous)"
     ),
     funded=phrases(
-        "grâce à (des lecteurs|des lectrices|des personnes|des gens) comme vous; grâce à vous; "
+        "grâce à (des lecteurs|des lectrices|des personnes|des gens) comme vous; "
         "financé par (ses|nos) (lecteurs|lectrices|lecteurs et lectrices); "
         "financé par (ses|nos) (auditeurs|abonnés|membres|donateurs); "
         "financée par (ses|nos) (lecteurs|lectrices|auditeurs|abonnés|membres|donateurs); "
@@ -162,7 +165,9 @@ LEXICON = Lexicon(
         "(l'unique|la seule) ressource de notre (site|journal|média); "
         "notre patron, c'est vous; (vous|c'est vous) qui (le|la|nous) financez; "
         "compte sur le soutien de ses lecteurs; "
-        "(a|avons) besoin du soutien de (ses|nos) lecteurs"
+        "(a|avons) besoin du soutien de (ses|nos) lecteurs; "
+        "(on|nous) ne (peut|pouvons|pourra|pourrons) compter que sur (vous|nos lecteurs|nos lectrices); "
+        "ne (peut|pourra) compter que sur (ses lecteurs|ses lectrices|vous)"
     ),
     opener=phrases(
         "a besoin de vous; a besoin de toi; entre vos mains; "
@@ -204,7 +209,8 @@ LEXICON = Lexicon(
         "objectif; notre objectif; de notre objectif; de l'objectif; collectés; récoltés; "
         "réunis; donateurs; donatrices; membres; soutiens; il reste; jours restants; "
         "heures restantes; restants; atteindre notre objectif; objectif atteint; à ce jour; "
-        "jusqu'ici; sur un objectif de"
+        "jusqu'ici; sur un objectif de; il nous manque; de nos revenus; de nos ressources; "
+        "de notre budget; de notre financement"
     ),
     signoff=phrases(
         "directeur de la publication; directrice de la publication; rédacteur en chef; "
@@ -226,7 +232,8 @@ LEXICON = Lexicon(
         "en accès libre; gratuit pour tous; accessible à tous; pour tous; milliardaire*; "
         "actionnaire*; sans actionnaire; propriétaire*; concentration des médias; "
         "désinformation; fausses nouvelles; fake news; qualité; en profondeur; rigueur; "
-        "de confiance; information locale; presse locale; média indépendant; médias"
+        "de confiance; information locale; presse locale; média indépendant; médias; "
+        "(enquêter|enquêtons|informer|informons) (donc |)librement; en toute indépendance"
     ),
     urgency=phrases(
         "aujourd'hui; maintenant; dès maintenant; dès aujourd'hui; ce soir; avant minuit; "
