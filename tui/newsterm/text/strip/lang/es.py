@@ -43,7 +43,8 @@ LEXICON = Lexicon(
         "hacerte socia; hacete socio; hacete socia; asóciate; asociate; socio; socia; socios; "
         "socias; miembro*; membresía*; únete; unete; súmate; sumate; forma parte de nuestra; "
         "forma parte de la comunidad; mecenas; amigos de; comunidad de; club; cuota de socio; "
-        "cuota mensual; socio protector; socio fundador; socia fundadora; cooperativa"
+        "cuota mensual; socio protector; socio fundador; socia fundadora; cooperativa; asociados; "
+        "programa de socios; programa de asociados; programa de membresía"
     ),
     subscribe=phrases(
         "suscri*; subscri*; suscríbete; suscribete; suscríbase; suscribite; "
@@ -135,7 +136,8 @@ LEXICON = Lexicon(
         "regala (una suscripción|una membresía); date de alta en el (boletín|newsletter); "
         "haz posible (este|nuestro|el) (periodismo|medio|proyecto); "
         "(con un aporte|con una aportación) (mensual|única|puntual); "
-        "elige cuánto quieres aportar; nuestra independencia depende de"
+        "elige cuánto quieres aportar; nuestra independencia depende de; "
+        "(sumarte|sumate|súmate|sumarse) a (nuestro|nuestra) (programa|comunidad|club|red)"
     ),
     funded=phrases(
         "gracias a (personas|lectores|lectoras|gente) como tú; "
@@ -231,7 +233,8 @@ LEXICON = Lexicon(
         "urgente; cada euro; cada aportación; cada donación; cualquier cantidad; "
         "cualquier aporte; cualquier importe; desde 1 €; solo; sólo; cada euro cuenta; "
         "todo suma; cada aporte suma; importa; más que nunca; nunca ha sido tan; "
-        "menos de un minuto; un minuto; unos segundos; solo te llevará"
+        "menos de un minuto; un minuto; unos segundos; solo te llevará; aún estás a tiempo; "
+        "todavía estás a tiempo; estás a tiempo"
     ),
     report=phrases(
         "dijo; dice; ha dicho; declaró; ha declarado; afirmó; ha afirmado; afirma; explicó; "
