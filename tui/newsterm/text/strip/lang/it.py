@@ -51,6 +51,7 @@ LEXICON = Lexicon(
         "senza vincoli; accedi; login; riservato agli abbonati; contenuto riservato; "
         "per gli abbonati; accesso illimitato; accesso completo; edizione digitale; "
         "edizione cartacea; il primo mese; offerta speciale; offerta lancio; di sconto; "
+        "centesimi al giorno; "
         "articoli gratuiti; paywall; hai raggiunto il limite"
     ),
     newsletter=phrases(
@@ -118,7 +119,8 @@ LEXICON = Lexicon(
         "scopri (l'abbonamento|gli abbonamenti|le nostre offerte); riservato agli iscritti; "
         "(iscritto|iscritta|iscritti) alla (nostra|) newsletter; (nostra|nostre) newsletter; "
         "iscriverti; iscrivendoti; (puoi riceverla|riceverla) gratuitamente; "
-        "(che|chi) (già|) ci (sostiene|sostengono)"
+        "(che|chi) (già|) ci (sostiene|sostengono); "
+        "(è possibile|si può|puoi|potete) (abbonarsi|abbonarti|abbonarvi)"
     ),
     funded=phrases(
         "il nostro lavoro dipende (dai lettori|dalle lettrici|da voi|da te); "
@@ -140,14 +142,18 @@ LEXICON = Lexicon(
         "si autofinanzia grazie (al|ai); (finanziat*|sostenut*) dagli ascoltatori; "
         "sostenut* dalla (nostra|sua) (community|comunità); ci affidiamo al sostegno; "
         "senza banner pubblicitari; (dipendenti|dipendere) dai (lettori|nostri lettori); "
-        "non riceviamo (finanziamenti|contributi|fondi) pubblici"
+        "non riceviamo (finanziamenti|contributi|fondi) pubblici; "
+        "si (affida|regge|basa) economicamente (su|sul|sulle|sui|a|al|alle|ai) "
+        "(un crowdfunding|crowdfunding|donazioni|lettori|sostenitori|abbonamenti|abbonati); "
+        "(ci affidiamo|ci reggiamo) (economicamente |)(a un|al|sul|su un) crowdfunding"
     ),
     opener=phrases(
         "ha bisogno di te; ha bisogno di voi; nelle tue mani; nelle vostre mani; "
         "visto che sei qui; dato che sei qui; già che sei qui; prima di andare; "
         "prima di andartene; prima di continuare; un messaggio da; un messaggio di; "
         "una lettera da; caro lettore; cara lettrice; cari lettori; care lettrici; "
-        "gentile lettore; gentile lettrice; cari amici; ciao; abbiamo bisogno di te; "
+        "gentile lettore; gentile lettrice; cari amici; care amiche; care amiche e cari amici; "
+        "cari amici e care amiche; ciao; abbiamo bisogno di te; "
         "abbiamo bisogno di voi; abbiamo bisogno del tuo aiuto; "
         "abbiamo bisogno del tuo sostegno; un piccolo favore; un'ultima cosa; ti chiediamo; "
         "vi chiediamo; possiamo chiederti; grazie per aver letto; grazie per averci letto; "
@@ -225,7 +231,8 @@ LEXICON = Lexicon(
         "onlus; terzo settore; banco alimentare; caritas; croce rossa; ong; fondazione; "
         "fondazioni; sovvenzion*; contributi pubblici; finanziamento pubblico; "
         "campagna elettorale; candidat*; finanziamento ai partiti; finanziamento illecito; "
-        "partito; 8x1000; 8 per mille; otto per mille; gofundme; kickstarter; crowdfunding; "
+        "(il|del|al|dal|nel|un|ogni) partito; partito politico; partiti politici; "
+        "(i|dei|ai|dai|nei) partiti; 8x1000; 8 per mille; otto per mille; gofundme; kickstarter; crowdfunding; "
         "filantrop*; telethon; vittime; famiglie; sfollati; alluvionati; organizzatori; "
         "l'associazione; l'organizzazione; la fondazione; l'ente; il museo; l'università; "
         "la scuola; l'ospedale; la chiesa; la parrocchia; l'azienda; i suoi soci; "
