@@ -110,7 +110,10 @@ LEXICON = Lexicon(
         "(fes|feu) possible (el periodisme|aquest periodisme|el nostre periodisme); "
         "al teu correu; apunta't (al butlletí|a la newsletter); "
         "per (continuar|seguir) llegint; has esgotat (els|els teus) articles gratuïts; "
-        "(tria|escull) la teva quota"
+        "(tria|escull) la teva quota; "
+        "(feu-vos|fer-vos|feu-vos-en) (subscriptor|subscriptora|subscriptors|subscriptores); "
+        "(feu-vos|fer-vos|feu-vos-en) (soci|sòcia|socis|sòcies|mecenes); "
+        "(podeu|pots) subscriure-(us|te)"
     ),
     funded=phrases(
         "finançat per (les|els) (sòcies|socis|lectors|lectores|oients|subscriptors); "
