@@ -153,6 +153,7 @@ LEXICON = Lexicon(
         "conta com financiamento de (leitores|seus leitores|nossos leitores); "
         "financiam tudo o que fazemos; "
         "(não aceitamos|não vendemos) (anúncios|publicidade|dinheiro de anunciantes); "
+        "não aceitar dinheiro de anunciantes; "
         "(financiado|financiada) por quem nos (lê|ouve|vê); "
         "(financiado|financiada|sustentado) pelos (leitores|nossos leitores); "
         "(sustentada|mantido|mantida) pelos (leitores|nossos leitores); "
