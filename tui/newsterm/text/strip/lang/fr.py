@@ -166,7 +166,8 @@ LEXICON = Lexicon(
         "notre patron, c'est vous; (vous|c'est vous) qui (le|la|nous) financez; "
         "compte sur le soutien de ses lecteurs; "
         "(a|avons) besoin du soutien de (ses|nos) lecteurs; "
-        "(on|nous) ne (peut|pouvons|pourra|pourrons) compter que sur (vous|nos lecteurs|nos lectrices); "
+        "(on ne peut|on ne pourra|nous ne pouvons|nous ne pourrons) compter que sur vous; "
+        "(nous ne pouvons|on ne peut) compter que sur (nos lecteurs|nos lectrices); "
         "ne (peut|pourra) compter que sur (ses lecteurs|ses lectrices|vous)"
     ),
     opener=phrases(
