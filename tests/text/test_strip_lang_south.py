@@ -167,27 +167,28 @@ def test_news_with_the_same_words_stays(lang: str, text: str) -> None:
         assert removed(result) == [], place
 
 
-# -- what is no ask at all stays, even beside one ---------------------------------------------
+# -- what is no ask at all stays -------------------------------------------------------------
 
-
-def test_a_question_put_to_the_outlet_is_no_ask() -> None:
+NO_ASKS = [
     # "Vous soutenez …?" asks the outlet whom it backs; "Soutenez …" would ask the reader
-    questions = [
+    [
         "00:00 : Introduction",
         "03:12 : Vous payez vos pigistes combien ?",
         "09:40 : Vous soutenez la Gauche Unie ?",
         "14:05 : Vous embauchez cette année ?",
-    ]
-    result = strip_appeals(article("fr", bottom=paragraphs(*questions)), base_url=BASE)
-    assert removed(result) == []
-
-
-def test_thanks_after_a_campaign_is_no_ask() -> None:
-    thanks = [
+    ],
+    # thanks after a campaign, and what the money will pay for, ask nothing more
+    [
         "Merci à toutes et à tous, la campagne est finie et nous allons bien, grâce à vous",
         "Grâce à vous, nous avons de quoi tenir jusqu'à l'été, et nous allons pouvoir :",
         "- recruter une journaliste pour suivre l'agriculture,",
         "- mieux payer nos photographes.",
-    ]
-    result = strip_appeals(article("fr", top=paragraphs(*thanks)), base_url=BASE)
-    assert removed(result) == []
+    ],
+]
+
+
+@pytest.mark.parametrize("lines", NO_ASKS)
+def test_what_asks_nothing_stays(lines: list[str]) -> None:
+    for place in ("top", "bottom"):
+        result = strip_appeals(article("fr", **{place: paragraphs(*lines)}), base_url=BASE)
+        assert removed(result) == [], place
