@@ -55,7 +55,8 @@ LEXICON = Lexicon(
         "édition numérique; version numérique; édition papier; le premier mois; "
         "offre spéciale; offre découverte; offre de bienvenue; de réduction; "
         "articles gratuits; paywall; abonnement cadeau; abonnements cadeaux; abonnement-cadeau; "
-        "offrir un abonnement; offrez un abonnement; édition abonnés; 1er mois; premier mois"
+        "offrir un abonnement; offrez un abonnement; édition abonnés; 1er mois à; "
+        "1er mois offert; premier mois offert"
     ),
     newsletter=phrases(
         "en vous inscrivant; conditions d'utilisation; conditions générales; newsletter*; "
