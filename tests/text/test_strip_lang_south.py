@@ -107,6 +107,13 @@ ASKS = [
             "Il nous manque encore 40 000 euros."
         ],
     ),
+    # a newsletter's weekday is no date of news ("domingo" is a day in Portuguese reporting)
+    ("es", ["Cada domingo, lo mejor de la semana en tu correo: suscríbete a nuestro boletín."]),
+    ("pt", ["Todo domingo, as melhores reportagens no seu e-mail: assine a nossa newsletter."]),
+    ("it", ["Ogni domenica la nostra newsletter nella tua casella: iscriviti."]),
+    # tax relief is no prosecutor ("fiscal" alone)
+    ("fr", ["Votre don ouvre droit à un avantage fiscal de 66 %. Faites un don."]),
+    ("es", ["Recibirás un certificado fiscal para tu declaración. Dona ahora."]),
     # French: a paywall's intro price and its note under the first lines
     ("fr", ["1er mois à 1 €", "Pour lire la suite, profitez de notre offre de bienvenue."]),
 ]
@@ -153,6 +160,8 @@ NEWS_WITH_THE_SAME_WORDS = [
         "« On ne peut compter que sur vous », a lancé la maire aux bénévoles de la banque "
         "alimentaire, selon l'AFP.",
     ),
+    ("es", "La fiscal pidió el domingo tres años de cárcel para el exalcalde, según el escrito."),
+    ("pt", "O mercado da praça abre todo domingo desde março, segundo a prefeitura."),
     (
         "fr",
         "Le premier mois à 1 euro proposé par l'opérateur a attiré 20 000 clients, selon l'étude.",
