@@ -14,6 +14,8 @@ LEXICON = Lexicon(
         "persones com tu; gent com tu"
     ),
     publisher=phrases(
+        # "in our view" and "by our figures" are the outlet speaking, not attribution
+        "segons nosaltres; segons les nostres (dades|xifres|comptes); "
         "nosaltres; nostre; nostra; nostres; ens; la nostra redacció; el nostre periodisme; "
         "els nostres periodistes; el nostre equip; la nostra feina; la nostra faena; "
         "el nostre treball; la nostra missió; les nostres investigacions; el nostre diari; "
@@ -168,7 +170,10 @@ LEXICON = Lexicon(
     meter=phrases(
         "objectiu; el nostre objectiu; del nostre objectiu; de l'objectiu; recaptat; "
         "recaptats; donants; socis; subscriptors; mecenes; queden; dies restants; falten; "
-        "restants; assolir l'objectiu; objectiu assolit; fins ara; d'un objectiu de"
+        "restants; assolir l'objectiu; objectiu assolit; fins ara; d'un objectiu de; "
+        # a readership counted is a box's figure, not a number in the news
+        "(milions|milers) de (lectors|lectores|visitants|oients); "
+        "per cent dels (nostres |)(lectors|lectores)"
     ),
     signoff=phrases(
         "director; directora; director adjunt; directora adjunta; cap de redacció; "

@@ -14,6 +14,8 @@ LEXICON = Lexicon(
         "gente como tú; oyentes como tú"
     ),
     publisher=phrases(
+        # "in our view" and "by our figures" are the outlet speaking, not attribution
+        "según nosotros; según nuestros (datos|cálculos|números|cuentas); "
         "nosotros; nosotras; nuestro; nuestra; nuestros; nuestras; nos; nuestra redacción; "
         "nuestro periodismo; nuestros periodistas; nuestro equipo; nuestro trabajo; "
         "nuestra misión; nuestras investigaciones; nuestro medio; nuestro diario; "
@@ -207,7 +209,11 @@ LEXICON = Lexicon(
         "objetivo; nuestro objetivo; de nuestro objetivo; del objetivo; nuestra meta; "
         "de la meta; recaudado; recaudados; donantes; socios; socias; apoyos; quedan; "
         "días restantes; faltan; restantes; alcanzar nuestro objetivo; objetivo alcanzado; "
-        "hasta ahora; de un objetivo de; conseguido"
+        "hasta ahora; de un objetivo de; conseguido; "
+        # a readership counted is a box's figure, not a number in the news
+        "(millones|miles) de (lectores|lectoras|visitantes|oyentes); "
+        "un millón de (lectores|lectoras|visitantes); "
+        "por ciento de (nuestros |los |)(lectores|lectoras)"
     ),
     signoff=phrases(
         "director; directora; director adjunto; directora adjunta; redactor jefe; "

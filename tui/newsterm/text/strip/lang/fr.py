@@ -15,6 +15,8 @@ LEXICON = Lexicon(
         "auditeurs comme vous"
     ),
     publisher=phrases(
+        # "in our view" and "by our figures" are the outlet speaking, not attribution
+        "selon nous; selon moi; à notre avis; selon nos (chiffres|comptes|calculs|données); "
         "nous; notre; nos; nôtre; nôtres; nous-mêmes; notre rédaction; notre journalisme; "
         "nos journalistes; nos reporters; notre équipe; notre travail; notre mission; "
         "nos enquêtes; nos reportages; notre média; notre journal; notre site; "
@@ -214,7 +216,10 @@ LEXICON = Lexicon(
         "réunis; donateurs; donatrices; membres; soutiens; il reste; jours restants; "
         "heures restantes; restants; atteindre notre objectif; objectif atteint; à ce jour; "
         "jusqu'ici; sur un objectif de; il nous manque; de nos revenus; de nos ressources; "
-        "de notre budget; de notre financement"
+        "de notre budget; de notre financement; "
+        # a readership counted is a box's figure, not a number in the news
+        "(millions|milliers) de (lecteurs|lectrices|visiteurs|auditeurs|auditrices); "
+        "un million de (lecteurs|lectrices|visiteurs); pour cent de nos (lecteurs|lectrices)"
     ),
     signoff=phrases(
         "directeur de la publication; directrice de la publication; rédacteur en chef; "

@@ -14,6 +14,8 @@ LEXICON = Lexicon(
         "ascoltatori come te"
     ),
     publisher=phrases(
+        # "in our view" and "by our figures" are the outlet speaking, not attribution
+        "secondo noi; secondo me; a nostro avviso; secondo i nostri (dati|calcoli|numeri); "
         "noi; nostro; nostra; nostri; nostre; ci sostieni; ci aiuti; ci permette; ci consente; "
         "la nostra redazione; il nostro giornalismo; i nostri giornalisti; i nostri reporter; "
         "la nostra squadra; il nostro lavoro; la nostra missione; le nostre inchieste; "
@@ -183,7 +185,10 @@ LEXICON = Lexicon(
         "obiettivo; il nostro obiettivo; del nostro obiettivo; dell'obiettivo; raccolti; "
         "raccolto; donatori; donazioni; sostenitori; giorni rimanenti; mancano; rimanenti; "
         "restano; raggiungere l'obiettivo; obiettivo raggiunto; finora; su un obiettivo di; "
-        "scadenza"
+        "scadenza; "
+        # a readership counted is a box's figure, not a number in the news
+        "(milioni|migliaia) di (lettori|lettrici|visitatori|ascoltatori); "
+        "un milione di (lettori|lettrici|visitatori); per cento dei (nostri |)(lettori|lettrici)"
     ),
     signoff=phrases(
         "direttore; direttrice; direttore responsabile; direttrice responsabile; "

@@ -14,6 +14,8 @@ LEXICON = Lexicon(
         "ouvintes como você"
     ),
     publisher=phrases(
+        # "in our view" and "by our figures" are the outlet speaking, not attribution
+        "segundo nós; segundo (os nossos|nossos) (dados|números|cálculos); "
         "nós; nosso; nossa; nossos; nossas; a gente; nossa redação; nossa redacção; "
         "nosso jornalismo; nossos jornalistas; nossos repórteres; nossa equipe; nossa equipa; "
         "nosso trabalho; nossa missão; nossas reportagens; nossas investigações; nosso jornal; "
@@ -196,7 +198,11 @@ LEXICON = Lexicon(
         "nossa meta; da nossa meta; da meta; a meta; meta de; objetivo; arrecadado; "
         "arrecadados; doadores; apoiadores; membros; assinantes; faltam; dias restantes; "
         "restam; restantes; alcançar a meta; meta atingida; meta alcançada; até agora; "
-        "de uma meta de"
+        "de uma meta de; "
+        # a readership counted is a box's figure, not a number in the news
+        "(milhões|milhares) de (leitores|leitoras|ouvintes|visitantes); "
+        "um milhão de (leitores|leitoras|visitantes); "
+        "por cento (dos|de nossos|dos nossos) (leitores|leitoras)"
     ),
     signoff=phrases(
         "diretor; diretora; director; directora; diretor de redação; diretora de redação; "
