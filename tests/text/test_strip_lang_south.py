@@ -114,6 +114,16 @@ ASKS = [
     # tax relief is no prosecutor ("fiscal" alone)
     ("fr", ["Votre don ouvre droit à un avantage fiscal de 66 %. Faites un don."]),
     ("es", ["Recibirás un certificado fiscal para tu declaración. Dona ahora."]),
+    # "in our view", "by our figures" and a readership counted are the outlet speaking
+    (
+        "fr",
+        ["Selon nous, l'information doit rester libre et gratuite. Faites un don dès aujourd'hui."],
+    ),
+    (
+        "it",
+        ["Ogni mese due milioni di lettori ci leggono, ma pochi ci sostengono. Sostienici ora."],
+    ),
+    ("es", ["Según nuestros datos, solo uno de cada cien lectores nos apoya. Hazte socio."]),
     # French: a paywall's intro price and its note under the first lines
     ("fr", ["1er mois à 1 €", "Pour lire la suite, profitez de notre offre de bienvenue."]),
 ]
@@ -159,6 +169,12 @@ NEWS_WITH_THE_SAME_WORDS = [
         "fr",
         "« On ne peut compter que sur vous », a lancé la maire aux bénévoles de la banque "
         "alimentaire, selon l'AFP.",
+    ),
+    ("fr", "Selon nos calculs, a expliqué le trésorier du club, les dons ont baissé de 10 %."),
+    (
+        "es",
+        "El diario, con dos millones de lectores, anunció el lunes una campaña de donaciones, "
+        "según un comunicado.",
     ),
     ("es", "La fiscal pidió el domingo tres años de cárcel para el exalcalde, según el escrito."),
     ("pt", "O mercado da praça abre todo domingo desde março, segundo a prefeitura."),
