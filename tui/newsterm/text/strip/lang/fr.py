@@ -94,6 +94,7 @@ LEXICON = Lexicon(
         "(désactivez|désactiver) (votre|le) bloqueur de publicité; "
         "devenez ~(abonné|abonnée|membre|donateur|donatrice|adhérent|adhérente); "
         "faites un don; faire un don; je fais un don; je donne; donnez; soutenez-nous; "
+        "(faites|faire|fais) un (petit|modeste) don; "
         "soutenez (notre|le) (travail|journalisme|média|rédaction|radio); "
         "soutenir (notre|le) (travail|journalisme|média|rédaction|radio); nous soutenir; "
         "soutenez (un|le) journalisme; abonnez-vous; s'abonner; je m'abonne; abonnez vous; "

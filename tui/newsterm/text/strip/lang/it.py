@@ -87,6 +87,8 @@ LEXICON = Lexicon(
     recipient=phrases("a; al; alla; ai; per"),
     ask=phrases(
         "puoi (sostenermi|sostenerci|aiutarmi|aiutarci|incoraggiarmi); con una donazione, anche; "
+        "(puoi|potete) (sostenere|supportare|aiutare) (questo|questa|il nostro|la nostra); "
+        "(puoi|potete) (contribuire|donare|fare una donazione); "
         "diventa ~(socio|socia|abbonato|abbonata|sostenitore|sostenitrice|membro); "
         "donazion*; donare; fai una donazione; fare una donazione; dona ora; sostienici; "
         "sostieni (il|la|questo|questa|il nostro|la nostra); "
