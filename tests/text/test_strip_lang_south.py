@@ -124,6 +124,10 @@ ASKS = [
         ["Ogni mese due milioni di lettori ci leggono, ma pochi ci sostengono. Sostienici ora."],
     ),
     ("es", ["Según nuestros datos, solo uno de cada cien lectores nos apoya. Hazte socio."]),
+    # "you can …" said to one reader, and a gift made small
+    ("es", ["Podés colaborar con este medio desde 500 pesos por mes."]),
+    ("it", ["Puoi sostenere questo giornale con un contributo mensile da 3 euro."]),
+    ("fr", ["Aidez-nous à rester libres : faites un petit don."]),
     # French: a paywall's intro price and its note under the first lines
     ("fr", ["1er mois à 1 €", "Pour lire la suite, profitez de notre offre de bienvenue."]),
 ]
@@ -175,6 +179,12 @@ NEWS_WITH_THE_SAME_WORDS = [
         "es",
         "El diario, con dos millones de lectores, anunció el lunes una campaña de donaciones, "
         "según un comunicado.",
+    ),
+    ("es", "«Puedes colaborar con el comedor social», explicó la voluntaria de la parroquia."),
+    (
+        "it",
+        "«Puoi contribuire anche tu alla raccolta della Caritas», ha detto il sindaco ai "
+        "residenti.",
     ),
     ("es", "La fiscal pidió el domingo tres años de cárcel para el exalcalde, según el escrito."),
     ("pt", "O mercado da praça abre todo domingo desde março, segundo a prefeitura."),
