@@ -157,6 +157,7 @@ LEXICON = Lexicon(
         "ha bisogno di te; ha bisogno di voi; nelle tue mani; nelle vostre mani; "
         "visto che sei qui; dato che sei qui; già che sei qui; prima di andare; "
         "prima di andartene; prima di continuare; un messaggio da; un messaggio di; "
+        "(un messaggio|una lettera|un appello) (dalla|dal|della|del|dai|dei); "
         "una lettera da; caro lettore; cara lettrice; cari lettori; care lettrici; "
         "gentile lettore; gentile lettrice; cari amici; care amiche; care amiche e cari amici; "
         "cari amici e care amiche; ciao; abbiamo bisogno di te; "

@@ -168,6 +168,7 @@ LEXICON = Lexicon(
         "precisa de você; precisa de vocês; precisa de ti; nas suas mãos; nas tuas mãos; "
         "já que você está aqui; já que está aqui; antes de ir; antes de sair; "
         "antes de você ir; uma mensagem de; uma carta de; um recado de; caro leitor; "
+        "(uma mensagem|uma carta|um recado|um pedido) (da|do|das|dos); "
         "cara leitora; caros leitores; caras leitoras; prezado leitor; prezada leitora; olá; "
         "vamos direto ao ponto; seremos breves; precisamos da sua ajuda; precisamos de você; "
         "um pequeno favor; um favor; uma última coisa; podemos pedir; pedimos; "
