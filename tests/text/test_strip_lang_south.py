@@ -133,6 +133,29 @@ ASKS = [
 ]
 
 
+ASKS += [
+    # a box opening the page, its title naming the newsroom with a contraction ("da", "dalla")
+    (
+        "pt",
+        [
+            "Um recado da redação",
+            "O nosso jornalismo é aberto a todos, sem paywall. Para continuar assim, precisamos "
+            "de leitores como você. Apoie a nossa redação com uma contribuição mensal.",
+            "Quero apoiar",
+        ],
+    ),
+    (
+        "it",
+        [
+            "Un messaggio dalla redazione",
+            "Il nostro giornalismo è aperto a tutti, senza paywall. Per continuare così abbiamo "
+            "bisogno di lettori come te. Diventa socio oggi.",
+            "Non ora",
+        ],
+    ),
+]
+
+
 @pytest.mark.parametrize(("lang", "appeal"), ASKS)
 def test_the_publishers_own_ask_goes(lang: str, appeal: list[str]) -> None:
     for place in ("top", "bottom"):
