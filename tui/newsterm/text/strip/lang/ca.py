@@ -14,6 +14,8 @@ LEXICON = Lexicon(
         "persones com tu; gent com tu"
     ),
     publisher=phrases(
+        # "in our view" and "by our figures" are the outlet speaking, not attribution
+        "segons nosaltres; segons les nostres (dades|xifres|comptes); "
         "nosaltres; nostre; nostra; nostres; ens; la nostra redacció; el nostre periodisme; "
         "els nostres periodistes; el nostre equip; la nostra feina; la nostra faena; "
         "el nostre treball; la nostra missió; les nostres investigacions; el nostre diari; "
@@ -64,6 +66,8 @@ LEXICON = Lexicon(
         "donar-te de baixa; donar-se de baixa; política de privacitat; protecció de dades; "
         "dades personals; ja estàs subscrit; gràcies per subscriure't; revisa el teu correu; "
         "cada matí; cada setmana; cada divendres; cada dia; setmanal; diàriament; resum; spam; "
+        "cada (dilluns|dimarts|dimecres|dijous|dissabte|diumenge); "
+        "tots els (dilluns|dimarts|dimecres|dijous|divendres|dissabtes|diumenges); "
         "recaptcha"
     ),
     support=phrases(
@@ -110,7 +114,10 @@ LEXICON = Lexicon(
         "(fes|feu) possible (el periodisme|aquest periodisme|el nostre periodisme); "
         "al teu correu; apunta't (al butlletí|a la newsletter); "
         "per (continuar|seguir) llegint; has esgotat (els|els teus) articles gratuïts; "
-        "(tria|escull) la teva quota"
+        "(tria|escull) la teva quota; "
+        "(feu-vos|fer-vos|feu-vos-en) (subscriptor|subscriptora|subscriptors|subscriptores); "
+        "(feu-vos|fer-vos|feu-vos-en) (soci|sòcia|socis|sòcies|mecenes); "
+        "(podeu|pots) subscriure-(us|te)"
     ),
     funded=phrases(
         "finançat per (les|els) (sòcies|socis|lectors|lectores|oients|subscriptors); "
@@ -163,7 +170,10 @@ LEXICON = Lexicon(
     meter=phrases(
         "objectiu; el nostre objectiu; del nostre objectiu; de l'objectiu; recaptat; "
         "recaptats; donants; socis; subscriptors; mecenes; queden; dies restants; falten; "
-        "restants; assolir l'objectiu; objectiu assolit; fins ara; d'un objectiu de"
+        "restants; assolir l'objectiu; objectiu assolit; fins ara; d'un objectiu de; "
+        # a readership counted is a box's figure, not a number in the news
+        "(milions|milers) de (lectors|lectores|visitants|oients); "
+        "per cent dels (nostres |)(lectors|lectores)"
     ),
     signoff=phrases(
         "director; directora; director adjunt; directora adjunta; cap de redacció; "
@@ -202,7 +212,8 @@ LEXICON = Lexicon(
         "en una entrevista; en roda de premsa; fonts de; portaveu; "
         "no ha volgut fer declaracions; l'informe; un informe; l'estudi; un estudi; enquesta; "
         "sondeig; documents; autoritats; policia; mossos; guàrdia civil; tribunal; jutge; "
-        "jutgessa; fiscalia; fiscal; diputats; senador; alcalde; alcaldessa; conseller; "
+        "jutgessa; fiscalia; (el|la|un|una|del|al) fiscal; els fiscals; fiscal general; "
+        "diputats; senador; alcalde; alcaldessa; conseller; "
         "consellera; ministre; ministra; govern; analistes; investigadors; veïns; "
         "l'any passat; la setmana passada; dilluns; dimarts; dimecres; dijous; divendres; "
         "dissabte; diumenge; per cent; milions; milió; milers de milions; acn; efe"

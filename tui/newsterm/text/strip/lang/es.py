@@ -14,6 +14,8 @@ LEXICON = Lexicon(
         "gente como tú; oyentes como tú"
     ),
     publisher=phrases(
+        # "in our view" and "by our figures" are the outlet speaking, not attribution
+        "según nosotros; según nuestros (datos|cálculos|números|cuentas); "
         "nosotros; nosotras; nuestro; nuestra; nuestros; nuestras; nos; nuestra redacción; "
         "nuestro periodismo; nuestros periodistas; nuestro equipo; nuestro trabajo; "
         "nuestra misión; nuestras investigaciones; nuestro medio; nuestro diario; "
@@ -43,7 +45,8 @@ LEXICON = Lexicon(
         "hacerte socia; hacete socio; hacete socia; asóciate; asociate; socio; socia; socios; "
         "socias; miembro*; membresía*; únete; unete; súmate; sumate; forma parte de nuestra; "
         "forma parte de la comunidad; mecenas; amigos de; comunidad de; club; cuota de socio; "
-        "cuota mensual; socio protector; socio fundador; socia fundadora; cooperativa"
+        "cuota mensual; socio protector; socio fundador; socia fundadora; cooperativa; asociados; "
+        "programa de socios; programa de asociados; programa de membresía"
     ),
     subscribe=phrases(
         "suscri*; subscri*; suscríbete; suscribete; suscríbase; suscribite; "
@@ -65,6 +68,9 @@ LEXICON = Lexicon(
         "date de baja; política de privacidad; protección de datos; acepto la política; "
         "ya estás suscrito; gracias por suscribirte; revisa tu correo; revisa tu bandeja; "
         "cada mañana; cada semana; cada viernes; cada día; semanal; diariamente; resumen; "
+        # a newsletter's weekday, which news names with an article ("el domingo")
+        "cada (lunes|martes|miércoles|jueves|sábado|domingo); "
+        "todos los (lunes|martes|miércoles|jueves|viernes|sábados|domingos); "
         "spam; recaptcha"
     ),
     support=phrases(
@@ -135,7 +141,11 @@ LEXICON = Lexicon(
         "regala (una suscripción|una membresía); date de alta en el (boletín|newsletter); "
         "haz posible (este|nuestro|el) (periodismo|medio|proyecto); "
         "(con un aporte|con una aportación) (mensual|única|puntual); "
-        "elige cuánto quieres aportar; nuestra independencia depende de"
+        "elige cuánto quieres aportar; nuestra independencia depende de; "
+        # "you can" said to one reader (tú, vos) or to many (vosotros)
+        "(puedes|podés|podéis) (colaborar|apoyar|aportar|contribuir|donar|suscribirte); "
+        "(puedes|podés|podéis) (apoyarnos|ayudarnos|sostenernos|hacerte socio|hacerte socia); "
+        "(sumarte|sumate|súmate|sumarse) a (nuestro|nuestra) (programa|comunidad|club|red)"
     ),
     funded=phrases(
         "gracias a (personas|lectores|lectoras|gente) como tú; "
@@ -202,7 +212,11 @@ LEXICON = Lexicon(
         "objetivo; nuestro objetivo; de nuestro objetivo; del objetivo; nuestra meta; "
         "de la meta; recaudado; recaudados; donantes; socios; socias; apoyos; quedan; "
         "días restantes; faltan; restantes; alcanzar nuestro objetivo; objetivo alcanzado; "
-        "hasta ahora; de un objetivo de; conseguido"
+        "hasta ahora; de un objetivo de; conseguido; "
+        # a readership counted is a box's figure, not a number in the news
+        "(millones|miles) de (lectores|lectoras|visitantes|oyentes); "
+        "un millón de (lectores|lectoras|visitantes); "
+        "por ciento de (nuestros |los |)(lectores|lectoras)"
     ),
     signoff=phrases(
         "director; directora; director adjunto; directora adjunta; redactor jefe; "
@@ -231,7 +245,8 @@ LEXICON = Lexicon(
         "urgente; cada euro; cada aportación; cada donación; cualquier cantidad; "
         "cualquier aporte; cualquier importe; desde 1 €; solo; sólo; cada euro cuenta; "
         "todo suma; cada aporte suma; importa; más que nunca; nunca ha sido tan; "
-        "menos de un minuto; un minuto; unos segundos; solo te llevará"
+        "menos de un minuto; un minuto; unos segundos; solo te llevará; aún estás a tiempo; "
+        "todavía estás a tiempo; estás a tiempo"
     ),
     report=phrases(
         "dijo; dice; ha dicho; declaró; ha declarado; afirmó; ha afirmado; afirma; explicó; "
@@ -242,7 +257,8 @@ LEXICON = Lexicon(
         "en declaraciones a; en un comunicado; en una entrevista; en rueda de prensa; "
         "fuentes de; portavoz; declinó hacer comentarios; no quiso hacer declaraciones; "
         "el informe; un informe; el estudio; un estudio; encuesta; sondeo; documentos; "
-        "autoridades; policía; guardia civil; tribunal; juez; jueza; fiscalía; fiscal; "
+        "autoridades; policía; guardia civil; tribunal; juez; jueza; fiscalía; "
+        "(el|la|un|una|del|al) fiscal; los fiscales; fiscal general; "
         "diputados; senador; senadora; alcalde; alcaldesa; ministro; ministra; gobierno; "
         "analistas; investigadores; vecinos; el año pasado; la semana pasada; el lunes; "
         "el martes; el miércoles; el jueves; el viernes; el sábado; el domingo; este lunes; "

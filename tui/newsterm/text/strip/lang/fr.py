@@ -15,6 +15,8 @@ LEXICON = Lexicon(
         "auditeurs comme vous"
     ),
     publisher=phrases(
+        # "in our view" and "by our figures" are the outlet speaking, not attribution
+        "selon nous; selon moi; à notre avis; selon nos (chiffres|comptes|calculs|données); "
         "nous; notre; nos; nôtre; nôtres; nous-mêmes; notre rédaction; notre journalisme; "
         "nos journalistes; nos reporters; notre équipe; notre travail; notre mission; "
         "nos enquêtes; nos reportages; notre média; notre journal; notre site; "
@@ -42,7 +44,7 @@ LEXICON = Lexicon(
         "rejoignez; rejoindre; mécène*; mécénat; sociétaire*; devenez sociétaire; les amis de; "
         "société des lecteurs; société des amis; cercle des; club; communauté de; "
         "communauté des; devenez soutien; membre bienfaiteur; membre fondateur; "
-        "abonnés solidaires"
+        "abonnés solidaires; je rejoins les"
     ),
     subscribe=phrases(
         "j'achète; abonn*; s'abonner; je m'abonne; abonnez-vous; "
@@ -54,7 +56,9 @@ LEXICON = Lexicon(
         "contenu réservé; la suite est réservée; accès illimité; accès intégral; accès payant; "
         "édition numérique; version numérique; édition papier; le premier mois; "
         "offre spéciale; offre découverte; offre de bienvenue; de réduction; "
-        "articles gratuits; paywall"
+        "articles gratuits; paywall; abonnement cadeau; abonnements cadeaux; abonnement-cadeau; "
+        "offrir un abonnement; offrez un abonnement; édition abonnés; 1er mois à; "
+        "1er mois offert; premier mois offert"
     ),
     newsletter=phrases(
         "en vous inscrivant; conditions d'utilisation; conditions générales; newsletter*; "
@@ -67,6 +71,8 @@ LEXICON = Lexicon(
         "politique de confidentialité; données personnelles; vous êtes inscrit; "
         "vous êtes inscrite; merci pour votre inscription; vérifiez votre boîte; chaque matin; "
         "chaque semaine; chaque vendredi; quotidienne; hebdomadaire; hebdo; recevez; recevoir; "
+        "chaque (lundi|mardi|mercredi|jeudi|samedi|dimanche); "
+        "tous les (lundis|mardis|mercredis|jeudis|vendredis|samedis|dimanches); "
         "gratuitement; spam; recaptcha; rgpd"
     ),
     support=phrases(
@@ -88,6 +94,7 @@ LEXICON = Lexicon(
         "(désactivez|désactiver) (votre|le) bloqueur de publicité; "
         "devenez ~(abonné|abonnée|membre|donateur|donatrice|adhérent|adhérente); "
         "faites un don; faire un don; je fais un don; je donne; donnez; soutenez-nous; "
+        "(faites|faire|fais) un (petit|modeste) don; "
         "soutenez (notre|le) (travail|journalisme|média|rédaction|radio); "
         "soutenir (notre|le) (travail|journalisme|média|rédaction|radio); nous soutenir; "
         "soutenez (un|le) journalisme; abonnez-vous; s'abonner; je m'abonne; abonnez vous; "
@@ -102,7 +109,7 @@ LEXICON = Lexicon(
         "campagne de dons; appel aux dons; objectif de dons; votre don; vos dons; un don de; "
         "financé par (ses|nos) (lecteurs|lectrices|lecteurs et lectrices); "
         "financé par (ses|nos) (auditeurs|abonnés|membres); payez-moi un café; "
-        "offrez-moi un café; tipeee; contribuez; don unique; don mensuel; soutenez; "
+        "offrez-moi un café; tipeee; contribuez; don unique; don mensuel; "
         "je soutiens; offre découverte; déjà abonné; réservé aux abonnés; "
         "campagne (annuelle|) de soutien; votre soutien; ton soutien; faisons appel; "
         "ne tient qu'à vous; pour nous aider; aidez-nous; nous avons besoin de vous; "
@@ -133,10 +140,12 @@ LEXICON = Lexicon(
         "me soutenir (financièrement|sur patreon|sur utip|sur liberapay); "
         "soutenir (ce|mon|mes) (blog|site|podcast|activité|projets); participation mensuelle; "
         "pour le prix d'(un café|une tasse de thé|un croissant); pensez à vous abonner; "
-        "(rejoindre|rejoignez) (ma|notre) newsletter; votre appui"
+        "(rejoindre|rejoignez) (ma|notre) newsletter; votre appui; "
+        "(1er|premier) mois à (1|un) (€|euro); 1er mois à 1€; "
+        "pour lire la suite, (profitez|abonnez-vous|connectez-vous|identifiez-vous)"
     ),
     funded=phrases(
-        "grâce à (des lecteurs|des lectrices|des personnes|des gens) comme vous; grâce à vous; "
+        "grâce à (des lecteurs|des lectrices|des personnes|des gens) comme vous; "
         "financé par (ses|nos) (lecteurs|lectrices|lecteurs et lectrices); "
         "financé par (ses|nos) (auditeurs|abonnés|membres|donateurs); "
         "financée par (ses|nos) (lecteurs|lectrices|auditeurs|abonnés|membres|donateurs); "
@@ -162,7 +171,10 @@ LEXICON = Lexicon(
         "(l'unique|la seule) ressource de notre (site|journal|média); "
         "notre patron, c'est vous; (vous|c'est vous) qui (le|la|nous) financez; "
         "compte sur le soutien de ses lecteurs; "
-        "(a|avons) besoin du soutien de (ses|nos) lecteurs"
+        "(a|avons) besoin du soutien de (ses|nos) lecteurs; "
+        "(on ne peut|on ne pourra|nous ne pouvons|nous ne pourrons) compter que sur vous; "
+        "(nous ne pouvons|on ne peut) compter que sur (nos lecteurs|nos lectrices); "
+        "ne (peut|pourra) compter que sur (ses lecteurs|ses lectrices|vous)"
     ),
     opener=phrases(
         "a besoin de vous; a besoin de toi; entre vos mains; "
@@ -204,7 +216,11 @@ LEXICON = Lexicon(
         "objectif; notre objectif; de notre objectif; de l'objectif; collectés; récoltés; "
         "réunis; donateurs; donatrices; membres; soutiens; il reste; jours restants; "
         "heures restantes; restants; atteindre notre objectif; objectif atteint; à ce jour; "
-        "jusqu'ici; sur un objectif de"
+        "jusqu'ici; sur un objectif de; il nous manque; de nos revenus; de nos ressources; "
+        "de notre budget; de notre financement; "
+        # a readership counted is a box's figure, not a number in the news
+        "(millions|milliers) de (lecteurs|lectrices|visiteurs|auditeurs|auditrices); "
+        "un million de (lecteurs|lectrices|visiteurs); pour cent de nos (lecteurs|lectrices)"
     ),
     signoff=phrases(
         "directeur de la publication; directrice de la publication; rédacteur en chef; "
@@ -226,7 +242,8 @@ LEXICON = Lexicon(
         "en accès libre; gratuit pour tous; accessible à tous; pour tous; milliardaire*; "
         "actionnaire*; sans actionnaire; propriétaire*; concentration des médias; "
         "désinformation; fausses nouvelles; fake news; qualité; en profondeur; rigueur; "
-        "de confiance; information locale; presse locale; média indépendant; médias"
+        "de confiance; information locale; presse locale; média indépendant; médias; "
+        "(enquêter|enquêtons|informer|informons) (donc |)librement; en toute indépendance"
     ),
     urgency=phrases(
         "aujourd'hui; maintenant; dès maintenant; dès aujourd'hui; ce soir; avant minuit; "

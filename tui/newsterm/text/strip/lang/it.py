@@ -14,6 +14,8 @@ LEXICON = Lexicon(
         "ascoltatori come te"
     ),
     publisher=phrases(
+        # "in our view" and "by our figures" are the outlet speaking, not attribution
+        "secondo noi; secondo me; a nostro avviso; secondo i nostri (dati|calcoli|numeri); "
         "noi; nostro; nostra; nostri; nostre; ci sostieni; ci aiuti; ci permette; ci consente; "
         "la nostra redazione; il nostro giornalismo; i nostri giornalisti; i nostri reporter; "
         "la nostra squadra; il nostro lavoro; la nostra missione; le nostre inchieste; "
@@ -51,6 +53,7 @@ LEXICON = Lexicon(
         "senza vincoli; accedi; login; riservato agli abbonati; contenuto riservato; "
         "per gli abbonati; accesso illimitato; accesso completo; edizione digitale; "
         "edizione cartacea; il primo mese; offerta speciale; offerta lancio; di sconto; "
+        "centesimi al giorno; "
         "articoli gratuiti; paywall; hai raggiunto il limite"
     ),
     newsletter=phrases(
@@ -64,6 +67,8 @@ LEXICON = Lexicon(
         "informativa sulla privacy; privacy policy; trattamento dei dati; dati personali; "
         "ti sei iscritto; ti sei iscritta; grazie per esserti iscritto; "
         "controlla la tua casella; ogni mattina; ogni settimana; ogni venerdì; ogni giorno; "
+        "ogni (lunedì|martedì|mercoledì|giovedì|sabato|domenica); "
+        "tutti i (lunedì|martedì|mercoledì|giovedì|venerdì|sabati|sabato|domenica); "
         "settimanale; quotidiana; spam; recaptcha; gdpr"
     ),
     support=phrases(
@@ -82,6 +87,8 @@ LEXICON = Lexicon(
     recipient=phrases("a; al; alla; ai; per"),
     ask=phrases(
         "puoi (sostenermi|sostenerci|aiutarmi|aiutarci|incoraggiarmi); con una donazione, anche; "
+        "(puoi|potete) (sostenere|supportare|aiutare) (questo|questa|il nostro|la nostra); "
+        "(puoi|potete) (contribuire|donare|fare una donazione); "
         "diventa ~(socio|socia|abbonato|abbonata|sostenitore|sostenitrice|membro); "
         "donazion*; donare; fai una donazione; fare una donazione; dona ora; sostienici; "
         "sostieni (il|la|questo|questa|il nostro|la nostra); "
@@ -118,7 +125,8 @@ LEXICON = Lexicon(
         "scopri (l'abbonamento|gli abbonamenti|le nostre offerte); riservato agli iscritti; "
         "(iscritto|iscritta|iscritti) alla (nostra|) newsletter; (nostra|nostre) newsletter; "
         "iscriverti; iscrivendoti; (puoi riceverla|riceverla) gratuitamente; "
-        "(che|chi) (già|) ci (sostiene|sostengono)"
+        "(che|chi) (già|) ci (sostiene|sostengono); "
+        "(è possibile|si può|puoi|potete) (abbonarsi|abbonarti|abbonarvi)"
     ),
     funded=phrases(
         "il nostro lavoro dipende (dai lettori|dalle lettrici|da voi|da te); "
@@ -140,14 +148,19 @@ LEXICON = Lexicon(
         "si autofinanzia grazie (al|ai); (finanziat*|sostenut*) dagli ascoltatori; "
         "sostenut* dalla (nostra|sua) (community|comunità); ci affidiamo al sostegno; "
         "senza banner pubblicitari; (dipendenti|dipendere) dai (lettori|nostri lettori); "
-        "non riceviamo (finanziamenti|contributi|fondi) pubblici"
+        "non riceviamo (finanziamenti|contributi|fondi) pubblici; "
+        "si (affida|regge|basa) economicamente (su|sul|sulle|sui|a|al|alle|ai) "
+        "(un crowdfunding|crowdfunding|donazioni|lettori|sostenitori|abbonamenti|abbonati); "
+        "(ci affidiamo|ci reggiamo) (economicamente |)(a un|al|sul|su un) crowdfunding"
     ),
     opener=phrases(
         "ha bisogno di te; ha bisogno di voi; nelle tue mani; nelle vostre mani; "
         "visto che sei qui; dato che sei qui; già che sei qui; prima di andare; "
         "prima di andartene; prima di continuare; un messaggio da; un messaggio di; "
+        "(un messaggio|una lettera|un appello) (dalla|dal|della|del|dai|dei); "
         "una lettera da; caro lettore; cara lettrice; cari lettori; care lettrici; "
-        "gentile lettore; gentile lettrice; cari amici; ciao; abbiamo bisogno di te; "
+        "gentile lettore; gentile lettrice; cari amici; care amiche; care amiche e cari amici; "
+        "cari amici e care amiche; ciao; abbiamo bisogno di te; "
         "abbiamo bisogno di voi; abbiamo bisogno del tuo aiuto; "
         "abbiamo bisogno del tuo sostegno; un piccolo favore; un'ultima cosa; ti chiediamo; "
         "vi chiediamo; possiamo chiederti; grazie per aver letto; grazie per averci letto; "
@@ -175,7 +188,10 @@ LEXICON = Lexicon(
         "obiettivo; il nostro obiettivo; del nostro obiettivo; dell'obiettivo; raccolti; "
         "raccolto; donatori; donazioni; sostenitori; giorni rimanenti; mancano; rimanenti; "
         "restano; raggiungere l'obiettivo; obiettivo raggiunto; finora; su un obiettivo di; "
-        "scadenza"
+        "scadenza; "
+        # a readership counted is a box's figure, not a number in the news
+        "(milioni|migliaia) di (lettori|lettrici|visitatori|ascoltatori); "
+        "un milione di (lettori|lettrici|visitatori); per cento dei (nostri |)(lettori|lettrici)"
     ),
     signoff=phrases(
         "direttore; direttrice; direttore responsabile; direttrice responsabile; "
@@ -225,7 +241,10 @@ LEXICON = Lexicon(
         "onlus; terzo settore; banco alimentare; caritas; croce rossa; ong; fondazione; "
         "fondazioni; sovvenzion*; contributi pubblici; finanziamento pubblico; "
         "campagna elettorale; candidat*; finanziamento ai partiti; finanziamento illecito; "
-        "partito; 8x1000; 8 per mille; otto per mille; gofundme; kickstarter; crowdfunding; "
+        "(il|del|al|dal|nel|un|ogni) partito; (suo|proprio|loro|questo|quel|nuovo) partito; "
+        "partito politico; partiti politici; altri partiti; "
+        "(i|dei|ai|dai|nei) partiti; 8x1000; 8 per mille; otto per mille; gofundme; "
+        "kickstarter; crowdfunding; "
         "filantrop*; telethon; vittime; famiglie; sfollati; alluvionati; organizzatori; "
         "l'associazione; l'organizzazione; la fondazione; l'ente; il museo; l'università; "
         "la scuola; l'ospedale; la chiesa; la parrocchia; l'azienda; i suoi soci; "

@@ -14,6 +14,8 @@ LEXICON = Lexicon(
         "ouvintes como você"
     ),
     publisher=phrases(
+        # "in our view" and "by our figures" are the outlet speaking, not attribution
+        "segundo nós; segundo (os nossos|nossos) (dados|números|cálculos); "
         "nós; nosso; nossa; nossos; nossas; a gente; nossa redação; nossa redacção; "
         "nosso jornalismo; nossos jornalistas; nossos repórteres; nossa equipe; nossa equipa; "
         "nosso trabalho; nossa missão; nossas reportagens; nossas investigações; nosso jornal; "
@@ -64,6 +66,8 @@ LEXICON = Lexicon(
         "lgpd; rgpd; dados pessoais; você está inscrito; obrigado por se inscrever; "
         "confira seu e-mail; verifique seu e-mail; toda manhã; todas as manhãs; toda semana; "
         "todas as semanas; toda sexta; semanal; diária; diariamente; resumo; spam; recaptcha; "
+        "toda (segunda|terça|quarta|quinta)(-feira|); todo (sábado|domingo); "
+        "todos os (sábados|domingos); todas as (segundas|terças|quartas|quintas|sextas); "
         "no whatsapp; canal no whatsapp; no telegram"
     ),
     support=phrases(
@@ -153,6 +157,7 @@ LEXICON = Lexicon(
         "conta com financiamento de (leitores|seus leitores|nossos leitores); "
         "financiam tudo o que fazemos; "
         "(não aceitamos|não vendemos) (anúncios|publicidade|dinheiro de anunciantes); "
+        "não aceitar dinheiro de anunciantes; "
         "(financiado|financiada) por quem nos (lê|ouve|vê); "
         "(financiado|financiada|sustentado) pelos (leitores|nossos leitores); "
         "(sustentada|mantido|mantida) pelos (leitores|nossos leitores); "
@@ -163,6 +168,7 @@ LEXICON = Lexicon(
         "precisa de você; precisa de vocês; precisa de ti; nas suas mãos; nas tuas mãos; "
         "já que você está aqui; já que está aqui; antes de ir; antes de sair; "
         "antes de você ir; uma mensagem de; uma carta de; um recado de; caro leitor; "
+        "(uma mensagem|uma carta|um recado|um pedido) (da|do|das|dos); "
         "cara leitora; caros leitores; caras leitoras; prezado leitor; prezada leitora; olá; "
         "vamos direto ao ponto; seremos breves; precisamos da sua ajuda; precisamos de você; "
         "um pequeno favor; um favor; uma última coisa; podemos pedir; pedimos; "
@@ -193,7 +199,11 @@ LEXICON = Lexicon(
         "nossa meta; da nossa meta; da meta; a meta; meta de; objetivo; arrecadado; "
         "arrecadados; doadores; apoiadores; membros; assinantes; faltam; dias restantes; "
         "restam; restantes; alcançar a meta; meta atingida; meta alcançada; até agora; "
-        "de uma meta de"
+        "de uma meta de; "
+        # a readership counted is a box's figure, not a number in the news
+        "(milhões|milhares) de (leitores|leitoras|ouvintes|visitantes); "
+        "um milhão de (leitores|leitoras|visitantes); "
+        "por cento (dos|de nossos|dos nossos) (leitores|leitoras)"
     ),
     signoff=phrases(
         "diretor; diretora; director; directora; diretor de redação; diretora de redação; "
@@ -234,7 +244,8 @@ LEXICON = Lexicon(
         "tribunal; juiz; juíza; ministério público; procurador; deputados; deputado; senador; "
         "senadora; governador; prefeito; prefeita; ministro; ministra; governo; analistas; "
         "pesquisadores; investigadores; moradores; no ano passado; na semana passada; "
-        "segunda-feira; terça-feira; quarta-feira; quinta-feira; sexta-feira; sábado; domingo; "
+        "segunda-feira; terça-feira; quarta-feira; quinta-feira; sexta-feira; "
+        "(no|neste|este|último|próximo) (sábado|domingo); (sábado|domingo) passado; "
         "por cento; milhões; milhão; bilhões; bilhão; mil milhões; agência brasil; lusa"
     ),
     third=phrases(
