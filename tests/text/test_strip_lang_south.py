@@ -107,13 +107,6 @@ ASKS = [
             "Il nous manque encore 40 000 euros."
         ],
     ),
-    # a newsletter's weekday is no date of news ("domingo" is a day in Portuguese reporting)
-    ("es", ["Cada domingo, lo mejor de la semana en tu correo: suscríbete a nuestro boletín."]),
-    ("pt", ["Todo domingo, as melhores reportagens no seu e-mail: assine a nossa newsletter."]),
-    ("it", ["Ogni domenica la nostra newsletter nella tua casella: iscriviti."]),
-    # tax relief is no prosecutor ("fiscal" alone)
-    ("fr", ["Votre don ouvre droit à un avantage fiscal de 66 %. Faites un don."]),
-    ("es", ["Recibirás un certificado fiscal para tu declaración. Dona ahora."]),
     # "in our view", "by our figures" and a readership counted are the outlet speaking
     (
         "fr",
