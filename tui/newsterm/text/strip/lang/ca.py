@@ -66,8 +66,6 @@ LEXICON = Lexicon(
         "donar-te de baixa; donar-se de baixa; política de privacitat; protecció de dades; "
         "dades personals; ja estàs subscrit; gràcies per subscriure't; revisa el teu correu; "
         "cada matí; cada setmana; cada divendres; cada dia; setmanal; diàriament; resum; spam; "
-        "cada (dilluns|dimarts|dimecres|dijous|dissabte|diumenge); "
-        "tots els (dilluns|dimarts|dimecres|dijous|divendres|dissabtes|diumenges); "
         "recaptcha"
     ),
     support=phrases(
@@ -212,8 +210,7 @@ LEXICON = Lexicon(
         "en una entrevista; en roda de premsa; fonts de; portaveu; "
         "no ha volgut fer declaracions; l'informe; un informe; l'estudi; un estudi; enquesta; "
         "sondeig; documents; autoritats; policia; mossos; guàrdia civil; tribunal; jutge; "
-        "jutgessa; fiscalia; (el|la|un|una|del|al) fiscal; els fiscals; fiscal general; "
-        "diputats; senador; alcalde; alcaldessa; conseller; "
+        "jutgessa; fiscalia; fiscal; diputats; senador; alcalde; alcaldessa; conseller; "
         "consellera; ministre; ministra; govern; analistes; investigadors; veïns; "
         "l'any passat; la setmana passada; dilluns; dimarts; dimecres; dijous; divendres; "
         "dissabte; diumenge; per cent; milions; milió; milers de milions; acn; efe"

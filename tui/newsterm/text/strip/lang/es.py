@@ -68,9 +68,6 @@ LEXICON = Lexicon(
         "date de baja; política de privacidad; protección de datos; acepto la política; "
         "ya estás suscrito; gracias por suscribirte; revisa tu correo; revisa tu bandeja; "
         "cada mañana; cada semana; cada viernes; cada día; semanal; diariamente; resumen; "
-        # a newsletter's weekday, which news names with an article ("el domingo")
-        "cada (lunes|martes|miércoles|jueves|sábado|domingo); "
-        "todos los (lunes|martes|miércoles|jueves|viernes|sábados|domingos); "
         "spam; recaptcha"
     ),
     support=phrases(
@@ -257,8 +254,7 @@ LEXICON = Lexicon(
         "en declaraciones a; en un comunicado; en una entrevista; en rueda de prensa; "
         "fuentes de; portavoz; declinó hacer comentarios; no quiso hacer declaraciones; "
         "el informe; un informe; el estudio; un estudio; encuesta; sondeo; documentos; "
-        "autoridades; policía; guardia civil; tribunal; juez; jueza; fiscalía; "
-        "(el|la|un|una|del|al) fiscal; los fiscales; fiscal general; "
+        "autoridades; policía; guardia civil; tribunal; juez; jueza; fiscalía; fiscal; "
         "diputados; senador; senadora; alcalde; alcaldesa; ministro; ministra; gobierno; "
         "analistas; investigadores; vecinos; el año pasado; la semana pasada; el lunes; "
         "el martes; el miércoles; el jueves; el viernes; el sábado; el domingo; este lunes; "

@@ -71,8 +71,6 @@ LEXICON = Lexicon(
         "politique de confidentialité; données personnelles; vous êtes inscrit; "
         "vous êtes inscrite; merci pour votre inscription; vérifiez votre boîte; chaque matin; "
         "chaque semaine; chaque vendredi; quotidienne; hebdomadaire; hebdo; recevez; recevoir; "
-        "chaque (lundi|mardi|mercredi|jeudi|samedi|dimanche); "
-        "tous les (lundis|mardis|mercredis|jeudis|vendredis|samedis|dimanches); "
         "gratuitement; spam; recaptcha; rgpd"
     ),
     support=phrases(

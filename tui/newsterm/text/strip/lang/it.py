@@ -67,8 +67,6 @@ LEXICON = Lexicon(
         "informativa sulla privacy; privacy policy; trattamento dei dati; dati personali; "
         "ti sei iscritto; ti sei iscritta; grazie per esserti iscritto; "
         "controlla la tua casella; ogni mattina; ogni settimana; ogni venerdì; ogni giorno; "
-        "ogni (lunedì|martedì|mercoledì|giovedì|sabato|domenica); "
-        "tutti i (lunedì|martedì|mercoledì|giovedì|venerdì|sabati|sabato|domenica); "
         "settimanale; quotidiana; spam; recaptcha; gdpr"
     ),
     support=phrases(

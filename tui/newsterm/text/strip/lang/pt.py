@@ -66,8 +66,6 @@ LEXICON = Lexicon(
         "lgpd; rgpd; dados pessoais; você está inscrito; obrigado por se inscrever; "
         "confira seu e-mail; verifique seu e-mail; toda manhã; todas as manhãs; toda semana; "
         "todas as semanas; toda sexta; semanal; diária; diariamente; resumo; spam; recaptcha; "
-        "toda (segunda|terça|quarta|quinta)(-feira|); todo (sábado|domingo); "
-        "todos os (sábados|domingos); todas as (segundas|terças|quartas|quintas|sextas); "
         "no whatsapp; canal no whatsapp; no telegram"
     ),
     support=phrases(
@@ -244,8 +242,7 @@ LEXICON = Lexicon(
         "tribunal; juiz; juíza; ministério público; procurador; deputados; deputado; senador; "
         "senadora; governador; prefeito; prefeita; ministro; ministra; governo; analistas; "
         "pesquisadores; investigadores; moradores; no ano passado; na semana passada; "
-        "segunda-feira; terça-feira; quarta-feira; quinta-feira; sexta-feira; "
-        "(no|neste|este|último|próximo) (sábado|domingo); (sábado|domingo) passado; "
+        "segunda-feira; terça-feira; quarta-feira; quinta-feira; sexta-feira; sábado; domingo; "
         "por cento; milhões; milhão; bilhões; bilhão; mil milhões; agência brasil; lusa"
     ),
     third=phrases(
