@@ -496,28 +496,6 @@ def test_a_region_the_model_is_sure_of_goes_even_with_no_seed() -> None:
 
 
 @pytest.mark.parametrize(
-    ("title", "own_logit", "goes"),
-    [
-        ("Local reporting has a price", 0.4, True),
-        ("Local reporting has a price", -0.4, False),  # the model leans the other way
-        ("Local reporting has a price.", 0.4, False),  # a sentence, not a title
-        ("Mayor Ines Warnke on the budget", 0.4, False),  # names someone
-    ],
-)
-def test_a_short_title_over_a_removed_region_joins_it(
-    title: str, own_logit: float, goes: bool
-) -> None:
-    features = article_features(
-        (Block("paragraph", title), Block("paragraph", "Donate to The Harbour Ledger today."))
-    )
-    grown, why = grow(
-        [Region(1, 2, True)], features.__getitem__, lambda i: own_logit, lambda i: False, 2
-    )
-    assert (grown == [Region(0, 2, True)]) is goes
-    assert (why.get(0) == "the box's title") is goes
-
-
-@pytest.mark.parametrize(
     "line", ["Click here to donate.", "Tap here to become a member.", "Click to subscribe today."]
 )
 def test_a_click_here_before_an_ask_is_only_courtesy(line: str) -> None:

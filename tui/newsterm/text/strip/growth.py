@@ -134,8 +134,6 @@ def grow(
         if i < inside and mine.values[_SIGNOFF_LINE]:
             return False  # a sign-off ends what is above it: the ask below is a box of its own
         reason = joins(mine, odds(i), floor_logit) or leftover(mine, features(inside), i < inside)
-        if not reason and i < inside and _box_title(mine, odds(i)):
-            reason = "the box's title"
         if reason:
             taken[i] = True
             why[i] = reason
@@ -196,15 +194,6 @@ def leftover(mine: BlockFeatures, inside: BlockFeatures, above: bool) -> str:
     return ""
 
 
-def _box_title(features: BlockFeatures, own_logit: float) -> bool:
-    """A short line with no sentence's end right above a removed region, that names no one,
-    is no one else's and that the model leans to on its own words: the box's title ("Time
-    is running out to have your gift matched")."""
-    if features.others or features.theirs or _names_someone(features):
-        return False
-    return _up_to_12(features) and OPEN_END in features.form and own_logit >= t.TITLE_LOGIT
-
-
 def _bridge(
     regions: list[Region],
     features: Callable[[int], BlockFeatures],
@@ -256,11 +245,6 @@ _UP_TO_20 = tuple(FEATURES.index(f"words<={n}") for n in (3, 8, 20))
 def _up_to_20(features: BlockFeatures) -> bool:
     """At most twenty words."""
     return any(features.values[k] for k in _UP_TO_20)
-
-
-def _up_to_12(features: BlockFeatures) -> bool:
-    """At most twelve words (a line's form is read only up to twelve)."""
-    return bool(features.form) and _up_to_20(features)
 
 
 def _short(features: BlockFeatures) -> bool:

@@ -24,7 +24,6 @@ __all__ = [
     "REACH",
     "REGION_SURE",
     "SEED",
-    "TITLE_LOGIT",
     "TURN_SHARE",
 ]
 
@@ -51,9 +50,6 @@ BRIDGE_LINES = 5
 # names an ask, none is someone else's words or money, and the model's positive log-odds
 # over its blocks add up to at least REGION_SURE.
 REGION_SURE = 8.0
-# A short line with no sentence's end right above a removed region is the box's title if
-# the model's log-odds on its own words are at least TITLE_LOGIT.
-TITLE_LOGIT = 0.0
 # Only blocks at most REACH blocks from an anchor (a precise ask, appeal class names, a link
 # to an appeal page) are weighed; growth reaches further, a block at a time.
 REACH = 2
