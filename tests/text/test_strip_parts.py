@@ -12,7 +12,6 @@ import pytest
 from newsterm.text.blocks import Block
 from newsterm.text.strip import matcher as matcher_module
 from newsterm.text.strip import strip_appeals
-from newsterm.text.strip.decide import sure_region
 from newsterm.text.strip.features import FEATURES, BlockFeatures, anchors, article_features
 from newsterm.text.strip.growth import grow
 from newsterm.text.strip.lines import (
@@ -475,24 +474,6 @@ def test_the_collector_is_left_as_it_was_after_a_table_is_built() -> None:
     finally:
         if was_on:
             gc.enable()
-
-
-def test_a_region_the_model_is_sure_of_goes_even_with_no_seed() -> None:
-    letter = (
-        "Click here to give: lindenblatt.example/give",
-        "Many of you decide at the end of the year whom to donate to, and we understand that.",
-        "Nobody has to pay to read us, and that matters a great deal to us.",
-    )
-    features = article_features(tuple(Block("paragraph", text) for text in letter))
-    assert any(f.ask.named for f in features)
-    region = Region(0, 3, False)
-    assert sure_region(region, [2.4, 5.4, 1.8], features).removed
-    # too little evidence over the region, or a block that is someone else's words: kept
-    assert not sure_region(region, [0.5, 2.0, -3.0], features).removed
-    quoted = article_features(
-        (Block("paragraph", letter[0]), Block("paragraph", '"Please support us," the mayor said.'))
-    )
-    assert not sure_region(Region(0, 2, False), [4.0, 6.0], quoted).removed
 
 
 @pytest.mark.parametrize(

@@ -3,8 +3,7 @@
 Only blocks near an anchor (a precise ask, appeal class names, a link to an appeal page) are
 weighed; an article without one costs its parse and one scan. Near the anchors, the model's
 odds and a two-state pass (regions.py) give regions; a region is removed only if it holds a
-seed (seeds.py) or the model is sure of it as a whole (sure_region), and a removed region
-then grows over the rest of its box (growth.py).
+seed (seeds.py), and a removed region then grows over the rest of its box (growth.py).
 """
 
 from __future__ import annotations
@@ -27,7 +26,7 @@ from newsterm.text.strip.model import Model, load_model
 from newsterm.text.strip.regions import Region, find_regions, region_of_blocks
 from newsterm.text.strip.seeds import seed_reason
 
-__all__ = ["BlockDecision", "Setting", "decide", "sure_region"]
+__all__ = ["BlockDecision", "Setting", "decide"]
 
 _LONG = FEATURES.index("words>60")
 _FAR = -50.0  # the log-odds shown for a block no anchor is near
@@ -94,8 +93,6 @@ def decide(
         logits, setting.base, [bool(s) for s in seeds], barred, setting.enter, setting.leave
     )
 
-    regions = [sure_region(r, logits, features) for r in regions]
-
     def odds(i: int) -> float:
         return own[i] if i in near else model.own_logit(article[i])
 
@@ -111,21 +108,6 @@ def decide(
     regions = marked_boxes(regions, [b.text for b in blocks], joined)
     logits = [z if i in near else _FAR for i, z in enumerate(logits)]
     return _decisions(article, logits, seeds, regions, joined, forced), regions
-
-
-def sure_region(region: Region, logits: list[float], features: list[BlockFeatures]) -> Region:
-    """A region with no seed is removed all the same when it names an ask, no one else
-    speaks in it or tells of someone else's money, and the model's odds over its blocks
-    add up to thresholds.REGION_SURE: a letter whose every paragraph leans to an appeal."""
-    if region.removed or region.end - region.start < 2:
-        return region
-    span = range(region.start, region.end)
-    if any(features[i].others or features[i].theirs for i in span):
-        return region
-    if not any(features[i].ask.named for i in span):
-        return region
-    total = sum(max(0.0, logits[i]) for i in span)
-    return Region(region.start, region.end, True) if total >= t.REGION_SURE else region
 
 
 def _decisions(

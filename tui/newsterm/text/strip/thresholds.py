@@ -22,7 +22,6 @@ __all__ = [
     "MAX_INPUT_BYTES",
     "QUOTED_SHARE",
     "REACH",
-    "REGION_SURE",
     "SEED",
     "TURN_SHARE",
 ]
@@ -46,10 +45,6 @@ BRIDGE = 2
 # meter, a payment method, bank details): a gift form's lines go, a menu between two boxes
 # stays.
 BRIDGE_LINES = 5
-# A region of two or more blocks with no seed is removed all the same if one of its blocks
-# names an ask, none is someone else's words or money, and the model's positive log-odds
-# over its blocks add up to at least REGION_SURE.
-REGION_SURE = 8.0
 # Only blocks at most REACH blocks from an anchor (a precise ask, appeal class names, a link
 # to an appeal page) are weighed; growth reaches further, a block at a time.
 REACH = 2
