@@ -216,10 +216,11 @@ class _Fetcher:
     async def _http(self, url: str, etag: str | None, last_modified: str | None) -> FetchResult:
         """GET ``url``, following up to MAX_REDIRECTS redirects and catching loops."""
         headers = _conditional_headers(etag, last_modified)
-        chain = _Chain(str(httpx.URL(url)))
+        target: httpx.URL | str = httpx.URL(url)  # parsed once: the first request takes it
+        chain = _Chain(str(target))
         for _ in range(MAX_REDIRECTS + 1):
             request = self.client.build_request(
-                "GET", chain.current, headers=headers, timeout=self.timeout
+                "GET", target, headers=headers, timeout=self.timeout
             )
             response = await self.client.send(request, stream=True)
             try:
