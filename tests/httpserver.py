@@ -105,6 +105,10 @@ class Reply:
         h.wfile.close()
         h.connection.close()
 
+    def hang_up(self) -> None:
+        """Close the connection once this reply is done, though it was offered kept alive."""
+        self._handler.close_connection = True
+
     def sleep(self, seconds: float) -> bool:
         """Wait; False (at once) when the server is stopping."""
         return not self._stopping.wait(seconds)
@@ -435,6 +439,18 @@ def reset_after(sent: bytes, *, declared: int = 100_000, content_type: str = RSS
         reply.write(sent)
         reply.sleep(0.05)  # let the client read the first bytes before the reset
         reply.reset()
+
+    return handle
+
+
+def hang_up_after(body: bytes, *, pause: float, content_type: str = RSS) -> Handler:
+    """A whole response on a kept-alive connection, closed ``pause`` seconds later without
+    reading what came meanwhile: a server's keep-alive timeout at the worst moment."""
+
+    def handle(request: Request, reply: Reply) -> None:
+        reply.send(200, body, [("Content-Type", content_type)])
+        reply.sleep(pause)
+        reply.hang_up()
 
     return handle
 

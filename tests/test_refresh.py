@@ -70,6 +70,16 @@ async def test_concurrency_is_bounded_overall_and_per_host(
     assert http_server.max_in_flight == 3
 
 
+async def test_a_host_s_feeds_come_in_turn_over_one_connection(
+    http_server: LoopbackServer, store: Store
+) -> None:
+    here = [http_server.route(f"/h{n}.xml", respond(rss(n), delay=0.05)) for n in range(3)]
+    there = [u.replace("127.0.0.1", "localhost") for u in here]  # another host key
+    summary = await refresh(config(*here, *there, concurrency=2), store)
+    assert summary.ok == 6
+    assert http_server.connections_accepted == 2
+
+
 async def test_failures_are_reported_per_feed_and_never_stop_the_others(
     http_server: LoopbackServer, store: Store
 ) -> None:

@@ -121,6 +121,7 @@ def _paths_parser(default: object) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``newsterm`` command; returns the exit status."""
+    _without_httpx_command_line()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.demo and (args.command or args.feeds or args.db):
@@ -157,6 +158,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `newsterm articles | head`: the reader left; that is not an error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+
+
+def _without_httpx_command_line() -> None:
+    """Keep httpx from importing its own command-line client, which newsterm never runs.
+
+    httpx imports it whenever rich and click are installed, as Textual installs them: rich's
+    console, click and pygments, about a third of `newsterm refresh`'s imports. A None in
+    sys.modules makes that import fail, and httpx then defines a stub in its place.
+    """
+    sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
 
 
 def _error(message: str) -> None:

@@ -6,7 +6,6 @@ import asyncio
 import contextlib
 import hashlib
 import time
-from collections import defaultdict
 from collections.abc import AsyncIterator, Callable, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, replace
@@ -21,11 +20,13 @@ from newsterm.feeds.guard import DEFAULT_LIMITS, ParseLimits
 from newsterm.feeds.pool import Parser
 from newsterm.feeds.schedule import DEFAULT_SCHEDULE, Schedule
 from newsterm.models import FeedState, FeedWrite, FetchResult, PreparedFeed
+from newsterm.refresh_hosts import HostQueue
 from newsterm.refresh_writes import BatchedWrites
 from newsterm.store import Store, rows
 
 PER_HOST = 4
-"""Requests in flight to one host at once: polite, and what servers expect of a reader."""
+"""Requests in flight to one host at once at most: polite, and what servers expect of a
+reader. A host gets more than one only once every host has been started (refresh_hosts.py)."""
 
 HASH_INLINE_BYTES = 1 << 20
 """Bodies up to this size are hashed on the event loop (well under a millisecond); larger
@@ -207,34 +208,58 @@ class _Run:
         self.on_outcome = on_outcome
         self.total = total
         self.outcomes: list[FeedOutcome] = []
-        self.overall = asyncio.Semaphore(settings.concurrency)
-        self.per_host: defaultdict[str, asyncio.Semaphore] = defaultdict(
-            lambda: asyncio.Semaphore(PER_HOST)
-        )
-        # Slots are held only while fetching: parsing and storing one feed must not keep
+        self.fetchers = settings.concurrency
+        # A fetcher holds no body while it waits: parsing and storing one feed must not keep
         # the next request waiting. `in_hand` bounds the bodies fetched but not yet stored.
         self.in_hand = asyncio.Semaphore(2 * settings.concurrency)
 
     async def all(self, subs: Sequence[Subscription], states: dict[str, FeedState]) -> None:
-        """Refresh every one of ``subs`` at once, within the limits."""
+        """Refresh every one of ``subs``: ``concurrency`` fetchers, each host's feeds in turn."""
+        queue = HostQueue(subs, lambda sub: host_key(sub.url), PER_HOST)
         async with asyncio.TaskGroup() as group:
-            for sub in subs:
-                group.create_task(self.one(sub, states.get(sub.url, _NEW)))
+            for _ in range(min(self.fetchers, len(subs))):
+                group.create_task(self._fetcher(queue, states, group))
 
-    async def one(self, sub: Subscription, state: FeedState) -> None:
-        """Refresh one feed, and report how it ended."""
-        async with self.in_hand:
-            outcome = await self._refresh_one(sub, state)
+    async def _fetcher(
+        self,
+        queue: HostQueue[Subscription],
+        states: dict[str, FeedState],
+        group: asyncio.TaskGroup,
+    ) -> None:
+        """Fetch feeds as the queue hands them out; each is parsed and stored in a task."""
+        host = None
+        while (taken := queue.take(host)) is not None:
+            host, sub = taken
+            await self.in_hand.acquire()
+            state = states.get(sub.url, _NEW)
+            fetched: FetchResult | Exception
+            try:
+                fetched = await self._fetch(sub.url, state)
+            except Exception as exc:  # reported with the rest of the feed's handling
+                fetched = exc
+            group.create_task(self.one(sub, state, fetched))
+
+    async def one(
+        self, sub: Subscription, state: FeedState, fetched: FetchResult | Exception
+    ) -> None:
+        """Parse and store one fetched feed, and report how it ended."""
+        try:
+            outcome = await self._refresh_one(sub, state, fetched)
+        finally:
+            self.in_hand.release()
         self.outcomes.append(outcome)
         if self.on_outcome is not None:
             self.on_outcome(outcome, len(self.outcomes), self.total)
 
-    async def _refresh_one(self, sub: Subscription, state: FeedState) -> FeedOutcome:
-        """Fetch, parse and store one feed; every failure becomes a failed outcome."""
+    async def _refresh_one(
+        self, sub: Subscription, state: FeedState, fetched: FetchResult | Exception
+    ) -> FeedOutcome:
+        """Parse and store one feed; every failure, the fetch's too, becomes a failed outcome."""
         title = sub.title or sub.url
         try:
-            result = await self._fetch(sub.url, state)
-            result, parsed, body_hash = await self._parse_if_changed(result, state)
+            if isinstance(fetched, Exception):
+                raise fetched
+            result, parsed, body_hash = await self._parse_if_changed(fetched, state)
             if parsed is not None:
                 title = sub.title or parsed.title or sub.url
             fresh = parsed.fresh_for if parsed is not None else state.feed_fresh_for
@@ -252,15 +277,14 @@ class _Run:
 
     async def _fetch(self, url: str, state: FeedState) -> FetchResult:
         """Fetch ``url`` with its stored validators, or the feed its page named last time."""
-        async with self.per_host[host_key(url)], self.overall:
-            return await fetch_feed(
-                self.http,
-                url,
-                etag=state.etag,
-                last_modified=state.last_modified,
-                known_feed_url=state.found_feed,
-                timeout=self.timeout,
-            )
+        return await fetch_feed(
+            self.http,
+            url,
+            etag=state.etag,
+            last_modified=state.last_modified,
+            known_feed_url=state.found_feed,
+            timeout=self.timeout,
+        )
 
     async def _parse_if_changed(
         self, result: FetchResult, state: FeedState

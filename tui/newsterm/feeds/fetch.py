@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from http import HTTPStatus
 from urllib.parse import urlsplit
+from urllib.request import getproxies
 
 import httpx
 
@@ -23,6 +24,7 @@ from newsterm.feeds.discover import find_feed_link, is_html_page
 from newsterm.feeds.freshness import http_fresh_for, retry_after
 from newsterm.feeds.local import file_uri, local_path, read_file
 from newsterm.feeds.reasons import timed_out, too_large, translate
+from newsterm.feeds.transport import LeanTransport
 from newsterm.models import FetchResult
 from newsterm.text.sanitize import one_line
 from newsterm.urls import scheme
@@ -62,8 +64,14 @@ _TRANSPORT_ERRORS: tuple[type[BaseException], ...] = (
 def make_client(
     *, concurrency: int = 16, transport: httpx.AsyncBaseTransport | None = None
 ) -> httpx.AsyncClient:
-    """One client per refresh: pooled connections sized to ``concurrency``, redirects off."""
+    """One client per refresh: pooled connections sized to ``concurrency``, redirects off.
+
+    Requests go through transport.py's lean transport, unless the caller gives one or the
+    environment names a proxy (httpx's own transport honours it).
+    """
     size = max(1, concurrency)
+    if transport is None and not _proxied():
+        transport = LeanTransport(max_connections=size)
     return httpx.AsyncClient(
         headers={"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": ACCEPT_ENCODING},
         follow_redirects=False,  # fetch_feed follows them itself, to record 301/308
@@ -71,6 +79,11 @@ def make_client(
         timeout=httpx.Timeout(20.0),
         transport=transport,
     )
+
+
+def _proxied() -> bool:
+    """Whether the environment names a proxy httpx would use for http or https."""
+    return not {"http", "https", "all"}.isdisjoint(getproxies())
 
 
 def host_key(url: str) -> str:
@@ -203,10 +216,11 @@ class _Fetcher:
     async def _http(self, url: str, etag: str | None, last_modified: str | None) -> FetchResult:
         """GET ``url``, following up to MAX_REDIRECTS redirects and catching loops."""
         headers = _conditional_headers(etag, last_modified)
-        chain = _Chain(str(httpx.URL(url)))
+        target: httpx.URL | str = httpx.URL(url)  # parsed once: the first request takes it
+        chain = _Chain(str(target))
         for _ in range(MAX_REDIRECTS + 1):
             request = self.client.build_request(
-                "GET", chain.current, headers=headers, timeout=self.timeout
+                "GET", target, headers=headers, timeout=self.timeout
             )
             response = await self.client.send(request, stream=True)
             try:

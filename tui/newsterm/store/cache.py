@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import datetime, timedelta
@@ -24,6 +25,7 @@ from newsterm.models import (
     ParsedFeed,
 )
 from newsterm.store import article_pages, queries, rows
+from newsterm.store.check_stamp import last_check, remember_check
 from newsterm.store.connection import connect, prepare_folder
 from newsterm.store.failures import rollback, store_error, translated
 from newsterm.store.fulltext import index_queued, match_expression
@@ -77,6 +79,8 @@ class Store:
         """The database file; None for an in-memory cache."""
         self.recovered_from: Path | None = None
         """Where a damaged cache was moved when open(recover=True) replaced it, else None."""
+        self.checked_at: float | None = None
+        """When the file last passed its quick check; a clean close then stamps it."""
         self.sync = SyncTables(self._read, self._write)
         """The sync server's feeds, items and state, and the queue of changes to push."""
 
@@ -104,9 +108,14 @@ class Store:
         file = Path(path).expanduser()
         size = prepare_folder(file)
         check = size <= QUICK_CHECK_MAX_BYTES if quick_check is None else quick_check
+        vouched = last_check(file) if check and quick_check is None else None
         try:
             conn = connect(
-                str(file), file, busy_timeout=busy_timeout, quick_check=check, notify=notify
+                str(file),
+                file,
+                busy_timeout=busy_timeout,
+                quick_check=check and vouched is None,
+                notify=notify,
             )
         except CacheCorrupt as exc:
             if not recover or exc.moved_to is None:
@@ -116,7 +125,9 @@ class Store:
             store = cls(conn, file, busy_timeout)
             store.recovered_from = exc.moved_to
             return store
-        return cls(conn, file, busy_timeout)
+        store = cls(conn, file, busy_timeout)
+        store.checked_at = vouched if vouched is not None else time.time() if check else None
+        return store
 
     def close(self) -> None:
         """Update the planner's statistics if needed and close the database."""
@@ -124,6 +135,8 @@ class Store:
             with suppress(sqlite3.Error):  # statistics are an optimisation; still close
                 self._conn.execute("PRAGMA optimize")
             self._conn.close()
+            if self.path is not None and self.checked_at is not None:
+                remember_check(self.path, self.checked_at)
 
     def __enter__(self) -> Store:
         return self

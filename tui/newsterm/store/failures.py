@@ -8,6 +8,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from newsterm.errors import CacheCorrupt, CacheFull, CacheLocked, StoreError
+from newsterm.store.check_stamp import doubt
 
 __all__ = ["rollback", "store_error", "translated"]
 
@@ -34,6 +35,9 @@ def store_error(exc: sqlite3.Error, path: Path | None, busy_timeout: float) -> S
             f"cache {name} is locked by another program (waited {busy_timeout:g} s); "
             "is another newsterm refreshing?"
         )
+    if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_IOERR) and path:
+        with suppress(OSError):
+            doubt(path)
     if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
         return CacheCorrupt(path or Path(name), None, str(exc))
     if code == sqlite3.SQLITE_READONLY:

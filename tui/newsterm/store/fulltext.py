@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterable
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
@@ -33,6 +34,7 @@ __all__ = [
     "match_expression",
     "quoted",
     "register",
+    "remember_texts",
     "search_terms",
 ]
 
@@ -134,15 +136,30 @@ _INDEX_QUEUED = f"""{_INSERT}
 SELECT {_values("a")} FROM articles_unindexed u JOIN articles a ON a.id = u.id"""
 
 
+_known: dict[tuple[str, str], str] = {}
+"""indexed_text of articles being written, worked out where their feed was parsed (a parse
+worker, as a rule): the writer's thread need not read their HTML again. Only a memo of a
+pure function, so any connection may use it; index_queued empties it."""
+
+
+def remember_texts(texts: Iterable[tuple[str, str, str]]) -> None:
+    """Keep (content, summary, indexed_text) for the write under way."""
+    for content, summary, text in texts:
+        _known[content, summary] = text
+
+
 def index_queued(conn: sqlite3.Connection) -> None:
     """Index the articles inserted since the last call, inside the caller's transaction.
 
     In the transaction that inserted them, so a crash leaves no article out of the index.
     """
-    if conn.execute("SELECT 1 FROM articles_unindexed LIMIT 1").fetchone() is None:
-        return  # most writes (a flag, a 304) add no article: leave the index untouched
-    conn.execute(_INDEX_QUEUED)
-    conn.execute("DELETE FROM articles_unindexed")
+    try:
+        if conn.execute("SELECT 1 FROM articles_unindexed LIMIT 1").fetchone() is None:
+            return  # most writes (a flag, a 304) add no article: leave the index untouched
+        conn.execute(_INDEX_QUEUED)
+        conn.execute("DELETE FROM articles_unindexed")
+    finally:
+        _known.clear()
 
 
 def register(conn: sqlite3.Connection) -> None:
@@ -151,7 +168,9 @@ def register(conn: sqlite3.Connection) -> None:
 
 
 def _sql_text(content: Any, summary: Any) -> str:
-    return indexed_text(str(content or ""), str(summary or ""))
+    pair = (str(content or ""), str(summary or ""))
+    known = _known.get(pair)
+    return known if known is not None else indexed_text(*pair)
 
 
 def indexed_text(content: str, summary: str) -> str:

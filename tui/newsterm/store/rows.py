@@ -22,6 +22,7 @@ from newsterm.models import (
     ParsedFeed,
     PreparedFeed,
 )
+from newsterm.store.fulltext import indexed_text
 
 __all__ = [
     "article",
@@ -101,11 +102,17 @@ def article(row: sqlite3.Row) -> Article:
 
 
 def prepared(feed: ParsedFeed) -> PreparedFeed:
-    """A parsed feed with its entries as entry_row dicts: what a parse worker sends back."""
+    """A parsed feed with its entries as entry_row dicts: what a parse worker sends back.
+
+    Each row also carries the article's text for the search index, under "text": read
+    from its HTML here, in the worker, and not on the writer's thread (saving.py).
+    """
     return PreparedFeed(
         title=feed.title,
         link=feed.link,
-        rows=tuple(entry_row(e) for e in feed.entries),
+        rows=tuple(
+            {**entry_row(e), "text": indexed_text(e.content, e.summary)} for e in feed.entries
+        ),
         warning=feed.warning,
         fresh_for=feed.fresh_for,
     )

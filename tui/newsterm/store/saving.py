@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from newsterm.models import FeedWrite, FetchResult, ParsedFeed, PreparedFeed
-from newsterm.store import queries, rows
+from newsterm.store import fulltext, queries, rows
 
 Row = dict[str, Any]
 """One entry as rows.entry_row makes it."""
@@ -50,6 +50,7 @@ def save_fetch(
     # Bottom first: the feed's top entry gets the highest id, so among equal dates
     # (undated entries all get the fetch time) the list keeps the feed's order.
     params = [{**row, "feed_url": url, "now": stamp} for row in reversed(kept)]
+    fulltext.remember_texts((r["content"], r["summary"], r["text"]) for r in kept if "text" in r)
     before = _count_feed(conn, url)
     conn.executemany(queries.UPSERT_ARTICLE, params)
     return _count_feed(conn, url) - before
