@@ -413,10 +413,8 @@ class ArticleList(ReportsWorkerFailures, ScrollView, can_focus=True):
         if index == self._cursor:
             self._scroll_to_cursor()
             return
-        # Only the two rows whose look changes; a scroll draws the rest (from _drawn).
-        self.refresh_line(self._cursor)
         self._cursor = index
-        self.refresh_line(index)
+        self.refresh()  # the rows whose look is unchanged come from _drawn
         self._scroll_to_cursor()
         self.post_message(ArticleHighlighted(self.highlighted_row))
 
