@@ -138,9 +138,9 @@ class Store:
     def sync_feeds(self, subs: Sequence[Subscription]) -> None:
         """Record the configured feeds: their order, title override and tags.
 
-        Feeds already recorded so write nothing: the app and every refresh call this at
-        start, and rewriting 2,000 feeds counted as enough changes for an ANALYZE, which
-        held the cache for a second or two of a million articles' start-up.
+        Nothing is written when the cache already records ``subs`` so: the app and every
+        refresh call this at start, and 2,000 feeds written again counted as enough changes
+        for an ANALYZE, which held a million articles' cache for a second or two.
         """
         params = [(s.url, s.title, json.dumps(list(s.tags)), i) for i, s in enumerate(subs)]
         with self._lock:  # nothing syncs between the look and the write

@@ -108,8 +108,8 @@ class ArticleList(ReportsWorkerFailures, ScrollView, can_focus=True):
         self._found: tuple[int, ...] | None = None  # a search view's ids, from its head
         self._presses = UnreadPresses()  # n and p, each waiting for the one before it
         # Drawn rows by (article id, look), each with the row and width it was drawn for:
-        # a key, a reload or a scroll then draws only the rows that changed, and a frame
-        # during a big refresh is not spent styling rows already drawn.
+        # a key, a reload or a scroll then styles only the rows whose look changed, and a
+        # frame during a big refresh is not spent styling rows already drawn.
         self._drawn: dict[tuple[int, bool], tuple[ArticleRow, int, Strip]] = {}
 
     # ----------------------------------------------------------------- reading state
