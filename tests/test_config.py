@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsterm.config import Settings, load_config, parse_config
+from newsterm.config_lines import LineFinder
 from newsterm.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -143,3 +144,18 @@ def test_missing_and_undecodable_files(tmp_path: Path) -> None:
     bad.write_bytes(b"\xff\xfe[settings]")
     with pytest.raises(ConfigError, match="not UTF-8"):
         load_config(bad)
+
+
+def test_a_good_file_with_settings_is_read_without_looking_for_lines(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Lines are found for a message only: each setting looked its line up, which read
+    every line of a 2,000-feed file at every start."""
+
+    def scan(self: LineFinder) -> None:
+        raise AssertionError("a good feeds.toml was read line by line")
+
+    monkeypatch.setattr(LineFinder, "_scan", scan)
+    text = '[settings]\nrefresh_on_start = false\nkeep_days = 30\n\n[[feed]]\nurl = "https://a.example/f"\n'
+    config = parse_config(text)
+    assert config.settings.keep_days == 30 and not config.settings.refresh_on_start

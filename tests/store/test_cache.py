@@ -177,6 +177,24 @@ def test_feeds_order_titles_tags_and_counts(store: Store) -> None:
     assert store.count_articles(feed_urls=[b]) == 1
 
 
+def test_syncing_feeds_already_recorded_writes_nothing(tmp_path: Path) -> None:
+    """The app and every refresh sync feeds.toml at start: an unchanged one is no write
+    (2,000 feeds rewritten made an ANALYZE that held a big cache for seconds)."""
+    a, b = "https://a.example/", "https://b.example/"
+    subs = [Sub(a, "Ay", ("x",)), Sub(b)]
+    path = tmp_path / "c.db"
+    with Store.open(path) as store, sqlite3.connect(path) as other:
+        store.sync_feeds(subs)
+        version = other.execute("PRAGMA data_version").fetchone()[0]
+        store.sync_feeds(list(subs))
+        assert other.execute("PRAGMA data_version").fetchone()[0] == version
+        store.sync_feeds([Sub(b), Sub(a, "Ay", ("x",))])  # a new order is written
+        assert other.execute("PRAGMA data_version").fetchone()[0] != version
+        assert [f.url for f in store.feeds()] == [b, a]
+        store.sync_feeds([Sub(b), Sub(a, "Ay", ("y",))])  # and new tags
+        assert [f.tags for f in store.feeds()] == [(), ("y",)]
+
+
 def test_paging_order_and_filters(store: Store) -> None:
     other = "https://other.example/"
     store.save_feed(URL, ok(), feed(*(entry(n, day=n) for n in range(10))), now=T0)

@@ -1,7 +1,8 @@
 """What newsterm loads before its first paint: not the code that refreshes, syncs or reads.
 
 Those import httpx, feedparser and the reader's HTML and stripping code, about a third of
-start-up; the workers that need them import them, after the first screen is drawn.
+start-up; the workers that need them import them, after the first screen is drawn. So with
+the code that edits feeds.toml (tomlkit) and opens links (webbrowser, idna).
 """
 
 from __future__ import annotations
@@ -12,13 +13,17 @@ import sys
 LATER = (
     "feedparser",
     "httpx",
+    "idna",
     "newsterm.full_article",
     "newsterm.reading",
     "newsterm.refresh",
     "newsterm.sync.run",
     "newsterm.text.layout.page",
     "newsterm.text.strip",
+    "newsterm.subscriptions.feeds_file",
     "newsterm.ui.render",
+    "tomlkit",
+    "webbrowser",
 )
 
 

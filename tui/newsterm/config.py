@@ -189,16 +189,17 @@ def _settings(table: Any, lines: LineFinder, problems: list[str]) -> Settings:
         return Settings()
     values: dict[str, Any] = {}
     for key, value in table.items():
-        where = lines.key(key, section="settings")
         rule = _SETTING_RULES.get(key)
         if rule is None:
             known = ", ".join(_SETTING_RULES)
+            where = lines.key(key, section="settings")  # only for a message: it reads every line
             problems.append(f"{where}: unknown setting {_shown(key)} (known: {known})")
             continue
         types, check, wants = rule
         # bool is an int in Python, but `keep_days = true` is a mistake, not 1.
         wrong_type = (isinstance(value, bool) and bool not in types) or not isinstance(value, types)
         if wrong_type or not check(value):
+            where = lines.key(key, section="settings")
             problems.append(f"{where}: settings.{key} must be {wants}, not {_shown(value)}")
         else:
             values[key] = _setting_value(key, value)

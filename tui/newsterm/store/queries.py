@@ -16,6 +16,7 @@ __all__ = [
     "ABOVE",
     "ARTICLE",
     "BELOW",
+    "CONFIGURED_FEEDS",
     "FEEDS",
     "FEED_STATES",
     "NEWEST_FIRST",
@@ -67,6 +68,10 @@ FROM feeds f ORDER BY f.configured DESC, f.position, f.url"""
 FEED_STATES = """SELECT url, etag, last_modified, found_feed, next_due, failures, body_hash,
     feed_fresh_for, error
 FROM feeds"""
+
+# The columns SYNC_FEED writes, as it writes them, in feeds.toml's order.
+CONFIGURED_FEEDS = """SELECT url, configured_title, tags, position FROM feeds
+WHERE configured = 1 ORDER BY position"""
 
 SYNC_FEED = """INSERT INTO feeds (url, configured_title, tags, position, configured)
 VALUES (?, ?, ?, ?, 1)

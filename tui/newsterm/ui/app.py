@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from concurrent.futures import Executor
 from pathlib import Path
@@ -22,6 +23,12 @@ if TYPE_CHECKING:  # a type only: httpx loads with the first refresh, after the 
     import httpx
 from newsterm.ui.screens.main import MainScreen
 from newsterm.ui.timing import Timing
+
+THREAD_SWITCH_SECONDS = 0.001
+"""How long a thread holds the interpreter while another waits for it (Python's default is
+5 ms). A refresh writes and indexes in a worker thread, in Python; each step of a key's work
+on the event loop (every select, every message) waits for the interpreter, and at 5 ms a
+turn a key took two frames or more while 2,000 feeds were refreshing."""
 
 
 class NewstermApp(App[None]):
@@ -58,12 +65,18 @@ class NewstermApp(App[None]):
         self._transport = transport
         self._timing = timing
         self._parse_pool = parse_pool  # refreshes parse there, off the UI's interpreter
+        self._switch_before = sys.getswitchinterval()
 
     def on_mount(self) -> None:
+        self._switch_before = sys.getswitchinterval()
+        sys.setswitchinterval(THREAD_SWITCH_SECONDS)
         # What the command line had to say before the app took the screen (a feeds.toml
         # created, a damaged cache moved aside) would otherwise be hidden until exit.
         for notice in self._notices:
             self.notify(notice, markup=False, timeout=10)
+
+    def on_unmount(self) -> None:
+        sys.setswitchinterval(self._switch_before)  # the setting is the process's, not ours
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen(

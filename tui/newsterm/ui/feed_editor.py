@@ -12,18 +12,9 @@ from typing import TYPE_CHECKING
 
 from textual import work
 from textual.widget import Widget
-from tomlkit.toml_document import TOMLDocument
 
 from newsterm.config import Config
 from newsterm.errors import NewstermError
-from newsterm.subscriptions.feeds_file import (
-    NewFeed,
-    RemovedFeed,
-    add_feeds,
-    remove_feed,
-    rename_feed,
-    restore_feed,
-)
 from newsterm.text.sanitize import one_line
 from newsterm.ui.messages import FeedFailed, FeedsEdited
 from newsterm.ui.say import say
@@ -34,10 +25,12 @@ from newsterm.ui.watcher import FeedsFileWatcher
 from newsterm.ui.workers import ReportsWorkerFailures
 from newsterm.urls import feed_key
 
-if TYPE_CHECKING:  # finding a feed (httpx, the parser) is imported when a feed is added
-    import httpx
+if TYPE_CHECKING:  # finding a feed (httpx, the parser) is imported when a feed is added,
+    import httpx  # and editing feeds.toml (tomlkit) with the first edit
+    from tomlkit.toml_document import TOMLDocument
 
     from newsterm.feeds.find import FoundFeed
+    from newsterm.subscriptions.feeds_file import RemovedFeed
 
 
 class FeedEditor(ReportsWorkerFailures, Widget):
@@ -124,6 +117,8 @@ class FeedEditor(ReportsWorkerFailures, Widget):
     @work(thread=True, group="feed-edit", exit_on_error=False, name="deleting a feed")
     def delete(self, url: str, label: str) -> None:
         """Take the feed ``url`` out of feeds.toml; the step that puts it back goes with it."""
+        from newsterm.subscriptions.feeds_file import remove_feed
+
         try:
             removed, config = self._watcher.edit(lambda doc, cfg: remove_feed(doc, cfg, url))
         except NewstermError as exc:
@@ -137,6 +132,8 @@ class FeedEditor(ReportsWorkerFailures, Widget):
 
     def _restore(self, removed: RemovedFeed) -> None:
         """Put a deleted feed back (an undo step: runs in the undo worker)."""
+        from newsterm.subscriptions.feeds_file import restore_feed
+
         _, config = self._watcher.edit(lambda doc, cfg: restore_feed(doc, removed))
         self.post_message(FeedsEdited(config))
 
@@ -173,12 +170,16 @@ class FeedEditor(ReportsWorkerFailures, Widget):
         self.post_message(FeedsEdited(config, said + " · u to undo", undo))
 
     def _retitle_back(self, url: str, title: str | None) -> None:
+        from newsterm.subscriptions.feeds_file import rename_feed
+
         _, config = self._watcher.edit(lambda doc, cfg: rename_feed(doc, cfg, url, title))
         self.post_message(FeedsEdited(config))
 
 
 def _append(doc: TOMLDocument, config: Config, found: FoundFeed) -> str | None:
     """Add ``found`` unless feeds.toml has it already (by feed_key); then its URL there."""
+    from newsterm.subscriptions.feeds_file import NewFeed, add_feeds
+
     key = feed_key(found.url)
     existing = next((s.url for s in config.feeds if feed_key(s.url) == key), None)
     if existing is None:
@@ -190,6 +191,8 @@ def _retitle(
     doc: TOMLDocument, config: Config, url: str, title: str | None
 ) -> tuple[bool, str | None]:
     """Set the title; whether the feed is there, and the title it had (None: none)."""
+    from newsterm.subscriptions.feeds_file import rename_feed
+
     sub = config.subscription(url)
     if sub is None or not rename_feed(doc, config, url, title):
         return False, None

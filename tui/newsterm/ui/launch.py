@@ -6,16 +6,18 @@ import os
 import shlex
 import subprocess
 import sys
-import webbrowser
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit, urlunsplit
 
-import idna
 from textual.app import App, SuspendNotSupported
 
 from newsterm.text.sanitize import one_line
+
+if TYPE_CHECKING:  # a type only: webbrowser loads with the first link opened, not before the
+    import webbrowser  # first paint
 
 WEB_SCHEMES = ("http", "https")
 
@@ -108,6 +110,8 @@ def _idna_host(host: str) -> str:
     xn--fa-hia.de, not the different site fass.de). ASCII labels are kept as given, as
     browsers keep them: "my_host.bücher.de" has an underscore IDNA alone would refuse.
     """
+    import idna  # a link's host name, never the first paint's
+
     mapped = idna.uts46_remap(host, std3_rules=False, transitional=False)
     return ".".join(
         label if label.isascii() else idna.alabel(label).decode("ascii")
@@ -140,6 +144,8 @@ def launch_browser(url: str) -> Launch:
     the app never waits for it. A console browser comes back in ``console`` for the app to
     run in the foreground. The URL is always one argv element; no shell is involved.
     """
+    import webbrowser  # here: the app loads it with the first link it opens
+
     problem = link_problem(url)
     if problem:
         return Launch(url, problem)

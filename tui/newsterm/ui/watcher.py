@@ -10,17 +10,18 @@ import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from textual import work
 from textual.widget import Widget
-from tomlkit.toml_document import TOMLDocument
 
 from newsterm.config import Config, load_config
 from newsterm.errors import ConfigError
-from newsterm.subscriptions.feeds_file import edit_feeds
 from newsterm.ui.messages import ConfigBroken, ConfigReloaded
 from newsterm.ui.workers import ReportsWorkerFailures
+
+if TYPE_CHECKING:  # a type only: tomlkit loads with the first edit, after the first paint
+    from tomlkit.toml_document import TOMLDocument
 
 Signature = tuple[int, int] | None  # (mtime_ns, size), None when the file is missing
 T = TypeVar("T")
@@ -74,6 +75,8 @@ class FeedsFileWatcher(ReportsWorkerFailures, Widget):
     def edit(self, change: Callable[[TOMLDocument, Config], T]) -> tuple[T, Config]:
         """Change feeds.toml (blocks: call it in a worker); what ``change`` returned, and the
         config now in the file, which the caller applies: the watcher will not report it."""
+        from newsterm.subscriptions.feeds_file import edit_feeds  # tomlkit, for edits only
+
         with self._lock:
             result = edit_feeds(self.path, change)
             config = load_config(self.path)

@@ -12,7 +12,6 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from newsterm.config import Config
 from newsterm.models import Article, ArticleRow, Enclosure
@@ -66,6 +65,7 @@ from newsterm.ui.watcher import FeedsFileWatcher
 from newsterm.ui.widgets.article_list import ArticleList
 from newsterm.ui.widgets.config_banner import ConfigBanner
 from newsterm.ui.widgets.feed_list import FeedList
+from newsterm.ui.widgets.key_footer import KeyFooter
 from newsterm.ui.widgets.panes import Panes
 from newsterm.ui.widgets.reader import ReaderView
 from newsterm.ui.widgets.status_line import StatusLine
@@ -114,7 +114,7 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         yield ConfigBanner(id="config-error", markup=False)
         yield Panes(self.store, self.config, id="panes")
         yield self._status
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
         yield Refresher(
             self.store,
             self.config,

@@ -14,6 +14,7 @@ from textual.events import Click, Resize
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.style import Style
 from textual.visual import Visual
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -41,6 +42,9 @@ from newsterm.ui.workers import ReportsWorkerFailures
 __all__ = ["MAX_PAGES", "PAGE_SIZE", "ArticleList"]
 
 MAX_PAGES = 40  # 4,000 rows kept; pages far from the viewport are dropped first
+
+MAX_DRAWN = 1000
+"""Drawn rows kept; a few screenfuls, whatever the length of the list."""
 
 
 class ArticleList(ReportsWorkerFailures, ScrollView, can_focus=True):
@@ -103,6 +107,10 @@ class ArticleList(ReportsWorkerFailures, ScrollView, can_focus=True):
         self._head_pending = False
         self._found: tuple[int, ...] | None = None  # a search view's ids, from its head
         self._presses = UnreadPresses()  # n and p, each waiting for the one before it
+        # Drawn rows by (article id, look), each with the row and width it was drawn for:
+        # a key, a reload or a scroll then styles only the rows whose look changed, and a
+        # frame during a big refresh is not spent styling rows already drawn.
+        self._drawn: dict[tuple[int, bool], tuple[ArticleRow, int, Strip]] = {}
 
     # ----------------------------------------------------------------- reading state
 
@@ -406,7 +414,7 @@ class ArticleList(ReportsWorkerFailures, ScrollView, can_focus=True):
             self._scroll_to_cursor()
             return
         self._cursor = index
-        self.refresh()
+        self.refresh()  # the rows whose look is unchanged come from _drawn
         self._scroll_to_cursor()
         self.post_message(ArticleHighlighted(self.highlighted_row))
 
@@ -477,15 +485,33 @@ class ArticleList(ReportsWorkerFailures, ScrollView, can_focus=True):
         above = previous[-1] if previous and len(previous) == PAGE_SIZE else None
         self._load_page(self._generation, self._queries(), page, above)
 
+    def notify_style_update(self) -> None:
+        self._drawn.clear()  # a new theme or focus: every row's colours change
+        super().notify_style_update()
+
     def render_line(self, y: int) -> Strip:
         index = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
         cursor = index == self._cursor and self._count > 0
-        style = self.get_visual_style("article-list--cursor") if cursor else self.get_visual_style()
         if index >= self._count:
-            return Strip.blank(width, style.rich_style)
+            return Strip.blank(width, self._style(cursor).rich_style)
         row = self._row(index)
-        content = row_content(row, width) if row else Content.styled("…", ".article-list--loading")
+        if row is None:
+            return self._draw(Content.styled("…", ".article-list--loading"), width, cursor)
+        drawn = self._drawn.get((row.id, cursor))
+        if drawn is not None and drawn[1] == width and drawn[0] == row:
+            return drawn[2]
+        line = self._draw(row_content(row, width), width, cursor)
+        if len(self._drawn) > MAX_DRAWN:
+            self._drawn.clear()
+        self._drawn[row.id, cursor] = (row, width, line)
+        return line
+
+    def _style(self, cursor: bool) -> Style:
+        return self.get_visual_style("article-list--cursor") if cursor else self.get_visual_style()
+
+    def _draw(self, content: Content, width: int, cursor: bool) -> Strip:
+        style = self._style(cursor)
         strips = Visual.to_strips(self, content, width, 1, style)
         line = strips[0] if strips else Strip.blank(width)
         return line.extend_cell_length(width, style.rich_style).crop(0, width)
