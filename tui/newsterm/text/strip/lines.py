@@ -38,10 +38,7 @@ _IBAN = re.compile(
     r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}\b|\bBIC\b|\bSWIFT\b|"
     r"\b(?:account|konto|conta|cuenta|compte|conto|rekening|účet|krs|nip|nipc|cnpj|cpf|bsb|"
     r"pix|upi|iban|codice fiscale|sort code|routing)\b"
-    r"\W{0,4}(?:[\w.:-]+\W{1,3}){0,3}\d[\d .\-/]{5,}|"
-    # where a cheque goes and the tax number it is given under: "payable to", "P.O. Box
-    # 2764", "EIN 12-3456789" (a bare "501(c)(3) nonprofit" is a footer's too)
-    r"\bpayable to\b|\bp\.?\s?o\.? box \d|\bEIN\W{1,3}\d{2}-\d{7}\b",
+    r"\W{0,4}(?:[\w.:-]+\W{1,3}){0,3}\d[\d .\-/]{5,}",
     re.IGNORECASE,
 )
 # the ways to pay listed on a gift form, each on its own line: "Visa", "Apple Pay", "Bizum"
