@@ -51,14 +51,6 @@ _PAY_METHOD = re.compile(
     r"carta di credito|kreditkarte|karta|platební karta|bankovní převod|targeta)",
     re.IGNORECASE,
 )
-_PAY_METHOD_IN = re.compile(r"\b" + _PAY_METHOD.pattern + r"\b", re.IGNORECASE)
-# fmt: off
-_PAY_JOINERS = frozenset([
-    "or", "and", "by", "with", "via", "per", "pay", "etc", "also", "oder", "und", "mit",
-    "über", "ou", "et", "par", "avec", "o", "y", "por", "con", "com", "e", "tramite", "met",
-    "of", "przez", "nebo",
-])
-# fmt: on
 # a price tier of a membership form: "£5 a month — the printed copy", "10 $ par mois"
 _PRICE = re.compile(r"[$€£₹¥]\s?\d|\d[\d.,]*\s?(?:[$€£₹¥]|kč|zł|r\$)(?!\w)", re.IGNORECASE)
 # a name: a capital and at least one more letter; "and", "et", "und", "y" … between them
@@ -123,14 +115,7 @@ def line_form(text: str) -> frozenset[str]:
 
 def _payment(line: str) -> list[str]:
     bare = line.strip(" .,:;-–—•·|")
-    if _IBAN.search(line) or _PAY_METHOD.fullmatch(bare):
-        return [PAYMENT]
-    # a line that lists ways to pay and the small words around them: "Per Kreditkarte,
-    # Apple Pay etc.", "Or by PayPal" (but not "Visa posts record profit")
-    rest = _PAY_METHOD_IN.sub(" ", bare.lower())
-    if rest != bare.lower() and all(w in _PAY_JOINERS for w in re.findall(r"\w+", rest)):
-        return [PAYMENT]
-    return []
+    return [PAYMENT] if _IBAN.search(line) or _PAY_METHOD.fullmatch(bare) else []
 
 
 def _only_names(words: list[str]) -> bool:
