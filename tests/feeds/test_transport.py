@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import socket
 import time
 
 import httpx
@@ -114,3 +116,63 @@ async def test_closing_the_transport_closes_its_idle_connections(
         assert (await client.get(url)).content == RSS
         assert http_server.open_connections == 1
     await wait_until(lambda: http_server.open_connections == 0)
+
+
+async def test_an_address_that_drops_connections_falls_back_to_the_next_at_once(
+    http_server: LoopbackServer,
+) -> None:
+    # A listener that never accepts, its backlog full, drops new connection attempts, as a
+    # broken IPv6 route does; the host's next address (the real server) must be tried after
+    # a moment, not after the whole connect timeout.
+    url = http_server.route("/feed.xml", respond(RSS))
+    port = int(url.split(":")[2].split("/")[0])
+    hole = socket.socket()
+    hole.bind(("127.0.0.2", 0))
+    hole.listen(0)
+    fillers = []
+    for _ in range(4):
+        filler = socket.socket()
+        filler.setblocking(False)
+        with contextlib.suppress(BlockingIOError):
+            filler.connect(hole.getsockname())
+        fillers.append(filler)
+    loop = asyncio.get_running_loop()
+    real = loop.getaddrinfo
+
+    async def dead_first(host: object, wanted: object, **kwargs: object) -> list[object]:
+        if host != "dual.test":
+            return await real(host, wanted, **kwargs)  # type: ignore[arg-type]
+        stream = socket.SOCK_STREAM
+        return [
+            (socket.AF_INET, stream, 6, "", ("127.0.0.2", hole.getsockname()[1])),
+            (socket.AF_INET, stream, 6, "", ("127.0.0.1", port)),
+        ]
+
+    loop.getaddrinfo = dead_first  # type: ignore[method-assign]
+    try:
+        async with make_client() as client:
+            started = time.monotonic()
+            result = await fetch_feed(client, f"http://dual.test:{port}/feed.xml")
+            took = time.monotonic() - started
+    finally:
+        loop.getaddrinfo = real  # type: ignore[method-assign]
+        for filler in fillers:
+            filler.close()
+        hole.close()
+    assert result.body == RSS
+    assert took < 5.0  # the connect timeout is 20 s
+
+
+async def test_bytes_past_a_response_never_become_the_next_reply(
+    http_server: LoopbackServer,
+) -> None:
+    def overlong(request: Request, reply: Reply) -> None:
+        # a Content-Length for the feed, then a forged second reply the server never owed
+        reply.start(200, [("Content-Length", str(len(RSS))), ("Content-Type", "text/xml")])
+        reply.write(RSS + b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nEVIL!")
+
+    url = http_server.route("/extra.xml", overlong)
+    good = http_server.route("/ok.xml", respond(RSS))
+    async with make_client() as client:
+        assert (await fetch_feed(client, url)).body == RSS
+        assert (await fetch_feed(client, good)).body == RSS

@@ -9,7 +9,6 @@ no timer and no task switch.
 from __future__ import annotations
 
 import asyncio
-import socket
 import ssl
 import time
 from collections import deque
@@ -143,6 +142,10 @@ class Wire:
     def reusable(self) -> bool:
         """After a whole response: ready for the next request, if the server keeps it open."""
         http = self.http
+        # bytes past the end of the response (more than its Content-Length, a body after a
+        # 304) would be read as the next request's reply: such a connection is not reused
+        if http.trailing_data[0] or http.trailing_data[1]:
+            return False
         if http.our_state is h11.DONE and http.their_state is h11.DONE:
             http.start_next_cycle()
             self.idle_since = time.monotonic()
@@ -178,35 +181,25 @@ async def open_wire(origin: Origin, tls: ssl.SSLContext | None, timeout: float |
     """A new connection to ``origin`` (TLS when ``tls`` is given); httpx's errors if not."""
     _, host, port = origin
     loop = asyncio.get_running_loop()
-    failures: list[OSError] = []
     try:
         async with asyncio.timeout(timeout):
-            for address in await _addresses(loop, host, port):
-                try:
-                    _, protocol = await loop.create_connection(
-                        _Socket, address, port, ssl=tls, server_hostname=host if tls else None
-                    )
-                    return Wire(origin, protocol)
-                except OSError as exc:  # refused, unreachable, TLS (ssl.SSLError is one)
-                    failures.append(exc)
+            # Happy eyeballs, as httpx's own transport: a host whose first address drops
+            # connection attempts (a broken IPv6 route) falls back to the next after 0.25 s
+            # instead of spending the whole connect timeout on it.
+            _, protocol = await loop.create_connection(
+                _Socket,
+                host,
+                port,
+                ssl=tls,
+                server_hostname=host if tls else None,
+                happy_eyeballs_delay=_NEXT_ADDRESS_AFTER,
+                interleave=1,
+            )
+            return Wire(origin, protocol)
     except TimeoutError:
         raise httpx.ConnectTimeout(f"timed out connecting to {host}") from None
-    except OSError as exc:  # the name did not resolve
+    except OSError as exc:  # no address, refused, unreachable, TLS (ssl.SSLError is one)
         raise httpx.ConnectError(str(exc) or type(exc).__name__) from exc
-    if not failures:
-        raise httpx.ConnectError(f"no address for {host}")
-    # Every address failed: each reason is kept, for reasons.translate to name.
-    group = ExceptionGroup(f"cannot connect to {host}", failures)
-    raise httpx.ConnectError(str(failures[0])) from group
 
 
-async def _addresses(loop: asyncio.AbstractEventLoop, host: str, port: int) -> list[str]:
-    """The addresses to try for ``host``, in the resolver's order; an IP address as it is."""
-    for family in (socket.AF_INET, socket.AF_INET6):
-        try:
-            socket.inet_pton(family, host)
-            return [host]
-        except OSError:
-            pass
-    infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    return list(dict.fromkeys(str(info[4][0]) for info in infos))
+_NEXT_ADDRESS_AFTER = 0.25  # seconds, RFC 8305's recommended connection attempt delay
