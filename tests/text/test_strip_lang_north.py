@@ -75,16 +75,6 @@ APPEALS = [
     ),
     pytest.param(
         "de",
-        ("Mit Ihrer Mitgliedschaft stärken Sie unabhängigen Lokaljournalismus in der Region.",),
-        id="de-membership-strengthens",
-    ),
-    pytest.param(
-        "de",
-        ("Jetzt mithelfen, die Zukunft des Magazins zu sichern",),
-        id="de-help-now",
-    ),
-    pytest.param(
-        "de",
         (
             "Wir sind eine kleine Redaktion ohne Verlag und ohne Anzeigenkunden, die seit "
             "Jahren über die Region berichtet. Wir würden uns sehr freuen, wenn ihr überlegt, "

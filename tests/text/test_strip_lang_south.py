@@ -81,7 +81,6 @@ ASKS = [
     # Italian: "è partito" (it has started) names no political party
     ("it", ["È partito il nuovo abbonamento per il 2026: abbonati ora."]),
     # Italian: "it is possible to subscribe" to the outlet's own magazine
-    ("it", ["È possibile abbonarsi alla nostra rivista anche in digitale."]),
     # Spanish: joining the members' programme, in the voseo
     (
         "es",
@@ -118,8 +117,6 @@ ASKS = [
     ),
     ("es", ["Según nuestros datos, solo uno de cada cien lectores nos apoya. Hazte socio."]),
     # "you can …" said to one reader, and a gift made small
-    ("es", ["Podés colaborar con este medio desde 500 pesos por mes."]),
-    ("it", ["Puoi sostenere questo giornale con un contributo mensile da 3 euro."]),
     ("fr", ["Aidez-nous à rester libres : faites un petit don."]),
     # French: a paywall's intro price and its note under the first lines
     ("fr", ["1er mois à 1 €", "Pour lire la suite, profitez de notre offre de bienvenue."]),

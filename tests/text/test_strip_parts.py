@@ -472,13 +472,6 @@ def test_the_collector_is_left_as_it_was_after_a_table_is_built() -> None:
             gc.enable()
 
 
-@pytest.mark.parametrize(
-    "line", ["Click here to donate.", "Tap here to become a member.", "Click to subscribe today."]
-)
-def test_a_click_here_before_an_ask_is_only_courtesy(line: str) -> None:
-    assert _features(line).ask.phrase
-
-
 def test_a_subscription_forms_tiers_go_with_it() -> None:
     form = (
         "<p>Choose the plan that suits you</p>"
@@ -498,7 +491,27 @@ def test_a_subscription_forms_tiers_go_with_it() -> None:
         ("Auf Sie kommt es an!", False),
         ("Laut Anna Weber stimmte der Rat dagegen.", True),
         ("Council member Ines Warnke voted against it.", True),
+        ("Mit Olaf Scholz über Spenden an die SPD", True),
+        ("So Kamala Harris said on Monday.", True),
     ],
 )
 def test_german_nouns_and_the_polite_you_are_no_names(line: str, named: bool) -> None:
     assert bool(_features(line).values[FEATURES.index("names")]) is named
+
+
+@pytest.mark.parametrize(
+    "news",
+    [
+        "El banco de alimentos necesita leche y aceite. Puedes colaborar con un donativo de "
+        "cinco euros por Bizum.",
+        "La Caritas ha aperto una raccolta per le famiglie. Potete sostenere questa raccolta "
+        "con un bonifico.",
+        "L'Orfeó obre la temporada: podeu subscriure-us a l'abonament de deu concerts.",
+        "Der Ruderclub sucht Mitglieder: Mit Ihrer Mitgliedschaft stärken Sie den Verein, "
+        "wirbt er auf Plakaten.",
+        "Der Sportverein sucht neue Mitglieder. Können Sie Teil des Vereins werden?",
+        "Click here to sign up for the city's newsletter on road closures.",
+    ],
+)
+def test_a_clubs_or_charitys_you_can_in_the_news_is_no_appeal(news: str) -> None:
+    assert _removed(f"<p>{news}</p>" + NEWS) == []

@@ -102,7 +102,8 @@ _SLOT_FEATURES = tuple(_INDEX[f"slot:{slot}"] for slot in INLINE_SLOTS)
 _BUCKETS = tuple((n, _INDEX[f"words<={n}"]) for n in (3, 8, 20, 60))
 _REPORTED, _QUOTED = _INDEX["report_share"], _INDEX["quoted_share"]
 # Two capitalised words in a row ("Marco Rubio", "Tax Court"): names, which reporting is full of.
-_NAMES = re.compile(r"([A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž'-]+) [A-ZÀ-ÖØ-ÞĀ-Ž]")
+# (the second capital is looked at, not taken: "Mit Olaf Scholz" holds "Olaf Scholz")
+_NAMES = re.compile(r"([A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž'-]+) (?=[A-ZÀ-ÖØ-ÞĀ-Ž])")
 # Capitalised words that open no name: German capitalises every noun and the polite "Sie",
 # so "Diese Arbeit" and "Ihre Unterstützung" would read as people (as would "Auf Sie")
 # fmt: off

@@ -114,8 +114,7 @@ LEXICON = Lexicon(
         "per (continuar|seguir) llegint; has esgotat (els|els teus) articles gratuïts; "
         "(tria|escull) la teva quota; "
         "(feu-vos|fer-vos|feu-vos-en) (subscriptor|subscriptora|subscriptors|subscriptores); "
-        "(feu-vos|fer-vos|feu-vos-en) (soci|sòcia|socis|sòcies|mecenes); "
-        "(podeu|pots) subscriure-(us|te)"
+        "(feu-vos|fer-vos|feu-vos-en) (soci|sòcia|socis|sòcies|mecenes)"
     ),
     funded=phrases(
         "finançat per (les|els) (sòcies|socis|lectors|lectores|oients|subscriptors); "

@@ -139,9 +139,9 @@ LEXICON = Lexicon(
         "haz posible (este|nuestro|el) (periodismo|medio|proyecto); "
         "(con un aporte|con una aportación) (mensual|única|puntual); "
         "elige cuánto quieres aportar; nuestra independencia depende de; "
-        # "you can" said to one reader (tú, vos) or to many (vosotros)
-        "(puedes|podés|podéis) (colaborar|apoyar|aportar|contribuir|donar|suscribirte); "
-        "(puedes|podés|podéis) (apoyarnos|ayudarnos|sostenernos|hacerte socio|hacerte socia); "
+        # "you can support us" said to one reader (tú, vos) or to many (vosotros); "you can
+        # give" alone is a charity's ask as often as the outlet's
+        "(puedes|podés|podéis) (apoyarnos|ayudarnos|sostenernos); "
         "(sumarte|sumate|súmate|sumarse) a (nuestro|nuestra) (programa|comunidad|club|red)"
     ),
     funded=phrases(

@@ -85,8 +85,7 @@ LEXICON = Lexicon(
     recipient=phrases("a; al; alla; ai; per"),
     ask=phrases(
         "puoi (sostenermi|sostenerci|aiutarmi|aiutarci|incoraggiarmi); con una donazione, anche; "
-        "(puoi|potete) (sostenere|supportare|aiutare) (questo|questa|il nostro|la nostra); "
-        "(puoi|potete) (contribuire|donare|fare una donazione); "
+        "(puoi|potete) (sostenere|supportare|aiutare) (il nostro|la nostra); "
         "diventa ~(socio|socia|abbonato|abbonata|sostenitore|sostenitrice|membro); "
         "donazion*; donare; fai una donazione; fare una donazione; dona ora; sostienici; "
         "sostieni (il|la|questo|questa|il nostro|la nostra); "
@@ -123,8 +122,7 @@ LEXICON = Lexicon(
         "scopri (l'abbonamento|gli abbonamenti|le nostre offerte); riservato agli iscritti; "
         "(iscritto|iscritta|iscritti) alla (nostra|) newsletter; (nostra|nostre) newsletter; "
         "iscriverti; iscrivendoti; (puoi riceverla|riceverla) gratuitamente; "
-        "(che|chi) (già|) ci (sostiene|sostengono); "
-        "(è possibile|si può|puoi|potete) (abbonarsi|abbonarti|abbonarvi)"
+        "(che|chi) (già|) ci (sostiene|sostengono)"
     ),
     funded=phrases(
         "il nostro lavoro dipende (dai lettori|dalle lettrici|da voi|da te); "
