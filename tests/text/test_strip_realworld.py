@@ -32,6 +32,8 @@ EXPECTED = [tuple(row) for row in _KNOWN["expected"]]
 # Removals accepted without being required.
 ACCEPTED = [tuple(row) for row in _KNOWN["accepted"]]
 _LINK_MARK = re.compile(r"\[\d+\]")
+# Both runs share the parsed corpus: one worker runs them (--dist loadgroup).
+pytestmark = pytest.mark.xdist_group("realworld_corpus")
 
 
 def _matches(needle: str, text: str) -> bool:

@@ -153,13 +153,15 @@ async def test_a_late_full_text_for_an_article_left_behind_changes_nothing(
     moved = threading.Event()
 
     def slow(request: Request, reply: Reply) -> None:
-        moved.wait(10)  # answer only once the user is reading the other article
+        moved.wait(20)  # answer only once the user is reading the other article
         if late == "failure":
             reply.send(402, b"no", {"Content-Type": "text/html"})
         else:
             reply.send(200, PAGE, {"Content-Type": "text/html; charset=utf-8"})
 
-    setup = _setup(tmp_path, http_server.route("/ferry", slow))
+    # The fetch must outlast the move to the other article, however busy the machine: a
+    # timeout while still on the first article would rightly be reported.
+    setup = _setup(tmp_path, http_server.route("/ferry", slow), timeout=30)
     older = WHEN - timedelta(days=1)  # listed below the ferry
     other = entry(id="pier", title="Pier repairs", published=older, summary="<p>Repairs.</p>")
     save(setup.store, FEED, "Harbor Post", other)

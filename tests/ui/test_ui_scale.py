@@ -20,6 +20,8 @@ from newsterm.ui.widgets.article_list import MAX_PAGES, PAGE_SIZE, ArticleList
 
 BULK = "https://bulk.example/feed"
 LARGE = 100_000
+# The module's tests share the built cache: one worker runs them all (--dist loadgroup).
+pytestmark = pytest.mark.xdist_group("large_cache")
 
 
 @pytest.fixture(scope="module")
