@@ -176,3 +176,23 @@ async def test_bytes_past_a_response_never_become_the_next_reply(
     async with make_client() as client:
         assert (await fetch_feed(client, url)).body == RSS
         assert (await fetch_feed(client, good)).body == RSS
+
+
+async def test_a_waiter_cancelled_after_it_was_woken_passes_the_room_on(
+    http_server: LoopbackServer,
+) -> None:
+    url = http_server.route("/feed.xml", respond(RSS))
+    other = url.replace("127.0.0.1", "localhost")
+    transport = LeanTransport(max_connections=1)
+    async with httpx.AsyncClient(transport=transport, timeout=httpx.Timeout(3.0)) as client:
+        held = await client.send(client.build_request("GET", url), stream=True)
+        first = asyncio.create_task(client.get(url))
+        second = asyncio.create_task(client.get(other))
+        await asyncio.sleep(0.1)  # both wait for the one connection
+        await held.aread()
+        await held.aclose()  # wakes the first waiter...
+        first.cancel()  # ...which is cancelled before it runs
+        started = time.monotonic()
+        response = await second
+        assert response.content == RSS
+        assert time.monotonic() - started < 2.0  # not the 3 s pool timeout

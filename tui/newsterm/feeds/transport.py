@@ -152,6 +152,9 @@ class LeanTransport(httpx.AsyncBaseTransport):
         finally:
             if waiter in self._waiters:
                 self._waiters.remove(waiter)
+            elif waiter.done() and not waiter.cancelled() and _leaving():
+                # woken, then cancelled before it could use the room: the next waiter gets it
+                self._wake()
 
     def _wake(self) -> None:
         while self._waiters:
@@ -208,3 +211,9 @@ def _origin(request: httpx.Request) -> Origin | None:
         return None  # a body to send
     port = url.port or (443 if scheme == "https" else 80)
     return scheme, url.raw_host.decode("ascii"), port
+
+
+def _leaving() -> bool:
+    """The running task is being cancelled (it will not take the room it was woken for)."""
+    task = asyncio.current_task()
+    return task is not None and task.cancelling() > 0

@@ -18,6 +18,8 @@ class KeyFooter(Footer):
         self._looking = False  # a look is due after the next refresh
 
     def bindings_changed(self, screen: Screen[object]) -> None:
+        # Overrides Footer's own handler and sets its private flag, as Footer's does (Textual
+        # 8.2): a Textual release that renames either breaks this, and the footer tests fail.
         self._bindings_ready = True
         if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
             return
