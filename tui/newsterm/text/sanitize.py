@@ -28,6 +28,25 @@ _SPACE_RUN = re.compile(r"\s+")
 _ANY_CHANGE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
+# ASCII's characters that str.isprintable() rejects, and the same less tab and newline.
+_ASCII_UNPRINTABLE = bytes(range(0x20)) + b"\x7f"
+_ASCII_CONTROLS = _ASCII_UNPRINTABLE.replace(b"\t", b"").replace(b"\n", b"")
+
+
+def is_printable(text: str, lines: bool = False) -> bool:
+    """str.isprintable(), with tabs and newlines allowed too when `lines`. Most feed text is
+    ASCII, and deleting its control bytes in one C call takes a quarter of the instructions
+    isprintable spends on a character-class lookup per character."""
+    if text.isascii():
+        data = text.encode("ascii")
+        return len(data.translate(None, _ASCII_CONTROLS if lines else _ASCII_UNPRINTABLE)) == len(
+            data
+        )
+    if lines:
+        text = text.replace("\n", " ").replace("\t", " ")
+    return text.isprintable()
+
+
 def strip_controls(text: str) -> str:
     """Remove control characters and bidi overrides, keeping newlines and tabs."""
     # most texts have nothing to strip: a printable one (no control, no format character,
