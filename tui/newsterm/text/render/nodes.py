@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from newsterm.text.sanitize import strip_controls
+from newsterm.text.sanitize import is_printable, strip_controls
 
 __all__ = [
     "BR",
@@ -109,4 +109,4 @@ def _plain(raw: str) -> bool:
     """Already normalised: single spaces between words and no other whitespace, control or
     <br> stand-in (isprintable is False for every whitespace character but the space, and
     one test of it is several times quicker than splitting and joining the text)."""
-    return raw.isprintable() and "  " not in raw and raw[:1] != " " and raw[-1:] != " "
+    return is_printable(raw) and "  " not in raw and raw[:1] != " " and raw[-1:] != " "

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import TypeVar
 from urllib.parse import urljoin
 
 from newsterm.text.blocks import Block, Link
@@ -12,7 +11,6 @@ from newsterm.text.sanitize import strip_controls
 
 __all__ = ["WalkState"]
 
-_T = TypeVar("_T")
 _OPENABLE = ("http://", "https://", "mailto:")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
@@ -73,8 +71,8 @@ class WalkState:
         if not text:
             return
         if (
-            text.count("\n") > 1
-            and not self.in_para
+            not self.in_para  # first: most text is inside <p>, and this test is the cheapest
+            and text.count("\n") > 1
             and self.modes[-1][0] in ("paragraph", "quote")
         ):
             pieces = _BLANK_LINE.split(text)
@@ -144,22 +142,27 @@ class WalkState:
         hint = self.hints[-1]
         if self.inline_hints:
             hint = " ".join([*dict.fromkeys(self.inline_hints), hint]).strip()
+        blocks = self.blocks
         if self.buffer_chosen or self.chosen_depth:
-            self.selected.add(len(self.blocks))
+            self.selected.add(len(blocks))
         has_text = self.has_text
-        self.blocks.append(
+        # positional, each list made unique in place: a block per paragraph makes this the
+        # walk's busiest constructor call (most blocks have no links, so no dict is built)
+        numbers, hrefs, images = self.numbers, self.hrefs, self.images
+        blocks.append(
             Block(
                 kind,
                 text,
                 level,
-                _unique(self.numbers),
+                tuple(dict.fromkeys(numbers)) if numbers else (),
                 hint,
-                _unique(self.hrefs),
-                emphasis=has_text and not self.plain,
-                button=has_text and not self.unbuttoned,
-                linked=has_text and not self.unlinked,
-                box=self.box_ids[-1],
-                images=_unique(self.images),
+                tuple(dict.fromkeys(hrefs)) if hrefs else (),
+                has_text and not self.plain,  # emphasis
+                has_text and not self.unbuttoned,  # button
+                has_text and not self.unlinked,  # linked
+                self.box_ids[-1],  # box
+                (),  # rows
+                tuple(dict.fromkeys(images)) if images else (),
             )
         )
 
@@ -195,7 +198,3 @@ class WalkState:
             self.link_numbers[url] = number
         return number
 
-
-def _unique(items: list[_T]) -> tuple[_T, ...]:
-    """The items in order, each once (most blocks have no links: no dict is built)."""
-    return tuple(dict.fromkeys(items)) if items else ()

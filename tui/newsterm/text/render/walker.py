@@ -22,38 +22,44 @@ class Walker(WalkState):
 
     def walk(self, root: LexborNode) -> None:
         """Visit every node under root in document order, without recursion."""
+        # Bound methods and sets in locals: this loop runs once per node of every article.
         stack: list[Any] = []
+        push = stack.append
+        pop = stack.pop
+        text = self.text
+        chosen = self.chosen
+        handlers = _ALL_HANDLERS
+        skip = SKIP
         child = root.last_child
         while child is not None:
-            stack.append(child)
+            push(child)
             child = child.prev
-        handlers = _ALL_HANDLERS
         while stack:
-            node = stack.pop()
+            node = pop()
             if type(node) is tuple:  # leaving an element
                 node[0](self, node[1])
                 continue
             tag = node.tag
             if tag == "-text":
-                self.text(node.text_content)
+                text(node.text_content)
                 continue
-            if tag is None or tag in SKIP or tag[0] == "-" or tag[0] == "!":
+            if tag is None or tag in skip or tag[0] == "-" or tag[0] == "!":
                 continue  # comments, doctypes and processing instructions (lexbor: no tag)
             attrs = node.attributes
             if attrs and hidden(attrs):
                 continue
-            if self.chosen and node.mem_id in self.chosen:
+            if chosen and node.mem_id in chosen:
                 self.chosen_depth += 1
-                stack.append((WalkState.leave_chosen, None))
+                push((WalkState.leave_chosen, None))
             handler = handlers.get(tag)
             if handler is not None:
                 leave = handler(self, node, attrs)
                 if leave is False:
                     continue
                 if leave is not None:
-                    stack.append(leave)
+                    push(leave)
             child = node.last_child
             while child is not None:
-                stack.append(child)
+                push(child)
                 child = child.prev
         self.flush()
