@@ -82,3 +82,30 @@ def test_doubt_without_a_stamp_is_harmless(tmp_path: Path) -> None:
     doubt(tmp_path / "none.db")
     remember_check(tmp_path / "none.db", time.time())
     assert last_check(tmp_path / "none.db") is None
+
+
+class _Failing:
+    """A connection whose statistics statements meet damage, as a torn page would."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def execute(self, sql: str, *args: object) -> object:
+        if sql in ("PRAGMA optimize", "ANALYZE"):
+            corrupt = sqlite3.DatabaseError("database disk image is malformed")
+            corrupt.sqlite_errorcode = 11  # SQLITE_CORRUPT
+            raise corrupt
+        return self._conn.execute(sql, *args)
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+def test_damage_met_while_closing_takes_the_stamp_away(tmp_path: Path) -> None:
+    path = tmp_path / "cache.db"
+    filled(path)
+    assert last_check(path) is not None
+    store = Store.open(path)
+    store._conn = _Failing(store._conn)  # type: ignore[assignment]
+    store.close()  # the statistics fail: the close still closes, and the stamp goes
+    assert last_check(path) is None

@@ -7,7 +7,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
@@ -27,7 +27,7 @@ from newsterm.models import (
 from newsterm.store import article_pages, queries, rows
 from newsterm.store.check_stamp import last_check, remember_check
 from newsterm.store.connection import connect, prepare_folder
-from newsterm.store.failures import rollback, store_error, translated
+from newsterm.store.failures import note_damage, rollback, store_error, translated
 from newsterm.store.fulltext import index_queued, match_expression
 from newsterm.store.order import order_named
 from newsterm.store.queries import article_filters
@@ -132,8 +132,10 @@ class Store:
     def close(self) -> None:
         """Update the planner's statistics if needed and close the database."""
         with self._lock:
-            with suppress(sqlite3.Error):  # statistics are an optimisation; still close
+            try:
                 self._conn.execute("PRAGMA optimize")
+            except sqlite3.Error as exc:  # statistics are an optimisation; still close
+                note_damage(exc, self.path)
             self._conn.close()
             if self.path is not None and self.checked_at is not None:
                 remember_check(self.path, self.checked_at)
@@ -657,8 +659,10 @@ class Store:
         self._changes_since_analyze += changes
         if self._changes_since_analyze >= ANALYZE_AFTER_CHANGES:
             self._changes_since_analyze = 0
-            with suppress(sqlite3.Error):  # stale statistics cost speed, never correctness
+            try:
                 self._conn.execute("ANALYZE")
+            except sqlite3.Error as exc:  # stale statistics cost speed, never correctness
+                note_damage(exc, self.path)
 
 
 def _id_chunks(ids: Sequence[int], size: int = 500) -> Iterator[tuple[str, list[int]]]:

@@ -35,9 +35,7 @@ def store_error(exc: sqlite3.Error, path: Path | None, busy_timeout: float) -> S
             f"cache {name} is locked by another program (waited {busy_timeout:g} s); "
             "is another newsterm refreshing?"
         )
-    if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_IOERR) and path:
-        with suppress(OSError):
-            doubt(path)
+    note_damage(exc, path)
     if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
         return CacheCorrupt(path or Path(name), None, str(exc))
     if code == sqlite3.SQLITE_READONLY:
@@ -50,6 +48,15 @@ def store_error(exc: sqlite3.Error, path: Path | None, busy_timeout: float) -> S
     if code == sqlite3.SQLITE_IOERR:
         return StoreError(f"cache {name}: the disk failed a read or write ({exc}); is it full?")
     return StoreError(f"cache {name}: {exc}")
+
+
+def note_damage(exc: sqlite3.Error, path: Path | None) -> None:
+    """Damage SQLite reports in the cache at ``path`` takes away its check stamp, even where
+    the error itself is ignored (statistics), so that the next open checks the file."""
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_IOERR) and path:
+        with suppress(OSError):
+            doubt(path)
 
 
 def rollback(conn: sqlite3.Connection) -> None:

@@ -197,4 +197,3 @@ class WalkState:
             self.links.append(Link(number, url, ""))
             self.link_numbers[url] = number
         return number
-
