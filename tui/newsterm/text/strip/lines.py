@@ -57,33 +57,12 @@ _PRICE = re.compile(r"[$€£₹¥]\s?\d|\d[\d.,]*\s?(?:[$€£₹¥]|kč|zł|r\
 _NAME = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'.-]+")
 _JOINERS = frozenset(["and", "&", "et", "und", "y", "e", "i", "en", "a", "oraz"])
 # the lower-case particles inside a name: "Katrina vanden Heuvel", "Ana de la Torre"
-_PARTICLES = frozenset(
-    [
-        "van",
-        "vanden",
-        "vander",
-        "von",
-        "der",
-        "den",
-        "de",
-        "la",
-        "le",
-        "du",
-        "da",
-        "das",
-        "dos",
-        "di",
-        "del",
-        "della",
-        "ter",
-        "ten",
-        "zu",
-        "bin",
-        "al",
-        "d'",
-        "y",
-    ]
-)
+# fmt: off
+_PARTICLES = frozenset([
+    "van", "vanden", "vander", "von", "der", "den", "de", "la", "le", "du", "da", "das", "dos",
+    "di", "del", "della", "ter", "ten", "zu", "bin", "al",
+])
+# fmt: on
 _ENDS = ".!?…:;\"'”»)"
 _MAX_WORDS = 12  # longer lines are text of their own, whatever their form
 
