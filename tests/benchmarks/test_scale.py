@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import compileall
-import contextlib
 import json
 import os
 import sqlite3
@@ -27,8 +26,6 @@ from bench_caches import KIT, NEWSTERM, built_cache, write_feeds
 from bench_report import record
 from textual import events
 from textual.message import Message
-from textual.pilot import Pilot
-from textual.worker import WorkerCancelled, WorkerFailed, WorkerState
 
 import newsterm
 from newsterm.config import load_config
@@ -38,6 +35,7 @@ from newsterm.ui.app import NewstermApp
 from newsterm.ui.messages import ArticlesCounted, UnreadExhausted, UnreadFound
 from newsterm.ui.screens.main import MainScreen
 from newsterm.ui.widgets.article_list import ArticleList
+from pilot_settle import settle
 
 pytestmark = pytest.mark.benchmark
 
@@ -94,17 +92,6 @@ async def settled(articles: ArticleList) -> None:
     deadline = time.monotonic() + SETTLE_TIMEOUT
     while articles.rows_pending and time.monotonic() < deadline:
         await asyncio.sleep(POLL)
-
-
-async def quiet(pilot: Pilot[None]) -> None:
-    """Until no worker runs and every message their results posted has been handled."""
-    app = pilot.app
-    for _ in range(QUIET_ROUNDS):
-        with contextlib.suppress(WorkerCancelled, WorkerFailed):
-            await app.workers.wait_for_complete()
-        await pilot.pause()
-        if not any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers):
-            return
 
 
 class KeyTimer:
@@ -181,7 +168,7 @@ async def test_keys_at_a_million(tmp_path: Path) -> None:
                 # What the last n or p started (the article read, marked read, the 2,000
                 # feeds' counts read again and drawn) done, messages and all: the figures
                 # before this counted whatever of it was still queued when the key came.
-                await quiet(pilot)
+                await settle(pilot, QUIET_ROUNDS)
                 await timer.redrawn()
 
                 def found() -> bool:
@@ -200,11 +187,11 @@ async def test_keys_at_a_million(tmp_path: Path) -> None:
             # Halfway down the list sorted by title: each row's place was counted from an
             # end of the list, and a title's row value was no seek (seconds a press).
             articles.sort_by("title", hide_read=False)
-            await quiet(pilot)
+            await settle(pilot, QUIET_ROUNDS)
             articles.move_cursor(articles.count // 2)
             for key in ["n", "p"] * MIDDLE_REPS:
                 screen.panes.focus_pane("articles")
-                await quiet(pilot)
+                await settle(pilot, QUIET_ROUNDS)
                 await timer.redrawn()
 
                 def placed() -> bool:
@@ -213,7 +200,7 @@ async def test_keys_at_a_million(tmp_path: Path) -> None:
 
                 note(f"{key}, mid-list sorted by title", await timer.time(key, placed))
             articles.sort_by("newest", hide_read=False)
-            await quiet(pilot)
+            await settle(pilot, QUIET_ROUNDS)
             screen.panes.focus_pane("feeds")
             await pilot.pause()
             for _ in range(KEY_REPS):

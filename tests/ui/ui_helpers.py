@@ -12,7 +12,6 @@ from typing import Protocol
 from textual.message import Message
 from textual.notifications import Notify
 from textual.pilot import Pilot
-from textual.worker import WorkerCancelled, WorkerFailed, WorkerState
 
 from newsterm.config import Config
 from newsterm.store import Store
@@ -21,6 +20,7 @@ from newsterm.ui.launch import Launch
 from newsterm.ui.screens.links import LinkListScreen
 from newsterm.ui.screens.main import MainScreen
 from newsterm.ui.timing import Timing
+from pilot_settle import settle
 
 QUIET = Timing(watch_every=0)
 """feeds.toml is looked at only when a test asks (watcher.check()), never on a timer."""
@@ -52,21 +52,6 @@ class Setup:
     def reopen(self) -> Store:
         """A second connection to the cache file, to see what was really written."""
         return Store.open(self.db_path)
-
-
-async def settle(pilot: Pilot[object], rounds: int = 12) -> None:
-    """Let workers finish and their messages be handled, until no work is left.
-
-    Work can start more work (a loaded view starts page loads), so wait in rounds.
-    """
-    app = pilot.app
-    for _ in range(rounds):
-        # A worker replaced by a newer exclusive one, or a failed one (the app reports it).
-        with contextlib.suppress(WorkerCancelled, WorkerFailed):
-            await app.workers.wait_for_complete()
-        await pilot.pause()
-        if not any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers):
-            return
 
 
 async def open_link_list(pilot: Pilot[None]) -> LinkListScreen:
