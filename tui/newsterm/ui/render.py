@@ -19,8 +19,10 @@ LaidOut = tuple[int, list[Content]]
 
 
 def warm_up() -> None:
-    """Build the stripper's pattern tables now (they take ~0.5 s once), off the reading path."""
-    strip_appeals("<p>newsterm</p>")
+    """Build the stripper's English tables now, off the reading path: every article is read
+    with them (another language's are built when an article in it first comes). An ask
+    builds all of them: the ones that find asks, and the ones that weigh the blocks near."""
+    strip_appeals("<p>Please donate.</p>")
 
 
 def layout(page: ReaderPage, width: int, *, original: bool) -> list[Content]:

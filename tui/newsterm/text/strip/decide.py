@@ -19,7 +19,6 @@ from newsterm.text.strip.features import (
     PLAIN,
     ArticleFeatures,
     BlockFeatures,
-    anchors,
 )
 from newsterm.text.strip.growth import byline, grow, marked_boxes
 from newsterm.text.strip.model import Model, load_model
@@ -71,11 +70,11 @@ def decide(
     kept out of the model's regions. `article` lends features already computed (train.py)."""
     model = model or load_model()
     count = len(blocks)
-    near = _near(anchors(blocks, base_url), count)
+    article = article or ArticleFeatures(blocks, base_url)
+    near = _near(article.anchors(), count)
     if not near:  # decisions are immutable: one per verdict serves every block
         kept, gone = _UNWEIGHED
         return [gone if i in forced else kept for i in range(count)], []
-    article = article or ArticleFeatures(blocks, base_url)
     features = article.window(near)
     own, logits = model.stages(features, near)
     never = [i in forced or b.kind in DATA_KINDS for i, b in enumerate(blocks)]

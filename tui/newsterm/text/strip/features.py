@@ -17,9 +17,10 @@ from urllib.parse import urlsplit
 
 from newsterm.text.blocks import Block
 from newsterm.text.strip.common import NUMBER
+from newsterm.text.strip.detect import languages_of
 from newsterm.text.strip.lines import line_form
 from newsterm.text.strip.markup import hint_strength, link_strength, site_of
-from newsterm.text.strip.matcher import INLINE_SLOTS, matcher
+from newsterm.text.strip.matcher import INLINE_SLOTS, Matcher, matcher, matcher_for, reading_with
 from newsterm.text.strip.reading import Reading, read, straight
 from newsterm.text.strip.slots import (
     ASKS,
@@ -147,32 +148,8 @@ class BlockFeatures:
 
 
 def anchors(blocks: tuple[Block, ...], base_url: str = "") -> list[int]:
-    """The blocks an appeal could grow from: a precise ask in their words, appeal class
-    names, or a link to an appeal page. Far from all of them, no block is weighed at all.
-    The words of the whole article are scanned in one pass."""
-    m = matcher()
-    found = set()
-    starts = []
-    parts = []
-    at = 0
-    for i, block in enumerate(blocks):
-        if block.kind in DATA_KINDS or not block.text:
-            continue
-        # lower-cased before its offset is taken: lower() can lengthen a text ("İ")
-        text = straight(block.text[:MAX_BLOCK_CHARS].lower())
-        starts.append((at, i))
-        parts.append(text)
-        at += len(text) + 1  # the newline between blocks: no phrase crosses it
-        # (the site, and with it the public suffix list, is read only for a block with links)
-        if (block.hint and hint_strength(block.hint)) or (
-            block.hrefs and any(link_strength(h, _site(base_url))[0] for h in block.hrefs)
-        ):
-            found.add(i)
-    offsets = [o for o, _ in starts]
-    # which phrase a block holds is read later, near anchors only
-    for hit in m.ask_starts("\n".join(parts)):
-        found.add(starts[bisect_right(offsets, hit) - 1][1])
-    return sorted(found)
+    """The blocks an appeal could grow from (see ArticleFeatures.anchors)."""
+    return ArticleFeatures(blocks, base_url).anchors()
 
 
 class ArticleFeatures:
@@ -188,6 +165,40 @@ class ArticleFeatures:
         self._top = set(content[:2]) | set(content[:cut])
         self._bottom = set(content[-2:]) | set(content[len(content) - cut :])
         self._known: dict[int, BlockFeatures] = {}
+        # the words of every block, lower-cased and joined by newlines (no phrase crosses
+        # one), with each block's offset: they name the article's languages, and with them
+        # the tables it is read with, and the anchors are found in them in one pass
+        self._starts: list[tuple[int, int]] = []
+        parts = []
+        at = 0
+        for i, block in enumerate(blocks):
+            if block.kind in DATA_KINDS or not block.text:
+                continue
+            # lower-cased before its offset is taken: lower() can lengthen a text ("İ")
+            text = straight(block.text[:MAX_BLOCK_CHARS].lower())
+            self._starts.append((at, i))
+            parts.append(text)
+            at += len(text) + 1
+        self._joined = "\n".join(parts)
+        self.tables = matcher_for(languages_of(parts))
+
+    def anchors(self) -> list[int]:
+        """The blocks an appeal could grow from: a precise ask in their words, appeal class
+        names, or a link to an appeal page. Far from all of them, no block is weighed at
+        all. The words of the whole article are scanned in one pass."""
+        found = set()
+        for _, i in self._starts:
+            block = self.blocks[i]
+            # (the site, and with it the public suffix list, is read only for a block with links)
+            if (block.hint and hint_strength(block.hint)) or (
+                block.hrefs and any(link_strength(h, _site(self._base_url))[0] for h in block.hrefs)
+            ):
+                found.add(i)
+        offsets = [o for o, _ in self._starts]
+        # which phrase a block holds is read later, near anchors only
+        for hit in self.tables.ask_starts(self._joined):
+            found.add(self._starts[bisect_right(offsets, hit) - 1][1])
+        return sorted(found)
 
     def __getitem__(self, i: int) -> BlockFeatures:
         found = self._known.get(i)
@@ -209,9 +220,9 @@ class ArticleFeatures:
         if block.kind in DATA_KINDS or not text:
             found = _no_words(block.kind, text)
         elif len(text) <= _REMEMBER_CHARS:
-            found = _remembered_words(text)
+            found = _remembered_words(text, self.tables)
         else:
-            found = _words(text)
+            found = _words(text, self.tables)
         words, kind, cue, ask, others, theirs, form = found
         values = list(words)
         _shape(block, values, self._base_url)
@@ -259,8 +270,14 @@ def _no_words(kind: str, text: str) -> Words:
     return tuple(v), "", "", NO_ASK, False, False, line_form(text)
 
 
-def _words(text: str) -> Words:
-    """Read a block's words into its word features, its ask and its voice."""
+def _words(text: str, tables: Matcher) -> Words:
+    """Read a block's words, with the tables of its article's languages, into its word
+    features, its ask and its voice."""
+    with reading_with(tables):
+        return _read_words(text)
+
+
+def _read_words(text: str) -> Words:
     v = [0.0] * len(FEATURES)
     v[_INDEX["bias"]] = 1.0
     r = read(text)

@@ -1,8 +1,9 @@
-"""Every language's phrases in one trie regex; each match names the slots it fills.
+"""The phrases of an article's languages in one trie regex; each match names the slots it fills.
 
-One pass over a block's lower-cased text finds every phrase of every language, so a block
-needs no language detection: an Italian appeal quoting an English button still scores. The
-table is built once, on first use.
+One pass over a block's lower-cased text finds every phrase of the article's languages
+(detect.py: those whose everyday words it holds, and English), so a block needs no language
+of its own: an Italian appeal quoting an English button still scores. The tables of each
+set of languages are built once, on first use.
 """
 
 from __future__ import annotations
@@ -11,14 +12,26 @@ import gc
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from newsterm.text.strip.common import LINK_MARK, PLATFORMS
 from newsterm.text.strip.lang import LANGUAGES, PHRASE_SLOTS, Lexicon
 from newsterm.text.strip.trie import expand, trie_regex
 
-__all__ = ["EITHER_AFTER", "INLINE_SLOTS", "Lazy", "Matcher", "collector_paused", "matcher"]
+__all__ = [
+    "EITHER_AFTER",
+    "INLINE_SLOTS",
+    "Lazy",
+    "Matcher",
+    "button_label",
+    "button_languages",
+    "collector_paused",
+    "matcher",
+    "matcher_for",
+    "reading_with",
+]
 
 # `button` lines are matched whole (see `Matcher.button`) and the precise `ask` phrases in a
 # pass of their own (see `Matcher.asks`), so that "support us" still counts "us" as the
@@ -64,10 +77,13 @@ class Lazy:
         return self._compiled is not None
 
 
-@dataclass(frozen=True, slots=True)
+# compared and hashed by identity: one per set of languages (matcher_for), and a key of the
+# caches of what a text reads as with it
+@dataclass(frozen=True, slots=True, eq=False)
 class Matcher:
-    """The phrase tables, each compiled when first used."""
+    """The phrase tables of some languages, each compiled when first used."""
 
+    languages: frozenset[str]  # the codes of the languages whose tables these are
     lazy_regex: Lazy  # every inline phrase of every slot
     slots: dict[str, tuple[int, ...]]  # phrase (a stem without "*") -> slot indices
     buttons: frozenset[str]  # whole-line button labels, every language
@@ -153,8 +169,22 @@ class Matcher:
 
     def button(self, low: str) -> bool:
         """The whole line is a button label ("Donate now →", "Jetzt unterstützen")."""
-        label = " ".join(LINK_MARK.sub("", low).strip(_BUTTON_TRIM).split())
-        return label in self.buttons
+        return button_label(low) in self.buttons
+
+
+def button_label(low: str) -> str:
+    """A lower-cased line as a button label: link marks, arrows and quotes trimmed."""
+    return " ".join(LINK_MARK.sub("", low).strip(_BUTTON_TRIM).split())
+
+
+@cache
+def button_languages() -> dict[str, frozenset[str]]:
+    """Every language's whole-line button labels, each with the languages it belongs to."""
+    owners: dict[str, set[str]] = {}
+    for code, lexicon in LANGUAGES.items():
+        for phrase in _phrases(lexicon, "button"):
+            owners.setdefault(phrase.rstrip("*"), set()).add(code)
+    return {label: frozenset(codes) for label, codes in owners.items()}
 
 
 def _phrases(lexicon: Lexicon, slot: str) -> Iterable[str]:
@@ -180,16 +210,38 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-@cache
+# The matcher an article is being read with (see reading_with); none: every language's.
+_ACTIVE: ContextVar[Matcher | None] = ContextVar("newsterm_strip_matcher", default=None)
+
+
 def matcher() -> Matcher:
-    """The tables of every registered language, compiled once."""
+    """The tables the current article is read with: its languages' (see reading_with), or
+    every registered language's outside an article."""
+    return _ACTIVE.get() or matcher_for(frozenset(LANGUAGES))
+
+
+@contextmanager
+def reading_with(tables: Matcher) -> Iterator[None]:
+    """Read with `tables` inside the block: the phrase lookups deep in reading.py and
+    voice.py ask `matcher()`, and each thread (or task) reads its own article."""
+    token = _ACTIVE.set(tables)
+    try:
+        yield
+    finally:
+        _ACTIVE.reset(token)
+
+
+@lru_cache(maxsize=16)
+def matcher_for(codes: frozenset[str]) -> Matcher:
+    """The tables of the registered languages among `codes`, built once per set: an
+    article's languages come from few combinations, each compiled when first needed."""
     with collector_paused():
-        return _build()
+        return _build(tuple(code for code in LANGUAGES if code in codes))
 
 
-def _build() -> Matcher:
-    slots, buttons, asks, funded, polite = _tables()
-    recipients, every_recipient = _recipients()
+def _build(codes: tuple[str, ...]) -> Matcher:
+    slots, asks, funded, polite = _tables(codes)
+    recipients, every_recipient = _recipients(codes)
     keys: dict[str, set[int]] = {}
     for phrase, found in slots.items():  # "member" and "member*" share one key
         keys.setdefault(phrase.rstrip("*"), set()).update(found)
@@ -208,9 +260,10 @@ def _build() -> Matcher:
         if " " not in key and set(found) & voice
     }
     return Matcher(
+        frozenset(codes),
         Lazy(slots),
         frozen,
-        frozenset(buttons),
+        _buttons(),
         Lazy(asks),
         Lazy(funded),
         Lazy(asks | funded, separated=True),
@@ -221,46 +274,76 @@ def _build() -> Matcher:
     )
 
 
-def _recipients() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
-    """Each ask phrase's recipient words, from the languages that hold the phrase, and
-    every language's together (for platforms, which are asks in every language)."""
+def _recipients(codes: tuple[str, ...]) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """Each ask phrase's recipient words, from the languages that hold the phrase, and every
+    registered language's together: for platforms, which are asks in every language, and
+    for phrases no table holds as written ("~" asks)."""
     found: dict[str, set[str]] = {}
-    every: set[str] = set()
-    for lexicon in LANGUAGES.values():
-        words = set(_phrases(lexicon, "recipient"))
-        every |= words
-        for phrase in _phrases(lexicon, "ask"):
-            found.setdefault(phrase, set()).update(words)
+    for code in codes:
+        language = _language(code)
+        for phrase in language.asks:
+            found.setdefault(phrase, set()).update(language.recipients)
+    every = frozenset(word for code in LANGUAGES for word in _language(code).recipients)
     for name in PLATFORMS:
         found.setdefault(name, set()).update(every)
-    return {phrase: frozenset(words) for phrase, words in found.items()}, frozenset(every)
+    return {phrase: frozenset(words) for phrase, words in found.items()}, every
 
 
-def _tables() -> tuple[dict[str, set[int]], set[str], set[str], set[str], set[str]]:
-    """Every language's phrases: inline ones with their slots, whole-line buttons, precise
-    asks, the publisher's funding said of itself, and the courtesy words before an ask."""
+@dataclass(frozen=True, slots=True)
+class _Language:
+    """One language's phrases, expanded: inline ones with their slots, precise asks, the
+    publisher's funding said of itself, the courtesy words before an ask, and the words
+    naming whom a gift goes to."""
+
+    slots: dict[str, set[int]]
+    asks: frozenset[str]
+    funded: frozenset[str]
+    polite: frozenset[str]
+    recipients: frozenset[str]
+
+
+@cache
+def _language(code: str) -> _Language:
+    lexicon = LANGUAGES[code]
     slots: dict[str, set[int]] = {}
-    buttons: set[str] = set()
+    index = {slot: i for i, slot in enumerate(INLINE_SLOTS)}
+    for slot in PHRASE_SLOTS:
+        if slot not in _APART:
+            for phrase in _phrases(lexicon, slot):
+                slots.setdefault(phrase, set()).add(index[slot])
+    return _Language(
+        slots,
+        frozenset(_phrases(lexicon, "ask")),
+        frozenset(_phrases(lexicon, "funded")),
+        frozenset(phrase.rstrip("*") for phrase in _phrases(lexicon, "polite")),
+        frozenset(_phrases(lexicon, "recipient")),
+    )
+
+
+def _buttons() -> frozenset[str]:
+    """Whole-line button labels of every language: a line is a button whatever language
+    the article around it is in, and a set lookup costs nothing to build into a regex."""
+    return frozenset(button_languages())
+
+
+def _tables(codes: tuple[str, ...]) -> tuple[dict[str, set[int]], set[str], set[str], set[str]]:
+    """The languages' phrases together: inline ones with their slots, precise asks, the
+    publisher's funding said of itself, and the courtesy words before an ask."""
+    slots: dict[str, set[int]] = {}
     polite: set[str] = set()
     asks: set[str] = set()
     funded: set[str] = set()
     index = {slot: i for i, slot in enumerate(INLINE_SLOTS)}
-    for lexicon in LANGUAGES.values():
-        for slot in PHRASE_SLOTS:
-            for phrase in _phrases(lexicon, slot):
-                if slot == "button":
-                    buttons.add(phrase.rstrip("*"))
-                elif slot == "polite":
-                    polite.add(phrase.rstrip("*"))
-                elif slot == "recipient":
-                    continue  # read per phrase by _recipients
-                elif slot in ("ask", "funded"):
-                    (asks if slot == "ask" else funded).add(phrase)
-                else:
-                    slots.setdefault(phrase, set()).add(index[slot])
+    for code in codes:
+        language = _language(code)
+        for phrase, found in language.slots.items():
+            slots.setdefault(phrase, set()).update(found)
+        asks |= language.asks
+        funded |= language.funded
+        polite |= language.polite
     # a platform readers pay through, named in the publisher's voice, is an ask ("join us on
     # Patreon"); the names that are also everyday words are not
     asks.update(name for name in PLATFORMS if name not in _PLAIN_WORDS)
     for name in PLATFORMS:
         slots.setdefault(name, set()).update((index["platform"], index["donate"]))
-    return slots, buttons, asks, funded, polite
+    return slots, asks, funded, polite

@@ -20,6 +20,7 @@ __all__ = [
     "LEAVE",
     "MAX_BLOCK_CHARS",
     "MAX_INPUT_BYTES",
+    "MIN_MARKS",
     "QUOTED_SHARE",
     "REACH",
     "SEED",
@@ -74,3 +75,9 @@ QUOTED_SHARE = 0.25
 MAX_BLOCK_CHARS = 20_000
 # `newsterm strip` reads at most this much input.
 MAX_INPUT_BYTES = 10 * 1024 * 1024
+# An article is read with the phrase tables of each language at least MIN_MARKS of whose
+# marks (everyday words, and a word of each ask, none of them English words) occur in it
+# (detect.py). One is enough: an appeal in another language than the story's may be one
+# short sentence ("Hazte socio de La Marea"), and a language taken in needlessly costs
+# only the time to compile its tables once.
+MIN_MARKS = 1

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsterm.text.strip.common import PLATFORMS
-from newsterm.text.strip.matcher import matcher
+from newsterm.text.strip.matcher import Matcher, matcher
 from newsterm.text.strip.reading import Reading, in_quotes, sentence_of
 from newsterm.text.strip.slots import ASK_WORDS, ASKS, PUBLISHER, READER, THIRD, VOICE
 from newsterm.text.strip.thresholds import BUTTON_WORDS, CALL_WORDS
@@ -156,11 +156,15 @@ def _to_someone(low: str, at: int, phrase: str) -> bool:
     return matcher().recipient(phrase, to) and whom.strip(".,;:!?") not in _OURS
 
 
-@lru_cache(maxsize=4096)
 def _voiced(phrase: str) -> bool:
     """The ask names who speaks or who is asked: "support our reporting", "in your inbox",
     "unterstützen Sie uns"."""
-    return any(set(found) & VOICE for _, found in matcher().find(phrase))
+    return _voiced_in(phrase, matcher())
+
+
+@lru_cache(maxsize=4096)
+def _voiced_in(phrase: str, tables: Matcher) -> bool:
+    return any(set(found) & VOICE for _, found in tables.find(phrase))
 
 
 def _opens(low: str, start: int, at: int, end: int) -> bool:

@@ -5,6 +5,15 @@ from newsterm.text.strip.lang.lexicon import Lexicon, phrases
 LEXICON = Lexicon(
     code="ca",
     name="Català",
+    marks=phrases(
+        "els; amb; perquè; també; però; aquest; aquesta; aquests; hem; som; nostre; nostra; "
+        "nostres; vostre; vostra; és; dels; pels; seva; seu; molt; fer; fes-te; subscriu-te; "
+        "dona; col·labora; les; subscriptor; subscriptors; vull; donació; teva; subscriptora; "
+        "socis; soci; sòcia; suport; butlletí; necessitem; subscriptores; sòcies; mecenes; "
+        "fes; teu; campanya; cafè; ajudar; periodisme; llegint; lectors; fes-te'n; uneix-te; "
+        "ajuda'ns; subscriu-t'hi; subscriure't; desgravable; patrocina; aportació; "
+        "permanència; suma't; compte; inscriu-te; apunta't; publicitat; mur; diari"
+    ),
     reader=phrases(
         "tu; teu; teva; teus; teves; tua; tues; vostè; vostès; vosaltres; vostre; vostra; "
         "vostres; us necessitem; us demanem; us convidem; us agraïm; et necessitem; "

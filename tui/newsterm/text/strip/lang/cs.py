@@ -9,6 +9,16 @@ from newsterm.text.strip.lang.lexicon import Lexicon, phrases
 LEXICON = Lexicon(
     code="cs",
     name="Čeština",
+    marks=phrases(
+        "je; se; že; jsme; jsou; nás; náš; naše; vás; váš; vaše; také; který; která; které; "
+        "jako; ale; nebo; být; bez; jen; si; podle; při; už; byl; bylo; byla; jak; mají; není; "
+        "aby; když; ani; podpořte; přispějte; darujte; předplatné; čtenáři; čtenářů; "
+        "posluchači; vám; dárců; můžete; vaši; odemknout; dárci; díky; podpořit; vaší; kávu; "
+        "každý; verzi; získejte; darem; částkou; příspěvkem; příspěvků; darů; předplatitele; "
+        "vámi; přispěj; přispět; daruj; darovat; předplatit; odebírejte; herohero; darujme; "
+        "kampaň; sbírka; přispívat; dar; účet; nám; abychom; předplatným; přispěním; chcete; "
+        "pokračovat; svůj; své; koruna; předplatného; žurnalistiky"
+    ),
     reader=phrases(
         "vy; vás; vám; vámi; váš; vaš(e|eho|i|í|im|ich|emu|imi); tvůj; tvoj(e|i); tvá; tvé; "
         "tvou; tvého; tebe; tobě; milí čtenáři; milé čtenářky; vážení čtenáři; "

@@ -9,6 +9,23 @@ from newsterm.text.strip.lang.lexicon import Lexicon, phrases
 LEXICON = Lexicon(
     code="de",
     name="Deutsch",
+    marks=phrases(
+        "und; der; das; nicht; ist; sind; wir; sie; uns; unser; unsere; unseren; für; auf; "
+        "ein; eine; einer; einen; dem; auch; wird; werden; bei; ihre; dass; sich; zu; dich; "
+        "euch; bitte; jetzt; spenden; spende; unterstützen; abonnieren; mitglied; mich; meine; "
+        "getragen; werde; ihren; monat; seinen; dank; unterstützung; gehört; beitrag; "
+        "monatlich; lebt; testen; finanziert; zum; dazugehören; mitgliedsbeitrag; "
+        "deaktivieren; ausschalten; postfach; hörerfinanziert; hörerfinanzierte; "
+        "hörerfinanzierten; bereits; jeder; fördermitglied; fördermitglieder; "
+        "fördermitgliedschaft; zeichnen; freiwilligen; greifen; deine; herausgegeben; hilf; "
+        "abonniere; abschließen; probeabo; freiwillig; leserfinanziert; bestellen; "
+        "spendenaktion; spendenziel; steuerlich; spendenquittung; spendenkonto; "
+        "spendenformular; unterstütze; unterstützt; leserfinanzierte; sponsern; weiterlesen; "
+        "eigener; hilfe; genossenschaftsanteil; genossenschaftsanteile; soliabo; soliabos; "
+        "soli-abo; sozialabo; förderabo; freiwilliges; freiwillige; dauerauftrag; "
+        "leserfinanzierten; leserfinanzierter; paywall; spendenfinanziert; spendenfinanzierte; "
+        "spendenfinanzierten"
+    ),
     reader=phrases(
         "dein*; dich; euch; euer; eure; euren; eurem; eurer; gefällt dir; danke dir; "
         "(kannst|willst|möchtest|magst|hast|bist) du; du (kannst|bist|liest|hast); wenn du; "

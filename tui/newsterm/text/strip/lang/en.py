@@ -5,6 +5,7 @@ from newsterm.text.strip.lang.lexicon import Lexicon, phrases
 LEXICON = Lexicon(
     code="en",
     name="English",
+    marks=phrases("the; and; of; is; are; was; that; this; with; you; your; we; our; have; not"),
     reader=phrases(
         "you; your; yours; yourself; you're; you've; you'll; you'd; dear reader; dear readers; "
         "dear listener*; reader like you; readers like you; people like you; "
@@ -33,7 +34,7 @@ LEXICON = Lexicon(
         "join now; join our; join the; members; member; membership*; sustainer*; patron*; "
         "founding member; insider*; friends of; community of; supporter*; backer*; "
         "inner circle; club; paying member*; member-funded; member benefits; members-only; "
-        "become one; join them; join thousands"
+        "become one; join them; join thousands; community"
     ),
     subscribe=phrases(
         "yours for as low as; subscrib*; subscription*; paid subscriber*; free subscriber*; "
@@ -46,7 +47,7 @@ LEXICON = Lexicon(
         "free articles; article limit; "
         # a subscription form's tiers: "Print Only", "Digital Only", "All Access"
         "print only; digital only; print & digital; print and digital; print + digital; "
-        "all access; all-access; website access; e-edition"
+        "all access; all-access; website access; e-edition; login; e-paper"
     ),
     newsletter=phrases(
         "email newsletters; receive emails from; to receive emails; by signing up; by subscribing; "
@@ -59,7 +60,7 @@ LEXICON = Lexicon(
         "thanks for signing up; thank you for signing up; check your inbox; "
         "skip past newsletter promotion; after newsletter promotion; delivered to; "
         "straight to your inbox; every morning; every week; every friday; weekly; daily; "
-        "briefing; digest; recaptcha; spam"
+        "briefing; digest; recaptcha; spam; mail"
     ),
     support=phrases(
         "using an ad blocker; using an adblocker; your ad blocker; your adblocker; "
@@ -167,7 +168,7 @@ LEXICON = Lexicon(
         "full access to (the newsletter|your local news); access to the full archive; "
         "to keep reading; get the latest posts; "
         "never miss (a story|an update|a post|an issue); you've successfully subscribed; "
-        "register to read; help (us|the paper) (grow|thrive); delivered free every"
+        "register to read; help (us|the paper) (grow|thrive); delivered free every; newsletter"
     ),
     funded=phrases(
         "(rely|relies|depend|depends|count|counts) on (contributions|donations|gifts) from; "
@@ -232,7 +233,8 @@ LEXICON = Lexicon(
         "editor-in-chief; editor in chief; executive editor; managing editor; editor; "
         "publisher; founder; co-founder; cofounder; executive director; ceo; president; "
         "general manager; station manager; with gratitude; with thanks; thank you; thanks; "
-        "sincerely; warmly; the team; and the team; and the whole team; the staff; gratefully"
+        "sincerely; warmly; the team; and the team; and the whole team; the staff; gratefully; "
+        "director"
     ),
     mission=phrases(
         "journalism; journalists; newsroom; news; reporting; independent; independence; "
@@ -241,7 +243,8 @@ LEXICON = Lexicon(
         "ad-free; no ads; advertisers; advertising; paywall; paywalls; billionaire*; "
         "corporate; shareholders; owners; free for everyone; free to read; free for all; "
         "accessible to all; open to all; misinformation; disinformation; quality; in-depth; "
-        "fearless; trusted; local news; community"
+        "fearless; trusted; local news; community; information; investigation; journalist*; "
+        "independents"
     ),
     urgency=phrases(
         "today; now; right now; tonight; before midnight; this week; this month; "
@@ -258,7 +261,8 @@ LEXICON = Lexicon(
         "documents show; records show; officials; police; court; judge; lawmakers; senator; "
         "governor; mayor; minister; prosecutors; analysts; researchers; residents; last year; "
         "last week; on monday; on tuesday; on wednesday; on thursday; on friday; on saturday; "
-        "on sunday; percent; million; billion"
+        "on sunday; percent; million; billion; per cent; millions; ministers; ministerial; fiscal; "
+        "documents"
     ),
     third=phrases(
         "charity; charities; charitable; food bank; shelter; hospital; church; foundation; "
@@ -269,6 +273,6 @@ LEXICON = Lexicon(
         "relief fund; victims; families; organizers; the drive; the nonprofit; "
         "the organization; the charity; the group; the museum; the university; the school; "
         "the team's; the company; its members; its readers; its subscribers; sponsored by; "
-        "brought to you by; promo code; use code; offer code"
+        "brought to you by; promo code; use code; offer code; subsidies"
     ),
 )

@@ -5,6 +5,18 @@ from newsterm.text.strip.lang.lexicon import Lexicon, phrases
 LEXICON = Lexicon(
     code="es",
     name="Español",
+    marks=phrases(
+        "mensuales; del; que; por; para; una; está; pero; nuestro; nuestra; nuestros; "
+        "nuestras; tu; su; sus; somos; hemos; usted; más; hazte; apoya; colabora; suscríbete; "
+        "socio; socia; con; posible; necesitamos; suscriptor; artículos; gracias; suscriptora; "
+        "este; pedirte; miembro; apoyar; dona; comunidad; café; campaña; apoyarnos; correo; "
+        "suscribite; mes; boletín; ayúdenos; ayúdanos; ayudanos; conviértete; ayudarnos; "
+        "sostenernos; aceptamos; donar; únete; recibe; cafecito; estás; límites; anuncios; "
+        "donación; donaciones; donativo; donativos; házte; apóyanos; suscribirte; suscríbase; "
+        "suscribirse; regístrate; apúntate; recibir; deducible; desgrava; aporta; suscribirme; "
+        "invítame; patrocina; suscribete; suscripción; periodismo; hacen; cuando; alta; "
+        "quieres; sostienen; publicidad; pago"
+    ),
     reader=phrases(
         "tú; tu; tus; ti; te; contigo; tuyo; tuya; usted; ustedes; vosotros; vosotras; "
         "vuestro; vuestra; vuestros; vuestras; vos; tu apoyo; su apoyo; tu aportación; "

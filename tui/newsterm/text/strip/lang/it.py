@@ -5,6 +5,19 @@ from newsterm.text.strip.lang.lexicon import Lexicon, phrases
 LEXICON = Lexicon(
     code="it",
     name="Italiano",
+    marks=phrases(
+        "il; gli; della; delle; che; sono; anche; questo; questa; nel; nella; noi; nostro; "
+        "nostra; tuo; vostro; è; una; più; abbiamo; sostieni; sostenere; abbonati; dona; "
+        "aiutaci; economicamente; dai; grazie; chi; diventa; lettori; senza; diventare; "
+        "crowdfunding; puoi; sostenuto; sostenuta; sostenuti; sostenute; tua; caffè; campagna; "
+        "alla; diventate; mille; abbonamento; riceviamo; abbonato; aiutarci; abbono; "
+        "contributo; scopri; soci; padroni; sostegno; donazione; donazioni; donare; "
+        "sostienici; unisciti; abbonarti; iscriviti; iscriversi; ricevi; ricevere; deducibile; "
+        "deducibili; fondi; contribuisci; 5x1000; sostienilo; sosteneteci; abbonatevi; "
+        "aiutateci; abbonandoti; abbonarvi; sostenerci; prezzo; sottoscrivi; sottoscrivere; "
+        "continuare; riservato; nostre; iscriverti; iscrivendoti; riceverla; editore; padrone; "
+        "finanziato; finanziata; finanziati; finanziate"
+    ),
     reader=phrases(
         "tu; te; ti; tuo; tua; tuoi; tue; voi; vostro; vostra; vostri; vostre; vi chiediamo; "
         "vi ringraziamo; vi invitiamo; il tuo sostegno; il tuo contributo; la tua donazione; "

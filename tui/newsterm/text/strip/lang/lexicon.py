@@ -21,6 +21,10 @@ class Lexicon:
 
     code: str  # ISO 639-1, e.g. "de"
     name: str  # the language's own name, e.g. "Deutsch"
+    # Everyday words that show a text is written in the language ("und", "nicht", "wir"):
+    # an article is read with the tables of the languages it holds (see detect.py). Words
+    # shared with a neighbour only cost time; a missing one costs appeals.
+    marks: tuple[str, ...]
     # Voice: who speaks to whom.
     reader: tuple[str, ...]  # words addressing the reader: "you", "your", "vous", "dein"
     publisher: tuple[str, ...]  # the outlet of itself: "we", "our", "this newsletter"
@@ -62,4 +66,4 @@ def phrases(text: str) -> tuple[str, ...]:
 
 
 # The slots that hold phrases, in a fixed order (features are named after them).
-PHRASE_SLOTS = tuple(f.name for f in fields(Lexicon) if f.name not in ("code", "name"))
+PHRASE_SLOTS = tuple(f.name for f in fields(Lexicon) if f.name not in ("code", "name", "marks"))

@@ -10,6 +10,15 @@ from newsterm.text.strip.lang.lexicon import Lexicon, phrases
 LEXICON = Lexicon(
     code="pl",
     name="Polski",
+    marks=phrases(
+        "nie; się; jest; że; dla; oraz; nas; nasz; nasza; nasze; naszą; naszych; wasz; twoje; "
+        "ciebie; cię; czy; przez; są; być; już; także; jako; który; która; które; jak; tylko; "
+        "może; ani; wesprzyj; wspieraj; przekaż; wpłać; dołącz; dzięki; zostań; nam; państwa; "
+        "bez; podatku; dostęp; zostańcie; kawę; wpłata; prenumeratę; potrzebujemy; darowizna; "
+        "proszę; prosimy; kawkę; twój; drobną; subskrypcję; dołączcie; zależymy; niezależne; "
+        "wspieram; wpłacam; zaprenumeruj; subskrybuj; twoją; patronite; zrzutka; wesprzeć; "
+        "wspierać; prenumeruj; wasze; limitu; wesprzyjcie; pomoc; dowolną"
+    ),
     reader=phrases(
         "cię; ciebie; tobie; twój; twoi; twoj(a|e|ego|ej|ą|ich|im|emu|imi); "
         "wasz(|a|e|ego|ej|ym|ą|ych|emu|ymi); wasi; wam; drogi czytelniku; droga czytelniczko; "

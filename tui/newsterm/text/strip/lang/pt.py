@@ -5,6 +5,15 @@ from newsterm.text.strip.lang.lexicon import Lexicon, phrases
 LEXICON = Lexicon(
     code="pt",
     name="Português",
+    marks=phrases(
+        "não; uma; das; dos; ao; são; também; você; vocês; nosso; nossa; nossos; seu; sua; "
+        "pelo; pela; em; é; que; mais; apoie; assine; doe; contribua; faça; leitores; seja; "
+        "torne-se; por; assinantes; apoiadores; fazer; junte-se; receba; ajude; doadores; "
+        "apoiar; contribuir; torna-te; contribui; tornar-se; continuar; sem; assinar; "
+        "campanha; atingiu; como; consigne; doar; pague; ajude-nos; cadastre-se; contribuição; "
+        "maneiras; apoia-nos; inscreva-se; inscrever-se; receber; pix; patrocinar; patrocine; "
+        "vaquinha; mensais; carta; valor; acesso; força; junta-te; jornalismo; quiser"
+    ),
     reader=phrases(
         "você; vocês; te; para ti; a ti; tu; teu; tua; teus; tuas; contigo; convosco; "
         "seu apoio; sua contribuição; sua doação; sua assinatura; o seu apoio; "
