@@ -1,12 +1,15 @@
-"""Which languages an article is written in, so that it is read with their tables only.
+"""Which languages an article is read in: English, its own language, or every language.
 
-Compiling every language's phrase tables is most of the stripper's first call; an article
-needs the tables of the languages it holds. A language counts once MIN_MARKS of its marks
-(its lexicon's everyday words, and a word of each of its asks) occur in the article, or once
-a line of the article is one of its buttons ("S'abonner" under an English story). English
-always counts: an article in any language may carry an English button or a platform's ask
-("Support us on Patreon"). A word several languages share counts for each of them, so a
-doubt costs time, not appeals.
+Compiling every language's phrase tables is most of the stripper's first call, and an
+article needs the tables of the languages it is written in. English is always read: any
+article may carry an English button or a platform's ask ("Support us on Patreon"). The
+other language is the one with the most marks (its lexicon's everyday words, and a word of
+each of its asks) in the blocks that are not plainly English, or whose buttons make a line
+of the article ("S'abonner" under an English story). When a block of the article holds more
+marks of a further language than of the first (a Spanish box in a Catalan story), or a
+line is a further language's button, the article is read in every language, as a doubt
+must cost time, not appeals. So an article's tables are one
+of few sets (English; English and one language; all), each built once.
 """
 
 from __future__ import annotations
@@ -18,12 +21,15 @@ from functools import cache
 
 from newsterm.text.strip.lang import LANGUAGES
 from newsterm.text.strip.matcher import button_label, button_languages
-from newsterm.text.strip.thresholds import BUTTON_WORDS, MIN_MARKS
+from newsterm.text.strip.thresholds import BUTTON_WORDS, ENGLISH_WORDS, MIN_MARKS, OWN_MARKS
 from newsterm.text.strip.trie import trie_regex
 
 __all__ = ["ALWAYS", "languages_of"]
 
 ALWAYS = frozenset(("en",))
+_EVERY = frozenset(LANGUAGES)
+# Words every English sentence is made with: a block holding enough of them is English.
+_ENGLISH = (" the ", " and ", " of ", " to ", " is ", " that ")
 
 
 @cache
@@ -32,7 +38,7 @@ def _marks() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     owners: dict[str, list[str]] = {}
     for code, lexicon in LANGUAGES.items():
         if code in ALWAYS:
-            continue  # looked for in vain: the language is always taken
+            continue  # looked for in vain: the language is always read
         for word in lexicon.marks:
             owners.setdefault(word, []).append(code)
     # a trie, separated (see trie_regex): the scan skips the letters inside words
@@ -41,23 +47,46 @@ def _marks() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
 
 
 def _english(low: str) -> bool:
-    """The block is plainly English: a sentence in English holds "the" or "and"; another
-    language's appeal quoted inside an English sentence goes unseen, its own lines not."""
-    return " the " in low or " and " in low
+    """The block is plainly English: at least ENGLISH_WORDS of English's commonest words. A
+    line mixing languages ("Thanks for reading the Courier. Devenez membre…") is not, so its
+    other language is looked for; a long paragraph that ends in another language is."""
+    hits = 0
+    for word in _ENGLISH:  # most paragraphs are done after " the "
+        hits += low.count(word)
+        if hits >= ENGLISH_WORDS:
+            return True
+    return False
 
 
 def languages_of(low_texts: Sequence[str]) -> frozenset[str]:
-    """The registered languages of lower-cased texts (an article's blocks), English always."""
+    """The languages lower-cased texts (an article's blocks) are read in."""
     pattern, owners = _marks()
     buttons = button_languages()
-    found = set(ALWAYS)
+    by_button: set[str] = set()
+    foreign = []
     for text in low_texts:
         if text.count(" ") < BUTTON_WORDS:
-            found.update(buttons.get(button_label(text), ()))
-    # one scan over the blocks not plainly English (most of an English article is, and
-    # the scan would cost a fifth of the stripper's time); each match starts with the
-    # character before it
-    foreign = "\n".join(text for text in low_texts if not _english(text))
-    words = {word[1:] for word in pattern.findall("\n" + foreign)} if foreign else set()
-    counts = Counter(code for word in words & owners.keys() for code in owners[word])
-    return frozenset(found) | frozenset(code for code, n in counts.items() if n >= MIN_MARKS)
+            by_button.update(buttons.get(button_label(text), ()))
+        if not _english(text):
+            foreign.append(text)
+    marked: dict[str, set[str]] = {}  # language -> its marks found in the article
+    blocks: list[Counter[str]] = []  # each block's marks by language
+    for text in foreign:  # each match starts with the character before it (separated)
+        counts: Counter[str] = Counter()
+        for word in {found[1:] for found in pattern.findall("\n" + text)}:
+            for code in owners[word]:
+                counts[code] += 1
+                marked.setdefault(code, set()).add(word)
+        blocks.append(counts)
+    found = {code for code, words in marked.items() if len(words) >= MIN_MARKS}
+    found |= by_button - ALWAYS
+    if not found:
+        return ALWAYS
+    first = max(sorted(found), key=lambda code: len(marked.get(code, ())))  # ties: by name
+    # another language than the first has a block of its own, or a button: every language
+    # ("que", "una" and "del" are Catalan, Spanish and Italian alike, but a Spanish box in a
+    # Catalan story holds more Spanish marks than Catalan ones)
+    for counts in blocks:
+        if any(n >= OWN_MARKS and n > counts[first] for code, n in counts.items()):
+            return _EVERY
+    return _EVERY if by_button - ALWAYS - {first} else ALWAYS | {first}

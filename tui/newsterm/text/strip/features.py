@@ -10,18 +10,17 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
 
 from newsterm.text.blocks import Block
+from newsterm.text.strip.article_text import ArticleText
 from newsterm.text.strip.common import NUMBER
-from newsterm.text.strip.detect import languages_of
 from newsterm.text.strip.lines import line_form
 from newsterm.text.strip.markup import hint_strength, link_strength, site_of
-from newsterm.text.strip.matcher import INLINE_SLOTS, Matcher, matcher, matcher_for, reading_with
-from newsterm.text.strip.reading import Reading, read, straight
+from newsterm.text.strip.matcher import INLINE_SLOTS, Matcher, matcher, reading_with
+from newsterm.text.strip.reading import Reading, read
 from newsterm.text.strip.slots import (
     ASKS,
     KIND_NAMES,
@@ -39,7 +38,7 @@ from newsterm.text.strip.slots import (
     VOICE,
 )
 from newsterm.text.strip.slots import METER as METER_SLOT
-from newsterm.text.strip.thresholds import MAX_BLOCK_CHARS, QUOTED_SHARE
+from newsterm.text.strip.thresholds import QUOTED_SHARE
 from newsterm.text.strip.voice import NO_ASK, OwnAsk, own_ask, reported
 
 __all__ = [
@@ -165,39 +164,23 @@ class ArticleFeatures:
         self._top = set(content[:2]) | set(content[:cut])
         self._bottom = set(content[-2:]) | set(content[len(content) - cut :])
         self._known: dict[int, BlockFeatures] = {}
-        # the words of every block, lower-cased and joined by newlines (no phrase crosses
-        # one), with each block's offset: they name the article's languages, and with them
-        # the tables it is read with, and the anchors are found in them in one pass
-        self._starts: list[tuple[int, int]] = []
-        parts = []
-        at = 0
-        for i, block in enumerate(blocks):
-            if block.kind in DATA_KINDS or not block.text:
-                continue
-            # lower-cased before its offset is taken: lower() can lengthen a text ("İ")
-            text = straight(block.text[:MAX_BLOCK_CHARS].lower())
-            self._starts.append((at, i))
-            parts.append(text)
-            at += len(text) + 1
-        self._joined = "\n".join(parts)
-        self.tables = matcher_for(languages_of(parts))
+        self.text = ArticleText(
+            (i, b.text) for i, b in enumerate(blocks) if b.kind not in DATA_KINDS and b.text
+        )
+        self.tables = self.text.tables
 
     def anchors(self) -> list[int]:
         """The blocks an appeal could grow from: a precise ask in their words, appeal class
         names, or a link to an appeal page. Far from all of them, no block is weighed at
         all. The words of the whole article are scanned in one pass."""
-        found = set()
-        for _, i in self._starts:
+        found = self.text.holding_asks()
+        for i in self.text.blocks:
             block = self.blocks[i]
             # (the site, and with it the public suffix list, is read only for a block with links)
             if (block.hint and hint_strength(block.hint)) or (
                 block.hrefs and any(link_strength(h, _site(self._base_url))[0] for h in block.hrefs)
             ):
                 found.add(i)
-        offsets = [o for o, _ in self._starts]
-        # which phrase a block holds is read later, near anchors only
-        for hit in self.tables.ask_starts(self._joined):
-            found.add(self._starts[bisect_right(offsets, hit) - 1][1])
         return sorted(found)
 
     def __getitem__(self, i: int) -> BlockFeatures:

@@ -28,6 +28,7 @@ __all__ = [
     "button_label",
     "button_languages",
     "collector_paused",
+    "language_tables",
     "matcher",
     "matcher_for",
     "reading_with",
@@ -234,7 +235,8 @@ def reading_with(tables: Matcher) -> Iterator[None]:
 @lru_cache(maxsize=16)
 def matcher_for(codes: frozenset[str]) -> Matcher:
     """The tables of the registered languages among `codes`, built once per set: an
-    article's languages come from few combinations, each compiled when first needed."""
+    article is read in English, English and one language, or every language (detect.py),
+    eleven sets at most, so none is built twice."""
     with collector_paused():
         return _build(tuple(code for code in LANGUAGES if code in codes))
 
@@ -280,10 +282,10 @@ def _recipients(codes: tuple[str, ...]) -> tuple[dict[str, frozenset[str]], froz
     for phrases no table holds as written ("~" asks)."""
     found: dict[str, set[str]] = {}
     for code in codes:
-        language = _language(code)
+        language = language_tables(code)
         for phrase in language.asks:
             found.setdefault(phrase, set()).update(language.recipients)
-    every = frozenset(word for code in LANGUAGES for word in _language(code).recipients)
+    every = _every_recipient()
     for name in PLATFORMS:
         found.setdefault(name, set()).update(every)
     return {phrase: frozenset(words) for phrase, words in found.items()}, every
@@ -303,7 +305,16 @@ class _Language:
 
 
 @cache
-def _language(code: str) -> _Language:
+def _every_recipient() -> frozenset[str]:
+    """Every language's recipient words: a platform's ask is an ask in any language."""
+    return frozenset(
+        phrase for lexicon in LANGUAGES.values() for phrase in _phrases(lexicon, "recipient")
+    )
+
+
+@cache
+def language_tables(code: str) -> _Language:
+    """One language's phrases expanded, once."""
     lexicon = LANGUAGES[code]
     slots: dict[str, set[int]] = {}
     index = {slot: i for i, slot in enumerate(INLINE_SLOTS)}
@@ -335,7 +346,7 @@ def _tables(codes: tuple[str, ...]) -> tuple[dict[str, set[int]], set[str], set[
     funded: set[str] = set()
     index = {slot: i for i, slot in enumerate(INLINE_SLOTS)}
     for code in codes:
-        language = _language(code)
+        language = language_tables(code)
         for phrase, found in language.slots.items():
             slots.setdefault(phrase, set()).update(found)
         asks |= language.asks

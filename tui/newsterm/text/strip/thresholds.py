@@ -15,12 +15,14 @@ __all__ = [
     "BUTTON_WORDS",
     "CALL_SEED",
     "CALL_WORDS",
+    "ENGLISH_WORDS",
     "ENTER",
     "GROW",
     "LEAVE",
     "MAX_BLOCK_CHARS",
     "MAX_INPUT_BYTES",
     "MIN_MARKS",
+    "OWN_MARKS",
     "QUOTED_SHARE",
     "REACH",
     "SEED",
@@ -75,9 +77,14 @@ QUOTED_SHARE = 0.25
 MAX_BLOCK_CHARS = 20_000
 # `newsterm strip` reads at most this much input.
 MAX_INPUT_BYTES = 10 * 1024 * 1024
-# An article is read with the phrase tables of each language at least MIN_MARKS of whose
-# marks (everyday words, and a word of each ask, none of them English words) occur in it
-# (detect.py). One is enough: an appeal in another language than the story's may be one
-# short sentence ("Hazte socio de La Marea"), and a language taken in needlessly costs
-# only the time to compile its tables once.
+# Which languages an article is read in (detect.py). A language is the article's once
+# MIN_MARKS of its marks (everyday words, and a word of each ask, none of them English
+# words) occur in it: one is enough, as an appeal in another language than the story's may
+# be one short line ("Hazte socio de La Marea"). A further language makes the article read
+# in every language once a block holds OWN_MARKS of its marks, and more than of the
+# first's ("que" and "para" are Spanish and Portuguese alike; a box is in one language).
 MIN_MARKS = 1
+OWN_MARKS = 3
+# A block is plainly English, and not looked at for other languages, when it holds at
+# least ENGLISH_WORDS of English's commonest words ("the", "and", "of"...).
+ENGLISH_WORDS = 3

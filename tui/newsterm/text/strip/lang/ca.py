@@ -12,7 +12,8 @@ LEXICON = Lexicon(
         "socis; soci; sòcia; suport; butlletí; necessitem; subscriptores; sòcies; mecenes; "
         "fes; teu; campanya; cafè; ajudar; periodisme; llegint; lectors; fes-te'n; uneix-te; "
         "ajuda'ns; subscriu-t'hi; subscriure't; desgravable; patrocina; aportació; "
-        "permanència; suma't; compte; inscriu-te; apunta't; publicitat; mur; diari"
+        "permanència; suma't; compte; inscriu-te; apunta't; publicitat; mur; diari; que; una; "
+        "del; des; si; dos; qui; uns; tu; mes; donar; continuar; carta; força; alta; por"
     ),
     reader=phrases(
         "tu; teu; teva; teus; teves; tua; tues; vostè; vostès; vosaltres; vostre; vostra; "

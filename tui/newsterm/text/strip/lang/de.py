@@ -23,8 +23,8 @@ LEXICON = Lexicon(
         "spendenformular; unterstütze; unterstützt; leserfinanzierte; sponsern; weiterlesen; "
         "eigener; hilfe; genossenschaftsanteil; genossenschaftsanteile; soliabo; soliabos; "
         "soli-abo; sozialabo; förderabo; freiwilliges; freiwillige; dauerauftrag; "
-        "leserfinanzierten; leserfinanzierter; paywall; spendenfinanziert; spendenfinanzierte; "
-        "spendenfinanzierten"
+        "leserfinanzierten; leserfinanzierter; spendenfinanziert; spendenfinanzierte; "
+        "spendenfinanzierten; ohne"
     ),
     reader=phrases(
         "dein*; dich; euch; euer; eure; euren; eurem; eurer; gefällt dir; danke dir; "

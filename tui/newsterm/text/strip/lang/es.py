@@ -9,13 +9,14 @@ LEXICON = Lexicon(
         "mensuales; del; que; por; para; una; está; pero; nuestro; nuestra; nuestros; "
         "nuestras; tu; su; sus; somos; hemos; usted; más; hazte; apoya; colabora; suscríbete; "
         "socio; socia; con; posible; necesitamos; suscriptor; artículos; gracias; suscriptora; "
-        "este; pedirte; miembro; apoyar; dona; comunidad; café; campaña; apoyarnos; correo; "
+        "este; pedirte; miembro; apoyar; dona; comunidad; campaña; apoyarnos; correo; "
         "suscribite; mes; boletín; ayúdenos; ayúdanos; ayudanos; conviértete; ayudarnos; "
         "sostenernos; aceptamos; donar; únete; recibe; cafecito; estás; límites; anuncios; "
         "donación; donaciones; donativo; donativos; házte; apóyanos; suscribirte; suscríbase; "
         "suscribirse; regístrate; apúntate; recibir; deducible; desgrava; aporta; suscribirme; "
         "invítame; patrocina; suscribete; suscripción; periodismo; hacen; cuando; alta; "
-        "quieres; sostienen; publicidad; pago"
+        "quieres; sostienen; publicidad; pago; invitarme; invitarnos; invitarte; se; nos; "
+        "como; dos; si"
     ),
     reader=phrases(
         "tú; tu; tus; ti; te; contigo; tuyo; tuya; usted; ustedes; vosotros; vosotras; "

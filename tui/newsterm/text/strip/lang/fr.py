@@ -6,16 +6,16 @@ LEXICON = Lexicon(
     code="fr",
     name="Français",
     marks=phrases(
-        "sans; faire; le; les; des; est; une; dans; pas; qui; avec; nous; vous; notre; nos; "
-        "votre; vos; sur; au; aux; sont; cette; du; ne; soutenez; abonnez; faites; soutien; "
-        "adhérez; ses; devenez; soutenir; devenir; lectorat; mois; lire; sommes; dons; "
-        "actionnaire; actionnaires; fais; mensuel; abonnement; recevoir; l'impôt; réduction; "
-        "café; appel; cela; compte; souscription; abonner; donne; donnez; soutenez-nous; "
-        "petit; modeste; abonnez-vous; s'abonner; m'abonne; adhérer; rejoignez-nous; "
-        "inscrivez-vous; m'inscris; défiscalisable; tipeee; contribuez; soutiens; offre; "
-        "abonné; aidez-nous; récurrent; recevrez; défiscalisables; défiscalisé; défiscalisée; "
-        "défiscalisés; défiscalisées; après; réabonnez-vous; réabonner; acte; mensuelle; "
-        "rejoindre; rejoignez; publicité; libre; indépendant; lucratif"
+        "sans; faire; le; les; des; une; dans; pas; qui; avec; nous; vous; notre; nos; votre; "
+        "vos; sur; au; aux; sont; cette; du; ne; soutenez; abonnez; faites; soutien; adhérez; "
+        "ses; devenez; soutenir; devenir; lectorat; mois; lire; sommes; dons; actionnaire; "
+        "actionnaires; fais; mensuel; abonnement; recevoir; l'impôt; réduction; appel; cela; "
+        "compte; souscription; abonner; donne; donnez; soutenez-nous; petit; modeste; "
+        "abonnez-vous; s'abonner; m'abonne; adhérer; rejoignez-nous; inscrivez-vous; "
+        "m'inscris; défiscalisable; tipeee; contribuez; soutiens; offre; abonné; aidez-nous; "
+        "récurrent; recevrez; défiscalisables; défiscalisé; défiscalisée; défiscalisés; "
+        "défiscalisées; après; réabonnez-vous; réabonner; acte; mensuelle; rejoindre; "
+        "rejoignez; publicité; libre; indépendant; lucratif; payez; offrez"
     ),
     reader=phrases(
         "vous; votre; vos; vôtre; vôtres; vous-même; vous-mêmes; toi; tu; ton soutien; "

@@ -8,15 +8,15 @@ LEXICON = Lexicon(
     marks=phrases(
         "il; gli; della; delle; che; sono; anche; questo; questa; nel; nella; noi; nostro; "
         "nostra; tuo; vostro; è; una; più; abbiamo; sostieni; sostenere; abbonati; dona; "
-        "aiutaci; economicamente; dai; grazie; chi; diventa; lettori; senza; diventare; "
-        "crowdfunding; puoi; sostenuto; sostenuta; sostenuti; sostenute; tua; caffè; campagna; "
-        "alla; diventate; mille; abbonamento; riceviamo; abbonato; aiutarci; abbono; "
-        "contributo; scopri; soci; padroni; sostegno; donazione; donazioni; donare; "
-        "sostienici; unisciti; abbonarti; iscriviti; iscriversi; ricevi; ricevere; deducibile; "
-        "deducibili; fondi; contribuisci; 5x1000; sostienilo; sosteneteci; abbonatevi; "
-        "aiutateci; abbonandoti; abbonarvi; sostenerci; prezzo; sottoscrivi; sottoscrivere; "
-        "continuare; riservato; nostre; iscriverti; iscrivendoti; riceverla; editore; padrone; "
-        "finanziato; finanziata; finanziati; finanziate"
+        "aiutaci; economicamente; dai; grazie; chi; diventa; lettori; senza; diventare; puoi; "
+        "sostenuto; sostenuta; sostenuti; sostenute; tua; caffè; campagna; alla; diventate; "
+        "mille; abbonamento; riceviamo; abbonato; aiutarci; abbono; contributo; scopri; soci; "
+        "padroni; sostegno; donazione; donazioni; donare; sostienici; unisciti; abbonarti; "
+        "iscriviti; iscriversi; ricevi; ricevere; deducibile; deducibili; fondi; contribuisci; "
+        "5x1000; sostienilo; sosteneteci; abbonatevi; aiutateci; abbonandoti; abbonarvi; "
+        "sostenerci; prezzo; sottoscrivi; sottoscrivere; continuare; riservato; nostre; "
+        "iscriverti; iscrivendoti; riceverla; editore; padrone; finanziato; finanziata; "
+        "finanziati; finanziate; affidiamo; reggiamo; del; con; si; se; su; ne"
     ),
     reader=phrases(
         "tu; te; ti; tuo; tua; tuoi; tue; voi; vostro; vostra; vostri; vostre; vi chiediamo; "
@@ -97,7 +97,8 @@ LEXICON = Lexicon(
     polite=phrases("per favore; per piacere; non esitate a; non esitare a; semplicemente"),
     recipient=phrases("a; al; alla; ai; per"),
     ask=phrases(
-        "puoi (sostenermi|sostenerci|aiutarmi|aiutarci|incoraggiarmi); con una donazione, anche; "
+        "dona; puoi (sostenermi|sostenerci|aiutarmi|aiutarci|incoraggiarmi); "
+        "con una donazione, anche; "
         "(puoi|potete) (sostenere|supportare|aiutare) (il nostro|la nostra); "
         "diventa ~(socio|socia|abbonato|abbonata|sostenitore|sostenitrice|membro); "
         "donazion*; donare; fai una donazione; fare una donazione; dona ora; sostienici; "

@@ -11,14 +11,14 @@ LEXICON = Lexicon(
     code="nl",
     name="Nederlands",
     marks=phrases(
-        "lid; het; een; van; niet; zijn; wij; jullie; ook; voor; maar; onze; ons; jij; uw; "
-        "dit; wordt; worden; bij; naar; hebben; heeft; je; dat; steun; doneer; abonneer; "
-        "dankzij; mogelijk; abonnee; donateur; lezers; meld; vriend; leden; jouw; nemen; "
-        "lezen; steunlid; nieuwsbrief; luisteraars; trakteer; steungever; gratis; rekenen; "
-        "zelf; zonder; telt; geef; doneren; steunen; abonneren; aftrekbaar; anbi; bijdragen; "
-        "coöperant; trakteren; aandeelhouder; tientjeslid; mede-eigenaar; steungevers; bent; "
+        "lid; het; een; niet; zijn; wij; jullie; ook; voor; maar; onze; ons; jij; uw; dit; "
+        "wordt; worden; bij; naar; hebben; heeft; je; dat; steun; doneer; abonneer; dankzij; "
+        "mogelijk; abonnee; donateur; lezers; meld; vriend; leden; jouw; nemen; lezen; "
+        "steunlid; nieuwsbrief; luisteraars; trakteer; steungever; gratis; rekenen; zelf; "
+        "zonder; telt; geef; doneren; steunen; abonneren; aftrekbaar; anbi; bijdragen; "
+        "coöperant; trakteren; aandeelhouder; tientjeslid; mede-eigenaar; steungevers; "
         "vandaag; snel; werk; lees; betaalde; blijven; mee; permanente; attest; donatie; "
-        "advertentievrij"
+        "advertentievrij; haar; abonnees"
     ),
     reader=phrases(
         "jij; jou; jouw; jullie; uw; je steun; je bijdrage; je donatie; "

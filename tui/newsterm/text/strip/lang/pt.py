@@ -7,12 +7,13 @@ LEXICON = Lexicon(
     name="Português",
     marks=phrases(
         "não; uma; das; dos; ao; são; também; você; vocês; nosso; nossa; nossos; seu; sua; "
-        "pelo; pela; em; é; que; mais; apoie; assine; doe; contribua; faça; leitores; seja; "
+        "pelo; pela; é; que; mais; apoie; assine; doe; contribua; faça; leitores; seja; "
         "torne-se; por; assinantes; apoiadores; fazer; junte-se; receba; ajude; doadores; "
         "apoiar; contribuir; torna-te; contribui; tornar-se; continuar; sem; assinar; "
         "campanha; atingiu; como; consigne; doar; pague; ajude-nos; cadastre-se; contribuição; "
         "maneiras; apoia-nos; inscreva-se; inscrever-se; receber; pix; patrocinar; patrocine; "
-        "vaquinha; mensais; carta; valor; acesso; força; junta-te; jornalismo; quiser"
+        "vaquinha; mensais; carta; valor; acesso; força; junta-te; jornalismo; quiser; para; "
+        "está; se; nos; nas; este; esta; pago; donativos; alta"
     ),
     reader=phrases(
         "você; vocês; te; para ti; a ti; tu; teu; tua; teus; tuas; contigo; convosco; "
