@@ -35,14 +35,15 @@ NOT_FOR_A_304 = (
     "newsterm.config_sync",
     "newsterm.feeds.parse",
     "newsterm.full_article",
+    "newsterm.view_query",
     "platformdirs",
     "selectolax",
     "textual",
     "tomlkit",
 )
 """What a refresh whose feeds all answer 304 never uses: the parser, the HTML parser (pages,
-article text, strip_selectors), [sync]'s rules, the default folders (--feeds and --db name
-the files), the app and the feeds.toml editor."""
+article text, strip_selectors), [sync]'s rules, [[view]] queries, the default folders
+(--feeds and --db name the files), the app and the feeds.toml editor."""
 
 
 def test_a_refresh_of_unchanged_feeds_loads_no_parser_and_no_default_folders(

@@ -14,17 +14,16 @@ from urllib.parse import urlsplit
 
 from newsterm.config_keys import parse_keys
 from newsterm.config_lines import LineFinder, first_failing_line, toml_message
-from newsterm.config_views import parse_views
 from newsterm.errors import ConfigError
 from newsterm.small_files import FileTooLarge, NotARegularFile, read_small
 from newsterm.text.sanitize import one_line, strip_controls
 from newsterm.urls import scheme
-from newsterm.view_query import SavedView
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborHTMLParser
 
     from newsterm.config_sync import SyncSettings
+    from newsterm.view_query import SavedView
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +176,12 @@ def parse_config(text: str, path: Path | None = None) -> Config:
 
         sync = parse_sync(data["sync"], lines, problems)
     keys = parse_keys(data.get("keys", {}), lines, problems)
-    views = parse_views(data.get("view", []), lines, problems)
+    views: tuple[SavedView, ...] = ()
+    if "view" in data:
+        # (imported here, as [sync]'s rules: a refresh from cron needs no view's query)
+        from newsterm.config_views import parse_views
+
+        views = parse_views(data["view"], lines, problems)
     if problems:
         raise ConfigError(path, problems)
     return Config(settings, feeds, path, sync, tuple(keys.items()), views)

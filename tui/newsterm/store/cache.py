@@ -43,10 +43,10 @@ from newsterm.store.saving import (
 from newsterm.store.sync_tables import SyncTables
 from newsterm.store.syncing import queue_change
 from newsterm.store.unread import Nearest, nearest_unread
-from newsterm.view_query import ViewQuery
 
 if TYPE_CHECKING:
     from newsterm.config import Subscription
+    from newsterm.view_query import ViewQuery
 
 __all__ = ["QUICK_CHECK_MAX_BYTES", "Store"]
 
