@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import errno
+import http.cookiejar
 import socket
 import ssl
 import tracemalloc
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -273,6 +275,31 @@ async def test_cookie_bounce_is_not_a_loop(
     url = http_server.route("/feed.xml", gate)
     http_server.route("/check", redirect("/feed.xml"))
     assert (await fetch_feed(client, url)).body == RSS
+
+
+async def test_only_a_reply_that_sets_a_cookie_reaches_the_cookie_jar(
+    http_server: LoopbackServer, client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Wrapping a reply for the standard library's jar costs a tenth of a 304: only one with
+    Set-Cookie is handed to it, and that cookie is still sent on the next request."""
+    read: list[str] = []
+    extract = http.cookiejar.CookieJar.extract_cookies
+
+    def counted(jar: http.cookiejar.CookieJar, response: Any, request: Any) -> None:
+        read.append(request.get_full_url())
+        extract(jar, response, request)
+
+    monkeypatch.setattr(http.cookiejar.CookieJar, "extract_cookies", counted)
+    plain = http_server.route("/plain.xml", respond(RSS))
+    setter = http_server.route("/set.xml", respond(RSS, headers={"Set-Cookie": "id=7; Path=/"}))
+    echo = http_server.route("/echo.xml", lambda request, reply: reply.send(
+        200, request.headers.get("cookie", "").encode(), {"Content-Type": "text/plain"}
+    ))  # fmt: skip
+    await fetch_feed(client, plain)
+    assert read == []
+    await fetch_feed(client, setter)
+    assert read == [setter]
+    assert (await fetch_feed(client, echo)).body == b"id=7"
 
 
 # -- failures ---------------------------------------------------------------------------

@@ -7,21 +7,23 @@ import tomllib
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, fields
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
-
-from selectolax.lexbor import LexborHTMLParser, SelectolaxError
 
 from newsterm.config_keys import parse_keys
 from newsterm.config_lines import LineFinder, first_failing_line, toml_message
-from newsterm.config_sync import SyncSettings, parse_sync
-from newsterm.config_views import parse_views
 from newsterm.errors import ConfigError
 from newsterm.small_files import FileTooLarge, NotARegularFile, read_small
 from newsterm.text.sanitize import one_line, strip_controls
 from newsterm.urls import scheme
-from newsterm.view_query import SavedView
+
+if TYPE_CHECKING:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsterm.config_sync import SyncSettings
+    from newsterm.view_query import SavedView
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,9 +168,20 @@ def parse_config(text: str, path: Path | None = None) -> Config:
         problems.append(f"{where}: unknown key {_shown(key)} (expected {expected})")
     settings = _settings(data.get("settings", {}), lines, problems)
     feeds = _feeds(data.get("feed", []), lines, problems, path)
-    sync = parse_sync(data["sync"], lines, problems) if "sync" in data else None
+    sync = None
+    if "sync" in data:
+        # (imported here: most feeds.toml files have no [sync], and its rules cost a refresh
+        # from cron about a millisecond)
+        from newsterm.config_sync import parse_sync
+
+        sync = parse_sync(data["sync"], lines, problems)
     keys = parse_keys(data.get("keys", {}), lines, problems)
-    views = parse_views(data.get("view", []), lines, problems)
+    views: tuple[SavedView, ...] = ()
+    if "view" in data:
+        # (imported here, as [sync]'s rules: a refresh from cron needs no view's query)
+        from newsterm.config_views import parse_views
+
+        views = parse_views(data["view"], lines, problems)
     if problems:
         raise ConfigError(path, problems)
     return Config(settings, feeds, path, sync, tuple(keys.items()), views)
@@ -354,14 +367,22 @@ def _regex_problem(pattern: str) -> str | None:
 
 def _valid_selector(selector: str) -> bool:
     """True when the HTML parser the reader uses accepts ``selector``."""
+    # (imported here: only a feeds.toml with strip_selectors needs the HTML parser)
+    from selectolax.lexbor import SelectolaxError
+
     try:
-        _SELECTOR_PROBE.css(selector)
+        _selector_probe().css(selector)
     except (SelectolaxError, ValueError):
         return False
     return True
 
 
-_SELECTOR_PROBE = LexborHTMLParser("")
+@cache
+def _selector_probe() -> LexborHTMLParser:
+    """An empty document to try selectors on, made once."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    return LexborHTMLParser("")
 
 
 def _strings(entry: dict[str, Any], key: str, fault: Callable[[str, str], None]) -> tuple[str, ...]:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
 
-from platformdirs import user_config_path, user_data_path, user_downloads_path, user_state_path
-
 from newsterm.errors import ConfigError
+
+# platformdirs and importlib.resources are imported where a default location or a bundled
+# file is asked for: `newsterm refresh --feeds F --db D` from cron needs neither.
 
 APP_NAME = "newsterm"
 FEEDS_ENV = "NEWSTERM_FEEDS"
@@ -18,22 +18,38 @@ STATE_ENV = "NEWSTERM_STATE"
 
 def feeds_path(cli_arg: str | os.PathLike[str] | None = None) -> Path:
     """feeds.toml: ``--feeds``, else ``$NEWSTERM_FEEDS``, else the XDG config directory."""
-    return _chosen(cli_arg, FEEDS_ENV) or user_config_path(APP_NAME) / "feeds.toml"
+    if chosen := _chosen(cli_arg, FEEDS_ENV):
+        return chosen
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME) / "feeds.toml"
 
 
 def db_path(cli_arg: str | os.PathLike[str] | None = None) -> Path:
     """The SQLite cache: ``--db``, else ``$NEWSTERM_DB``, else the XDG data directory."""
-    return _chosen(cli_arg, DB_ENV) or user_data_path(APP_NAME) / "newsterm.db"
+    if chosen := _chosen(cli_arg, DB_ENV):
+        return chosen
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME) / "newsterm.db"
 
 
 def download_dir(setting: str = "") -> Path:
     """Where attachments go: ``settings.download_dir``, else the XDG download folder."""
-    return Path(setting).expanduser() if setting else user_downloads_path()
+    if setting:
+        return Path(setting).expanduser()
+    from platformdirs import user_downloads_path
+
+    return user_downloads_path()
 
 
 def state_path() -> Path:
     """The app's remembered choices: ``$NEWSTERM_STATE``, else the XDG state directory."""
-    return _chosen(None, STATE_ENV) or user_state_path(APP_NAME) / "state.json"
+    if chosen := _chosen(None, STATE_ENV):
+        return chosen
+    from platformdirs import user_state_path
+
+    return user_state_path(APP_NAME) / "state.json"
 
 
 def _chosen(cli_arg: str | os.PathLike[str] | None, env_name: str) -> Path | None:
@@ -44,11 +60,15 @@ def _chosen(cli_arg: str | os.PathLike[str] | None, env_name: str) -> Path | Non
 
 def default_feeds_text() -> str:
     """The feeds.toml that ships with newsterm."""
+    from importlib import resources
+
     return resources.files("newsterm").joinpath("default_feeds.toml").read_text("utf-8")
 
 
 def demo_dir() -> Path:
     """The bundled sample feeds used by ``newsterm --demo``."""
+    from importlib import resources
+
     return Path(str(resources.files("newsterm").joinpath("data", "demo")))
 
 

@@ -6,8 +6,6 @@ import codecs
 import re
 from urllib.parse import urljoin, urlsplit
 
-from selectolax.lexbor import LexborHTMLParser
-
 from newsterm.feeds.guard import UTF16_32_BOMS
 
 __all__ = ["FEED_TYPES", "find_feed_link", "is_html_page"]
@@ -66,6 +64,9 @@ def find_feed_link(html: bytes, base_url: str) -> str | None:
     Honours ``<base href>``. A page fetched over HTTP may only point to http(s)
     feeds, so a hostile page cannot make newsterm read local files.
     """
+    # (imported here: most fetches never meet a web page, and a refresh pays for each import)
+    from selectolax.lexbor import LexborHTMLParser
+
     tree = LexborHTMLParser(html)
     base = base_url
     base_node = tree.css_first("base[href]")

@@ -19,6 +19,7 @@ import httpx
 
 from newsterm import __version__
 from newsterm.errors import FetchError, HTTPStatusError, NotAFeed, TooManyRedirects
+from newsterm.feeds.client import FeedClient
 from newsterm.feeds.decode import ACCEPT_ENCODING, make_decoders, pipe
 from newsterm.feeds.discover import find_feed_link, is_html_page
 from newsterm.feeds.freshness import http_fresh_for, retry_after
@@ -72,7 +73,7 @@ def make_client(
     size = max(1, concurrency)
     if transport is None and not _proxied():
         transport = LeanTransport(max_connections=size)
-    return httpx.AsyncClient(
+    return FeedClient(
         headers={"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": ACCEPT_ENCODING},
         follow_redirects=False,  # fetch_feed follows them itself, to record 301/308
         limits=httpx.Limits(max_connections=size, max_keepalive_connections=size),
@@ -292,8 +293,10 @@ async def _read_response(response: httpx.Response, max_bytes: int) -> bytes | No
     status = response.status_code
     if status == 304:
         # A 304 has no body (h11 reads none), but closing it unread closes the connection:
-        # reading its end leaves it open for the next feed on this host.
-        await response.aread()
+        # reading its end leaves it open for the next feed on this host. Read raw: there is
+        # nothing to decode, and setting up the decoders costs more than reading nothing.
+        async for _ in response.aiter_raw():
+            pass
         return None
     if not 200 <= status < 300:
         wait = None

@@ -33,14 +33,20 @@ from newsterm.store.order import order_named
 from newsterm.store.queries import article_filters
 from newsterm.store.ranking import ranked_ids
 from newsterm.store.rows import ts
-from newsterm.store.saving import save_failure, save_fetch, save_write
+from newsterm.store.saving import (
+    is_unchanged,
+    save_failure,
+    save_fetch,
+    save_unchanged,
+    save_write,
+)
 from newsterm.store.sync_tables import SyncTables
 from newsterm.store.syncing import queue_change
 from newsterm.store.unread import Nearest, nearest_unread
-from newsterm.view_query import ViewQuery
 
 if TYPE_CHECKING:
     from newsterm.config import Subscription
+    from newsterm.view_query import ViewQuery
 
 __all__ = ["QUICK_CHECK_MAX_BYTES", "Store"]
 
@@ -75,6 +81,7 @@ class Store:
         self._lock = threading.RLock()
         self._busy_timeout = busy_timeout
         self._changes_since_analyze = 0
+        self._uncounted = 0  # changes of the current transaction that no index sees
         self.path = path
         """The database file; None for an in-memory cache."""
         self.recovered_from: Path | None = None
@@ -217,11 +224,40 @@ class Store:
 
         Each feed is written under its own savepoint, so one whose data SQLite refuses (its
         StoreError in its place) leaves the others' writes standing; a failure of the cache
-        itself (full, locked, damaged) fails them all.
+        itself (full, locked, damaged) fails them all. The feeds that came back unchanged
+        are written together first.
         """
         stamp = ts(now)
         with self._write() as conn:
-            return [self._save_one(conn, write, stamp) for write in writes]
+            done = self._save_unchanged(conn, writes, stamp)
+            return [
+                0 if i in done else self._save_one(conn, write, stamp)
+                for i, write in enumerate(writes)
+            ]
+
+    def _save_unchanged(
+        self, conn: sqlite3.Connection, writes: Sequence[FeedWrite], stamp: int
+    ) -> set[int]:
+        """Write the feeds of ``writes`` that came back unchanged, at once; their positions.
+
+        Their updates touch no indexed column, so they do not count towards the next ANALYZE
+        (a refresh of 1,000 feeds with nothing new analyzed the whole cache). Data SQLite
+        refuses sends them all back to the one-by-one path, which finds the feed at fault.
+        """
+        chosen = [i for i, write in enumerate(writes) if is_unchanged(write)]
+        if not chosen or len({w.url for w in writes}) < len(writes):
+            return set()  # (a feed written twice is written in order, one by one)
+        before = conn.total_changes
+        conn.execute("SAVEPOINT unchanged")
+        try:
+            save_unchanged(conn, [writes[i] for i in chosen], stamp)
+        except _REFUSED_DATA:
+            conn.execute("ROLLBACK TO unchanged")
+            conn.execute("RELEASE unchanged")
+            return set()
+        conn.execute("RELEASE unchanged")
+        self._uncounted += conn.total_changes - before
+        return set(chosen)
 
     def _save_one(self, conn: sqlite3.Connection, write: FeedWrite, stamp: int) -> int | StoreError:
         conn.execute("SAVEPOINT feed")
@@ -643,6 +679,7 @@ class Store:
         """One IMMEDIATE transaction: all of it lands, or (disk full, killed) none of it."""
         with self._lock:
             before = self._conn.total_changes
+            self._uncounted = 0
             with translated(self.path, self._busy_timeout):
                 self._conn.execute("BEGIN IMMEDIATE")
                 try:
@@ -652,7 +689,7 @@ class Store:
                 except BaseException:
                     rollback(self._conn)
                     raise
-            self._after_write(self._conn.total_changes - before)
+            self._after_write(self._conn.total_changes - before - self._uncounted)
 
     def _after_write(self, changes: int) -> None:
         """Refresh planner statistics once enough rows changed (newsboat's slow start-up)."""

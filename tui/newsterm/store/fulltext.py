@@ -20,8 +20,6 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
-from selectolax.lexbor import LexborHTMLParser
-
 from newsterm.errors import SearchError
 from newsterm.query_words import OPERATORS, control_character, has_word
 
@@ -180,6 +178,10 @@ def indexed_text(content: str, summary: str) -> str:
         return ""
     if "<" not in html and "&" not in html:
         return html[:INDEXED_TEXT_CHARS]
+    # (imported here: the text of new articles is read in the parse workers, and a refresh
+    # with nothing new never needs the HTML parser)
+    from selectolax.lexbor import LexborHTMLParser
+
     text = LexborHTMLParser(html[: INDEXED_TEXT_CHARS * 4]).text(separator=" ")
     return text[:INDEXED_TEXT_CHARS]
 

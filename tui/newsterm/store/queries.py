@@ -7,10 +7,13 @@ name), and tests EXPLAIN each hot query to prove it seeks in its index.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsterm.store.view_sql import UNREAD_AMONG_STARRED, view_clause
-from newsterm.view_query import ViewQuery
+
+if TYPE_CHECKING:
+    # (types only: a view's query is parsed with the config, and only when it has views)
+    from newsterm.view_query import ViewQuery
 
 __all__ = [
     "ABOVE",

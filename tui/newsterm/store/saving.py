@@ -12,7 +12,7 @@ from newsterm.store import fulltext, queries, rows
 Row = dict[str, Any]
 """One entry as rows.entry_row makes it."""
 
-__all__ = ["save_failure", "save_fetch", "save_write"]
+__all__ = ["is_unchanged", "save_failure", "save_fetch", "save_unchanged", "save_write"]
 
 
 def save_write(conn: sqlite3.Connection, write: FeedWrite, stamp: int) -> int:
@@ -22,6 +22,24 @@ def save_write(conn: sqlite3.Connection, write: FeedWrite, stamp: int) -> int:
         save_failure(conn, write.url, write.error or "failed", stamp, due)
         return 0
     return save_fetch(conn, write.url, write.result, write.parsed, stamp, due, write.body_hash)
+
+
+def is_unchanged(write: FeedWrite) -> bool:
+    """Whether ``write`` is a feed that came back unchanged (a 304, or the body parsed last
+    time): only its row in feeds changes."""
+    return write.result is not None and write.parsed is None and write.result.not_modified
+
+
+def save_unchanged(conn: sqlite3.Connection, writes: Sequence[FeedWrite], stamp: int) -> None:
+    """Write what ``save_write`` writes for feeds that came back unchanged, in two statements
+    for them all (four each, with a savepoint, cost a 304 as much as its response)."""
+    conn.executemany("INSERT OR IGNORE INTO feeds (url) VALUES (?)", [(w.url,) for w in writes])
+    updates = []
+    for write in writes:
+        assert write.result is not None and is_unchanged(write)
+        due = rows.ts(write.next_due)
+        updates.append(_fetch_state_update(write.url, write.result, None, stamp, due, None))
+    conn.executemany(updates[0][0], [params for _, params in updates])  # one statement for all
 
 
 def save_fetch(

@@ -8,11 +8,13 @@ syntax cannot be written in a view.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsterm.days import local_midnight
 from newsterm.store.fulltext import quoted
-from newsterm.view_query import Term, ViewQuery
+
+if TYPE_CHECKING:
+    from newsterm.view_query import Term, ViewQuery
 
 __all__ = ["UNREAD_AMONG_STARRED", "view_clause"]
 
