@@ -61,3 +61,25 @@ def test_a_refresh_loads_the_reader_only_for_feeds_that_want_their_pages() -> No
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == ""
+
+
+def test_forking_the_parse_pool_does_not_wait_for_its_workers() -> None:
+    """The workers are forked before parse_pool returns, but it does not wait for them to
+    start: on a busy machine that wait held the first paint for tens of milliseconds."""
+    code = (
+        "import multiprocessing, os, sys, time\n"
+        "from newsterm.feeds import pool as p\n"
+        "slow = p._die_with_parent\n"
+        "def starting(parent):\n"
+        "    time.sleep(1)\n"
+        "    slow(parent)\n"
+        "p._die_with_parent = starting\n"
+        "started = time.monotonic()\n"
+        "made = p.parse_pool(100)\n"
+        "took = time.monotonic() - started\n"
+        "forked = len(multiprocessing.active_children())\n"
+        "print(took < 0.5, forked == min(os.cpu_count() or 1, 4), 'ctypes' in sys.modules)\n"
+        "made.shutdown(cancel_futures=True)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.split() == ["True", "True", "False"]
