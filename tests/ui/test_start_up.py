@@ -10,6 +10,11 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from textual.widgets import ProgressBar
+from ui_helpers import StartApp
+
+from newsterm.ui.downloader import Downloader
+
 LATER = (
     "feedparser",
     "httpx",
@@ -83,3 +88,17 @@ def test_forking_the_parse_pool_does_not_wait_for_its_workers() -> None:
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.split() == ["True", "True", "False"]
+
+
+async def test_the_progress_bars_are_mounted_when_first_shown(start_app: StartApp) -> None:
+    """The refresh's and the download's bars are never on the first screen: they are
+    mounted when first shown, not styled for a first paint that never draws them."""
+    async with start_app() as (pilot, screen):
+        assert not screen.query(ProgressBar)
+        assert not screen.query_one(Downloader).children
+        screen.status.show_progress("Refreshing 1/2", 1, 2)
+        screen.status.show_progress("Refreshing 2/3", 2, 3)
+        await pilot.pause()
+        bar = screen.status.query_one(ProgressBar)
+        assert bar.display and bar.total == 3 and bar.progress == 2
+        assert len(screen.query(ProgressBar)) == 1
