@@ -10,8 +10,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from textual.widgets import ProgressBar
-from ui_helpers import StartApp
+from textual.widgets import Input, ProgressBar
+from ui_helpers import StartApp, settle
 
 from newsterm.ui.downloader import Downloader
 
@@ -102,3 +102,23 @@ async def test_the_progress_bars_are_mounted_when_first_shown(start_app: StartAp
         bar = screen.status.query_one(ProgressBar)
         assert bar.display and bar.total == 3 and bar.progress == 2
         assert len(screen.query(ProgressBar)) == 1
+
+
+async def test_the_filter_and_search_fields_are_mounted_when_first_opened(
+    start_app: StartApp,
+) -> None:
+    """Neither field is on the first screen; each is mounted the first time it is opened,
+    in its place above the list, and going back before either was opened still works."""
+    async with start_app() as (pilot, screen):
+        assert not screen.query(Input)
+        await pilot.press("escape")  # nothing to clear, and no field is made for it
+        await settle(pilot)
+        assert not screen.query(Input) and pilot.app.is_running
+        screen.panes.open_search()  # the search first: the filter still goes above it
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.press("slash", *"Tech")
+        await settle(pilot)
+        assert screen.article_list.count == 5
+        ids = [w.id for w in screen.query_one("#list-pane").children]
+        assert ids == ["filter", "search", "feed-error", "articles"]
