@@ -2,7 +2,10 @@
 
 Those import httpx, feedparser and the reader's HTML and stripping code, about a third of
 start-up; the workers that need them import them, after the first screen is drawn. So with
-the code that edits feeds.toml (tomlkit) and opens links (webbrowser, idna).
+the code that edits feeds.toml (tomlkit) and opens links (webbrowser, idna), and with
+what only the cache's writers and a feed's strip_selectors use (hashlib, selectolax). The
+parts of the first screen that it never shows are mounted when first shown, and its first
+frame waits for the list's rows.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from newsterm.ui.downloader import Downloader
 
 LATER = (
     "feedparser",
+    "hashlib",
     "httpx",
     "idna",
     "newsterm.full_article",
@@ -35,6 +39,7 @@ LATER = (
     "newsterm.text.strip",
     "newsterm.subscriptions.feeds_file",
     "newsterm.ui.render",
+    "selectolax",
     "tomlkit",
     "webbrowser",
 )

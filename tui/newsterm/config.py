@@ -11,8 +11,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from selectolax.lexbor import LexborHTMLParser, SelectolaxError
-
 from newsterm.config_keys import parse_keys
 from newsterm.config_lines import LineFinder, first_failing_line, toml_message
 from newsterm.config_sync import SyncSettings, parse_sync
@@ -354,14 +352,15 @@ def _regex_problem(pattern: str) -> str | None:
 
 def _valid_selector(selector: str) -> bool:
     """True when the HTML parser the reader uses accepts ``selector``."""
+    # Imported here: only a feed with strip_selectors needs the HTML parser, and the app's
+    # first paint, which reads feeds.toml, need not wait for it to load.
+    from selectolax.lexbor import LexborHTMLParser, SelectolaxError
+
     try:
-        _SELECTOR_PROBE.css(selector)
+        LexborHTMLParser("").css(selector)
     except (SelectolaxError, ValueError):
         return False
     return True
-
-
-_SELECTOR_PROBE = LexborHTMLParser("")
 
 
 def _strings(entry: dict[str, Any], key: str, fault: Callable[[str, str], None]) -> tuple[str, ...]:

@@ -20,8 +20,6 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
-from selectolax.lexbor import LexborHTMLParser
-
 from newsterm.errors import SearchError
 from newsterm.query_words import OPERATORS, control_character, has_word
 
@@ -180,6 +178,10 @@ def indexed_text(content: str, summary: str) -> str:
         return ""
     if "<" not in html and "&" not in html:
         return html[:INDEXED_TEXT_CHARS]
+    # Imported here, in the refresh's parse workers and writer that index: the app's first
+    # paint opens the cache with this module and need not load the HTML parser for it.
+    from selectolax.lexbor import LexborHTMLParser
+
     text = LexborHTMLParser(html[: INDEXED_TEXT_CHARS * 4]).text(separator=" ")
     return text[:INDEXED_TEXT_CHARS]
 
