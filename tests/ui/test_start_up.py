@@ -4,25 +4,16 @@ Those import httpx, feedparser and the reader's HTML and stripping code, about a
 start-up; the workers that need them import them, after the first screen is drawn. So with
 the code that edits feeds.toml (tomlkit) and opens links (webbrowser, idna), and with
 what only the cache's writers and a feed's strip_selectors use (hashlib, selectolax). The
-parts of the first screen that it never shows are mounted when first shown, and its first
-frame waits for the list's rows.
+parts of the first screen that it never shows are mounted when first shown.
 """
 
 from __future__ import annotations
 
-import fcntl
-import os
-import pty
-import re
-import select
-import struct
 import subprocess
 import sys
-import termios
-import time
 
 from textual.widgets import Input, ProgressBar
-from ui_helpers import Setup, StartApp, settle
+from ui_helpers import StartApp, settle
 
 from newsterm.ui.downloader import Downloader
 
@@ -135,68 +126,3 @@ async def test_the_filter_and_search_fields_are_mounted_when_first_opened(
         assert screen.article_list.count == 5
         ids = [w.id for w in screen.query_one("#list-pane").children]
         assert ids == ["filter", "search", "feed-error", "articles"]
-
-
-ANSI = re.compile(rb"\x1b(\[[0-9;?<>=$]*[A-Za-z]|[()][0-9A-Za-z]|[=>])")
-PATIENT = (  # however busy the machine running the tests, the first frame waits for the rows
-    "import functools\n"
-    "import newsterm.ui.screens.main as main\n"
-    "main.Timing = functools.partial(main.Timing, first_rows_wait=30.0)\n"
-)
-SLOW_HEAD = (
-    "import threading\n"
-    "from newsterm.ui.widgets.article_queries import ArticleQueries\n"
-    "head = ArticleQueries.head\n"
-    "def slow(self, *args):\n"
-    "    threading.Event().wait(1.5)\n"
-    "    return head(self, *args)\n"
-    "ArticleQueries.head = slow\n"
-)
-
-
-def _terminal_until_counted(setup: Setup, before: str = "") -> bytes:
-    """What newsterm writes to a 120x40 terminal until the list's title shows its count,
-    escape sequences taken out; ``before`` is code run ahead of the command line."""
-    setup.store.close()  # the app opens the cache itself
-    code = f"{before}import sys\nfrom newsterm.cli import main\nsys.exit(main(sys.argv[1:]))\n"
-    leader, follower = pty.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-    home = setup.feeds_path.parent / "home"
-    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}  # the pty's
-    env |= {"HOME": str(home), "XDG_STATE_HOME": str(home), "TERM": "xterm-256color"}
-    argv = ["--feeds", str(setup.feeds_path), "--db", str(setup.db_path)]
-    proc = subprocess.Popen(
-        [sys.executable, "-c", code, *argv], stdin=follower, stdout=follower, stderr=follower,
-        env=env, start_new_session=True,
-    )  # fmt: skip
-    os.close(follower)
-    screen = b""
-    try:
-        deadline = time.monotonic() + 30
-        while not re.search(rb"All articles \xc2\xb7 [0-9]", screen):
-            assert time.monotonic() < deadline and proc.poll() is None, screen[-2000:]
-            ready, _, _ = select.select([leader], [], [], 0.1)
-            if ready:
-                screen += ANSI.sub(b"", os.read(leader, 65536))
-    finally:
-        proc.kill()
-        proc.wait()
-        os.close(leader)
-    return screen
-
-
-def test_the_first_frame_the_terminal_gets_has_the_first_rows(setup: Setup) -> None:
-    """No frame of empty panes before the rows: it cost the first paint a frame of CPU and
-    held the interpreter from the workers reading the rows."""
-    screen = _terminal_until_counted(setup, before=PATIENT)
-    shown = screen.decode(errors="replace")
-    first_rows = shown.index("All articles ·")
-    assert "All articles" not in shown[:first_rows], shown[:3000]
-    assert "Feeds" in shown[:first_rows], shown[:3000]
-
-
-def test_a_cache_slow_to_give_its_rows_shows_the_panes_first(setup: Setup) -> None:
-    """The first frame waits for the rows no longer than Timing.first_rows_wait (0.3 s)."""
-    screen = _terminal_until_counted(setup, before=SLOW_HEAD)
-    shown = screen.decode(errors="replace")
-    assert shown.index("All articles") < shown.index("All articles ·")

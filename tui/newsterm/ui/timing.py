@@ -27,8 +27,3 @@ class Timing:
     count_views_every: float = 2.0
     """Between counts of the saved views' unread articles: each is a query of its own, and
     reading articles one after another asks for a count with every one."""
-
-    first_rows_wait: float = 0.3
-    """Longest the first frame waits for the article list's first rows. Drawn before them,
-    the empty panes cost a frame of CPU (5-7% of the first paint's) and held the interpreter
-    from the workers reading the rows; a slow disk shows them at this point all the same."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import Executor
-from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -103,8 +102,6 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         self._parse_pool = parse_pool
         self._timing = timing = timing or Timing()
         self._warmed_up = False  # the reader's code loads once the first rows show
-        self._first_frame = ExitStack()  # holds the first frame until the first rows are read
-        self._holding_first_frame = False
         self._status = StatusLine(id="status")
         self._feedback = RefreshFeedback(
             self._status, self._reload, reload_every=timing.reload_every
@@ -178,9 +175,6 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
         return self.query_one(FeedsFileWatcher)
 
     def on_mount(self) -> None:
-        self._first_frame.enter_context(self.app.batch_update())
-        self._holding_first_frame = True
-        self.set_timer(self._timing.first_rows_wait, self._draw_first_frame)
         self.app.set_keymap(dict(self.config.keys))
         state = self._remembered.state
         self.article_list.sort_by(state.order, state.hide_read)
@@ -200,22 +194,11 @@ class MainScreen(ReportsWorkerFailures, Screen[None]):
 
     @on(ArticlesCounted)
     def _first_rows_counted(self) -> None:
-        self._draw_first_frame()
         # The reader's code takes a while to load and its stripper's tables to build: not
         # before the list's first rows are on screen, whose reading it would slow down.
         if not self._warmed_up:
             self._warmed_up = True
             self.call_after_refresh(self._warm_up)
-
-    def _draw_first_frame(self) -> None:
-        """Let the screen be drawn: the first rows are in, or first_rows_wait has passed."""
-        if self._holding_first_frame:
-            self._holding_first_frame = False
-            self._first_frame.close()
-            self.refresh(layout=True)
-
-    def on_unmount(self) -> None:
-        self._first_frame.close()  # a quit before the first rows came
 
     @work(thread=True, group="warm-up", exit_on_error=False, name="preparing the reader")
     def _warm_up(self) -> None:
