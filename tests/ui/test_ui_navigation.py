@@ -107,7 +107,6 @@ async def test_tab_moves_between_panes_and_q_goes_back_then_quits(start_app: Sta
 
 async def test_escape_goes_back_a_level_and_never_quits(start_app: StartApp) -> None:
     async with start_app() as (pilot, screen):
-        field = screen.query_one("#filter", Input)
         await pilot.press("escape", "escape")  # the top: All articles in the list
         await settle(pilot)
         assert pilot.app.is_running and screen.panes.current() == "articles"
@@ -118,6 +117,7 @@ async def test_escape_goes_back_a_level_and_never_quits(start_app: StartApp) -> 
         await pilot.press("slash", *"Tech")
         await settle(pilot)
         assert screen.article_list.count == 5
+        field = screen.query_one("#filter", Input)
         await pilot.press("escape")  # clears the filter
         await settle(pilot)
         assert screen.article_list.count == ALL and not field.display

@@ -367,7 +367,8 @@ def _regex_problem(pattern: str) -> str | None:
 
 def _valid_selector(selector: str) -> bool:
     """True when the HTML parser the reader uses accepts ``selector``."""
-    # (imported here: only a feeds.toml with strip_selectors needs the HTML parser)
+    # (imported here: only a feeds.toml with strip_selectors needs the HTML parser, and
+    # the app's first paint, which reads feeds.toml, need not wait for it to load)
     from selectolax.lexbor import SelectolaxError
 
     try:

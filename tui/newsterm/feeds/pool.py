@@ -7,7 +7,6 @@ work on a big refresh. Its workers die with the process that forked them.
 from __future__ import annotations
 
 import asyncio
-import ctypes
 import multiprocessing
 import os
 import signal
@@ -86,7 +85,10 @@ def parse_pool(feeds: int) -> Executor | None:
         initializer=_die_with_parent,
         initargs=(os.getpid(),),
     )
-    pool.submit(int).result()  # start the workers now, while this process has one thread
+    # Submitting forks every worker at once, before the executor starts its one thread;
+    # waiting for the answer would only hold the first paint for the workers to be scheduled
+    # (tens of ms on a busy machine).
+    pool.submit(int)
     return pool
 
 
@@ -96,6 +98,8 @@ def _die_with_parent(parent: int) -> None:
     A refresh killed with SIGKILL or SIGTERM never shuts its pool down, and the
     workers, blocked on a pipe the dead parent held open, would live forever.
     """
+    import ctypes  # here, in the worker: the parent never needs it
+
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)

@@ -178,8 +178,9 @@ def indexed_text(content: str, summary: str) -> str:
         return ""
     if "<" not in html and "&" not in html:
         return html[:INDEXED_TEXT_CHARS]
-    # (imported here: the text of new articles is read in the parse workers, and a refresh
-    # with nothing new never needs the HTML parser)
+    # (imported here: the text of new articles is read in the parse workers; a refresh with
+    # nothing new never needs the HTML parser, nor does the app's first paint, which opens
+    # the cache with this module)
     from selectolax.lexbor import LexborHTMLParser
 
     text = LexborHTMLParser(html[: INDEXED_TEXT_CHARS * 4]).text(separator=" ")

@@ -6,7 +6,6 @@ SELECT's columns is free, and a missing or misnamed column fails loudly.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from datetime import UTC, datetime
@@ -126,6 +125,10 @@ def entry_row(entry: ParsedEntry) -> dict[str, Any]:
     updated = ts(entry.updated) if entry.updated else None
     fields = [entry.title, entry.link, entry.author, str(published), str(updated)]
     fingerprint = "\x1f".join([*fields, entry.content, entry.summary, enclosures])
+    # Imported here, where refreshes hash what they store: the app's first paint opens the
+    # cache with this module and need not load OpenSSL's hashes (a few ms) for it.
+    import hashlib
+
     return {
         "guid": entry.id,
         "title": entry.title,

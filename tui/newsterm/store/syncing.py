@@ -7,7 +7,6 @@ function runs inside the caller's transaction (cache.py's ``_write``/``_read``).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 import time
@@ -68,7 +67,7 @@ ON CONFLICT (url) DO UPDATE SET title = excluded.title, site = excluded.site,
 
 def account_key(service: str, url: str, user: str) -> str:
     """A short, stable name for one user on one server."""
-    return hashlib.sha1(f"{service}\0{url}\0{user}".encode()).hexdigest()[:10]
+    return _sha1(f"{service}\0{url}\0{user}".encode())[:10]
 
 
 def server_feed_url(account: str, feed_id: str) -> str:
@@ -172,7 +171,7 @@ def _item_params(account: str, item: RemoteItem, now: int) -> dict[str, Any]:
         "published": ts(item.published),
         "content": item.content,
         "now": now,
-        "hash": hashlib.sha1(fingerprint.encode("utf-8", "surrogatepass")).hexdigest(),
+        "hash": _sha1(fingerprint.encode("utf-8", "surrogatepass")),
         "remote_id": f"{account}:{item.id}",
         "read": int(item.read),
         "starred": int(item.starred),
@@ -237,3 +236,11 @@ def set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
 
 def _now() -> int:
     return int(time.time())
+
+
+def _sha1(data: bytes) -> str:
+    # Imported here, where syncing hashes: the app's first paint opens the cache with this
+    # module and need not load OpenSSL's hashes (a few ms) for it.
+    import hashlib
+
+    return hashlib.sha1(data).hexdigest()
