@@ -213,6 +213,70 @@ def test_an_appeal_in_another_language_than_the_story_goes(line: str) -> None:
     assert [v.block.text for v in result.verdicts if v.removed] == [line]
 
 
+_STORIES = {
+    "en": [
+        "The council approved the budget on Tuesday, and the mayor said that the vote was "
+        "the first of the year to pass with support from every member."
+    ]
+    * 3,
+    "es": [
+        "El Gobierno aprobó el martes una ley para limitar el precio de los alquileres en los "
+        "barrios más caros, una medida que pedían los vecinos desde hace años.",
+        "Según el ministerio, la norma entrará en vigor el mes próximo y llegará a más de dos "
+        "millones de pisos.",
+    ],
+    "fr": [
+        "Le gouvernement a adopté mardi une loi pour limiter les loyers dans les quartiers les "
+        "plus chers, une mesure demandée depuis des années par les habitants.",
+        "Selon le ministère, la règle entrera en vigueur le mois prochain et touchera plus de "
+        "deux millions de logements.",
+    ],
+    "nl": [
+        "De gemeenteraad heeft de begroting dinsdag goedgekeurd. Of dat genoeg is, is de "
+        "vraag: de burgemeester zegt dat het geld op is en dat de stad is of wordt gesloten."
+    ]
+    * 3,
+}
+
+
+def _story(code: str, line: str) -> str:
+    return "".join(f"<p>{p}</p>" for p in [*_STORIES[code], line])
+
+
+@pytest.mark.parametrize(
+    ("story", "line"),
+    [
+        ("es", "Fes-te subscriptor de La Veu."),
+        ("fr", "Unterstützen Sie die Dorfzeitung mit einem Abo."),
+        (
+            "en",
+            "Thanks for reading the Courier and all of the work that goes into it. Devenez "
+            "membre du Courier dès aujourd'hui.",
+        ),
+        ("nl", "Journalistiek is niet gratis, en dat is ook zo bij ons. Steun ons of word lid."),
+    ],
+    ids=["catalan-under-spanish", "german-under-french", "english-turning-french", "dutch"],
+)
+def test_a_short_appeal_in_any_language_goes(story: str, line: str) -> None:
+    """A one-line box in a third language, a line that turns to another language after a
+    long English half, and Dutch (whose "is" and "of" are English words too)."""
+    result = strip_appeals(_story(story, line))
+    assert [v.block.text for v in result.verdicts if v.removed] == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "UNICEF says it urgently needs $40 million. Donate now to help children in the flood "
+        "zone at unicef.org.",
+        "“Please give what you can, every tent counts,” the camp's organisers said. (Reuters)",
+    ],
+)
+def test_news_of_others_asks_stays_in_english(line: str) -> None:
+    """English reads the agencies and charities other languages' tables had named for it."""
+    assert not strip_appeals(_story("en", line)).removed_count
+
+
 def test_a_story_with_two_other_languages_is_read_in_every_language() -> None:
     catalan = "L'ajuntament ha aprovat el pressupost amb els vots de tots els grups, però"
     spanish = "Hazte socio y apoya nuestro periodismo: sin ti no es posible."

@@ -28,8 +28,11 @@ __all__ = ["ALWAYS", "languages_of"]
 
 ALWAYS = frozenset(("en",))
 _EVERY = frozenset(LANGUAGES)
-# Words every English sentence is made with: a block holding enough of them is English.
-_ENGLISH = (" the ", " and ", " of ", " to ", " is ", " that ")
+# Words English sentences are made with, and no other registered language's ("is" and "of"
+# are Dutch too, "to" Polish and Czech).
+_ENGLISH = (" the ", " and ", " that ", " with ", " for ", " you ", " are ")
+# Where a sentence ends: a line mixing languages has one language in each sentence.
+_SENTENCE_END = re.compile(r"[.!?]\s")
 
 
 @cache
@@ -47,15 +50,16 @@ def _marks() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
 
 
 def _english(low: str) -> bool:
-    """The block is plainly English: at least ENGLISH_WORDS of English's commonest words. A
-    line mixing languages ("Thanks for reading the Courier. Devenez membre…") is not, so its
-    other language is looked for; a long paragraph that ends in another language is."""
-    hits = 0
-    for word in _ENGLISH:  # most paragraphs are done after " the "
-        hits += low.count(word)
-        if hits >= ENGLISH_WORDS:
-            return True
-    return False
+    """The block is plainly English: ENGLISH_WORDS of English's commonest words or more,
+    and one in every sentence of four words or more. A block that turns to another
+    language ("Thanks for reading the Courier and all of the work that goes into it.
+    Devenez membre du Courier.") is not, so its other language is looked for."""
+    if sum(low.count(word) for word in _ENGLISH) < ENGLISH_WORDS:
+        return False
+    for sentence in _SENTENCE_END.split(low):
+        if sentence.count(" ") >= 3 and not any(word in f" {sentence} " for word in _ENGLISH):
+            return False
+    return True
 
 
 def languages_of(low_texts: Sequence[str]) -> frozenset[str]:
@@ -87,6 +91,6 @@ def languages_of(low_texts: Sequence[str]) -> frozenset[str]:
     # ("que", "una" and "del" are Catalan, Spanish and Italian alike, but a Spanish box in a
     # Catalan story holds more Spanish marks than Catalan ones)
     for counts in blocks:
-        if any(n >= OWN_MARKS and n > counts[first] for code, n in counts.items()):
+        if any(n >= OWN_MARKS and n > counts[first] for n in counts.values()):
             return _EVERY
     return _EVERY if by_button - ALWAYS - {first} else ALWAYS | {first}

@@ -82,9 +82,12 @@ MAX_INPUT_BYTES = 10 * 1024 * 1024
 # words) occur in it: one is enough, as an appeal in another language than the story's may
 # be one short line ("Hazte socio de La Marea"). A further language makes the article read
 # in every language once a block holds OWN_MARKS of its marks, and more than of the
-# first's ("que" and "para" are Spanish and Portuguese alike; a box is in one language).
+# first's: a one-line box in a third language ("Fes-te subscriptor de VilaWeb" under a
+# Spanish story) holds one or two; a block of the story's own language holds more of its
+# marks than of its neighbours' ("que" and "para" are Spanish and Portuguese alike).
 MIN_MARKS = 1
-OWN_MARKS = 3
+OWN_MARKS = 1
 # A block is plainly English, and not looked at for other languages, when it holds at
-# least ENGLISH_WORDS of English's commonest words ("the", "and", "of"...).
+# least ENGLISH_WORDS of English's commonest words ("the", "and", "that"...), and one in
+# each of its sentences.
 ENGLISH_WORDS = 3

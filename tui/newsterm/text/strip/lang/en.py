@@ -262,7 +262,8 @@ LEXICON = Lexicon(
         "governor; mayor; minister; prosecutors; analysts; researchers; residents; last year; "
         "last week; on monday; on tuesday; on wednesday; on thursday; on friday; on saturday; "
         "on sunday; percent; million; billion; per cent; millions; ministers; ministerial; fiscal; "
-        "documents"
+        "documents; "
+        "reuters; afp; dpa; efe; ansa; anp; belga; lusa"
     ),
     third=phrases(
         "charity; charities; charitable; food bank; shelter; hospital; church; foundation; "
@@ -273,6 +274,7 @@ LEXICON = Lexicon(
         "relief fund; victims; families; organizers; the drive; the nonprofit; "
         "the organization; the charity; the group; the museum; the university; the school; "
         "the team's; the company; its members; its readers; its subscribers; sponsored by; "
-        "brought to you by; promo code; use code; offer code; subsidies"
+        "brought to you by; promo code; use code; offer code; subsidies; "
+        "unicef; caritas; ong; ongs; onlus; teleton; leetchi; vaquinha; vakinha"
     ),
 )
