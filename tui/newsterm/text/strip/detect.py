@@ -28,11 +28,10 @@ __all__ = ["ALWAYS", "languages_of"]
 
 ALWAYS = frozenset(("en",))
 _EVERY = frozenset(LANGUAGES)
+_SHORT = 12  # words
 # Words English sentences are made with, and no other registered language's ("is" and "of"
 # are Dutch too, "to" Polish and Czech).
 _ENGLISH = (" the ", " and ", " that ", " with ", " for ", " you ", " are ")
-# Where a sentence ends: a line mixing languages has one language in each sentence.
-_SENTENCE_END = re.compile(r"[.!?]\s")
 
 
 @cache
@@ -51,15 +50,21 @@ def _marks() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
 
 def _english(low: str) -> bool:
     """The block is plainly English: ENGLISH_WORDS of English's commonest words or more,
-    and one in every sentence of four words or more. A block that turns to another
+    and one in its last sentence (of four words or more). A block that turns to another
     language ("Thanks for reading the Courier and all of the work that goes into it.
     Devenez membre du Courier.") is not, so its other language is looked for."""
-    if sum(low.count(word) for word in _ENGLISH) < ENGLISH_WORDS:
+    hits = 0
+    for word in _ENGLISH:  # most paragraphs are done after " the "
+        hits += low.count(word)
+        if hits >= ENGLISH_WORDS:
+            break
+    else:
         return False
-    for sentence in _SENTENCE_END.split(low):
-        if sentence.count(" ") >= 3 and not any(word in f" {sentence} " for word in _ENGLISH):
-            return False
-    return True
+    last = low[max(low.rfind(". "), low.rfind("! "), low.rfind("? ")) + 2 :]
+    if last.count(" ") < 3 or len(last) == len(low) - 1:
+        return True  # a short last sentence, or one sentence: its words were counted
+    last = f" {last} "
+    return any(word in last for word in _ENGLISH)
 
 
 def languages_of(low_texts: Sequence[str]) -> frozenset[str]:
@@ -69,28 +74,37 @@ def languages_of(low_texts: Sequence[str]) -> frozenset[str]:
     by_button: set[str] = set()
     foreign = []
     for text in low_texts:
-        if text.count(" ") < BUTTON_WORDS:
+        spaces = text.count(" ")
+        if spaces < BUTTON_WORDS:
             by_button.update(buttons.get(button_label(text), ()))
-        if not _english(text):
+        # a short line is looked at whatever its language: that costs less than deciding
+        if spaces < _SHORT or not _english(text):
             foreign.append(text)
+    # one scan of the blocks looked at (each match starts with the character before it)
+    hits = {found[1:] for found in pattern.findall("\n" + "\n".join(foreign))}
     marked: dict[str, set[str]] = {}  # language -> its marks found in the article
-    blocks: list[Counter[str]] = []  # each block's marks by language
-    for text in foreign:  # each match starts with the character before it (separated)
-        counts: Counter[str] = Counter()
-        for word in {found[1:] for found in pattern.findall("\n" + text)}:
-            for code in owners[word]:
-                counts[code] += 1
-                marked.setdefault(code, set()).add(word)
-        blocks.append(counts)
+    for word in hits:
+        for code in owners[word]:
+            marked.setdefault(code, set()).add(word)
     found = {code for code, words in marked.items() if len(words) >= MIN_MARKS}
     found |= by_button - ALWAYS
     if not found:
         return ALWAYS
     first = max(sorted(found), key=lambda code: len(marked.get(code, ())))  # ties: by name
-    # another language than the first has a block of its own, or a button: every language
-    # ("que", "una" and "del" are Catalan, Spanish and Italian alike, but a Spanish box in a
-    # Catalan story holds more Spanish marks than Catalan ones)
-    for counts in blocks:
-        if any(n >= OWN_MARKS and n > counts[first] for n in counts.values()):
-            return _EVERY
-    return _EVERY if by_button - ALWAYS - {first} else ALWAYS | {first}
+    if by_button - ALWAYS - {first}:
+        return _EVERY  # another language's button
+    if len(found) > 1 and any(_another(pattern, owners, text, first) for text in foreign):
+        return _EVERY
+    return ALWAYS | {first}
+
+
+def _another(
+    pattern: re.Pattern[str], owners: dict[str, tuple[str, ...]], text: str, first: str
+) -> bool:
+    """The block holds OWN_MARKS marks of another language than `first`, and more than of
+    `first`: "que", "una" and "del" are Catalan, Spanish and Italian alike, but a Spanish
+    box in a Catalan story holds more Spanish marks than Catalan ones."""
+    counts = Counter(
+        code for found in set(pattern.findall("\n" + text)) for code in owners[found[1:]]
+    )
+    return any(n >= OWN_MARKS and n > counts[first] for n in counts.values())

@@ -89,5 +89,5 @@ MIN_MARKS = 1
 OWN_MARKS = 1
 # A block is plainly English, and not looked at for other languages, when it holds at
 # least ENGLISH_WORDS of English's commonest words ("the", "and", "that"...), and one in
-# each of its sentences.
+# its last sentence.
 ENGLISH_WORDS = 3
