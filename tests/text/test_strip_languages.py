@@ -11,6 +11,7 @@ import pytest
 
 from newsterm.text.strip import parse_article, strip_appeals
 from newsterm.text.strip.detect import ALWAYS, languages_of
+from newsterm.text.strip.explain import explain
 from newsterm.text.strip.features import ArticleFeatures
 from newsterm.text.strip.labelled import load_articles
 from newsterm.text.strip.lang import LANGUAGES, PHRASE_SLOTS
@@ -290,3 +291,10 @@ def test_sites_come_from_the_public_suffix_list() -> None:
     assert not same_site("alice.github.io", "bob.github.io")
     assert site_of("news.bbc.co.uk") == "bbc.co.uk"
     assert site_of("") == ""
+
+
+def test_explain_names_the_languages_an_article_was_read_in() -> None:
+    german = "<p>Bitte unterstützen Sie unsere Arbeit mit einer Spende.</p>"
+    assert "\nread in: Deutsch, English (" in explain(strip_appeals(german))
+    english = explain(strip_appeals(_story("en", "Please donate to keep our newsroom going.")))
+    assert "\nread in: English (" in english

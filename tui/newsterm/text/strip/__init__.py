@@ -19,6 +19,7 @@ from newsterm.text.blocks import Block, Document
 from newsterm.text.render.document import looks_like_html, text_to_document
 from newsterm.text.render.dom import Parsed, parse_html
 from newsterm.text.strip.decide import BlockDecision, decide
+from newsterm.text.strip.features import ArticleFeatures
 
 __all__ = [
     "StripResult",
@@ -56,6 +57,7 @@ class StripResult:
     verdicts: tuple[Verdict, ...]
     removed_count: int = 0  # appeal units: a multi-block appeal counts once
     decisions: tuple[BlockDecision, ...] = ()  # the evidence behind each verdict
+    languages: frozenset[str] = frozenset()  # whose phrase tables read the article
 
     @property
     def kept(self) -> tuple[Block, ...]:
@@ -81,9 +83,11 @@ def strip_appeals(
         else set()
     )
     forced = frozenset(parsed.selected | by_pattern)
-    decisions, _ = decide(blocks, base_url, forced)
+    article = ArticleFeatures(blocks, base_url)
+    decisions, _ = decide(blocks, base_url, forced, article=article)
     verdicts, count = _verdicts(blocks, decisions, forced, parsed.selected)
-    return StripResult(parsed.document, verdicts, count, tuple(decisions))
+    languages = article.tables.languages
+    return StripResult(parsed.document, verdicts, count, tuple(decisions), languages)
 
 
 def parse_article(html_or_text: str, base_url: str = "", selectors: Iterable[str] = ()) -> Parsed:

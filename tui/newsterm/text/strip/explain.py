@@ -6,11 +6,13 @@ from newsterm.text.strip import StripResult, clip
 from newsterm.text.strip import thresholds as t
 from newsterm.text.strip.decide import BlockDecision
 from newsterm.text.strip.features import PLAIN
+from newsterm.text.strip.lang import LANGUAGES
 from newsterm.text.strip.model import load_model
 
 __all__ = ["explain"]
 
 _TERMS = 6  # the strongest terms shown per block
+_NAMES = {code: lexicon.name for code, lexicon in LANGUAGES.items()}
 
 
 def explain(result: StripResult, width: int = 100) -> str:
@@ -24,6 +26,10 @@ def explain(result: StripResult, width: int = 100) -> str:
         f"odds against p={t.BASE}, start {t.ENTER}, end {t.LEAVE}; only blocks within "
         f"{t.REACH} of an ask are weighed; a removed region grows over its box's lines (or "
         f"p>={t.GROW} on their own evidence)",
+        "read in: "
+        + ", ".join(_NAMES.get(code, code) for code in sorted(result.languages))
+        + " (English always; the article's own language; every language when a block is"
+        " in a further one)",
     ]
     features = [d.features for d in result.decisions]
     all_terms = model.contributions(features)
