@@ -60,9 +60,10 @@ def _english(low: str) -> bool:
             break
     else:
         return False
-    last = low[max(low.rfind(". "), low.rfind("! "), low.rfind("? ")) + 2 :]
-    if last.count(" ") < 3 or len(last) == len(low) - 1:
-        return True  # a short last sentence, or one sentence: its words were counted
+    end = max(low.rfind(". "), low.rfind("! "), low.rfind("? "))
+    last = low[end + 2 :]
+    if end == -1 or last.count(" ") < 3:
+        return True  # one sentence, whose words were counted, or a short last one
     last = f" {last} "
     return any(word in last for word in _ENGLISH)
 
@@ -81,7 +82,7 @@ def languages_of(low_texts: Sequence[str]) -> frozenset[str]:
         if spaces < _SHORT or not _english(text):
             foreign.append(text)
     # one scan of the blocks looked at (each match starts with the character before it)
-    hits = {found[1:] for found in pattern.findall("\n" + "\n".join(foreign))}
+    hits = {match[1:] for match in pattern.findall("\n" + "\n".join(foreign))}
     marked: dict[str, set[str]] = {}  # language -> its marks found in the article
     for word in hits:
         for code in owners[word]:
@@ -105,6 +106,6 @@ def _another(
     `first`: "que", "una" and "del" are Catalan, Spanish and Italian alike, but a Spanish
     box in a Catalan story holds more Spanish marks than Catalan ones."""
     counts = Counter(
-        code for found in set(pattern.findall("\n" + text)) for code in owners[found[1:]]
+        code for match in set(pattern.findall("\n" + text)) for code in owners[match[1:]]
     )
     return any(n >= OWN_MARKS and n > counts[first] for n in counts.values())

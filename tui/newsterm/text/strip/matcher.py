@@ -41,6 +41,7 @@ __all__ = [
 # inside the text.
 _APART = ("button", "ask", "funded", "polite", "recipient")
 INLINE_SLOTS = (*(slot for slot in PHRASE_SLOTS if slot not in _APART), "platform")
+_SLOT_INDEX = {slot: i for i, slot in enumerate(INLINE_SLOTS)}
 _BUTTON_TRIM = " \t\"'“”‘’«»„()[]*•·|→←>»<✓✔❤♥️!.:,;?-–—"
 _PLAIN_WORDS = frozenset(("ghost", "steady", "pix", "substack", "teaming", "match"))
 _WORD_END = re.compile(r"[\w']*")
@@ -317,11 +318,10 @@ def language_tables(code: str) -> _Language:
     """One language's phrases expanded, once."""
     lexicon = LANGUAGES[code]
     slots: dict[str, set[int]] = {}
-    index = {slot: i for i, slot in enumerate(INLINE_SLOTS)}
     for slot in PHRASE_SLOTS:
         if slot not in _APART:
             for phrase in _phrases(lexicon, slot):
-                slots.setdefault(phrase, set()).add(index[slot])
+                slots.setdefault(phrase, set()).add(_SLOT_INDEX[slot])
     return _Language(
         slots,
         frozenset(_phrases(lexicon, "ask")),
@@ -344,7 +344,6 @@ def _tables(codes: tuple[str, ...]) -> tuple[dict[str, set[int]], set[str], set[
     polite: set[str] = set()
     asks: set[str] = set()
     funded: set[str] = set()
-    index = {slot: i for i, slot in enumerate(INLINE_SLOTS)}
     for code in codes:
         language = language_tables(code)
         for phrase, found in language.slots.items():
@@ -356,5 +355,5 @@ def _tables(codes: tuple[str, ...]) -> tuple[dict[str, set[int]], set[str], set[
     # Patreon"); the names that are also everyday words are not
     asks.update(name for name in PLATFORMS if name not in _PLAIN_WORDS)
     for name in PLATFORMS:
-        slots.setdefault(name, set()).update((index["platform"], index["donate"]))
+        slots.setdefault(name, set()).update((_SLOT_INDEX["platform"], _SLOT_INDEX["donate"]))
     return slots, asks, funded, polite
