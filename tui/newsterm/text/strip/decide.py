@@ -9,10 +9,12 @@ seed (seeds.py), and a removed region then grows over the rest of its box (growt
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsterm.text.blocks import Block
 from newsterm.text.strip import thresholds as t
+from newsterm.text.strip.cohesion import Cohesion
 from newsterm.text.strip.features import (
     DATA_KINDS,
     FEATURES,
@@ -21,11 +23,11 @@ from newsterm.text.strip.features import (
     BlockFeatures,
 )
 from newsterm.text.strip.growth import byline, grow, marked_boxes
-from newsterm.text.strip.model import Model, load_model
+from newsterm.text.strip.model import Model, join_values, load_model
 from newsterm.text.strip.regions import Region, find_regions, region_of_blocks
 from newsterm.text.strip.seeds import seed_reason
 
-__all__ = ["BlockDecision", "Setting", "decide"]
+__all__ = ["BlockDecision", "Setting", "decide", "join_evidence", "sure_core"]
 
 _LONG = FEATURES.index("words>60")
 _FAR = -50.0  # the log-odds shown for a block no anchor is near
@@ -56,6 +58,7 @@ class Setting:
     enter: float = t.ENTER
     leave: float = t.LEAVE
     grow: float = t.GROW
+    join: float = t.JOIN
 
 
 def decide(
@@ -65,9 +68,11 @@ def decide(
     model: Model | None = None,
     setting: Setting = Setting(),
     article: ArticleFeatures | None = None,
+    grown: bool = True,
 ) -> tuple[list[BlockDecision], list[Region]]:
     """Decide every block; `forced` blocks (the feed's own rules) are removed regardless and
-    kept out of the model's regions. `article` lends features already computed (train.py)."""
+    kept out of the model's regions. `article` lends features already computed (train.py),
+    and `grown` false returns the regions before growth (train.py learns to grow them)."""
     model = model or load_model()
     count = len(blocks)
     article = article or ArticleFeatures(blocks, base_url)
@@ -95,18 +100,62 @@ def decide(
     def odds(i: int) -> float:
         return own[i] if i in near else model.own_logit(article[i])
 
-    regions, joined = grow(
-        regions,
-        article.__getitem__,
-        odds,
-        never.__getitem__,
-        count,
-        setting.grow,
-        lambda i: bool(seeds[i]),
-    )
-    regions = marked_boxes(regions, [b.text for b in blocks], joined)
+    cohesion = Cohesion([b.text for b in blocks])
+
+    def learned(i: int, core: Region) -> float:
+        if not sure_core(core, odds):
+            return -math.inf
+        return model.join_logit(article[i], join_evidence(article, odds, cohesion, i, core))
+
+    joined: dict[int, str] = {}
+    if grown:
+        regions, joined = grow(
+            regions,
+            article.__getitem__,
+            odds,
+            never.__getitem__,
+            count,
+            setting.grow,
+            lambda i: bool(seeds[i]),
+            learned,
+            setting.join,
+        )
+        regions = marked_boxes(regions, [b.text for b in blocks], joined)
     logits = [z if i in near else _FAR for i, z in enumerate(logits)]
     return _decisions(article, logits, seeds, regions, joined, forced), regions
+
+
+_CORE_LOGIT = math.log(t.JOIN_CORE / (1 - t.JOIN_CORE))
+
+
+def sure_core(core: Region, odds: Callable[[int], float]) -> bool:
+    """The region's core holds a block the model gives at least thresholds.JOIN_CORE on
+    its own evidence: only then does the joining model widen it (a region grown from a
+    doubtful seed keeps to the lines the rules give it)."""
+    return any(odds(k) >= _CORE_LOGIT for k in range(core.start, core.end))
+
+
+def join_evidence(
+    article: ArticleFeatures,
+    odds: Callable[[int], float],
+    cohesion: Cohesion,
+    i: int,
+    core: Region,
+) -> tuple[float, ...]:
+    """What the joining model reads of block i beside a removed region's core (model.JOIN),
+    besides the block's own features; `odds` are the first stage's log-odds."""
+    above = i < core.start
+    steps = core.start - i if above else i - core.end + 1
+    beyond = i - 1 if above else i + 1
+    edge = not 0 <= beyond < len(article.blocks)
+    return join_values(
+        odds(i),
+        above,
+        steps,
+        None if edge else article[beyond],
+        0.0 if edge else odds(beyond),
+        cohesion.shares(i, core.start, core.end),
+    )
 
 
 def _decisions(

@@ -17,16 +17,19 @@ from newsterm.text.strip.features import FEATURES, BlockFeatures
 from newsterm.text.strip.lines import (
     CHROME,
     CLOSING,
+    CONTACT,
     CONTINUES,
+    DATED,
     NAMES,
     OPEN_END,
     PAYMENT,
+    SIGNED,
     TITLE,
 )
 from newsterm.text.strip.regions import Region
 from newsterm.text.strip.seeds import asks_itself
 
-__all__ = ["box_line", "byline", "grow", "joins", "leftover", "marked_boxes"]
+__all__ = ["box_line", "byline", "grow", "joins", "learnable", "leftover", "marked_boxes"]
 
 _VOICE = tuple(FEATURES.index(n) for n in ("slot:reader", "slot:publisher"))
 _SHAPES = tuple(
@@ -52,6 +55,7 @@ _ASKING = tuple(FEATURES.index(n) for n in ("imperative_ask", "voice_ask_sentenc
 _NAMES = FEATURES.index("names")
 _THIRD = FEATURES.index("third_share")
 _SIGNOFF_LINE = FEATURES.index("signoff_line")
+_HEADING = FEATURES.index("kind:heading")
 
 
 def box_line(features: BlockFeatures) -> bool:
@@ -92,15 +96,19 @@ def byline(features: BlockFeatures) -> bool:
     return _short(features) and _names_someone(features) and not any(v[k] for k in _BOX_WORDS)
 
 
-def joins(features: BlockFeatures, own_logit: float, floor_logit: float) -> str:
+def joins(features: BlockFeatures, own_logit: float, floor_logit: float, learned: float) -> str:
     """Why a block next to a removed region joins it ("" when it does not): it asks itself,
-    or no one else speaks in it and it is a box line or the model is sure of it."""
+    or no one else speaks in it and it is a box line, or the joining model (model.JOIN)
+    reads it as part of the box (`learned`: its log-odds less the threshold's), or the model
+    is sure of it on its own evidence."""
     if asks_itself(features):
         return "the publisher's own ask"
     if features.others or features.theirs or features.values[_THIRD]:
         return ""
     if box_line(features):
         return "a line of the same box"
+    if learned >= 0:
+        return f"read as part of the box ({learned:+.2f} over the joining threshold)"
     if own_logit >= floor_logit:
         return f"the model is sure of it (log-odds {own_logit:+.2f})"
     return ""
@@ -114,12 +122,17 @@ def grow(
     count: int,
     grow_at: float = t.GROW,
     seeded: Callable[[int], bool] = lambda i: True,
+    learned: Callable[[int, Region], float] = lambda i, core: -math.inf,
+    join_at: float = t.JOIN,
 ) -> tuple[list[Region], dict[int, str]]:
     """Removed regions taken whole, and why each block they took in joined. `features` and
     `odds` (the model's log-odds on a block's own evidence) are asked only for the blocks a
     region reaches; `grow_at` is the probability that alone lets a block join; `seeded`
-    tells the seeds, which a sign-off does not cut off from the region."""
+    tells the seeds, which a sign-off does not cut off from the region. `learned` gives the
+    joining model's log-odds for a block beside a region's core, and `join_at` the
+    probability it must reach."""
     floor_logit = math.log(grow_at / (1 - grow_at))
+    join_logit = math.log(join_at / (1 - join_at))
     regions = [_after_signoff(r, features, seeded) for r in regions]
     taken = [False] * count
     for r in regions:
@@ -127,13 +140,16 @@ def grow(
             taken[r.start : r.end] = [True] * (r.end - r.start)
     why: dict[int, str] = {}
 
-    def take(i: int, inside: int) -> bool:
+    def take(i: int, inside: int, core: Region) -> bool:
         if taken[i] or blocked(i):
             return False
         mine = features(i)
         if i < inside and mine.values[_SIGNOFF_LINE]:
             return False  # a sign-off ends what is above it: the ask below is a box of its own
-        reason = joins(mine, odds(i), floor_logit) or leftover(mine, features(inside), i < inside)
+        above = i < inside
+        # (the joining model is asked only of a line it may take: see learnable)
+        fit = learned(i, core) - join_logit if learnable(mine) else -math.inf
+        reason = joins(mine, odds(i), floor_logit, fit) or leftover(mine, features(inside), above)
         if reason:
             taken[i] = True
             why[i] = reason
@@ -143,9 +159,9 @@ def grow(
     for r in regions:
         start, end = r.start, r.end
         if r.removed:
-            while start > 0 and take(start - 1, start):
+            while start > 0 and take(start - 1, start, r):
                 start -= 1
-            while end < count and take(end, end - 1):
+            while end < count and take(end, end - 1, r):
                 end += 1
         grown.append(Region(start, end, r.removed))
     # a kept region a box grew into is no region of its own any more
@@ -256,6 +272,24 @@ def _quiet(features: BlockFeatures) -> bool:
     """No one else speaks in the block, it names no one and it is no long paragraph."""
     v = features.values
     return not (features.others or v[_THIRD] or v[_LONG] or _names_someone(features))
+
+
+def learnable(features: BlockFeatures) -> bool:
+    """The joining model may take the block: at most twenty words (a longer paragraph joins
+    a box only as the publisher's own ask), and no line of names only, closing signed with
+    a name or short line with a year, which say who wrote what is beside the box, or when
+    ("Soraya Pechtl", "Fijn weekend, Sanne", "Feb 11, 2025"), or a line that names people,
+    which reporting does ("Council member Ines Warnke voted against it"), or one with an
+    e-mail address, which asks for tips, not money ("Have a story? Write to us: …"); nor a
+    heading (a page's <h2>, "What's coming up?"), which opens a part of the page whose
+    words must say what it is. A box's own sign-off, and its lines that name the outlet as
+    they ask, join by the rules."""
+    return (
+        _up_to_20(features)
+        and not features.form & {NAMES, SIGNED, DATED, CONTACT}
+        and not _names_someone(features)
+        and not features.values[_HEADING]
+    )
 
 
 def _names_someone(features: BlockFeatures) -> bool:

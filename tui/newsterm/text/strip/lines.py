@@ -12,13 +12,30 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CHROME", "CLOSING", "CONTINUES", "NAMES", "OPEN_END", "PAYMENT", "TITLE", "line_form"]
+from newsterm.text.strip.common import LINK_MARK
+
+__all__ = [
+    "CHROME",
+    "CLOSING",
+    "CONTACT",
+    "CONTINUES",
+    "DATED",
+    "NAMES",
+    "OPEN_END",
+    "PAYMENT",
+    "SIGNED",
+    "TITLE",
+    "line_form",
+]
 
 CHROME = "chrome"  # a widget's control or counter, no words
 CLOSING = "closing"  # a letter's closing formula: "Happy reading," "Merci,"
+CONTACT = "contact"  # an e-mail address: a line that asks for tips or letters
 CONTINUES = "continues"  # opens in lower case: the rest of the line above
-NAMES = "names"  # only names: the people who signed a letter
+DATED = "dated"  # a short line with a year, or a day: a dateline ("Feb 11, 2025", "Mar 14")
+NAMES = "names"  # only names: the people who signed a letter, or a credit ("Logo: Rob Wilson")
 OPEN_END = "open end"  # ends without a sentence's end: the line below goes on with it
+SIGNED = "signed"  # a closing and a name after its comma: "Fijn weekend, Sanne"
 PAYMENT = "payment"  # how to pay: an IBAN or a BIC, a card or a payment service
 TITLE = "title"  # a headline's capitals: "Community Engagement", "Substack and Pledges"
 
@@ -63,6 +80,12 @@ _PARTICLES = frozenset([
     "di", "del", "della", "ter", "ten", "zu", "bin", "al",
 ])
 # fmt: on
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# a day and a month's short name without a year: "Mar 14", "14. Mär", "3 Jan."
+_DAY = re.compile(r"(?:[A-Z][a-zäéû]{2,8}\.? \d{1,2}|\d{1,2}\.? [A-Z][a-zäéû]{2,8}\.?)")
+_DATED_WORDS = 8
+_EMAIL = re.compile(r"\w@\w+(?:[.-]\w+)*\.\w")
+_SIGNED_WORDS = 8
 _ENDS = ".!?…:;\"'”»)"
 _MAX_WORDS = 12  # longer lines are text of their own, whatever their form
 
@@ -84,8 +107,18 @@ def line_form(text: str) -> frozenset[str]:
         forms.add(OPEN_END)
     if len(words) <= 5 and line.endswith(","):
         forms.add(CLOSING)
-    if len(words) <= 6 and _only_names(words):
+    # (a link's mark is no word: "Logo: Rob Wilson[8]")
+    named = LINK_MARK.sub("", line).split()
+    if len(named) <= 6 and _only_names(named[_credit(named) :]):
         forms.add(NAMES)
+    if len(named) <= _SIGNED_WORDS and ", " in line:
+        signer = LINK_MARK.sub("", line.rsplit(", ", 1)[1]).strip(" .!").split()
+        if signer and _only_names(signer):
+            forms.add(SIGNED)
+    if _EMAIL.search(line):
+        forms.add(CONTACT)
+    if (len(words) <= _DATED_WORDS and _YEAR.search(line)) or _DAY.fullmatch(line):
+        forms.add(DATED)
     long_words = [w for w in words if len(w) >= 4 and w[0].isalpha()]
     if len(long_words) >= 2 and all(w[0].isupper() for w in long_words):
         forms.add(TITLE)
@@ -95,6 +128,11 @@ def line_form(text: str) -> frozenset[str]:
 def _payment(line: str) -> list[str]:
     bare = line.strip(" .,:;-–—•·|")
     return [PAYMENT] if _IBAN.search(line) or _PAY_METHOD.fullmatch(bare) else []
+
+
+def _credit(words: list[str]) -> int:
+    """How many words a credit's label takes ("Music:", "Logo:", "Produced by:"), or 0."""
+    return next((k + 1 for k, w in enumerate(words[:3]) if w.endswith(":")), 0)
 
 
 def _only_names(words: list[str]) -> bool:

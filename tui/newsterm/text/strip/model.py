@@ -1,11 +1,14 @@
-"""The learned weights: two logistic regressions over the named features, shipped as data.
+"""The learned weights: logistic regressions over the named features, shipped as data.
 
 The first weighs a block's own features; the second adds what the first said of its
 neighbours (CONTEXT), so a short line between two asks learns to go with them and a plain
-paragraph beside one learns to stay. Inference is two dot products per block in pure
-Python. The weights come from train.py and live in newsterm/data/strip_model.json beside
-the feature names they were trained on, so a renamed or reordered feature is caught when
-the model loads, not silently mis-weighed.
+paragraph beside one learns to stay. The third (JOIN) weighs a block beside a removed region
+as part of the same box or not: its shape and voice, which side it is on, how far it is
+from the region's core, what it shares with the box and the story, and what lies beyond it
+(growth.py asks it). Inference is a dot product per block and stage in pure Python. The
+weights come from train.py and live in newsterm/data/strip_model.json beside the feature
+names they were trained on, so a renamed or reordered feature is caught when the model
+loads, not silently mis-weighed.
 """
 
 from __future__ import annotations
@@ -19,12 +22,92 @@ from importlib import resources
 
 from newsterm.text.strip.features import FEATURES, BlockFeatures
 
-__all__ = ["CONTEXT", "Model", "context_values", "load_model"]
+__all__ = [
+    "CONTEXT",
+    "JOIN",
+    "JOIN_OWN",
+    "Model",
+    "context_values",
+    "join_row",
+    "join_values",
+    "load_model",
+]
 
 _FILE = "strip_model.json"
+_LONG = FEATURES.index("words>60")
 # What the second model reads of the first's log-odds around a block (clipped to +-_CLIP).
 CONTEXT = ("context:previous", "context:next", "context:nearest_two", "context:between")
 _CLIP = 6.0
+# What the third model reads of a block beside a removed region, besides its own features:
+# its own log-odds, whether it is above the region, how many blocks out from the region's
+# core it is, and the block beyond it (none: the article's edge; a long paragraph, someone
+# else's words, and the first model's log-odds of it).
+JOIN = (
+    "join:own",
+    "join:above",
+    "join:steps",
+    "join:edge",
+    "join:beyond_long",
+    "join:beyond_others",
+    "join:beyond_own",
+    "join:story_words",
+    "join:box_words",
+)
+# The block's own features the joining model reads: its shape, its voice, whether it names
+# people or reports, not its appeal words, which the first stage's log-odds already weigh (and
+# which, weighed again, make any paragraph about money beside a box look like its line).
+JOIN_OWN = (
+    "bias",
+    *(f"words<={n}" for n in (3, 8, 20, 60)),
+    "slot:reader",
+    "slot:publisher",
+    "names",
+    "numbers",
+    "exclaims",
+    "asks_question",
+    "ends_with_colon",
+    "signoff_line",
+    "button_line",
+    "third_share",
+    "report_share",
+    "voice_share",
+    "kind:heading",
+    "kind:list_item",
+    "first",
+    "last",
+)
+_JOIN_INDEX = tuple(FEATURES.index(name) for name in JOIN_OWN)
+_STEPS = 4  # blocks out from the core beyond which "join:steps" no longer grows
+
+
+def join_row(features: BlockFeatures, extra: tuple[float, ...]) -> tuple[float, ...]:
+    """What the joining model weighs: JOIN_OWN of the block's features, then JOIN."""
+    values = features.values
+    return tuple(values[k] for k in _JOIN_INDEX) + extra
+
+
+def join_values(
+    own: float,
+    above: bool,
+    steps: int,
+    beyond: BlockFeatures | None,
+    beyond_own: float,
+    shares: tuple[float, float],
+) -> tuple[float, ...]:
+    """The JOIN values of a block `steps` blocks out from a removed region's core (1: right
+    beside it), whose first-stage log-odds are `own`; `beyond` is the next block out, and
+    `shares` what the block's words share with the story and with the region (cohesion.py)."""
+    far = beyond is None
+    return (
+        max(-_CLIP, min(_CLIP, own)) / _CLIP,
+        float(above),
+        min(steps, _STEPS) / _STEPS,
+        float(far),
+        0.0 if beyond is None else beyond.values[_LONG],
+        0.0 if beyond is None else float(beyond.reported or beyond.others or beyond.theirs),
+        0.0 if far else max(-_CLIP, min(_CLIP, beyond_own)) / _CLIP,
+        *shares,
+    )
 
 
 def context_values(
@@ -66,6 +149,7 @@ class Model:
 
     first: tuple[float, ...]  # aligned with FEATURES
     second: tuple[float, ...]  # aligned with FEATURES + CONTEXT
+    join: tuple[float, ...] = ()  # aligned with JOIN_OWN + JOIN; () joins by rules alone
 
     def logits(self, features: list[BlockFeatures]) -> list[float]:
         """log-odds that each block of an article is part of an appeal, in context."""
@@ -106,6 +190,12 @@ class Model:
         first = self.first
         return sum(first[k] * x for k, x in enumerate(features.values) if x)
 
+    def join_logit(self, features: BlockFeatures, extra: tuple[float, ...]) -> float:
+        """log-odds that a block beside a removed region is part of its box (see JOIN)."""
+        if not self.join:
+            return -math.inf
+        return sum(w * x for w, x in zip(self.join, join_row(features, extra), strict=True))
+
     def contributions(self, features: list[BlockFeatures]) -> list[list[tuple[str, float]]]:
         """Per block, (feature, weight x value) of its non-zero terms, largest first."""
         first = [_dot(self.first, f.values) for f in features]
@@ -134,7 +224,12 @@ def model_from_json(data: dict[str, object]) -> Model:
         raise ValueError("strip model: trained on other features; retrain it (train.py)")
     if len(second) != len(names):
         raise ValueError("strip model: the second stage does not fit the features")
-    return Model(tuple(map(float, first)), tuple(map(float, second)))
+    join = data.get("join", [])
+    if data.get("join_features") != list(JOIN_OWN + JOIN) or not isinstance(join, list):
+        raise ValueError("strip model: the joining stage was trained on other features")
+    if len(join) != len(JOIN_OWN + JOIN):
+        raise ValueError("strip model: the joining stage does not fit the features")
+    return Model(tuple(map(float, first)), tuple(map(float, second)), tuple(map(float, join)))
 
 
 @cache

@@ -18,6 +18,8 @@ __all__ = [
     "ENGLISH_WORDS",
     "ENTER",
     "GROW",
+    "JOIN",
+    "JOIN_CORE",
     "LEAVE",
     "MAX_BLOCK_CHARS",
     "MAX_INPUT_BYTES",
@@ -43,6 +45,11 @@ BASE = 0.5
 # removed regions at most BRIDGE quiet blocks apart are one box.
 GROW = 0.9
 BRIDGE = 2
+# ... or if the joining model (model.JOIN: the line's words, its side, its distance from the
+# region's core and the block beyond it) gives it at least JOIN, once the region's core
+# holds a block the model gives at least JOIN_CORE on its own evidence.
+JOIN = 0.6
+JOIN_CORE = 0.8
 # ... and up to BRIDGE_LINES short lines (eight words at most, no headline) between two
 # removed regions are one box too when one of them reads as a box's line (a button, a
 # meter, a payment method, bank details): a gift form's lines go, a menu between two boxes

@@ -18,15 +18,20 @@ from itertools import product
 from pathlib import Path
 
 from newsterm.text.strip import parse_article
-from newsterm.text.strip.decide import Setting, decide
-from newsterm.text.strip.features import FEATURES, ArticleFeatures
+from newsterm.text.strip.cohesion import Cohesion
+from newsterm.text.strip.decide import Setting, decide, join_evidence, sure_core
+from newsterm.text.strip.features import DATA_KINDS, FEATURES, ArticleFeatures
+from newsterm.text.strip.growth import box_line, learnable
 from newsterm.text.strip.labelled import APPEAL, Article, Score, load_articles, normalise, score
-from newsterm.text.strip.model import CONTEXT, Model, context_values
+from newsterm.text.strip.model import CONTEXT, JOIN, JOIN_OWN, Model, context_values, join_row
+from newsterm.text.strip.seeds import asks_itself
 
 _OUT = Path(__file__).resolve().parents[2] / "data" / "strip_model.json"
 _C = 10.0  # inverse L2 strength, chosen by the same cross-validation
 _FOLDS = 5
 _CORPUS_WEIGHT = 0.15  # a real feed's block: plentiful, and labelled by a short list
+_THIRD = FEATURES.index("third_share")
+_SIGNOFF = FEATURES.index("signoff_line")
 
 
 class _Prepared:
@@ -127,7 +132,52 @@ def _fit(rows: list[_Prepared], c: float) -> Model:
         )
     ]
     second = _lr(x2, y, c, weights)
-    return Model(tuple(first), tuple(second))
+    model = Model(tuple(first), tuple(second))
+    x3: list[list[float]] = []
+    y3: list[int] = []
+    w3: list[float] = []
+    for p in rows:
+        for values, label in _join_examples(p, model):
+            x3.append(values)
+            y3.append(label)
+            w3.append(p.weight)
+    if len(set(y3)) < 2:
+        return model
+    return Model(tuple(first), tuple(second), tuple(_lr(x3, y3, c, w3)))
+
+
+def _join_examples(p: _Prepared, model: Model) -> list[tuple[list[float], int]]:
+    """The blocks growth would ask the joining model about, walking out from each removed
+    region's core as at run time, with their labels: the walk goes on while the blocks are
+    appeal and stops at the first that is not (which is an example too). Blocks the rules
+    decide (someone else's words, the publisher's own ask, a box line) are no examples."""
+    base = p.article.base_url
+    _, regions = decide(p.blocks, base, frozenset(), model, _Setting(), p.computed, False)
+    count = len(p.blocks)
+    found = []
+    cohesion = Cohesion([b.text for b in p.blocks])
+
+    def odds(i: int) -> float:
+        return model.own_logit(p.computed[i])
+
+    for r in regions:
+        if not r.removed or not sure_core(r, odds):
+            continue
+        for above, i in ((True, r.start - 1), (False, r.end)):
+            while 0 <= i < count:
+                f = p.computed[i]
+                if p.blocks[i].kind in DATA_KINDS or f.others or f.theirs or f.values[_THIRD]:
+                    break
+                if above and f.values[_SIGNOFF]:
+                    break
+                label = int(p.labels[i] == APPEAL)
+                if learnable(f) and not (asks_itself(f) or box_line(f)):
+                    extra = join_evidence(p.computed, odds, cohesion, i, r)
+                    found.append((list(join_row(f, extra)), label))
+                if not label:
+                    break
+                i += -1 if above else 1
+    return found
 
 
 @dataclass(frozen=True)
@@ -176,7 +226,7 @@ def _search(rows: list[_Prepared]) -> _Setting:
         for base, enter, leave, grow in product(
             (0.06, 0.15, 0.3, 0.5), (0.003, 0.01, 0.05), (0.5, 0.8), (0.5, 0.9, 0.99)
         ):
-            s = _Setting(base, enter, leave, grow, c)
+            s = _Setting(base=base, enter=enter, leave=leave, grow=grow, c=c)
             value = _objective(_run(rows, models, s))
             if best is None or value > best[0]:
                 best = (value, s)
@@ -204,6 +254,8 @@ def main(argv: list[str] | None = None) -> int:
             "features": list(FEATURES + CONTEXT),
             "first": [round(w, 5) for w in model.first],
             "second": [round(w, 5) for w in model.second],
+            "join_features": list(JOIN_OWN + JOIN),
+            "join": [round(w, 5) for w in model.join],
             "trained_on": {"articles": len(rows), "blocks": blocks},
         }
         _OUT.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
