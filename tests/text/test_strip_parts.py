@@ -524,3 +524,28 @@ def test_german_nouns_and_the_polite_you_are_no_names(line: str, named: bool) ->
 )
 def test_a_clubs_or_charitys_you_can_in_the_news_is_no_appeal(news: str) -> None:
     assert _removed(f"<p>{news}</p>" + NEWS) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Clique aqui e contribua para um jornalismo livre e financiado pelos leitores.",
+        "Click here and donate to independent journalism in the valley.",
+        "Cliquez ici et faites un don au journalisme indépendant.",
+    ],
+)
+def test_click_here_before_an_ask_and_the_outlets_cause_after_it_still_ask(line: str) -> None:
+    # "click here" is courtesy before the ask; "independent journalism" is a cause, not a
+    # recipient such as a relief fund
+    assert _removed(NEWS + f"<p>{line}</p>" + NEWS) == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Click here and donate to the Millport Flood Relief Fund.",
+        "Clique aqui e contribua para a vaquinha da família Souza.",
+    ],
+)
+def test_click_here_to_give_to_someone_else_stays(line: str) -> None:
+    assert _removed(NEWS + f"<p>{line}</p>" + NEWS) == []

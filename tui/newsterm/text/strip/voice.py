@@ -17,7 +17,7 @@ from functools import lru_cache
 from newsterm.text.strip.common import PLATFORMS
 from newsterm.text.strip.matcher import Matcher, matcher
 from newsterm.text.strip.reading import Reading, in_quotes, sentence_of
-from newsterm.text.strip.slots import ASK_WORDS, ASKS, PUBLISHER, READER, THIRD, VOICE
+from newsterm.text.strip.slots import ASK_WORDS, ASKS, MISSION, PUBLISHER, READER, THIRD, VOICE
 from newsterm.text.strip.thresholds import BUTTON_WORDS, CALL_WORDS
 
 __all__ = ["NO_ASK", "OwnAsk", "own_ask", "reported"]
@@ -30,6 +30,7 @@ _FREE_FEED = re.compile(
 # after a recipient word, these name the publisher itself ("donate to us")
 _OURS = frozenset(("us", "our", "this", "me", "my"))
 _WORDS = re.compile(r" (\S+) (\S+)")
+_CAUSE_CHARS = 40  # how far after "to" the outlet's cause may be named
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,13 +148,19 @@ def _opening_words(low: str, sentence: tuple[int, int]) -> str:
 
 def _to_someone(low: str, at: int, phrase: str) -> bool:
     """The ask goes on to name whom to give to: someone else, unless the block speaks as
-    "we" (then the name is the publisher's own). Whom is said in the ask's own language:
-    "a" names a recipient in Spanish, not in English ("save big on a full year")."""
-    words = _WORDS.match(low, at + len(phrase))
+    "we" (then the name is the publisher's own), or what follows is the outlet's cause, not
+    a recipient ("contribua para um jornalismo livre", "give to independent journalism").
+    Whom is said in the ask's own language: "a" names a recipient in Spanish, not in
+    English ("save big on a full year")."""
+    after = at + len(phrase)
+    words = _WORDS.match(low, after)
     if words is None:
         return False
     to, whom = words.groups()
-    return matcher().recipient(phrase, to) and whom.strip(".,;:!?") not in _OURS
+    if not matcher().recipient(phrase, to) or whom.strip(".,;:!?") in _OURS:
+        return False
+    cause = low[after : after + _CAUSE_CHARS]
+    return not any(MISSION in slots for _, slots in matcher().find(cause))
 
 
 def _voiced(phrase: str) -> bool:

@@ -89,7 +89,7 @@ LEXICON = Lexicon(
         "comptem amb vosaltres; si us plau; si pots; si podeu; si t'agrada; si us agrada; "
         "si valores; si creus; considera; aposta per; el suport dels lectors; ens ajudareu"
     ),
-    polite=phrases("si us plau; sisplau; no dubtis a; simplement"),
+    polite=phrases("si us plau; sisplau; no dubtis a; simplement; fes clic aquí i; clica aquí i"),
     recipient=phrases("a; al; als; per"),
     ask=phrases(
         "fes-te ~(soci|sòcia|subscriptor|subscriptora|mecenes); "

@@ -85,7 +85,7 @@ LEXICON = Lexicon(
         "abychom mohli; abychom mohli dál; abychom mohli pokračovat; díky vašim darům; "
         "díky vašim příspěvkům; finančně"
     ),
-    polite=phrases("prosím; prosíme; jednoduše"),
+    polite=phrases("prosím; prosíme; jednoduše; klikněte sem a; klikni sem a; klikněte zde a"),
     recipient=phrases("na; pro"),
     ask=phrases(
         "staňte se ~(členem|členkou|předplatitelem|předplatitelkou|podporovatelem|dárcem); "

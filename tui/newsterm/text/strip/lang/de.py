@@ -117,7 +117,7 @@ LEXICON = Lexicon(
         "freiwillig; solidarisch; solidarität; angewiesen darauf; mithelfen; "
         "unsere finanzierung; einnahmen; finanzierungslücke"
     ),
-    polite=phrases("bitte; einfach; gerne"),
+    polite=phrases("bitte; einfach; gerne; klicken sie hier und; klick hier und; hier klicken und"),
     recipient=phrases("an; für; zu; zum; zur"),
     ask=phrases(
         "nur mit (ihrer|deiner|eurer) unterstützung möglich; "

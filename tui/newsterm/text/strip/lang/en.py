@@ -75,7 +75,7 @@ LEXICON = Lexicon(
         "back our; invest in; stand with; consider; please; if you can; if you value; "
         "if you enjoy; if you like; if you found; if you appreciate; if you believe"
     ),
-    polite=phrases("please; just; simply; why not; do; kindly"),
+    polite=phrases("please; just; simply; why not; do; kindly; click here and"),
     recipient=phrases("to; at; for"),
     ask=phrases(
         "sign up to (get|receive) (our|my|the best); never miss our; register for a free account; "

@@ -96,7 +96,10 @@ LEXICON = Lexicon(
         "si crees; si te interesa; si te sirve; considera; plantéate; apuesta por; defiende; "
         "impulsa"
     ),
-    polite=phrases("por favor; no dudes en; no dude en; simplemente"),
+    polite=phrases(
+        "por favor; no dudes en; no dude en; simplemente; haz clic aquí y; pulsa aquí y; "
+        "clica aquí y; clic aquí y"
+    ),
     recipient=phrases("a; al; para"),
     ask=phrases(
         "desactiva (tu|el) bloqueador de anuncios; "

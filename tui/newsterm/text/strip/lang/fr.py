@@ -98,7 +98,10 @@ LEXICON = Lexicon(
         "svp; si vous le pouvez; si vous pouvez; si vous appréciez; si vous aimez; "
         "si vous tenez à; si vous croyez; si vous le souhaitez"
     ),
-    polite=phrases("s'il vous plaît; svp; n'hésitez pas à; n'hésitez pas à nous; pourquoi ne pas"),
+    polite=phrases(
+        "s'il vous plaît; svp; n'hésitez pas à; n'hésitez pas à nous; pourquoi ne pas; "
+        "cliquez ici et; clique ici et"
+    ),
     recipient=phrases("à; au; aux; pour"),
     ask=phrases(
         "(désactivez|désactiver) (votre|le) bloqueur de publicité; "

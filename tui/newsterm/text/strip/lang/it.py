@@ -94,7 +94,10 @@ LEXICON = Lexicon(
         "se ritieni; considera; scegli di; difendi; supporta; supportaci; supporto; "
         "sostenuta dai lettori"
     ),
-    polite=phrases("per favore; per piacere; non esitate a; non esitare a; semplicemente"),
+    polite=phrases(
+        "per favore; per piacere; non esitate a; non esitare a; semplicemente; "
+        "clicca qui e; cliccate qui e"
+    ),
     recipient=phrases("a; al; alla; ai; per"),
     ask=phrases(
         "dona; puoi (sostenermi|sostenerci|aiutarmi|aiutarci|incoraggiarmi); "

@@ -93,7 +93,7 @@ LEXICON = Lexicon(
         "om door te gaan; (betaald|gefinancierd) door (lezers|onze lezers|leden|onze leden); "
         "als (je|u) ons werk waardeert; maak het verschil; het verschil maken"
     ),
-    polite=phrases("alsjeblieft; alstublieft; graag; gewoon"),
+    polite=phrases("alsjeblieft; alstublieft; graag; gewoon; klik hier en"),
     recipient=phrases("aan; voor"),
     ask=phrases(
         "neem (dan |)een (gratis |)abonnement; "

@@ -97,7 +97,7 @@ LEXICON = Lexicon(
         "utrzymać niezależność; zachować niezależność; dorzuć się; dołóż się; finansowo; "
         "(żebyśmy|abyśmy) mogli (przetrwać|dalej|nadal|kontynuować)"
     ),
-    polite=phrases("proszę; prosimy; po prostu"),
+    polite=phrases("proszę; prosimy; po prostu; kliknij tutaj i; kliknij tu i"),
     recipient=phrases("na; dla"),
     ask=phrases(
         "przekaż ~zł; ratujmy niezależne media; "

@@ -90,7 +90,10 @@ LEXICON = Lexicon(
         "se você acredita; considere; fortaleça; fortalecer; defenda; invista; bancar; bancam; "
         "quem banca"
     ),
-    polite=phrases("por favor; não hesite em; simplesmente"),
+    polite=phrases(
+        "por favor; não hesite em; simplesmente; clique aqui e; clica aqui e; "
+        "clique no botão abaixo e"
+    ),
     recipient=phrases("a; à; ao; aos; para; pro; pra"),
     ask=phrases(
         "contribui mensalmente; porquê contribuir; como você pode ajudar; "
