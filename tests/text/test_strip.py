@@ -151,6 +151,9 @@ ENGLISH_APPEALS = [
     "<a href='/membership'>Join today</a>.",
     "Thank you for reading. Our nonprofit newsroom depends on donations from readers. "
     "Please give what you can.",
+    "If you're not a subscriber yet, we'd love to have you on board.",
+    "None of this would be possible without you and your support.",
+    "Join over 4,000 teachers who get the digest every Sunday morning.",
 ]
 
 
@@ -174,6 +177,8 @@ OTHER_APPEALS = [
     "Suscríbete a nuestro boletín y recibe las noticias más importantes en tu correo.",
     "Apoya nuestro periodismo: haz una donación de cualquier cantidad.",
     # German
+    "Noch kein Abo? Dieser Beitrag ist exklusiv für unsere Abonnentinnen und Abonnenten.",
+    "Damit wir weitermachen können, brauchen wir mehr Unterstützerinnen und Unterstützer.",
     "Unabhängiger Journalismus kostet Geld. Unterstützen Sie uns mit einer Spende – jeder "
     "Betrag hilft.",
     "Jetzt Mitglied werden und unseren Journalismus sichern.",

@@ -10,7 +10,8 @@ LEXICON = Lexicon(
     code="de",
     name="Deutsch",
     marks=phrases(
-        "und; der; das; nicht; ist; sind; wir; sie; uns; unser; unsere; unseren; für; auf; "
+        "und; der; das; nicht; noch; kein; werdet; "
+        "ist; sind; wir; sie; uns; unser; unsere; unseren; für; auf; "
         "ein; eine; einer; einen; dem; auch; wird; werden; bei; ihre; dass; sich; zu; dich; "
         "euch; bitte; jetzt; spenden; spende; unterstützen; abonnieren; mitglied; mich; meine; "
         "getragen; werde; ihren; monat; seinen; dank; unterstützung; gehört; beitrag; "
@@ -199,7 +200,9 @@ LEXICON = Lexicon(
         "(freue ich mich|freuen wir uns|wir freuen uns) (sehr|) über (eine|jede|ihre|deine|eure) "
         "(kleine|) spende; "
         "(freue ich mich|freuen wir uns|wir freuen uns) (sehr|) über (einen|jeden|ihren|deinen) "
-        "(regelmäßigen|kleinen|monatlichen|finanziellen|) beitrag"
+        "(regelmäßigen|kleinen|monatlichen|finanziellen|) beitrag; "
+        "noch kein (abo|abonnement|abonnent|mitglied); exklusiv für (unsere|) abonnent*; "
+        "(werden sie|werde|werdet) teil (unserer|der|dieser) (community|gemeinschaft)"
     ),
     funded=phrases(
         "leserfinanziert*; hörerfinanziert*; "
@@ -256,7 +259,9 @@ LEXICON = Lexicon(
         "wir haben keine (großen|) (mäzene|sponsoren|investoren|geldgeber); "
         "lebt von (den|) (menschen|lesern|leserinnen und lesern) wie (ihnen|dir|euch); "
         "gehört (keinem|keiner) (konzern|verlag|milliardär|investor|partei); "
-        "getragen von (unserem|seinem|ihrem) (förderverein|freundeskreis)"
+        "getragen von (unserem|seinem|ihrem) (förderverein|freundeskreis); "
+        "brauchen wir mehr (unterstützer*|mitglieder|abonnent*|förder*); "
+        "ohne (ihre|deine|eure) (hilfe|unterstützung) (geht es nicht|nicht möglich)"
     ),
     opener=phrases(
         "braucht dich; braucht sie; braucht euch; in ihren händen; in deinen händen; "

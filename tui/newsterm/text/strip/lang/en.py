@@ -168,7 +168,12 @@ LEXICON = Lexicon(
         "full access to (the newsletter|your local news); access to the full archive; "
         "to keep reading; get the latest posts; "
         "never miss (a story|an update|a post|an issue); you've successfully subscribed; "
-        "register to read; help (us|the paper) (grow|thrive); delivered free every; newsletter"
+        "register to read; help (us|the paper) (grow|thrive); delivered free every; newsletter; "
+        "not (yet|) a (subscriber|member|supporter|paying subscriber|paid subscriber) (yet|); "
+        "(aren't|are not|not already) a (subscriber|member|supporter); "
+        "(give|buy|send) a gift subscription; upgrade to (paid|a paid subscription); "
+        "pledge your support; support our (fundraiser|fund drive|spring campaign); "
+        "join over; join more than; every contribution, big or small; every contribution helps"
     ),
     funded=phrases(
         "(rely|relies|depend|depends|count|counts) on (contributions|donations|gifts) from; "
@@ -195,7 +200,11 @@ LEXICON = Lexicon(
         "we have no (shareholders|owners or shareholders); "
         "don't have to please (advertisers|shareholders); "
         "reader (support|funding) (means|gives|removes|allows); readers fund everything we do; "
-        "paid for by those who can; here because of our (listeners|readers|members)"
+        "paid for by those who can; here because of our (listeners|readers|members); "
+        "(possible|happen) without (you and your support|your support|readers like you); "
+        "(only possible|possible) because of (readers like you|you, our readers|our readers); "
+        "readers like you make (this|our) (work|reporting|journalism) possible; "
+        "we need more (supporters|members|subscribers|donors|paying readers)"
     ),
     opener=phrases(
         "needs you; need you; needs your help; in your hands; "
