@@ -178,6 +178,8 @@ OTHER_APPEALS = [
     "Apoya nuestro periodismo: haz una donación de cualquier cantidad.",
     # German
     "Noch kein Abo? Dieser Beitrag ist exklusiv für unsere Abonnentinnen und Abonnenten.",
+    "Jetzt Unterstützer:in werden – schon ab 5 Euro im Monat.",
+    "Werde eine:r von 3.000 Leser*innen, die uns finanzieren: jetzt Mitglied werden!",
     "Damit wir weitermachen können, brauchen wir mehr Unterstützerinnen und Unterstützer.",
     "Unabhängiger Journalismus kostet Geld. Unterstützen Sie uns mit einer Spende – jeder "
     "Betrag hilft.",

@@ -29,6 +29,7 @@ from newsterm.text.strip.lines import (
     line_form,
 )
 from newsterm.text.strip.matcher import collector_paused, matcher_for
+from newsterm.text.strip.reading import straight
 from newsterm.text.strip.regions import Region
 from newsterm.text.strip.seeds import seed_reason, short_call
 from newsterm.text.strip.trie import trie_regex
@@ -549,3 +550,19 @@ def test_click_here_before_an_ask_and_the_outlets_cause_after_it_still_ask(line:
 )
 def test_click_here_to_give_to_someone_else_stays(line: str) -> None:
     assert _removed(NEWS + f"<p>{line}</p>" + NEWS) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("Jetzt Unterstützer:in werden", "Jetzt Unterstützerin werden"),
+        ("3.000 Leser*innen", "3.000 Leserinnen"),
+        ("Spender_innen und Abonnent/-innen", "Spenderinnen und Abonnentinnen"),
+        ("Leser/innen", "Leserinnen"),
+        # a link's path and a one-word label are no gender marks
+        ("linkedin.com/in/anna", "linkedin.com/in/anna"),
+        ("see:in", "see:in"),
+    ],
+)
+def test_german_gender_marks_are_closed_up(text: str, read: str) -> None:
+    assert straight(text) == read
