@@ -173,7 +173,10 @@ LEXICON = Lexicon(
         "(aren't|are not|not already) a (subscriber|member|supporter); "
         "(give|buy|send) a gift subscription; upgrade to (paid|a paid subscription); "
         "pledge your support; support our (fundraiser|fund drive|spring campaign); "
-        "join over; join more than; every contribution, big or small; every contribution helps"
+        "join over; join more than; every contribution, big or small; every contribution helps; "
+        "(give|donate|chip in|contribute) ~(a month|per month|a year|monthly); "
+        "join ~(listeners|readers|members|supporters|patrons|subscribers|donors); "
+        "get our ~magazine delivered; get (the|our) (print|) magazine delivered"
     ),
     funded=phrases(
         "(rely|relies|depend|depends|count|counts) on (contributions|donations|gifts) from; "
@@ -204,7 +207,10 @@ LEXICON = Lexicon(
         "(possible|happen) without (you and your support|your support|readers like you); "
         "(only possible|possible) because of (readers like you|you, our readers|our readers); "
         "readers like you make (this|our) (work|reporting|journalism) possible; "
-        "we need more (supporters|members|subscribers|donors|paying readers)"
+        "we need more (supporters|members|subscribers|donors|paying readers); "
+        "(paid for|funded|supported|powered|made possible) by ~(readers|listeners|viewers); "
+        "made possible by our (patrons|supporters|subscribers|donors|listeners|sponsors); "
+        "thank you to our ~(sponsors|patrons|supporters|members|donors|subscribers)"
     ),
     opener=phrases(
         "needs you; need you; needs your help; in your hands; "
