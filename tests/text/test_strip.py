@@ -156,6 +156,8 @@ ENGLISH_APPEALS = [
     "Join over 4,000 teachers who get the digest every Sunday morning.",
     "Fact: the Harbour Ledger is paid for by 3,200 readers, not by advertisers.",
     "Give $8 a month",
+    "Get the best of our river coverage by signing up for our free newsletter.",
+    "Stay in the loop by signing up for a weekly digest of the valley's news.",
 ]
 
 

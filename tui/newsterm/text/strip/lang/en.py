@@ -176,7 +176,11 @@ LEXICON = Lexicon(
         "join over; join more than; every contribution, big or small; every contribution helps; "
         "(give|donate|chip in|contribute) ~(a month|per month|a year|monthly); "
         "join ~(listeners|readers|members|supporters|patrons|subscribers|donors); "
-        "get our ~magazine delivered; get (the|our) (print|) magazine delivered"
+        "get our ~magazine delivered; get (the|our) (print|) magazine delivered; "
+        "by (signing up for|subscribing to) our; stay in the loop by (signing up|subscribing); "
+        "by signing up for (a|the) (free|weekly|daily) (newsletter|dose|digest|briefing|email); "
+        "by becoming a (member|supporter|subscriber|paid subscriber|patron|donor); "
+        "by making a (donation|gift|contribution|monthly gift|one-time gift)"
     ),
     funded=phrases(
         "(rely|relies|depend|depends|count|counts) on (contributions|donations|gifts) from; "
