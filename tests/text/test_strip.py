@@ -157,7 +157,7 @@ ENGLISH_APPEALS = [
     "Fact: the Harbour Ledger is paid for by 3,200 readers, not by advertisers.",
     "Give $8 a month",
     "Get the best of our river coverage by signing up for our free newsletter.",
-    "Stay in the loop by signing up for a weekly digest of the valley's news.",
+    "Our reporters go where others don't. Stay in the loop by subscribing to our digest.",
 ]
 
 
