@@ -195,6 +195,7 @@ OTHER_APPEALS = [
     "Abonnez-vous à notre newsletter pour recevoir nos enquêtes.",
     "Devenez membre et soutenez notre rédaction indépendante.",
     # Portuguese
+    "Receba a Folha do Vale na sua caixa de entrada, toda semana e de graça.",
     "O jornalismo independente depende de leitores como você. Apoie o nosso trabalho: "
     "faça uma doação de qualquer valor.",
     "Assine a nossa newsletter e receba as notícias no seu e-mail.",

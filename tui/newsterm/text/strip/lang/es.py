@@ -21,6 +21,7 @@ LEXICON = Lexicon(
     reader=phrases(
         "tú; tu; tus; ti; te; contigo; tuyo; tuya; usted; ustedes; vosotros; vosotras; "
         "vuestro; vuestra; vuestros; vuestras; vos; tu apoyo; su apoyo; tu aportación; "
+        "su correo; su correo electrónico; su bandeja de entrada; su email; su e-mail; "
         "su aportación; querido lector; querida lectora; queridos lectores; queridas lectoras; "
         "estimado lector; estimada lectora; estimados lectores; lectores como tú; "
         "lectores como usted; lectoras como tú; personas como tú; personas como usted; "

@@ -6,7 +6,7 @@ LEXICON = Lexicon(
     code="it",
     name="Italiano",
     marks=phrases(
-        "il; gli; della; delle; che; sono; anche; questo; questa; nel; nella; noi; nostro; "
+        "il; gli; della; delle; che; sono; anche; questo; questa; nel; nella; noi; nostro; piace; "
         "nostra; tuo; vostro; è; una; più; abbiamo; sostieni; sostenere; abbonati; dona; "
         "aiutaci; economicamente; dai; grazie; chi; diventa; lettori; senza; diventare; puoi; "
         "sostenuto; sostenuta; sostenuti; sostenute; tua; caffè; campagna; alla; diventate; "
@@ -164,7 +164,9 @@ LEXICON = Lexicon(
         "non riceviamo (finanziamenti|contributi|fondi) pubblici; "
         "si (affida|regge|basa) economicamente (su|sul|sulle|sui|a|al|alle|ai) "
         "(un crowdfunding|crowdfunding|donazioni|lettori|sostenitori|abbonamenti|abbonati); "
-        "(ci affidiamo|ci reggiamo) (economicamente |)(a un|al|sul|su un) crowdfunding"
+        "(ci affidiamo|ci reggiamo) (economicamente |)(a un|al|sul|su un) crowdfunding; "
+        "grazie a ~(lettori|lettrici|abbonati|sostenitori|soci) che (ci|lo|la) sostengono; "
+        "ti piace leggerci; vi piace leggerci"
     ),
     opener=phrases(
         "ha bisogno di te; ha bisogno di voi; nelle tue mani; nelle vostre mani; "

@@ -21,7 +21,8 @@ LEXICON = Lexicon(
         "a sua contribuição; caro leitor; cara leitora; caros leitores; caras leitoras; "
         "prezado leitor; prezada leitora; prezados leitores; querido leitor; querida leitora; "
         "leitores como você; leitoras como você; pessoas como você; gente como você; "
-        "ouvintes como você"
+        "ouvintes como você; (na|) sua caixa de entrada; (no|) seu (e-mail|email); "
+        "seu endereço de (e-mail|email)"
     ),
     publisher=phrases(
         # "in our view" and "by our figures" are the outlet speaking, not attribution
