@@ -75,19 +75,38 @@ def test_the_joining_model_never_takes_who_wrote_what_or_when(line: str) -> None
 
 
 def test_the_joining_model_takes_a_quiet_line_it_is_sure_of() -> None:
-    texts = ("It matters now more than ever.", "Become a monthly supporter today.")
+    texts = (
+        "The library closes in June.",
+        "It matters now more than ever.",
+        "Become a monthly supporter today.",
+    )
     features = article_features(tuple(Block("paragraph", text) for text in texts))
     for fit, taken in ((50.0, True), (-50.0, False)):
         grown, why = grow(
-            [Region(1, 2, True)],
+            [Region(2, 3, True)],
             features.__getitem__,
             lambda i: -9.0,
             lambda i: False,
-            2,
+            3,
             learned=lambda i, core, fit=fit: fit,
         )
-        assert (grown == [Region(0, 2, True)]) is taken
-        assert ("box" in why.get(0, "")) is taken
+        assert (grown == [Region(1, 3, True)]) is taken
+        assert ("box" in why.get(1, "")) is taken
+
+
+def test_the_joining_model_never_takes_the_articles_last_line() -> None:
+    # "Rain is expected all weekend." over an ask: the page is not all box by a guess
+    texts = ("Rain is expected all weekend.", "Become a monthly supporter today.")
+    features = article_features(tuple(Block("paragraph", text) for text in texts))
+    grown, _ = grow(
+        [Region(1, 2, True)],
+        features.__getitem__,
+        lambda i: -9.0,
+        lambda i: False,
+        2,
+        learned=lambda i, core: 50.0,
+    )
+    assert grown == [Region(1, 2, True)]
 
 
 def test_a_heading_element_is_never_taken_by_the_model() -> None:

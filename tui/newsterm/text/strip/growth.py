@@ -147,8 +147,11 @@ def grow(
         if i < inside and mine.values[_SIGNOFF_LINE]:
             return False  # a sign-off ends what is above it: the ask below is a box of its own
         above = i < inside
-        # (the joining model is asked only of a line it may take: see learnable)
-        fit = learned(i, core) - join_logit if learnable(mine) else -math.inf
+        # (the joining model is asked only of a line it may take: see learnable; and never of
+        # the article's last line outside every box, which no guess may take: a page is not
+        # all box by the model's say)
+        last = taken.count(False) == 1
+        fit = learned(i, core) - join_logit if learnable(mine) and not last else -math.inf
         reason = joins(mine, odds(i), floor_logit, fit) or leftover(mine, features(inside), above)
         if reason:
             taken[i] = True
