@@ -48,6 +48,25 @@ def test_the_story_beside_the_box_stays() -> None:
     assert gone == list(BOX)
 
 
+_STORY = Block("paragraph", "The library closes in June, the board decided on Tuesday.")
+_ASK = Block("paragraph", "Become a monthly supporter today.")
+
+
+def _grown(*lines: Block, fit: float = 50.0) -> tuple[list[Region], dict[int, str]]:
+    """Growth of the ask at the end of `lines`, with a joining model that gives every line
+    `fit` over its threshold (50: sure of every line)."""
+    features = article_features(lines)
+    end = len(lines)
+    return grow(
+        [Region(end - 1, end, True)],
+        features.__getitem__,
+        lambda i: -9.0,
+        lambda i: False,
+        end,
+        learned=lambda i, core: fit,
+    )
+
+
 @pytest.mark.parametrize(
     "line",
     [
@@ -60,67 +79,27 @@ def test_the_story_beside_the_box_stays() -> None:
     ],
 )
 def test_the_joining_model_never_takes_who_wrote_what_or_when(line: str) -> None:
-    texts = (line, "Become a monthly supporter today.")
-    features = article_features(tuple(Block("paragraph", text) for text in texts))
-    sure = lambda i, core: 50.0  # noqa: E731 - a joining model sure of every line
-    grown, _ = grow(
-        [Region(1, 2, True)],
-        features.__getitem__,
-        lambda i: -9.0,
-        lambda i: False,
-        2,
-        learned=sure,
-    )
-    assert grown == [Region(1, 2, True)]
+    grown, _ = _grown(_STORY, Block("paragraph", line), _ASK)
+    assert grown == [Region(2, 3, True)]
 
 
 def test_the_joining_model_takes_a_quiet_line_it_is_sure_of() -> None:
-    texts = (
-        "The library closes in June.",
-        "It matters now more than ever.",
-        "Become a monthly supporter today.",
-    )
-    features = article_features(tuple(Block("paragraph", text) for text in texts))
+    quiet = Block("paragraph", "It matters now more than ever.")
     for fit, taken in ((50.0, True), (-50.0, False)):
-        grown, why = grow(
-            [Region(2, 3, True)],
-            features.__getitem__,
-            lambda i: -9.0,
-            lambda i: False,
-            3,
-            learned=lambda i, core, fit=fit: fit,
-        )
+        grown, why = _grown(_STORY, quiet, _ASK, fit=fit)
         assert (grown == [Region(1, 3, True)]) is taken
         assert ("box" in why.get(1, "")) is taken
 
 
 def test_the_joining_model_never_takes_the_articles_last_line() -> None:
     # "Rain is expected all weekend." over an ask: the page is not all box by a guess
-    texts = ("Rain is expected all weekend.", "Become a monthly supporter today.")
-    features = article_features(tuple(Block("paragraph", text) for text in texts))
-    grown, _ = grow(
-        [Region(1, 2, True)],
-        features.__getitem__,
-        lambda i: -9.0,
-        lambda i: False,
-        2,
-        learned=lambda i, core: 50.0,
-    )
+    grown, _ = _grown(Block("paragraph", "Rain is expected all weekend."), _ASK)
     assert grown == [Region(1, 2, True)]
 
 
 def test_a_heading_element_is_never_taken_by_the_model() -> None:
-    blocks = (Block("heading", "What comes next"), Block("paragraph", "Donate today."))
-    features = article_features(blocks)
-    grown, _ = grow(
-        [Region(1, 2, True)],
-        features.__getitem__,
-        lambda i: -9.0,
-        lambda i: False,
-        2,
-        learned=lambda i, core: 50.0,
-    )
-    assert grown == [Region(1, 2, True)]
+    grown, _ = _grown(_STORY, Block("heading", "What comes next"), _ASK)
+    assert grown == [Region(2, 3, True)]
 
 
 def test_cohesion_tells_the_storys_words_from_the_boxs() -> None:
