@@ -157,6 +157,8 @@ ENGLISH_APPEALS = [
     "Fact: the Harbour Ledger is paid for by 3,200 readers, not by advertisers.",
     "Give $8 a month",
     "Get the best of our river coverage by signing up for our free newsletter.",
+    "New here? Subscribe for our field notes on the valley's farms, including the prices "
+    "growers got, the weather that hurt them and what they plan to plant next spring.",
     "Our reporters go where others don't. Stay in the loop by subscribing to our digest.",
 ]
 

@@ -183,7 +183,11 @@ def _opens(low: str, start: int, at: int, end: int) -> bool:
     before = low[clause:at]
     if any(ch.isalpha() for ch in before) and not matcher().courtesy(before):
         return False
-    return low.count(" ", clause, end) < CALL_WORDS
+    # (the clause runs to the next comma, colon or semicolon: "Subscribe for in-depth case
+    # studies on the growth of world-class companies, including …" is a short imperative
+    # with a long list after it)
+    stop = min([end, *(k for mark in ",;:" if (k := low.find(mark, at, end)) >= 0)])
+    return low.count(" ", clause, stop) < CALL_WORDS
 
 
 def _open_quote(text: str) -> bool:
