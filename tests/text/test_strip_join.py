@@ -11,6 +11,7 @@ import pytest
 from newsterm.text.blocks import Block
 from newsterm.text.strip import strip_appeals
 from newsterm.text.strip.cohesion import Cohesion
+from newsterm.text.strip.decide import outlet_named
 from newsterm.text.strip.features import article_features
 from newsterm.text.strip.growth import grow
 from newsterm.text.strip.model import JOIN, JOIN_OWN, model_from_json
@@ -64,6 +65,7 @@ def _grown(*lines: Block, fit: float = 50.0) -> tuple[list[Region], dict[int, st
         lambda i: False,
         end,
         learned=lambda i, core: fit,
+        ours=lambda i, core: outlet_named(lines, i, core),
     )
 
 
@@ -127,3 +129,13 @@ def test_a_model_whose_joining_stage_was_trained_on_other_features_is_refused() 
     data["join_features"] = data["join_features"][1:]
     with pytest.raises(ValueError, match="joining stage"):
         model_from_json(data)
+
+
+def test_a_line_naming_the_outlet_its_box_names_may_be_taken() -> None:
+    ask = Block("paragraph", "Support the Valley Ledger: become a member today.")
+    named = Block("paragraph", "The Valley Ledger has no owner and no paywall.")
+    grown, _ = _grown(_STORY, named, ask)
+    assert grown == [Region(1, 3, True)]
+    other = Block("paragraph", "Mayor Ines Warnke has no owner and no paywall.")
+    grown, _ = _grown(_STORY, other, ask)
+    assert grown == [Region(2, 3, True)]

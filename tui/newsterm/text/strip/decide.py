@@ -21,13 +21,14 @@ from newsterm.text.strip.features import (
     PLAIN,
     ArticleFeatures,
     BlockFeatures,
+    names_in,
 )
 from newsterm.text.strip.growth import byline, grow, marked_boxes
 from newsterm.text.strip.model import Model, join_values, load_model
 from newsterm.text.strip.regions import Region, find_regions, region_of_blocks
 from newsterm.text.strip.seeds import seed_reason
 
-__all__ = ["BlockDecision", "Setting", "decide", "join_evidence", "sure_core"]
+__all__ = ["BlockDecision", "Setting", "decide", "join_evidence", "outlet_named", "sure_core"]
 
 _LONG = FEATURES.index("words>60")
 _FAR = -50.0  # the log-odds shown for a block no anchor is near
@@ -102,6 +103,9 @@ def decide(
 
     cohesion = Cohesion([b.text for b in blocks])
 
+    def ours(i: int, core: Region) -> bool:
+        return outlet_named(blocks, i, core)
+
     def learned(i: int, core: Region) -> float:
         if not sure_core(core, odds):
             return -math.inf
@@ -119,10 +123,22 @@ def decide(
             lambda i: bool(seeds[i]),
             learned,
             setting.join,
+            ours,
         )
         regions = marked_boxes(regions, [b.text for b in blocks], joined)
     logits = [z if i in near else _FAR for i, z in enumerate(logits)]
     return _decisions(article, logits, seeds, regions, joined, forced), regions
+
+
+def outlet_named(blocks: tuple[Block, ...], i: int, core: Region) -> bool:
+    """Every name in block i is named in the region's core too: the outlet's own name,
+    which a box repeats ("More people read the Valley Ledger than ever" beside "Support the
+    Valley Ledger")."""
+    mine = names_in(blocks[i].text)
+    if not mine:
+        return False
+    theirs = {name for k in range(core.start, core.end) for name in names_in(blocks[k].text)}
+    return set(mine) <= theirs
 
 
 _CORE_LOGIT = math.log(t.JOIN_CORE / (1 - t.JOIN_CORE))

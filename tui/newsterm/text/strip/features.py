@@ -50,6 +50,7 @@ __all__ = [
     "OwnAsk",
     "anchors",
     "article_features",
+    "names_in",
 ]
 
 FEATURES: tuple[str, ...] = (
@@ -116,6 +117,14 @@ _NOT_NAMES = frozenset([
     "eure", "euer", "dein", "deine", "ich", "mein", "meine",
 ])
 # fmt: on
+
+
+def names_in(text: str) -> list[str]:
+    """The first word of each name in a text ("Valley" of "the Valley Ledger"): two
+    capitalised words in a row, less the capitalised words that open no name."""
+    return [w for w in _NAMES.findall(text) if w.lower() not in _NOT_NAMES]
+
+
 _SIGNOFF_SHAPE = re.compile(r"^\s*(?:[—–-]|~)\s*\w|^\s*\w[\w .'-]{1,40},\s+\w")
 DATA_KINDS = ("pre", "table", "rule")  # code, data and rules: never an appeal by their words
 
@@ -336,7 +345,7 @@ def _line_shapes(r: Reading, v: list[float]) -> None:
     signed = r.counts[SIGNOFF] > 0 or norm.lstrip()[:1] in "—–-~"
     shape = _SIGNOFF_SHAPE.search(norm) is not None
     v[_INDEX["signoff_line"]] = float(words <= 12 and shape and signed)
-    names = [w for w in _NAMES.findall(norm) if w.lower() not in _NOT_NAMES]
+    names = names_in(norm)
     v[_INDEX["names"]] = math.log1p(len(names))
     v[_INDEX["numbers"]] = math.log1p(len(NUMBER.findall(low)))
     v[_INDEX["exclaims"]] = float("!" in low)

@@ -124,13 +124,15 @@ def grow(
     seeded: Callable[[int], bool] = lambda i: True,
     learned: Callable[[int, Region], float] = lambda i, core: -math.inf,
     join_at: float = t.JOIN,
+    ours: Callable[[int, Region], bool] = lambda i, core: False,
 ) -> tuple[list[Region], dict[int, str]]:
     """Removed regions taken whole, and why each block they took in joined. `features` and
     `odds` (the model's log-odds on a block's own evidence) are asked only for the blocks a
     region reaches; `grow_at` is the probability that alone lets a block join; `seeded`
     tells the seeds, which a sign-off does not cut off from the region. `learned` gives the
-    joining model's log-odds for a block beside a region's core, and `join_at` the
-    probability it must reach."""
+    joining model's log-odds for a block beside a region's core, `join_at` the
+    probability it must reach, and `ours` whether the names in a block are all named in the
+    core too (the outlet's own name, which its box repeats)."""
     floor_logit = math.log(grow_at / (1 - grow_at))
     join_logit = math.log(join_at / (1 - join_at))
     regions = [_after_signoff(r, features, seeded) for r in regions]
@@ -151,7 +153,8 @@ def grow(
         # the article's last line outside every box, which no guess may take: a page is not
         # all box by the model's say)
         last = taken.count(False) == 1
-        fit = learned(i, core) - join_logit if learnable(mine) and not last else -math.inf
+        may = learnable(mine, ours(i, core)) and not last
+        fit = learned(i, core) - join_logit if may else -math.inf
         reason = joins(mine, odds(i), floor_logit, fit) or leftover(mine, features(inside), above)
         if reason:
             taken[i] = True
@@ -277,12 +280,14 @@ def _quiet(features: BlockFeatures) -> bool:
     return not (features.others or v[_THIRD] or v[_LONG] or _names_someone(features))
 
 
-def learnable(features: BlockFeatures) -> bool:
+def learnable(features: BlockFeatures, outlet_named: bool = False) -> bool:
     """The joining model may take the block: at most twenty words (a longer paragraph joins
     a box only as the publisher's own ask), and no line of names only, closing signed with
     a name or short line with a year, which say who wrote what is beside the box, or when
     ("Soraya Pechtl", "Fijn weekend, Sanne", "Feb 11, 2025"), or a line that names people,
-    which reporting does ("Council member Ines Warnke voted against it"), or one with an
+    which reporting does ("Council member Ines Warnke voted against it"), unless its names
+    are the box's own (`outlet_named`: "the Valley Ledger" beside "Support the Valley
+    Ledger"), or one with an
     e-mail address, which asks for tips, not money ("Have a story? Write to us: …"); nor a
     heading (a page's <h2>, "What's coming up?"), which opens a part of the page whose
     words must say what it is. A box's own sign-off, and its lines that name the outlet as
@@ -290,7 +295,7 @@ def learnable(features: BlockFeatures) -> bool:
     return (
         _up_to_20(features)
         and not features.form & {NAMES, SIGNED, DATED, CONTACT}
-        and not _names_someone(features)
+        and (outlet_named or not _names_someone(features))
         and not features.values[_HEADING]
     )
 

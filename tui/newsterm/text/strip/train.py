@@ -19,7 +19,7 @@ from pathlib import Path
 
 from newsterm.text.strip import parse_article
 from newsterm.text.strip.cohesion import Cohesion
-from newsterm.text.strip.decide import Setting, decide, join_evidence, sure_core
+from newsterm.text.strip.decide import Setting, decide, join_evidence, outlet_named, sure_core
 from newsterm.text.strip.features import DATA_KINDS, FEATURES, ArticleFeatures
 from newsterm.text.strip.growth import box_line, learnable
 from newsterm.text.strip.labelled import APPEAL, Article, Score, load_articles, normalise, score
@@ -171,7 +171,8 @@ def _join_examples(p: _Prepared, model: Model) -> list[tuple[list[float], int]]:
                 if above and f.values[_SIGNOFF]:
                     break
                 label = int(p.labels[i] == APPEAL)
-                if learnable(f) and not (asks_itself(f) or box_line(f)):
+                ours = outlet_named(p.blocks, i, r)
+                if learnable(f, ours) and not (asks_itself(f) or box_line(f)):
                     extra = join_evidence(p.computed, odds, cohesion, i, r)
                     found.append((list(join_row(f, extra)), label))
                 if not label:
