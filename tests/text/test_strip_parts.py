@@ -562,6 +562,7 @@ def test_click_here_to_give_to_someone_else_stays(line: str) -> None:
         # a link's path and a one-word label are no gender marks
         ("linkedin.com/in/anna", "linkedin.com/in/anna"),
         ("see:in", "see:in"),
+        ("example.org/news/in-depth", "example.org/news/in-depth"),
     ],
 )
 def test_german_gender_marks_are_closed_up(text: str, read: str) -> None:
