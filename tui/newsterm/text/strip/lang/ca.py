@@ -124,7 +124,8 @@ LEXICON = Lexicon(
         "per (continuar|seguir) llegint; has esgotat (els|els teus) articles gratuïts; "
         "(tria|escull) la teva quota; "
         "(feu-vos|fer-vos|feu-vos-en) (subscriptor|subscriptora|subscriptors|subscriptores); "
-        "(feu-vos|fer-vos|feu-vos-en) (soci|sòcia|socis|sòcies|mecenes)"
+        "(feu-vos|fer-vos|feu-vos-en) (soci|sòcia|socis|sòcies|mecenes); "
+        "uneix-te (als|a) ~(socis|subscriptors|lectors|membres)"
     ),
     funded=phrases(
         "finançat per (les|els) (sòcies|socis|lectors|lectores|oients|subscriptors); "
@@ -143,7 +144,8 @@ LEXICON = Lexicon(
         "(finançat|finançada) pels (seus |nostres |)(lectors|socis|subscriptors|oients); "
         "(sostingut|sostinguda) pels (seus |nostres |)(lectors|socis|subscriptors|oients); "
         "gràcies als (nostres |)(subscriptors|socis|lectors|mecenes); "
-        "viu dels (seus |)(lectors|subscriptors|socis)"
+        "viu dels (seus |)(lectors|subscriptors|socis); "
+        "que ens fan possibles; que ens fan possible"
     ),
     opener=phrases(
         "et necessita; us necessita; a les teves mans; a les vostres mans; "

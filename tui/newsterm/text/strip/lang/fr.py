@@ -155,7 +155,9 @@ LEXICON = Lexicon(
         "pour le prix d'(un café|une tasse de thé|un croissant); pensez à vous abonner; "
         "(rejoindre|rejoignez) (ma|notre) newsletter; votre appui; "
         "(1er|premier) mois à (1|un) (€|euro); 1er mois à 1€; "
-        "pour lire la suite, (profitez|abonnez-vous|connectez-vous|identifiez-vous)"
+        "pour lire la suite, (profitez|abonnez-vous|connectez-vous|identifiez-vous); "
+        "soutenez (une|la|notre|le) (presse|journalisme|information|média|rédaction); "
+        "rejoignez (les|nos) ~(abonnés|abonnées|donateurs|donatrices|lecteurs|membres)"
     ),
     funded=phrases(
         "grâce à (des lecteurs|des lectrices|des personnes|des gens) comme vous; "
@@ -187,7 +189,9 @@ LEXICON = Lexicon(
         "(a|avons) besoin du soutien de (ses|nos) lecteurs; "
         "(on ne peut|on ne pourra|nous ne pouvons|nous ne pourrons) compter que sur vous; "
         "(nous ne pouvons|on ne peut) compter que sur (nos lecteurs|nos lectrices); "
-        "ne (peut|pourra) compter que sur (ses lecteurs|ses lectrices|vous)"
+        "ne (peut|pourra) compter que sur (ses lecteurs|ses lectrices|vous); "
+        "(lecteurs|lectrices|abonnés|donateurs|membres) nous soutiennent; "
+        "qui nous font vivre"
     ),
     opener=phrases(
         "a besoin de vous; a besoin de toi; entre vos mains; "

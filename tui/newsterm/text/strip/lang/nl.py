@@ -137,7 +137,8 @@ LEXICON = Lexicon(
         "(onze|deze) journalistiek mogelijk te maken; onze wervingsactie; koop een aandeel; "
         "steun (de|onze|je) (lokale|regionale|onafhankelijke) (omroep|journalistiek|krant); "
         "(wil je|wilt u) (verder|blijven) lezen; "
-        "(wil je|wilt u) ~(blijven lezen|verder lezen)"
+        "(wil je|wilt u) ~(blijven lezen|verder lezen); "
+        "al lid; ben je al lid"
     ),
     funded=phrases(
         "dankzij de steun van (onze lezers|lezers|onze leden|onze donateurs); "

@@ -151,7 +151,8 @@ LEXICON = Lexicon(
         "(você atingiu|atingiu) o limite de (matérias|artigos|reportagens); "
         "cancele quando quiser; "
         "receba (as nossas|nossas|as principais) (notícias|reportagens); "
-        "doe (hoje|já|mensalmente)"
+        "doe (hoje|já|mensalmente); "
+        "junte-se (aos|a) ~(leitores|apoiadores|assinantes|membros)"
     ),
     funded=phrases(
         "(nosso|o nosso) jornalismo depende de (você|vocês|ti|leitores|nossos leitores); "
@@ -174,7 +175,8 @@ LEXICON = Lexicon(
         "(financiado|financiada|sustentado) pelos (leitores|nossos leitores); "
         "(sustentada|mantido|mantida) pelos (leitores|nossos leitores); "
         "(financiado|financiada|sustentado) pelos (seus leitores|assinantes|apoiadores); "
-        "(sustentada|mantido|mantida) pelos (seus leitores|assinantes|apoiadores)"
+        "(sustentada|mantido|mantida) pelos (seus leitores|assinantes|apoiadores); "
+        "(leitores|apoiadores|assinantes|membros) que nos apoiam"
     ),
     opener=phrases(
         "precisa de você; precisa de vocês; precisa de ti; nas suas mãos; nas tuas mãos; "
