@@ -13,7 +13,7 @@ from newsterm.text.strip import strip_appeals
 from newsterm.text.strip.cohesion import Cohesion
 from newsterm.text.strip.decide import outlet_named
 from newsterm.text.strip.features import article_features
-from newsterm.text.strip.growth import grow
+from newsterm.text.strip.growth import Joining, grow
 from newsterm.text.strip.model import JOIN, JOIN_OWN, model_from_json
 from newsterm.text.strip.regions import Region
 
@@ -25,8 +25,8 @@ STORY = (
     "<p>The board will take up the question of the building's future use in April.</p>"
 )
 BOX = (
-    "Local news nobody else will cover",
-    "There is no chain and no billionaire behind this newsroom.",
+    "Why we ask",
+    "We answer to readers, not to owners or advertisers.",
     "Our reporters sat through every one of those budget hearings.",
     "Become a monthly supporter today and keep it that way.",
     "Give now",
@@ -38,7 +38,7 @@ def _removed(html: str) -> list[str]:
 
 
 def test_a_boxs_title_and_rhetoric_above_its_ask_go_with_it() -> None:
-    # neither the title nor the first line of rhetoric names an ask, a meter or a button
+    # the title names no ask, meter or button, and says nothing of the box on its own
     html = STORY + "".join(f"<p>{line}</p>" for line in BOX)
     assert _removed(html) == list(BOX)
 
@@ -64,8 +64,7 @@ def _grown(*lines: Block, fit: float = 50.0) -> tuple[list[Region], dict[int, st
         lambda i: -9.0,
         lambda i: False,
         end,
-        learned=lambda i, core: fit,
-        ours=lambda i, core: outlet_named(lines, i, core),
+        joining=Joining(lambda i, core: fit, lambda i, core: outlet_named(lines, i, core)),
     )
 
 
@@ -139,3 +138,22 @@ def test_a_line_naming_the_outlet_its_box_names_may_be_taken() -> None:
     other = Block("paragraph", "Mayor Ines Warnke has no owner and no paywall.")
     grown, _ = _grown(_STORY, other, ask)
     assert grown == [Region(2, 3, True)]
+
+
+@pytest.mark.parametrize(
+    "line", ["Nobody answered.", "Tickets sold out.", "Prices rose again.", "It remains closed."]
+)
+def test_a_short_story_line_beside_an_inline_ask_stays(line: str) -> None:
+    ask = "<p>We rely on readers like you. Become a member today.</p><p>Donate</p>"
+    for html in (STORY + ask + f"<p>{line}</p>" + STORY, STORY + f"<p>{line}</p>" + ask + STORY):
+        assert line not in _removed(html)
+
+
+def test_a_headline_after_a_signed_ask_is_no_name_under_it() -> None:
+    html = (
+        STORY
+        + "<p>Please support our reporting with a donation today.</p><p>— The Ledger team</p>"
+        + "<p>Update: County Board Reverses Vote</p>"
+        + STORY
+    )
+    assert "Update: County Board Reverses Vote" not in _removed(html)

@@ -26,6 +26,7 @@ class Cohesion:
         self._texts = texts
         self._words: dict[int, frozenset[str]] = {}
         self._counts: Counter[str] | None = None
+        self._boxes: dict[tuple[int, int], Counter[str]] = {}
 
     def words(self, i: int) -> frozenset[str]:
         """Block i's longer words, lower-cased."""
@@ -45,7 +46,10 @@ class Cohesion:
             self._counts = Counter(w for k in range(len(self._texts)) for w in self.words(k))
         near = {i, i - 1, i + 1, *range(start, end)}
         near = {k for k in near if 0 <= k < len(self._texts)}
-        box: Counter[str] = Counter(w for k in range(start, end) for w in self.words(k))
+        box = self._boxes.get((start, end))
+        if box is None:
+            box = Counter(w for k in range(start, end) for w in self.words(k))
+            self._boxes[(start, end)] = box
         local = Counter(w for k in near for w in self.words(k))
         story = sum(1 for w in mine if self._counts[w] > local[w])
         boxed = sum(1 for w in mine if box[w])

@@ -23,12 +23,20 @@ from newsterm.text.strip.features import (
     BlockFeatures,
     names_in,
 )
-from newsterm.text.strip.growth import byline, grow, marked_boxes
-from newsterm.text.strip.model import Model, join_values, load_model
+from newsterm.text.strip.growth import Joining, byline, grow, marked_boxes
+from newsterm.text.strip.model import JOIN, Model, join_values, load_model
 from newsterm.text.strip.regions import Region, find_regions, region_of_blocks
 from newsterm.text.strip.seeds import seed_reason
 
-__all__ = ["BlockDecision", "Setting", "decide", "join_evidence", "outlet_named", "sure_core"]
+__all__ = [
+    "BlockDecision",
+    "Setting",
+    "decide",
+    "join_evidence",
+    "outlet_named",
+    "speaks_of_box",
+    "sure_core",
+]
 
 _LONG = FEATURES.index("words>60")
 _FAR = -50.0  # the log-odds shown for a block no anchor is near
@@ -102,14 +110,20 @@ def decide(
         return own[i] if i in near else model.own_logit(article[i])
 
     cohesion = Cohesion([b.text for b in blocks])
+    core_names: dict[Region, set[str]] = {}
 
     def ours(i: int, core: Region) -> bool:
-        return outlet_named(blocks, i, core)
+        return outlet_named(blocks, i, core, core_names)
 
     def learned(i: int, core: Region) -> float:
         if not sure_core(core, odds):
             return -math.inf
-        return model.join_logit(article[i], join_evidence(article, odds, cohesion, i, core))
+        extra = join_evidence(article, odds, cohesion, i, core)
+        beyond = i - 1 if i < core.start else i + 1
+        story = article[beyond] if 0 <= beyond < count else None
+        if not speaks_of_box(article[i], story, extra):
+            return -math.inf
+        return model.join_logit(article[i], extra)
 
     joined: dict[int, str] = {}
     if grown:
@@ -121,24 +135,28 @@ def decide(
             count,
             setting.grow,
             lambda i: bool(seeds[i]),
-            learned,
-            setting.join,
-            ours,
+            Joining(learned, ours, setting.join),
         )
         regions = marked_boxes(regions, [b.text for b in blocks], joined)
     logits = [z if i in near else _FAR for i, z in enumerate(logits)]
     return _decisions(article, logits, seeds, regions, joined, forced), regions
 
 
-def outlet_named(blocks: tuple[Block, ...], i: int, core: Region) -> bool:
+def outlet_named(
+    blocks: tuple[Block, ...], i: int, core: Region, known: dict[Region, set[str]] | None = None
+) -> bool:
     """Every name in block i is named in the region's core too: the outlet's own name,
     which a box repeats ("More people read the Valley Ledger than ever" beside "Support the
-    Valley Ledger")."""
+    Valley Ledger"). `known` keeps each core's names between calls."""
     mine = names_in(blocks[i].text)
     if not mine:
         return False
-    theirs = {name for k in range(core.start, core.end) for name in names_in(blocks[k].text)}
-    return set(mine) <= theirs
+    known = {} if known is None else known
+    if core not in known:
+        known[core] = {
+            name for k in range(core.start, core.end) for name in names_in(blocks[k].text)
+        }
+    return set(mine) <= known[core]
 
 
 _CORE_LOGIT = math.log(t.JOIN_CORE / (1 - t.JOIN_CORE))
@@ -151,6 +169,28 @@ def sure_core(core: Region, odds: Callable[[int], float]) -> bool:
     return any(odds(k) >= _CORE_LOGIT for k in range(core.start, core.end))
 
 
+_VOICE_OR_ASK = tuple(
+    FEATURES.index(n)
+    for n in ("slot:reader", "slot:publisher", "slot:donate", "slot:member", "slot:subscribe")
+) + tuple(FEATURES.index(n) for n in ("slot:newsletter", "slot:support", "slot:mission"))
+_SHORT = tuple(FEATURES.index(f"words<={n}") for n in (3, 8))
+_BOX_WORDS = JOIN.index("join:box_words")
+
+
+def speaks_of_box(
+    features: BlockFeatures, beyond: BlockFeatures | None, extra: tuple[float, ...]
+) -> bool:
+    """A line between a box and a sentence of more than eight words (the story, most
+    likely) speaks of the box: a longer word the box uses, "we" or "you", an appeal's words.
+    A short line of the story beside an inline ask ("Is it enough?", "The vote was
+    unanimous!") says nothing of it. A line with a short line or nothing beyond it (a box's
+    title over a short line, its last line at the page's end) need not."""
+    if beyond is None or any(beyond.values[k] for k in _SHORT):
+        return True
+    v = features.values
+    return extra[_BOX_WORDS] > 0 or any(v[k] for k in _VOICE_OR_ASK)
+
+
 def join_evidence(
     article: ArticleFeatures,
     odds: Callable[[int], float],
@@ -161,13 +201,11 @@ def join_evidence(
     """What the joining model reads of block i beside a removed region's core (model.JOIN),
     besides the block's own features; `odds` are the first stage's log-odds."""
     above = i < core.start
-    steps = core.start - i if above else i - core.end + 1
     beyond = i - 1 if above else i + 1
     edge = not 0 <= beyond < len(article.blocks)
     return join_values(
         odds(i),
         above,
-        steps,
         None if edge else article[beyond],
         0.0 if edge else odds(beyond),
         cohesion.shares(i, core.start, core.end),

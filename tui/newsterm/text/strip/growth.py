@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from newsterm.text.strip import thresholds as t
 from newsterm.text.strip.features import FEATURES, BlockFeatures
@@ -29,7 +30,18 @@ from newsterm.text.strip.lines import (
 from newsterm.text.strip.regions import Region
 from newsterm.text.strip.seeds import asks_itself
 
-__all__ = ["box_line", "byline", "grow", "joins", "learnable", "leftover", "marked_boxes"]
+__all__ = [
+    "NONE",
+    "Joining",
+    "after_signoff",
+    "box_line",
+    "byline",
+    "grow",
+    "joins",
+    "learnable",
+    "leftover",
+    "marked_boxes",
+]
 
 _VOICE = tuple(FEATURES.index(n) for n in ("slot:reader", "slot:publisher"))
 _SHAPES = tuple(
@@ -96,19 +108,36 @@ def byline(features: BlockFeatures) -> bool:
     return _short(features) and _names_someone(features) and not any(v[k] for k in _BOX_WORDS)
 
 
-def joins(features: BlockFeatures, own_logit: float, floor_logit: float, learned: float) -> str:
+@dataclass(frozen=True, slots=True)
+class Joining:
+    """The joining model's say on a line beside a removed region's core (model.JOIN):
+    `odds` gives its log-odds, `ours` whether every name in the line is named in the core
+    too (the outlet's own, which its box repeats), and `at` the probability it must reach.
+    NONE joins by the rules alone."""
+
+    odds: Callable[[int, Region], float]
+    ours: Callable[[int, Region], bool] = lambda i, core: False
+    at: float = t.JOIN
+
+
+NONE = Joining(lambda i, core: -math.inf)
+
+
+def joins(
+    features: BlockFeatures, own_logit: float, floor_logit: float, learned: Callable[[], float]
+) -> str:
     """Why a block next to a removed region joins it ("" when it does not): it asks itself,
-    or no one else speaks in it and it is a box line, or the joining model (model.JOIN)
-    reads it as part of the box (`learned`: its log-odds less the threshold's), or the model
-    is sure of it on its own evidence."""
+    or no one else speaks in it and it is a box line, or the joining model reads it as part
+    of the box (`learned()`: its log-odds less the threshold's, asked only when the rules
+    have not decided), or the model is sure of it on its own evidence."""
     if asks_itself(features):
         return "the publisher's own ask"
     if features.others or features.theirs or features.values[_THIRD]:
         return ""
     if box_line(features):
         return "a line of the same box"
-    if learned >= 0:
-        return f"read as part of the box ({learned:+.2f} over the joining threshold)"
+    if (fit := learned()) >= 0:
+        return f"read as part of the box ({fit:+.2f} over the joining threshold)"
     if own_logit >= floor_logit:
         return f"the model is sure of it (log-odds {own_logit:+.2f})"
     return ""
@@ -122,42 +151,45 @@ def grow(
     count: int,
     grow_at: float = t.GROW,
     seeded: Callable[[int], bool] = lambda i: True,
-    learned: Callable[[int, Region], float] = lambda i, core: -math.inf,
-    join_at: float = t.JOIN,
-    ours: Callable[[int, Region], bool] = lambda i, core: False,
+    joining: Joining = NONE,
 ) -> tuple[list[Region], dict[int, str]]:
     """Removed regions taken whole, and why each block they took in joined. `features` and
     `odds` (the model's log-odds on a block's own evidence) are asked only for the blocks a
     region reaches; `grow_at` is the probability that alone lets a block join; `seeded`
-    tells the seeds, which a sign-off does not cut off from the region. `learned` gives the
-    joining model's log-odds for a block beside a region's core, `join_at` the
-    probability it must reach, and `ours` whether the names in a block are all named in the
-    core too (the outlet's own name, which its box repeats)."""
+    tells the seeds, which a sign-off does not cut off from the region; `joining` is the
+    joining model's say."""
     floor_logit = math.log(grow_at / (1 - grow_at))
-    join_logit = math.log(join_at / (1 - join_at))
-    regions = [_after_signoff(r, features, seeded) for r in regions]
+    join_logit = math.log(joining.at / (1 - joining.at))
+    regions = [after_signoff(r, features, seeded) for r in regions]
     taken = [False] * count
     for r in regions:
         if r.removed:  # a kept region holds no seed: a box may grow over it
             taken[r.start : r.end] = [True] * (r.end - r.start)
+    left = taken.count(False)  # blocks outside every removed region
     why: dict[int, str] = {}
 
     def take(i: int, inside: int, core: Region) -> bool:
+        nonlocal left
         if taken[i] or blocked(i):
             return False
         mine = features(i)
         if i < inside and mine.values[_SIGNOFF_LINE]:
             return False  # a sign-off ends what is above it: the ask below is a box of its own
         above = i < inside
-        # (the joining model is asked only of a line it may take: see learnable; and never of
-        # the article's last line outside every box, which no guess may take: a page is not
-        # all box by the model's say)
-        last = taken.count(False) == 1
-        may = learnable(mine, ours(i, core)) and not last
-        fit = learned(i, core) - join_logit if may else -math.inf
-        reason = joins(mine, odds(i), floor_logit, fit) or leftover(mine, features(inside), above)
+
+        def learned() -> float:
+            # the joining model is asked only of a line it may take (see learnable), and
+            # never of the article's last line outside every box: a page is not all box
+            # by the model's say
+            if left == 1 or not learnable(mine, joining.ours(i, core)):
+                return -math.inf
+            return joining.odds(i, core) - join_logit
+
+        reason = joins(mine, odds(i), floor_logit, learned)
+        reason = reason or leftover(mine, features(inside), above)
         if reason:
             taken[i] = True
+            left -= 1
             why[i] = reason
         return bool(reason)
 
@@ -175,7 +207,7 @@ def grow(
     return _bridge(grown, features, blocked, why), why
 
 
-def _after_signoff(
+def after_signoff(
     region: Region, features: Callable[[int], BlockFeatures], seeded: Callable[[int], bool]
 ) -> Region:
     """A removed region starts after the last sign-off above its first seed: what is
@@ -281,17 +313,20 @@ def _quiet(features: BlockFeatures) -> bool:
 
 
 def learnable(features: BlockFeatures, outlet_named: bool = False) -> bool:
-    """The joining model may take the block: at most twenty words (a longer paragraph joins
-    a box only as the publisher's own ask), and no line of names only, closing signed with
-    a name or short line with a year, which say who wrote what is beside the box, or when
-    ("Soraya Pechtl", "Fijn weekend, Sanne", "Feb 11, 2025"), or a line that names people,
-    which reporting does ("Council member Ines Warnke voted against it"), unless its names
-    are the box's own (`outlet_named`: "the Valley Ledger" beside "Support the Valley
-    Ledger"), or one with an
-    e-mail address, which asks for tips, not money ("Have a story? Write to us: …"); nor a
-    heading (a page's <h2>, "What's coming up?"), which opens a part of the page whose
-    words must say what it is. A box's own sign-off, and its lines that name the outlet as
-    they ask, join by the rules."""
+    """The joining model may take the block. It may not take:
+    - a paragraph of more than twenty words (a long one joins a box only as the
+      publisher's own ask);
+    - a line that says who wrote what is beside the box, or when: names only, a closing
+      signed with a name, a short line with a year ("Soraya Pechtl", "Fijn weekend, Sanne",
+      "Feb 11, 2025");
+    - a line that names people, as reporting does ("Council member Ines Warnke voted
+      against it"), unless the names are the box's own (`outlet_named`: "the Valley Ledger"
+      beside "Support the Valley Ledger");
+    - a line with an e-mail address, which asks for tips, not money;
+    - a heading (a page's <h2>), which opens a part of the page whose words must say what
+      it is.
+    A box's own sign-off, and its lines that name the outlet as they ask, join by the
+    rules."""
     return (
         _up_to_20(features)
         and not features.form & {NAMES, SIGNED, DATED, CONTACT}

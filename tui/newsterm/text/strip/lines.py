@@ -81,9 +81,21 @@ _PARTICLES = frozenset([
 ])
 # fmt: on
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-# a day and a month's short name without a year: "Mar 14", "14. Mär", "3 Jan."
+# a day and a month's short name without a year: "Mar 14", "14. Mär", "3 Jan." (and any
+# capitalised word with a small number, "Route 66", which no box's line is either)
 _DAY = re.compile(r"(?:[A-Z][a-zäéû]{2,8}\.? \d{1,2}|\d{1,2}\.? [A-Z][a-zäéû]{2,8}\.?)")
 _DATED_WORDS = 8
+# the labels of a credit line, over the names of who made a piece or a show
+# fmt: off
+_CREDIT_LABELS = frozenset([
+    "music", "logo", "art", "artwork", "photo", "photos", "photography", "illustration",
+    "illustrations", "video", "audio", "sound", "editing", "edited by", "produced by",
+    "producer", "production", "written by", "words", "design", "graphics", "research",
+    "host", "hosts", "foto", "fotos", "musik", "redaktion", "redigatur", "grafik", "ton",
+    "musique", "montage", "réalisation", "música", "edición", "produção", "edição",
+    "musica", "regia", "muziek", "eindredactie", "zdjęcia", "muzyka", "hudba",
+])
+# fmt: on
 _EMAIL = re.compile(r"\w@\w+(?:[.-]\w+)*\.\w")
 _SIGNED_WORDS = 8
 _ENDS = ".!?…:;\"'”»)"
@@ -131,8 +143,13 @@ def _payment(line: str) -> list[str]:
 
 
 def _credit(words: list[str]) -> int:
-    """How many words a credit's label takes ("Music:", "Logo:", "Produced by:"), or 0."""
-    return next((k + 1 for k, w in enumerate(words[:3]) if w.endswith(":")), 0)
+    """How many words a credit's label takes ("Music:", "Logo:", "Produced by:"), or 0: a
+    headline's label ("Update: County Board Reverses Vote") is no credit."""
+    for k, word in enumerate(words[:3]):
+        if word.endswith(":"):
+            label = " ".join(words[: k + 1]).lower().rstrip(":")
+            return k + 1 if label in _CREDIT_LABELS else 0
+    return 0
 
 
 def _only_names(words: list[str]) -> bool:

@@ -39,13 +39,12 @@ _LONG = FEATURES.index("words>60")
 CONTEXT = ("context:previous", "context:next", "context:nearest_two", "context:between")
 _CLIP = 6.0
 # What the third model reads of a block beside a removed region, besides its own features:
-# its own log-odds, whether it is above the region, how many blocks out from the region's
-# core it is, and the block beyond it (none: the article's edge; a long paragraph, someone
-# else's words, and the first model's log-odds of it).
+# its own log-odds, whether it is above the region, the block beyond it (none: the
+# article's edge; a long paragraph, someone else's words, and the first model's log-odds of
+# it), and the share of its longer words found in the story and in the region.
 JOIN = (
     "join:own",
     "join:above",
-    "join:steps",
     "join:edge",
     "join:beyond_long",
     "join:beyond_others",
@@ -54,11 +53,13 @@ JOIN = (
     "join:box_words",
 )
 # The block's own features the joining model reads: its shape, its voice, whether it names
-# people or reports, not its appeal words, which the first stage's log-odds already weigh (and
-# which, weighed again, make any paragraph about money beside a box look like its line).
+# people, not its appeal words, which the first stage's log-odds already weigh (and which,
+# weighed again, make any paragraph about money beside a box look like its line). Features
+# that learnable() never lets through (a long paragraph, someone else's words, a heading)
+# are not among them.
 JOIN_OWN = (
     "bias",
-    *(f"words<={n}" for n in (3, 8, 20, 60)),
+    *(f"words<={n}" for n in (3, 8, 20)),
     "slot:reader",
     "slot:publisher",
     "names",
@@ -66,18 +67,12 @@ JOIN_OWN = (
     "exclaims",
     "asks_question",
     "ends_with_colon",
-    "signoff_line",
-    "button_line",
-    "third_share",
-    "report_share",
     "voice_share",
-    "kind:heading",
     "kind:list_item",
     "first",
     "last",
 )
 _JOIN_INDEX = tuple(FEATURES.index(name) for name in JOIN_OWN)
-_STEPS = 4  # blocks out from the core beyond which "join:steps" no longer grows
 
 
 def join_row(features: BlockFeatures, extra: tuple[float, ...]) -> tuple[float, ...]:
@@ -89,19 +84,17 @@ def join_row(features: BlockFeatures, extra: tuple[float, ...]) -> tuple[float, 
 def join_values(
     own: float,
     above: bool,
-    steps: int,
     beyond: BlockFeatures | None,
     beyond_own: float,
     shares: tuple[float, float],
 ) -> tuple[float, ...]:
-    """The JOIN values of a block `steps` blocks out from a removed region's core (1: right
-    beside it), whose first-stage log-odds are `own`; `beyond` is the next block out, and
+    """The JOIN values of a block beside a removed region's core whose first-stage
+    log-odds are `own`; `beyond` is the next block out (None at the article's edge), and
     `shares` what the block's words share with the story and with the region (cohesion.py)."""
     far = beyond is None
     return (
         max(-_CLIP, min(_CLIP, own)) / _CLIP,
         float(above),
-        min(steps, _STEPS) / _STEPS,
         float(far),
         0.0 if beyond is None else beyond.values[_LONG],
         0.0 if beyond is None else float(beyond.reported or beyond.others or beyond.theirs),

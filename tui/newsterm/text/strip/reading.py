@@ -122,9 +122,10 @@ def in_quotes(r: Reading, at: int) -> bool:
 
 
 # the marks between a noun and its feminine ending: "Unterstützer:in", "Leser*innen",
-# "Spender_innen", "Abonnent/-innen", "Leser/innen" (the word before the mark has four
-# letters or more)
-_GENDER = re.compile(r"[:*_/](?<=[a-zäöüß]{4}[:*_/])-?(?=[iI]n(?:nen)?\b(?!-))")
+# "Spender_innen", "Abonnent/-innen", "Ärzt:innen" (the word before the mark has four
+# letters or more, in either case, so the article's lower-cased text and a block's own
+# reading close up the same words)
+_GENDER = re.compile(r"[:*_/](?<=[^\W\d_]{4}[:*_/])-?(?=[iI]n(?:nen)?\b(?!-))")
 
 
 def straight(text: str) -> str:

@@ -48,7 +48,7 @@ BRIDGE = 2
 # ... or if the joining model (model.JOIN: the line's words, its side, its distance from the
 # region's core and the block beyond it) gives it at least JOIN, once the region's core
 # holds a block the model gives at least JOIN_CORE on its own evidence.
-JOIN = 0.6
+JOIN = 0.7
 JOIN_CORE = 0.8
 # ... and up to BRIDGE_LINES short lines (eight words at most, no headline) between two
 # removed regions are one box too when one of them reads as a box's line (a button, a

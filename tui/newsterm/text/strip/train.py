@@ -19,11 +19,19 @@ from pathlib import Path
 
 from newsterm.text.strip import parse_article
 from newsterm.text.strip.cohesion import Cohesion
-from newsterm.text.strip.decide import Setting, decide, join_evidence, outlet_named, sure_core
+from newsterm.text.strip.decide import (
+    Setting,
+    decide,
+    join_evidence,
+    outlet_named,
+    speaks_of_box,
+    sure_core,
+)
 from newsterm.text.strip.features import DATA_KINDS, FEATURES, ArticleFeatures
-from newsterm.text.strip.growth import box_line, learnable
+from newsterm.text.strip.growth import after_signoff, box_line, learnable
 from newsterm.text.strip.labelled import APPEAL, Article, Score, load_articles, normalise, score
 from newsterm.text.strip.model import CONTEXT, JOIN, JOIN_OWN, Model, context_values, join_row
+from newsterm.text.strip.regions import Region
 from newsterm.text.strip.seeds import asks_itself
 
 _OUT = Path(__file__).resolve().parents[2] / "data" / "strip_model.json"
@@ -32,6 +40,7 @@ _FOLDS = 5
 _CORPUS_WEIGHT = 0.15  # a real feed's block: plentiful, and labelled by a short list
 _THIRD = FEATURES.index("third_share")
 _SIGNOFF = FEATURES.index("signoff_line")
+_NEAR = 3  # how far out from a region's core the joining model's examples reach
 
 
 class _Prepared:
@@ -142,42 +151,56 @@ def _fit(rows: list[_Prepared], c: float) -> Model:
             y3.append(label)
             w3.append(p.weight)
     if len(set(y3)) < 2:
-        return model
+        # the shipped model needs all three stages (model_from_json): data with no line
+        # of each kind beside a box can train none
+        raise SystemExit("the joining stage needs lines of a box and of a story beside one")
     return Model(tuple(first), tuple(second), tuple(_lr(x3, y3, c, w3)))
 
 
 def _join_examples(p: _Prepared, model: Model) -> list[tuple[list[float], int]]:
-    """The blocks growth would ask the joining model about, walking out from each removed
-    region's core as at run time, with their labels: the walk goes on while the blocks are
-    appeal and stops at the first that is not (which is an example too). Blocks the rules
-    decide (someone else's words, the publisher's own ask, a box line) are no examples."""
+    """The lines the joining model may be asked about, with their labels: every line up to
+    _NEAR blocks out from a removed region's core (cut at a sign-off above, as growth cuts
+    it, and sure as growth needs it to be), up to the first block growth never crosses
+    (someone else's words, code or data, another region). Lines the rules decide (the
+    publisher's own ask, a box line) and lines learnable() refuses are no examples. A walk
+    that stopped at the first line that is not appeal would see one story line per side and
+    learn that everything beside a box is box."""
     base = p.article.base_url
-    _, regions = decide(p.blocks, base, frozenset(), model, _Setting(), p.computed, False)
+    decisions, regions = decide(
+        p.blocks, base, frozenset(), model, _Setting(), p.computed, grown=False
+    )
     count = len(p.blocks)
+    cores = [
+        after_signoff(r, p.computed.__getitem__, lambda i: bool(decisions[i].seed))
+        for r in regions
+        if r.removed
+    ]
+    inside = {i for r in cores for i in range(r.start, r.end)}
     found = []
     cohesion = Cohesion([b.text for b in p.blocks])
+    names: dict[Region, set[str]] = {}
 
     def odds(i: int) -> float:
         return model.own_logit(p.computed[i])
 
-    for r in regions:
-        if not r.removed or not sure_core(r, odds):
+    for r in cores:
+        if not sure_core(r, odds):
             continue
-        for above, i in ((True, r.start - 1), (False, r.end)):
-            while 0 <= i < count:
+        for above in (True, False):
+            for step in range(1, _NEAR + 1):
+                i = r.start - step if above else r.end - 1 + step
+                if not 0 <= i < count or i in inside or p.blocks[i].kind in DATA_KINDS:
+                    break
                 f = p.computed[i]
-                if p.blocks[i].kind in DATA_KINDS or f.others or f.theirs or f.values[_THIRD]:
+                if f.others or f.theirs or f.values[_THIRD] or (above and f.values[_SIGNOFF]):
                     break
-                if above and f.values[_SIGNOFF]:
-                    break
-                label = int(p.labels[i] == APPEAL)
-                ours = outlet_named(p.blocks, i, r)
+                ours = outlet_named(p.blocks, i, r, names)
                 if learnable(f, ours) and not (asks_itself(f) or box_line(f)):
                     extra = join_evidence(p.computed, odds, cohesion, i, r)
-                    found.append((list(join_row(f, extra)), label))
-                if not label:
-                    break
-                i += -1 if above else 1
+                    out = i - 1 if above else i + 1
+                    story = p.computed[out] if 0 <= out < count else None
+                    if speaks_of_box(f, story, extra):
+                        found.append((list(join_row(f, extra)), int(p.labels[i] == APPEAL)))
     return found
 
 

@@ -31,6 +31,11 @@ _FREE_FEED = re.compile(
 _OURS = frozenset(("us", "our", "this", "me", "my"))
 _WORDS = re.compile(r" (\S+) (\S+)")
 _CAUSE_CHARS = 40  # how far after "to" the outlet's cause may be named
+# a fund or a foundation, in the languages newsterm reads: a recipient, whatever its name
+_FUND = re.compile(
+    r"\b(?:fund|funds|foundation|trust|charity|stiftung|fonds|fondation|fondo|fondazione|"
+    r"fundo|fundação|fundación|fundacja|fundace|fundació|nadace|nadační)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +154,8 @@ def _opening_words(low: str, sentence: tuple[int, int]) -> str:
 def _to_someone(low: str, at: int, phrase: str) -> bool:
     """The ask goes on to name whom to give to: someone else, unless the block speaks as
     "we" (then the name is the publisher's own), or what follows is the outlet's cause, not
-    a recipient ("contribua para um jornalismo livre", "give to independent journalism").
+    a recipient ("contribua para um jornalismo livre", "give to independent journalism"),
+    and names no fund, charity or campaign of someone else's.
     Whom is said in the ask's own language: "a" names a recipient in Spanish, not in
     English ("save big on a full year")."""
     after = at + len(phrase)
@@ -159,8 +165,12 @@ def _to_someone(low: str, at: int, phrase: str) -> bool:
     to, whom = words.groups()
     if not matcher().recipient(phrase, to) or whom.strip(".,;:!?") in _OURS:
         return False
-    cause = low[after : after + _CAUSE_CHARS]
-    return not any(MISSION in slots for _, slots in matcher().find(cause))
+    # a fund, a charity or a campaign named there is a recipient whatever its name says
+    # ("donate to the Local News Fund")
+    window = low[after : after + _CAUSE_CHARS]
+    cause = [set(slots) for _, slots in matcher().find(window)]
+    named_fund = _FUND.search(window) is not None or any(THIRD in s for s in cause)
+    return named_fund or not any(MISSION in slots for slots in cause)
 
 
 def _voiced(phrase: str) -> bool:

@@ -173,8 +173,8 @@ LEXICON = Lexicon(
         "(aren't|are not|not already) a (subscriber|member|supporter); "
         "(give|buy|send) a gift subscription; upgrade to (paid|a paid subscription); "
         "pledge your support; support our (fundraiser|fund drive|spring campaign); "
-        "join over; join more than; every contribution, big or small; every contribution helps; "
-        "(give|donate|chip in|contribute) ~(a month|per month|a year|monthly); "
+        "every contribution, big or small; every contribution helps; "
+        "join (over|more than) ~(other|readers|subscribers|listeners|members|supporters); "
         "join ~(listeners|readers|members|supporters|patrons|subscribers|donors); "
         "get our ~magazine delivered; get (the|our) (print|) magazine delivered; "
         "by (signing up for|subscribing to) our; stay in the loop by (signing up|subscribing); "
@@ -214,7 +214,7 @@ LEXICON = Lexicon(
         "we need more (supporters|members|subscribers|donors|paying readers); "
         "(paid for|funded|supported|powered|made possible) by ~(readers|listeners|viewers); "
         "made possible by our (patrons|supporters|subscribers|donors|listeners|sponsors); "
-        "thank you to our ~(sponsors|patrons|supporters|members|donors|subscribers)"
+        "thank you to our (current|) (sponsors|patrons|supporters|members|donors|subscribers)"
     ),
     opener=phrases(
         "needs you; need you; needs your help; in your hands; "
