@@ -40,6 +40,25 @@ def test_whitespace_is_normalised_outside_pre() -> None:
     assert kinds(d) == [("paragraph", "spread over lines"), ("pre", "  keep\n    this\tspacing")]
 
 
+def test_whitespace_between_blocks_is_dropped_and_kept_where_it_counts() -> None:
+    """The newlines between block elements make no block and no space; a link's, a pre's
+    and a table cell's whitespace stays."""
+    doc = html_to_document(
+        "<div>\n  <p>One</p>\n\n <p>Two</p>\n <a href='https://x.example/'>\n Three\n</a>\n"
+        "<pre>\n   code\n</pre><table><tr><td>a</td>\n<td> b</td></tr><tr><td>c</td>"
+        "<td>d</td></tr></table></div>"
+    )
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("paragraph", "One"),
+        ("paragraph", "Two"),
+        ("paragraph", "Three [1]"),
+        ("pre", "   code"),
+        ("table", doc.blocks[-1].text),
+    ]
+    assert doc.links[0].text == "Three"
+    assert [c.text for c in doc.blocks[-1].rows[0]] == ["a", "b"]
+
+
 def test_links_are_numbered_in_order_deduplicated_and_resolved() -> None:
     d = doc(
         '<p>See <a href="/a">one</a>, <a href="https://other.example/b">two</a> and '

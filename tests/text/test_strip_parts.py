@@ -32,7 +32,7 @@ from newsterm.text.strip.matcher import collector_paused, matcher_for
 from newsterm.text.strip.reading import straight
 from newsterm.text.strip.regions import Region
 from newsterm.text.strip.seeds import seed_reason, short_call
-from newsterm.text.strip.trie import trie_regex
+from newsterm.text.strip.trie import split_by_start, trie_regex
 
 
 def _features(text: str) -> BlockFeatures:
@@ -119,6 +119,33 @@ def test_a_separated_trie_regex_finds_what_the_plain_one_finds() -> None:
         assert [m.start() for m in separated.finditer("\n" + text)] == found
     with pytest.raises(ValueError, match="word character"):
         trie_regex(["€/mes"], separated=True)
+
+
+def test_a_separated_trie_regex_split_by_start_finds_the_same_phrase_starts() -> None:
+    phrases = sorted(["don", "donat*", "support us", "become a ~member", "ko-fi", "fi"])
+    one = re.compile(trie_regex(phrases, separated=True))
+    spaced, other = (re.compile(p) for p in split_by_start(one.pattern))
+    for text in [
+        "don't donate",
+        "(donations) support us",
+        "become a vox member",
+        "ko-fi\u2014ko-fi",
+        "•donate é don",
+        "x_don 3don",
+    ]:
+        text = "\n" + text
+        matches = list(one.finditer(text))
+        both = {m.start() for m in spaced.finditer(text)} | {
+            m.start() for m in other.finditer(text)
+        }
+        assert {m.start() for m in matches} <= both
+        # more only inside one of its matches ("fi" in "ko-fi"): in the same block
+        assert all(
+            any(m.start() < at < m.end() for m in matches)
+            for at in both - {m.start() for m in matches}
+        )
+    with pytest.raises(ValueError, match="separated"):
+        split_by_start(trie_regex(phrases))
 
 
 def test_seeds_stand_on_their_own_words() -> None:

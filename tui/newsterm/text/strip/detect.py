@@ -60,7 +60,8 @@ def _english(low: str) -> bool:
             break
     else:
         return False
-    end = max(low.rfind(". "), low.rfind("! "), low.rfind("? "))
+    end = low.rfind(". ")  # then "!" and "?" only after it: most paragraphs end in "."
+    end = max(end, low.rfind("! ", end + 1), low.rfind("? ", end + 1))
     last = low[end + 2 :]
     if end == -1 or last.count(" ") < 3:
         return True  # one sentence, whose words were counted, or a short last one

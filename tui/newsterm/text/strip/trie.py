@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from itertools import product
 
-__all__ = ["expand", "trie_regex"]
+__all__ = ["expand", "split_by_start", "trie_regex"]
 
 _WORD = re.compile(r"\w")
 _GROUP_MARKS = re.compile(r"[(|)]")
@@ -82,6 +82,26 @@ def trie_regex(phrases: list[str], separated: bool = False) -> str:
     # A whole word at both ends: "don" is not in "don't", "us" not in "use".
     start = r"\W" if separated else r"(?<!\w)"
     return start + "(?:" + _escape(label) + tail + r")(?!\w|'\w)"
+
+
+# The two halves of a separated regex (see split_by_start): what each takes before its phrase.
+_SPACE_START = " "
+# ASCII's non-word characters but the space, then the exact test: a class of ASCII characters
+# is a bit lookup, \W a Unicode lookup for every character scanned.
+_OTHER_START = r"[^0-9A-Za-z_ ](?<!\w)"
+
+
+def split_by_start(separated: str) -> tuple[str, str]:
+    """A separated trie regex (see trie_regex) as two that together find the phrases it finds:
+    one taking a space before the phrase, one any other non-word character. re scans for a
+    literal first character with a quick loop, and a class one character at a time; most
+    phrases follow a space, so the two scans cost about four fifths of the one. Only which
+    phrases start where is kept: a match of one may start inside a match of the other, so
+    the two scans together may find more (overlapping) phrases than the one regex."""
+    if not separated.startswith(r"\W"):
+        raise ValueError("split_by_start needs a separated trie regex")
+    body = separated[2:]
+    return _SPACE_START + body, _OTHER_START + body
 
 
 def _radix(phrases: list[str], lo: int, hi: int, depth: int) -> tuple[str, str]:
