@@ -154,7 +154,6 @@ ENGLISH_APPEALS = [
     "If you're not a subscriber yet, we'd love to have you on board.",
     "None of this would be possible without you and your support.",
     "Join over 4,000 other teachers who get the digest every Sunday morning.",
-    "Fact: the Harbour Ledger is paid for by 3,200 readers, not by advertisers.",
     "Get the best of our river coverage by signing up for our free newsletter.",
     "New here? Subscribe for our field notes on the valley's farms, including the prices "
     "growers got, the weather that hurt them and what they plan to plant next spring.",

@@ -11,7 +11,6 @@ import pytest
 from newsterm.text.blocks import Block
 from newsterm.text.strip import strip_appeals
 from newsterm.text.strip.cohesion import Cohesion
-from newsterm.text.strip.decide import outlet_named
 from newsterm.text.strip.features import article_features
 from newsterm.text.strip.growth import Joining, grow
 from newsterm.text.strip.model import JOIN, JOIN_OWN, model_from_json
@@ -64,7 +63,7 @@ def _grown(*lines: Block, fit: float = 50.0) -> tuple[list[Region], dict[int, st
         lambda i: -9.0,
         lambda i: False,
         end,
-        joining=Joining(lambda i, core: fit, lambda i, core: outlet_named(lines, i, core)),
+        joining=Joining(lambda i, core: fit),
     )
 
 
@@ -130,13 +129,11 @@ def test_a_model_whose_joining_stage_was_trained_on_other_features_is_refused() 
         model_from_json(data)
 
 
-def test_a_line_naming_the_outlet_its_box_names_may_be_taken() -> None:
+def test_a_line_naming_the_outlet_its_box_names_is_not_the_boxs() -> None:
+    # "[outlet] merchandise" beside "Join the [outlet] Patreon" is the shop's link
     ask = Block("paragraph", "Support the Valley Ledger: become a member today.")
-    named = Block("paragraph", "The Valley Ledger has no owner and no paywall.")
+    named = Block("paragraph", "Valley Ledger merchandise")
     grown, _ = _grown(_STORY, named, ask)
-    assert grown == [Region(1, 3, True)]
-    other = Block("paragraph", "Mayor Ines Warnke has no owner and no paywall.")
-    grown, _ = _grown(_STORY, other, ask)
     assert grown == [Region(2, 3, True)]
 
 

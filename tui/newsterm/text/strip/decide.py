@@ -21,7 +21,6 @@ from newsterm.text.strip.features import (
     PLAIN,
     ArticleFeatures,
     BlockFeatures,
-    names_in,
 )
 from newsterm.text.strip.growth import Joining, byline, grow, marked_boxes
 from newsterm.text.strip.model import JOIN, Model, join_values, load_model
@@ -33,7 +32,6 @@ __all__ = [
     "Setting",
     "decide",
     "join_evidence",
-    "outlet_named",
     "speaks_of_box",
     "sure_core",
 ]
@@ -110,10 +108,6 @@ def decide(
         return own[i] if i in near else model.own_logit(article[i])
 
     cohesion = Cohesion([b.text for b in blocks])
-    core_names: dict[Region, set[str]] = {}
-
-    def ours(i: int, core: Region) -> bool:
-        return outlet_named(blocks, i, core, core_names)
 
     def learned(i: int, core: Region) -> float:
         if not sure_core(core, odds):
@@ -135,28 +129,11 @@ def decide(
             count,
             setting.grow,
             lambda i: bool(seeds[i]),
-            Joining(learned, ours, setting.join),
+            Joining(learned, setting.join),
         )
         regions = marked_boxes(regions, [b.text for b in blocks], joined)
     logits = [z if i in near else _FAR for i, z in enumerate(logits)]
     return _decisions(article, logits, seeds, regions, joined, forced), regions
-
-
-def outlet_named(
-    blocks: tuple[Block, ...], i: int, core: Region, known: dict[Region, set[str]] | None = None
-) -> bool:
-    """Every name in block i is named in the region's core too: the outlet's own name,
-    which a box repeats ("More people read the Valley Ledger than ever" beside "Support the
-    Valley Ledger"). `known` keeps each core's names between calls."""
-    mine = names_in(blocks[i].text)
-    if not mine:
-        return False
-    known = {} if known is None else known
-    if core not in known:
-        known[core] = {
-            name for k in range(core.start, core.end) for name in names_in(blocks[k].text)
-        }
-    return set(mine) <= known[core]
 
 
 _CORE_LOGIT = math.log(t.JOIN_CORE / (1 - t.JOIN_CORE))

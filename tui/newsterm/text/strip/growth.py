@@ -111,12 +111,10 @@ def byline(features: BlockFeatures) -> bool:
 @dataclass(frozen=True, slots=True)
 class Joining:
     """The joining model's say on a line beside a removed region's core (model.JOIN):
-    `odds` gives its log-odds, `ours` whether every name in the line is named in the core
-    too (the outlet's own, which its box repeats), and `at` the probability it must reach.
-    NONE joins by the rules alone."""
+    `odds` gives its log-odds, and `at` the probability it must reach. NONE joins by the
+    rules alone."""
 
     odds: Callable[[int, Region], float]
-    ours: Callable[[int, Region], bool] = lambda i, core: False
     at: float = t.JOIN
 
 
@@ -181,7 +179,7 @@ def grow(
             # the joining model is asked only of a line it may take (see learnable), and
             # never of the article's last line outside every box: a page is not all box
             # by the model's say
-            if left == 1 or not learnable(mine, joining.ours(i, core)):
+            if left == 1 or not learnable(mine):
                 return -math.inf
             return joining.odds(i, core) - join_logit
 
@@ -312,7 +310,7 @@ def _quiet(features: BlockFeatures) -> bool:
     return not (features.others or v[_THIRD] or v[_LONG] or _names_someone(features))
 
 
-def learnable(features: BlockFeatures, outlet_named: bool = False) -> bool:
+def learnable(features: BlockFeatures) -> bool:
     """The joining model may take the block. It may not take:
     - a paragraph of more than twenty words (a long one joins a box only as the
       publisher's own ask);
@@ -320,8 +318,8 @@ def learnable(features: BlockFeatures, outlet_named: bool = False) -> bool:
       signed with a name, a short line with a year ("Soraya Pechtl", "Fijn weekend, Sanne",
       "Feb 11, 2025");
     - a line that names people, as reporting does ("Council member Ines Warnke voted
-      against it"), unless the names are the box's own (`outlet_named`: "the Valley Ledger"
-      beside "Support the Valley Ledger");
+      against it"), even the outlet a box names: a line about the outlet beside its box
+      ("[outlet] merchandise", "[outlet], what is it?") is not the box's;
     - a line with an e-mail address, which asks for tips, not money;
     - a heading (a page's <h2>), which opens a part of the page whose words must say what
       it is.
@@ -330,7 +328,7 @@ def learnable(features: BlockFeatures, outlet_named: bool = False) -> bool:
     return (
         _up_to_20(features)
         and not features.form & {NAMES, SIGNED, DATED, CONTACT}
-        and (outlet_named or not _names_someone(features))
+        and not _names_someone(features)
         and not features.values[_HEADING]
     )
 

@@ -23,7 +23,6 @@ from newsterm.text.strip.decide import (
     Setting,
     decide,
     join_evidence,
-    outlet_named,
     speaks_of_box,
     sure_core,
 )
@@ -31,7 +30,6 @@ from newsterm.text.strip.features import DATA_KINDS, FEATURES, ArticleFeatures
 from newsterm.text.strip.growth import after_signoff, box_line, learnable
 from newsterm.text.strip.labelled import APPEAL, Article, Score, load_articles, normalise, score
 from newsterm.text.strip.model import CONTEXT, JOIN, JOIN_OWN, Model, context_values, join_row
-from newsterm.text.strip.regions import Region
 from newsterm.text.strip.seeds import asks_itself
 
 _OUT = Path(__file__).resolve().parents[2] / "data" / "strip_model.json"
@@ -178,7 +176,6 @@ def _join_examples(p: _Prepared, model: Model) -> list[tuple[list[float], int]]:
     inside = {i for r in cores for i in range(r.start, r.end)}
     found = []
     cohesion = Cohesion([b.text for b in p.blocks])
-    names: dict[Region, set[str]] = {}
 
     def odds(i: int) -> float:
         return model.own_logit(p.computed[i])
@@ -194,8 +191,7 @@ def _join_examples(p: _Prepared, model: Model) -> list[tuple[list[float], int]]:
                 f = p.computed[i]
                 if f.others or f.theirs or f.values[_THIRD] or (above and f.values[_SIGNOFF]):
                     break
-                ours = outlet_named(p.blocks, i, r, names)
-                if learnable(f, ours) and not (asks_itself(f) or box_line(f)):
+                if learnable(f) and not (asks_itself(f) or box_line(f)):
                     extra = join_evidence(p.computed, odds, cohesion, i, r)
                     out = i - 1 if above else i + 1
                     story = p.computed[out] if 0 <= out < count else None

@@ -212,7 +212,6 @@ LEXICON = Lexicon(
         "(only possible|possible) because of (readers like you|you, our readers|our readers); "
         "readers like you make (this|our) (work|reporting|journalism) possible; "
         "we need more (supporters|members|subscribers|donors|paying readers); "
-        "(paid for|funded|supported|powered|made possible) by ~(readers|listeners|viewers); "
         "made possible by our (patrons|supporters|subscribers|donors|listeners|sponsors); "
         "thank you to our (current|) (sponsors|patrons|supporters|members|donors|subscribers)"
     ),
