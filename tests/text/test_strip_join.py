@@ -110,7 +110,7 @@ def test_cohesion_tells_the_storys_words_from_the_boxs() -> None:
         "Independent newsroom, funded by readers: support it.",
         "The library board meets again in April.",
     ]
-    cohesion = Cohesion(texts)
+    cohesion = Cohesion([Block("paragraph", text) for text in texts])
     story, box = cohesion.shares(2, 3, 4)
     assert (story, box) == (0.0, 1.0)  # "readers", "newsroom", "independent"
     story, box = cohesion.shares(4, 3, 4)

@@ -13,6 +13,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from newsterm.text.blocks import Block
+
 __all__ = ["Cohesion"]
 
 # words of five letters or more: short words are mostly the grammar every block shares
@@ -22,8 +24,8 @@ _WORD = re.compile(r"\w{5,}")
 class Cohesion:
     """The longer words of an article's blocks, read once when first asked."""
 
-    def __init__(self, texts: Sequence[str]) -> None:
-        self._texts = texts
+    def __init__(self, blocks: Sequence[Block]) -> None:
+        self._blocks = blocks  # (their texts are read only when a box is grown beside them)
         self._words: dict[int, frozenset[str]] = {}
         self._counts: Counter[str] | None = None
         self._boxes: dict[tuple[int, int], Counter[str]] = {}
@@ -32,7 +34,7 @@ class Cohesion:
         """Block i's longer words, lower-cased."""
         found = self._words.get(i)
         if found is None:
-            found = self._words[i] = frozenset(_WORD.findall(self._texts[i].lower()))
+            found = self._words[i] = frozenset(_WORD.findall(self._blocks[i].text.lower()))
         return found
 
     def shares(self, i: int, start: int, end: int) -> tuple[float, float]:
@@ -43,9 +45,9 @@ class Cohesion:
         if not mine:
             return 0.0, 0.0
         if self._counts is None:
-            self._counts = Counter(w for k in range(len(self._texts)) for w in self.words(k))
+            self._counts = Counter(w for k in range(len(self._blocks)) for w in self.words(k))
         near = {i, i - 1, i + 1, *range(start, end)}
-        near = {k for k in near if 0 <= k < len(self._texts)}
+        near = {k for k in near if 0 <= k < len(self._blocks)}
         box = self._boxes.get((start, end))
         if box is None:
             box = Counter(w for k in range(start, end) for w in self.words(k))

@@ -107,7 +107,7 @@ def decide(
     def odds(i: int) -> float:
         return own[i] if i in near else model.own_logit(article[i])
 
-    cohesion = Cohesion([b.text for b in blocks])
+    cohesion = Cohesion(blocks)
 
     def learned(i: int, core: Region) -> float:
         if not sure_core(core, odds):

@@ -175,7 +175,7 @@ def _join_examples(p: _Prepared, model: Model) -> list[tuple[list[float], int]]:
     ]
     inside = {i for r in cores for i in range(r.start, r.end)}
     found = []
-    cohesion = Cohesion([b.text for b in p.blocks])
+    cohesion = Cohesion(p.blocks)
 
     def odds(i: int) -> float:
         return model.own_logit(p.computed[i])
