@@ -146,26 +146,28 @@ def sure_core(core: Region, odds: Callable[[int], float]) -> bool:
     return any(odds(k) >= _CORE_LOGIT for k in range(core.start, core.end))
 
 
-_VOICE_OR_ASK = tuple(
-    FEATURES.index(n)
-    for n in ("slot:reader", "slot:publisher", "slot:donate", "slot:member", "slot:subscribe")
-) + tuple(FEATURES.index(n) for n in ("slot:newsletter", "slot:support", "slot:mission"))
+# an appeal's own words: what a box asks for, and why
+_ASKED = tuple(
+    FEATURES.index(f"slot:{n}")
+    for n in ("donate", "member", "subscribe", "newsletter", "support", "mission")
+)
 _SHORT = tuple(FEATURES.index(f"words<={n}") for n in (3, 8))
-_BOX_WORDS = JOIN.index("join:box_words")
+_SHARED_WITH_BOX = JOIN.index("join:box_words")
 
 
 def speaks_of_box(
     features: BlockFeatures, beyond: BlockFeatures | None, extra: tuple[float, ...]
 ) -> bool:
     """A line between a box and a sentence of more than eight words (the story, most
-    likely) speaks of the box: a longer word the box uses, "we" or "you", an appeal's words.
-    A short line of the story beside an inline ask ("Is it enough?", "The vote was
-    unanimous!") says nothing of it. A line with a short line or nothing beyond it (a box's
-    title over a short line, its last line at the page's end) need not."""
+    likely) speaks of the box: a longer word the box uses, or an appeal's words. A short
+    line of the story beside an inline ask ("Is it enough?", "You can watch the meeting
+    online.") says nothing of it; "you" or "we" alone is no sign. A line with a short line
+    or nothing beyond it (a box's title over a short line, its last line at the page's
+    end) need not."""
     if beyond is None or any(beyond.values[k] for k in _SHORT):
         return True
     v = features.values
-    return extra[_BOX_WORDS] > 0 or any(v[k] for k in _VOICE_OR_ASK)
+    return extra[_SHARED_WITH_BOX] > 0 or any(v[k] for k in _ASKED)
 
 
 def join_evidence(

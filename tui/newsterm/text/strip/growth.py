@@ -119,23 +119,30 @@ class Joining:
 
 
 NONE = Joining(lambda i, core: -math.inf)
+_GUESS = "read as part of the box"
 
 
 def joins(
-    features: BlockFeatures, own_logit: float, floor_logit: float, learned: Callable[[], float]
+    features: BlockFeatures,
+    own_logit: float,
+    floor_logit: float,
+    learned: Callable[[], float],
+    beyond_a_guess: bool = False,
 ) -> str:
     """Why a block next to a removed region joins it ("" when it does not): it asks itself,
     or no one else speaks in it and it is a box line, or the joining model reads it as part
     of the box (`learned()`: its log-odds less the threshold's, asked only when the rules
-    have not decided), or the model is sure of it on its own evidence."""
+    have not decided), or the model is sure of it on its own evidence. Past a line the
+    joining model took (`beyond_a_guess`), a box line's words alone do not carry the box on
+    ("Why we ask" taken, then "Donors gave generously." above it is the story's)."""
     if asks_itself(features):
         return "the publisher's own ask"
     if features.others or features.theirs or features.values[_THIRD]:
         return ""
-    if box_line(features):
+    if box_line(features) and not beyond_a_guess:
         return "a line of the same box"
     if (fit := learned()) >= 0:
-        return f"read as part of the box ({fit:+.2f} over the joining threshold)"
+        return f"{_GUESS} ({fit:+.2f} over the joining threshold)"
     if own_logit >= floor_logit:
         return f"the model is sure of it (log-odds {own_logit:+.2f})"
     return ""
@@ -165,6 +172,7 @@ def grow(
             taken[r.start : r.end] = [True] * (r.end - r.start)
     left = taken.count(False)  # blocks outside every removed region
     why: dict[int, str] = {}
+    guessed: set[int] = set()  # lines the joining model took
 
     def take(i: int, inside: int, core: Region) -> bool:
         nonlocal left
@@ -179,16 +187,19 @@ def grow(
             # the joining model is asked only of a line it may take (see learnable), and
             # never of the article's last line outside every box: a page is not all box
             # by the model's say
-            if left == 1 or not learnable(mine):
+            out = core.start - i if above else i - core.end + 1
+            if left == 1 or out > t.JOIN_REACH or not learnable(mine):
                 return -math.inf
             return joining.odds(i, core) - join_logit
 
-        reason = joins(mine, odds(i), floor_logit, learned)
+        reason = joins(mine, odds(i), floor_logit, learned, inside in guessed)
         reason = reason or leftover(mine, features(inside), above)
         if reason:
             taken[i] = True
             left -= 1
             why[i] = reason
+            if reason.startswith(_GUESS):
+                guessed.add(i)
         return bool(reason)
 
     grown = []

@@ -20,6 +20,7 @@ __all__ = [
     "GROW",
     "JOIN",
     "JOIN_CORE",
+    "JOIN_REACH",
     "LEAVE",
     "MAX_BLOCK_CHARS",
     "MAX_INPUT_BYTES",
@@ -50,6 +51,9 @@ BRIDGE = 2
 # holds a block the model gives at least JOIN_CORE on its own evidence.
 JOIN = 0.7
 JOIN_CORE = 0.8
+# ... and only for lines at most JOIN_REACH blocks out from the core, as far as the lines it
+# was trained on reach.
+JOIN_REACH = 3
 # ... and up to BRIDGE_LINES short lines (eight words at most, no headline) between two
 # removed regions are one box too when one of them reads as a box's line (a button, a
 # meter, a payment method, bank details): a gift form's lines go, a menu between two boxes

@@ -18,6 +18,7 @@ from itertools import product
 from pathlib import Path
 
 from newsterm.text.strip import parse_article
+from newsterm.text.strip import thresholds as t
 from newsterm.text.strip.cohesion import Cohesion
 from newsterm.text.strip.decide import (
     Setting,
@@ -38,7 +39,6 @@ _FOLDS = 5
 _CORPUS_WEIGHT = 0.15  # a real feed's block: plentiful, and labelled by a short list
 _THIRD = FEATURES.index("third_share")
 _SIGNOFF = FEATURES.index("signoff_line")
-_NEAR = 3  # how far out from a region's core the joining model's examples reach
 
 
 class _Prepared:
@@ -157,9 +157,9 @@ def _fit(rows: list[_Prepared], c: float) -> Model:
 
 def _join_examples(p: _Prepared, model: Model) -> list[tuple[list[float], int]]:
     """The lines the joining model may be asked about, with their labels: every line up to
-    _NEAR blocks out from a removed region's core (cut at a sign-off above, as growth cuts
-    it, and sure as growth needs it to be), up to the first block growth never crosses
-    (someone else's words, code or data, another region). Lines the rules decide (the
+    thresholds.JOIN_REACH blocks out from a removed region's core (cut at a sign-off above,
+    as growth cuts it, and sure as growth needs it to be), up to the first block growth
+    never crosses (someone else's words, code or data, another region). Lines the rules decide (the
     publisher's own ask, a box line) and lines learnable() refuses are no examples. A walk
     that stopped at the first line that is not appeal would see one story line per side and
     learn that everything beside a box is box."""
@@ -184,7 +184,7 @@ def _join_examples(p: _Prepared, model: Model) -> list[tuple[list[float], int]]:
         if not sure_core(r, odds):
             continue
         for above in (True, False):
-            for step in range(1, _NEAR + 1):
+            for step in range(1, t.JOIN_REACH + 1):
                 i = r.start - step if above else r.end - 1 + step
                 if not 0 <= i < count or i in inside or p.blocks[i].kind in DATA_KINDS:
                     break

@@ -211,9 +211,7 @@ LEXICON = Lexicon(
         "(possible|happen) without (you and your support|your support|readers like you); "
         "(only possible|possible) because of (readers like you|you, our readers|our readers); "
         "readers like you make (this|our) (work|reporting|journalism) possible; "
-        "we need more (supporters|members|subscribers|donors|paying readers); "
-        "made possible by our (patrons|supporters|subscribers|donors|listeners|sponsors); "
-        "thank you to our (current|) (sponsors|patrons|supporters|members|donors|subscribers)"
+        "we need more (supporters|members|subscribers|donors|paying readers)"
     ),
     opener=phrases(
         "needs you; need you; needs your help; in your hands; "
