@@ -436,6 +436,7 @@ def test_more_news_that_stays(news: str) -> None:
         "Please donate to the Local News Fund, which pays for reporters in rural counties.",
         "Click here and donate to the Millport Community Foundation's flood appeal.",
         "Thank you to our many sponsors, the festival's organisers wrote on Facebook.",
+        "The campaign urged supporters to pledge your support by Friday.",
     ],
 )
 def test_news_in_the_words_of_newer_asks_stays(news: str) -> None:

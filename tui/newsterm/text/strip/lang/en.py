@@ -172,7 +172,7 @@ LEXICON = Lexicon(
         "not (yet|) a (subscriber|member|supporter|paying subscriber|paid subscriber) (yet|); "
         "(aren't|are not|not already) a (subscriber|member|supporter); "
         "(give|buy|send) a gift subscription; upgrade to (paid|a paid subscription); "
-        "pledge your support; support our (fundraiser|fund drive|spring campaign); "
+        "support our (fundraiser|fund drive|spring campaign); "
         "every contribution, big or small; every contribution helps; "
         "join (over|more than) ~(other|readers|subscribers|listeners|members|supporters); "
         "join ~(listeners|readers|members|supporters|patrons|subscribers|donors); "
