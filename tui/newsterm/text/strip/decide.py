@@ -22,8 +22,8 @@ from newsterm.text.strip.features import (
     ArticleFeatures,
     BlockFeatures,
 )
-from newsterm.text.strip.growth import Joining, byline, grow, marked_boxes
-from newsterm.text.strip.model import JOIN, Model, join_values, load_model
+from newsterm.text.strip.growth import Joining, byline, grow, marked_boxes, speaks_of_box
+from newsterm.text.strip.model import Model, join_values, load_model
 from newsterm.text.strip.regions import Region, find_regions, region_of_blocks
 from newsterm.text.strip.seeds import seed_reason
 
@@ -32,7 +32,6 @@ __all__ = [
     "Setting",
     "decide",
     "join_evidence",
-    "speaks_of_box",
     "sure_core",
 ]
 
@@ -113,11 +112,7 @@ def decide(
         if not sure_core(core, odds):
             return -math.inf
         extra = join_evidence(article, odds, cohesion, i, core)
-        beyond = i - 1 if i < core.start else i + 1
-        story = article[beyond] if 0 <= beyond < count else None
-        if not speaks_of_box(article[i], story, extra):
-            return -math.inf
-        return model.join_logit(article[i], extra)
+        return -math.inf if extra is None else model.join_logit(article[i], extra)
 
     joined: dict[int, str] = {}
     if grown:
@@ -146,48 +141,29 @@ def sure_core(core: Region, odds: Callable[[int], float]) -> bool:
     return any(odds(k) >= _CORE_LOGIT for k in range(core.start, core.end))
 
 
-# an appeal's own words: what a box asks for, and why
-_ASKED = tuple(
-    FEATURES.index(f"slot:{n}")
-    for n in ("donate", "member", "subscribe", "newsletter", "support", "mission")
-)
-_SHORT = tuple(FEATURES.index(f"words<={n}") for n in (3, 8))
-_SHARED_WITH_BOX = JOIN.index("join:box_words")
-
-
-def speaks_of_box(
-    features: BlockFeatures, beyond: BlockFeatures | None, extra: tuple[float, ...]
-) -> bool:
-    """A line between a box and a sentence of more than eight words (the story, most
-    likely) speaks of the box: a longer word the box uses, or an appeal's words. A short
-    line of the story beside an inline ask ("Is it enough?", "You can watch the meeting
-    online.") says nothing of it; "you" or "we" alone is no sign. A line with a short line
-    or nothing beyond it (a box's title over a short line, its last line at the page's
-    end) need not."""
-    if beyond is None or any(beyond.values[k] for k in _SHORT):
-        return True
-    v = features.values
-    return extra[_SHARED_WITH_BOX] > 0 or any(v[k] for k in _ASKED)
-
-
 def join_evidence(
     article: ArticleFeatures,
     odds: Callable[[int], float],
     cohesion: Cohesion,
     i: int,
     core: Region,
-) -> tuple[float, ...]:
+) -> tuple[float, ...] | None:
     """What the joining model reads of block i beside a removed region's core (model.JOIN),
-    besides the block's own features; `odds` are the first stage's log-odds."""
+    besides the block's own features; `odds` are the first stage's log-odds. None when the
+    line says nothing of the box it would join (growth.speaks_of_box): the model is not
+    asked."""
     above = i < core.start
-    beyond = i - 1 if above else i + 1
-    edge = not 0 <= beyond < len(article.blocks)
+    beyond_at = i - 1 if above else i + 1
+    beyond = article[beyond_at] if 0 <= beyond_at < len(article.blocks) else None
+    story_share, box_share = cohesion.shares(i, core.start, core.end)
+    if not speaks_of_box(article[i], beyond, box_share):
+        return None
     return join_values(
         odds(i),
         above,
-        None if edge else article[beyond],
-        0.0 if edge else odds(beyond),
-        cohesion.shares(i, core.start, core.end),
+        beyond,
+        0.0 if beyond is None else odds(beyond_at),
+        (story_share, box_share),
     )
 
 

@@ -41,6 +41,7 @@ __all__ = [
     "learnable",
     "leftover",
     "marked_boxes",
+    "speaks_of_box",
 ]
 
 _VOICE = tuple(FEATURES.index(n) for n in ("slot:reader", "slot:publisher"))
@@ -319,6 +320,25 @@ def _quiet(features: BlockFeatures) -> bool:
     """No one else speaks in the block, it names no one and it is no long paragraph."""
     v = features.values
     return not (features.others or v[_THIRD] or v[_LONG] or _names_someone(features))
+
+
+# an appeal's own words: what a box asks for, and why
+_ASKED = tuple(
+    FEATURES.index(f"slot:{n}")
+    for n in ("donate", "member", "subscribe", "newsletter", "support", "mission")
+)
+
+
+def speaks_of_box(features: BlockFeatures, beyond: BlockFeatures | None, box_share: float) -> bool:
+    """A line between a box and a sentence of more than eight words (the story, most
+    likely) speaks of the box: a longer word the box uses (`box_share`, cohesion.py), or an
+    appeal's words. A short line of the story beside an inline ask ("Is it enough?", "You
+    can watch the meeting online.") says nothing of it; "you" or "we" alone is no sign. A
+    line with a short line or nothing beyond it (a box's title over a short line, its last
+    line at the page's end) need not."""
+    if beyond is None or _short(beyond):
+        return True
+    return box_share > 0 or any(features.values[k] for k in _ASKED)
 
 
 def learnable(features: BlockFeatures) -> bool:

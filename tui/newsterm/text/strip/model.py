@@ -3,12 +3,11 @@
 The first weighs a block's own features; the second adds what the first said of its
 neighbours (CONTEXT), so a short line between two asks learns to go with them and a plain
 paragraph beside one learns to stay. The third (JOIN) weighs a block beside a removed region
-as part of the same box or not: its shape and voice, which side it is on, how far it is
-from the region's core, what it shares with the box and the story, and what lies beyond it
-(growth.py asks it). Inference is a dot product per block and stage in pure Python. The
-weights come from train.py and live in newsterm/data/strip_model.json beside the feature
-names they were trained on, so a renamed or reordered feature is caught when the model
-loads, not silently mis-weighed.
+as part of the same box or not: its shape and voice, which side it is on, what it shares
+with the box and the story, and what lies beyond it (growth.py asks it). Inference is a dot
+product per block and stage in pure Python. The weights come from train.py and live in
+newsterm/data/strip_model.json beside the feature names they were trained on, so a renamed
+or reordered feature is caught when the model loads, not silently mis-weighed.
 """
 
 from __future__ import annotations

@@ -20,13 +20,7 @@ from pathlib import Path
 from newsterm.text.strip import parse_article
 from newsterm.text.strip import thresholds as t
 from newsterm.text.strip.cohesion import Cohesion
-from newsterm.text.strip.decide import (
-    Setting,
-    decide,
-    join_evidence,
-    speaks_of_box,
-    sure_core,
-)
+from newsterm.text.strip.decide import Setting, decide, join_evidence, sure_core
 from newsterm.text.strip.features import DATA_KINDS, FEATURES, ArticleFeatures
 from newsterm.text.strip.growth import after_signoff, box_line, learnable
 from newsterm.text.strip.labelled import APPEAL, Article, Score, load_articles, normalise, score
@@ -159,8 +153,9 @@ def _join_examples(p: _Prepared, model: Model) -> list[tuple[list[float], int]]:
     """The lines the joining model may be asked about, with their labels: every line up to
     thresholds.JOIN_REACH blocks out from a removed region's core (cut at a sign-off above,
     as growth cuts it, and sure as growth needs it to be), up to the first block growth
-    never crosses (someone else's words, code or data, another region). Lines the rules decide (the
-    publisher's own ask, a box line) and lines learnable() refuses are no examples. A walk
+    never crosses (someone else's words, code or data, another region). Lines the rules
+    decide (the publisher's own ask, a box line) and lines learnable() or speaks_of_box()
+    refuse are no examples. A walk
     that stopped at the first line that is not appeal would see one story line per side and
     learn that everything beside a box is box."""
     base = p.article.base_url
@@ -193,9 +188,7 @@ def _join_examples(p: _Prepared, model: Model) -> list[tuple[list[float], int]]:
                     break
                 if learnable(f) and not (asks_itself(f) or box_line(f)):
                     extra = join_evidence(p.computed, odds, cohesion, i, r)
-                    out = i - 1 if above else i + 1
-                    story = p.computed[out] if 0 <= out < count else None
-                    if speaks_of_box(f, story, extra):
+                    if extra is not None:
                         found.append((list(join_row(f, extra)), int(p.labels[i] == APPEAL)))
     return found
 

@@ -168,9 +168,10 @@ def _to_someone(low: str, at: int, phrase: str) -> bool:
     # a fund, a charity or a campaign named there is a recipient whatever its name says
     # ("donate to the Local News Fund")
     window = low[after : after + _CAUSE_CHARS]
+    if _FUND.search(window):
+        return True
     cause = [set(slots) for _, slots in matcher().find(window)]
-    named_fund = _FUND.search(window) is not None or any(THIRD in s for s in cause)
-    return named_fund or not any(MISSION in slots for slots in cause)
+    return any(THIRD in slots for slots in cause) or not any(MISSION in slots for slots in cause)
 
 
 def _voiced(phrase: str) -> bool:
