@@ -83,25 +83,24 @@ class WalkState:
                     self.text(piece)
                 return
         link = self.link
-        if text.isspace():
-            # Whitespace before a block's first words (the newlines between block elements,
-            # most of a page's text nodes) changes nothing: normalising drops it, and a
-            # buffer holding only whitespace is dropped on flush. Outside a link, a table
-            # and pre, whose words keep their spaces.
-            if (
-                not self.parts
-                and link is None
-                and self.table is None
-                and self.modes[-1][0] != "pre"
-            ):
-                return
-            self.parts.append(text)
-            if link is not None:
-                link.parts.append(text)
+        blank = text.isspace()
+        # Whitespace before a block's first words (the newlines between block elements,
+        # most of a page's text nodes) changes nothing: normalising drops it, and a buffer
+        # holding only whitespace is dropped on flush. Outside a link, a table and pre,
+        # whose words keep their spaces.
+        if (
+            blank
+            and not self.parts
+            and link is None
+            and self.table is None
+            and self.modes[-1][0] != "pre"
+        ):
             return
         self.parts.append(text)
         if link is not None:
             link.parts.append(text)
+        if blank:
+            return
         self.has_text = True
         self.after_br = False
         if not self.emphasis:

@@ -159,9 +159,8 @@ def _shared(a: str, b: str, known: int) -> int:
 _SPECIAL = {ord(c): "\\" + c for c in "\\.^$*+?{}[]|()"}
 # "~" in a phrase stands for one to three words, each ended by a space, a colon or a hyphen:
 # an outlet's name inside an ask ("become a ~member": "become a Vox member", "werde
-# ~unterstützer": "Werde KONTEXT:Unterstützer"), or an amount or a count ("join ~listeners":
-# "join 1,140 listeners"; "paid for by ~readers": "paid for by 4,100 readers"); a comma
-# only inside a number, so "~" never runs across a clause.
+# ~unterstützer": "Werde KONTEXT:Unterstützer"), or a count ("join ~listeners": "join 1,140
+# listeners"); a comma only inside a number, so "~" never runs across a clause.
 _SPECIAL[ord("~")] = r"(?:(?:[$€£₹]?\d[\d.,]*|[\w.']+)[ :-]){1,3}"
 
 
